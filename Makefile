@@ -1,0 +1,30 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+BUILD ?= build
+DB ?= var/inloco.db
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p var
+	@[ -f $(DB) ] || $(BUILD)/inloco demo --db sqlite:$(DB)
+	$(BUILD)/inloco serve --db sqlite:$(DB) --listen $(LISTEN) --static $(BUILD)/static
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/http_read.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,18 @@
+# Copies the web assets into the build tree (see CMakeLists.txt).
+set(GOVUK ${SRC}/node_modules/govuk-frontend/dist/govuk)
+if(NOT EXISTS ${GOVUK}/govuk-frontend.min.css)
+  message(FATAL_ERROR "govuk-frontend is missing: run 'npm ci' (make does this for you)")
+endif()
+file(MAKE_DIRECTORY ${OUT})
+file(READ ${GOVUK}/govuk-frontend.min.css css)
+# Drop the GOV.UK typeface: its @font-face rules and its name in font stacks.
+string(REGEX REPLACE "@font-face{[^}]*}" "" css "${css}")
+string(REPLACE "GDS Transport,arial" "arial" css "${css}")
+string(REGEX REPLACE "/\\*# sourceMappingURL=[^*]*\\*/" "" css "${css}")
+file(WRITE ${OUT}/govuk-frontend.min.css "${css}")
+file(READ ${GOVUK}/govuk-frontend.min.js js)
+string(REGEX REPLACE "//# sourceMappingURL=[^\n]*" "" js "${js}")
+file(WRITE ${OUT}/govuk-frontend.min.js "${js}")
+file(COPY ${SRC}/node_modules/htmx.org/dist/htmx.min.js DESTINATION ${OUT})
+file(COPY ${SRC}/web/static/ DESTINATION ${OUT})
+file(TOUCH ${OUT}/.stamp)

@@ -1,0 +1,24 @@
+#include "cli/commands.h"
+
+#include <cstdlib>
+
+namespace inloco::cli {
+
+namespace {
+int g_exit_code = 0;
+}
+
+void set_exit_code(int code) { g_exit_code = code; }
+int exit_code() { return g_exit_code; }
+
+std::string default_db() {
+  const char* env = std::getenv("INLOCO_DB");
+  return env && *env ? env : kDefaultDb;
+}
+
+void register_commands(CLI::App& app) {
+  add_init_command(app);
+  add_audit_command(app);
+}
+
+}  // namespace inloco::cli

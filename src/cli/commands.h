@@ -1,0 +1,22 @@
+// Registration of the command-line subcommands; one file per subcommand.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace inloco::cli {
+
+void register_commands(CLI::App& app);
+
+// Each subcommand's callback sets the process exit code here.
+void set_exit_code(int code);
+int exit_code();
+
+// Shared options.
+inline const char* kDefaultDb = "sqlite:var/inloco.db";
+std::string default_db();  // $INLOCO_DB or kDefaultDb
+
+void add_init_command(CLI::App& app);
+void add_audit_command(CLI::App& app);
+
+}  // namespace inloco::cli

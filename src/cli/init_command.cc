@@ -1,0 +1,35 @@
+// inloco init: creates (or brings up to date) the database schema.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace inloco::cli {
+
+void add_init_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("init", "Create the database, or apply new migrations to it");
+  auto db_url = std::make_shared<std::string>(default_db());
+  cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")
+      ->capture_default_str();
+  cmd->callback([db_url] {
+    if (db_url->starts_with("sqlite:")) {
+      std::filesystem::path p(db_url->substr(7));
+      if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    }
+    auto db = Database::open(*db_url);
+    if (!db.ok()) {
+      std::cerr << "error: " << db.error().message << "\n";
+      return set_exit_code(2);
+    }
+    auto applied = migrate(**db);
+    if (!applied.ok()) {
+      std::cerr << "error: " << applied.error().message << "\n";
+      return set_exit_code(2);
+    }
+    std::cout << (*db)->describe() << ": " << *applied << " migration(s) applied\n";
+  });
+}
+
+}  // namespace inloco::cli

@@ -1,0 +1,47 @@
+#include "core/secret_key.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.h"
+
+namespace inloco {
+
+Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!fs::exists(path)) {
+    fs::path p(path);
+    if (p.has_parent_path()) fs::create_directories(p.parent_path());
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return Error::internal("could not create the secret key file " + path);
+    std::string hex = to_hex(random_bytes(32)) + "\n";
+    bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size());
+    ::close(fd);
+    if (!ok) return Error::internal("could not write the secret key file " + path);
+  }
+  std::ifstream in(path);
+  std::string hex;
+  std::getline(in, hex);
+  auto key = from_hex(hex);
+  if (!key.ok() || key->size() != 32)
+    return Error::invalid("the secret key file " + path + " is damaged: it must hold 64 hex digits");
+  return SecretKey(std::move(key).value());
+}
+
+SecretKey SecretKey::random() { return SecretKey(random_bytes(32)); }
+
+std::string SecretKey::seal(std::string_view plaintext) const {
+  return to_hex(inloco::seal(key_, plaintext));
+}
+
+Result<std::string> SecretKey::open(std::string_view sealed_hex) const {
+  std::string raw = TRY(from_hex(sealed_hex));
+  return open_sealed(key_, raw);
+}
+
+}  // namespace inloco
