@@ -18,6 +18,10 @@ std::string default_db() {
 
 void register_commands(CLI::App& app) {
   add_init_command(app);
+  add_serve_command(app);
+  add_demo_command(app);
+  add_user_command(app);
+  add_import_command(app);
   add_audit_command(app);
 }
 

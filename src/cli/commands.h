@@ -18,5 +18,9 @@ std::string default_db();  // $INLOCO_DB or kDefaultDb
 
 void add_init_command(CLI::App& app);
 void add_audit_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
+void add_demo_command(CLI::App& app);
+void add_user_command(CLI::App& app);
+void add_import_command(CLI::App& app);
 
 }  // namespace inloco::cli

@@ -1,0 +1,107 @@
+#include "auth/permissions.h"
+
+#include <algorithm>
+#include <array>
+
+namespace inloco {
+namespace {
+
+using R = Role;
+using C = Capability;
+
+struct CapabilityInfo {
+  Capability capability;
+  std::string_view key;
+  std::string_view label;
+  std::vector<Role> roles;  // who has it
+};
+
+// THE permission table. Least privilege: a role has only what its work needs.
+// Every signed-in role may see its dashboard and manage its own sign-in.
+const std::vector<CapabilityInfo>& table() {
+  static const std::vector<CapabilityInfo> t = {
+      {C::kDashboardView, "dashboard.view", "See the dashboard",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kGovernor,
+        R::kChairOfGovernors, R::kTrustBoardMember, R::kPtaChair, R::kStaff, R::kVolunteer,
+        R::kOfficeManager}},
+      {C::kOwnAccount, "account.own", "Manage one's own sign-in",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kGovernor,
+        R::kChairOfGovernors, R::kTrustBoardMember, R::kPtaChair, R::kStaff, R::kVolunteer,
+        R::kOfficeManager}},
+      {C::kPeopleView, "people.view", "See people",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kDpo, R::kYearGroupLeader, R::kOfficeManager}},
+      {C::kPeopleViewSensitive, "people.view_sensitive",
+       "See pupils' dates of birth, contacts and parents",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kDpo,
+        R::kOfficeManager}},
+      {C::kPeopleImport, "people.import", "Import people from the school information system",
+       {R::kHeadteacher, R::kOfficeManager}},
+      {C::kPupilCompetence, "people.competence",
+       "Decide whether a pupil can consent for themselves",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl}},
+      {C::kUsersManage, "users.manage", "Create sign-ins and reset passwords",
+       {R::kHeadteacher, R::kOfficeManager}},
+      {C::kAuditView, "audit.view", "Read the audit log",
+       {R::kHeadteacher, R::kDpo}},
+  };
+  return t;
+}
+
+const CapabilityInfo& info(Capability c) {
+  for (const auto& i : table())
+    if (i.capability == c) return i;
+  return table().front();
+}
+
+}  // namespace
+
+std::span<const Capability> all_capabilities() {
+  static const std::vector<Capability> all = [] {
+    std::vector<Capability> v;
+    for (const auto& i : table()) v.push_back(i.capability);
+    return v;
+  }();
+  return all;
+}
+
+std::string_view capability_key(Capability c) { return info(c).key; }
+std::string_view capability_label(Capability c) { return info(c).label; }
+
+bool role_has(Role role, Capability c) {
+  const auto& roles = info(c).roles;
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+bool Grants::can(Capability c, int64_t school_id, int64_t school_trust_id) const {
+  for (const auto& g : grants_) {
+    if (!role_has(g.role, c)) continue;
+    if (g.school_id) {
+      if (*g.school_id == school_id) return true;
+    } else if (g.trust_id == school_trust_id) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Grants::can_somewhere(Capability c) const {
+  return std::any_of(grants_.begin(), grants_.end(),
+                     [c](const RoleGrant& g) { return role_has(g.role, c); });
+}
+
+Result<Grants> load_grants(Connection& conn, int64_t person_id) {
+  Rows rows = TRY(conn.query(
+      "SELECT role, trust_id, school_id FROM role_assignments WHERE person_id = ?", {person_id}));
+  std::vector<RoleGrant> grants;
+  for (const Row& r : rows) {
+    auto role = parse_role(r[0].as_text());
+    if (!role) continue;  // a role this version does not know grants nothing
+    grants.push_back({*role, r[1].as_int(), r[2].as_optional_int()});
+  }
+  return Grants(std::move(grants));
+}
+
+}  // namespace inloco

@@ -1,0 +1,65 @@
+// Permissions (IAM-2): the one table of what each role may do, and the one
+// check every route goes through (web/access_check.cc calls Grants::can).
+//
+// A role is held at a school, or across a trust when the assignment has no
+// school. A grant at one school never opens another school's data (ORG-1);
+// a trust-wide grant opens every school of that trust for that role's
+// capabilities.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "people/role.h"
+#include "store/database.h"
+
+namespace inloco {
+
+enum class Capability {
+  kDashboardView,        // the dashboard of one's own schools
+  kOwnAccount,           // one's own password and second factor
+  kPeopleView,           // lists of staff, pupils and parents; names and roles
+  kPeopleViewSensitive,  // a pupil's date of birth, contacts and parents (audited when viewed)
+  kPeopleImport,         // import people from the school information system
+  kPupilCompetence,      // decide whether a pupil may consent for themselves (ORG-5)
+  kUsersManage,          // create sign-ins and reset passwords for others
+  kAuditView,            // read the audit log
+};
+
+std::span<const Capability> all_capabilities();
+std::string_view capability_key(Capability c);    // "people.view"
+std::string_view capability_label(Capability c);  // "See people"
+
+// The table: does this role have this capability?
+bool role_has(Role role, Capability c);
+
+struct RoleGrant {
+  Role role;
+  int64_t trust_id = 0;
+  std::optional<int64_t> school_id;  // empty: across the trust
+};
+
+class Grants {
+ public:
+  Grants() = default;
+  explicit Grants(std::vector<RoleGrant> grants) : grants_(std::move(grants)) {}
+
+  // May this person use capability c on the data of this school?
+  bool can(Capability c, int64_t school_id, int64_t school_trust_id) const;
+  // For capabilities that are not about one school (own account, dashboard):
+  // true if any role held anywhere has it.
+  bool can_somewhere(Capability c) const;
+  bool empty() const { return grants_.empty(); }
+  const std::vector<RoleGrant>& all() const { return grants_; }
+
+ private:
+  std::vector<RoleGrant> grants_;
+};
+
+Result<Grants> load_grants(Connection& conn, int64_t person_id);
+
+}  // namespace inloco

@@ -1,0 +1,55 @@
+// inloco demo --db DB: fills an empty database with a fictional trust of two
+// schools, every role filled, and sign-ins for each role.
+#include <iomanip>
+#include <iostream>
+
+#include "auth/user_accounts.h"
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "demo/demo_trust.h"
+
+namespace inloco::cli {
+
+// Every demo sign-in shares this password; it is printed, so it protects nothing.
+constexpr const char* kDemoPassword = "demo-sign-in-2026";
+
+void add_demo_command(CLI::App& app) {
+  auto db_url = std::make_shared<std::string>(default_db());
+  auto key_path = std::make_shared<std::string>(default_key_path());
+  auto* cmd = app.add_subcommand("demo", "Create a fictional trust with two schools to try inloco with");
+  cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
+  cmd->add_option("--key", *key_path, "Secret key file (created if missing)")->capture_default_str();
+  cmd->callback([db_url, key_path] {
+    auto db = open_database(*db_url);
+    auto key = load_key(*key_path);
+    if (!db || !key) return set_exit_code(2);
+    auto existing = db->read([](Connection& c) { return c.query("SELECT COUNT(*) FROM trusts"); });
+    if (existing.ok() && (*existing)[0][0].as_int() > 0) {
+      std::cerr << "error: " << db->describe()
+                << " already holds a trust; the demo goes only into an empty database.\n";
+      return set_exit_code(1);
+    }
+    SystemClock clock;
+    std::cerr << "Creating the demo trust..." << std::endl;
+    auto demo = create_demo_people(*db, clock);
+    if (!demo.ok()) {
+      print_error(demo.error());
+      return set_exit_code(1);
+    }
+    UserAccounts accounts(*db, clock, *key, AuthSettings{});
+    for (const auto& s : demo->sign_ins) {
+      auto r = accounts.create_account(Actor::command_line(), s.person_id, s.username, kDemoPassword);
+      if (!r.ok()) {
+        print_error(r.error());
+        return set_exit_code(1);
+      }
+    }
+    std::cout << "Demo trust created in " << db->describe() << ".\n\n"
+              << "Demo sign-ins (every one has the password " << kDemoPassword << "):\n";
+    for (const auto& s : demo->sign_ins)
+      std::cout << "  " << std::left << std::setw(28) << s.username << s.role_label << ", " << s.school_name << "\n";
+    std::cout << std::flush;
+  });
+}
+
+}  // namespace inloco::cli

@@ -1,0 +1,124 @@
+#include "people/person_rows.h"
+
+#include <algorithm>
+#include <array>
+
+namespace inloco {
+
+const std::string& person_columns() {
+  static const std::string kColumns =
+      "p.id, p.trust_id, p.school_id, p.external_id, p.kind, p.given_name, p.family_name, "
+      "p.preferred_name, p.email, p.phone, p.job_title, p.date_of_birth, p.year_group, "
+      "p.class_name, p.competent_to_consent, p.competence_decided_by, p.competence_decided_at, "
+      "p.active, p.created_at, p.updated_at";
+  return kColumns;
+}
+
+Person person_from_row(const Row& r, size_t f) {
+  Person p;
+  p.id = r[f + 0].as_int();
+  p.trust_id = r[f + 1].as_int();
+  p.school_id = r[f + 2].as_optional_int();
+  p.external_id = r[f + 3].as_optional_text();
+  p.kind = parse_person_kind(r[f + 4].as_text()).value_or(PersonKind::kStaff);
+  p.given_name = r[f + 5].as_text();
+  p.family_name = r[f + 6].as_text();
+  p.preferred_name = r[f + 7].as_optional_text();
+  p.email = r[f + 8].as_optional_text();
+  p.phone = r[f + 9].as_optional_text();
+  p.job_title = r[f + 10].as_optional_text();
+  p.date_of_birth = r[f + 11].as_optional_text();
+  p.year_group = r[f + 12].as_optional_text();
+  p.class_name = r[f + 13].as_optional_text();
+  p.competent_to_consent = r[f + 14].as_bool();
+  p.competence_decided_by = r[f + 15].as_optional_int();
+  p.competence_decided_at = r[f + 16].as_optional_int();
+  p.active = r[f + 17].as_bool();
+  p.created_at = r[f + 18].as_int();
+  p.updated_at = r[f + 19].as_int();
+  return p;
+}
+
+std::string placeholder_rows(size_t rows, size_t columns) {
+  std::string one = "(";
+  for (size_t c = 0; c < columns; ++c) one += c ? ", ?" : "?";
+  one += ")";
+  std::string out;
+  out.reserve(rows * (one.size() + 2));
+  for (size_t r = 0; r < rows; ++r) {
+    if (r) out += ", ";
+    out += one;
+  }
+  return out;
+}
+
+Status for_each_chunk(size_t total,
+                      const std::function<Status(size_t offset, size_t count)>& write) {
+  static constexpr std::array<size_t, 4> kSizes = {200, 50, 10, 1};
+  size_t offset = 0;
+  for (size_t size : kSizes) {
+    while (total - offset >= size) {
+      TRY(write(offset, size));
+      offset += size;
+    }
+  }
+  return {};
+}
+
+Result<std::vector<int64_t>> insert_people(Connection& conn, const std::vector<Person>& people,
+                                           int64_t now) {
+  constexpr size_t kColumns = 19;
+  std::vector<int64_t> ids;
+  ids.reserve(people.size());
+  TRY(for_each_chunk(people.size(), [&](size_t offset, size_t count) -> Status {
+    std::string sql =
+        "INSERT INTO people (trust_id, school_id, external_id, kind, given_name, family_name, "
+        "preferred_name, email, phone, job_title, date_of_birth, year_group, class_name, "
+        "competent_to_consent, competence_decided_by, competence_decided_at, active, created_at, "
+        "updated_at) VALUES " +
+        placeholder_rows(count, kColumns) + " RETURNING id";
+    SqlParams params;
+    params.reserve(count * kColumns);
+    for (size_t i = offset; i < offset + count; ++i) {
+      const Person& p = people[i];
+      params.insert(params.end(),
+                    {p.trust_id, p.school_id, p.external_id, std::string(person_kind_key(p.kind)),
+                     p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.job_title,
+                     p.date_of_birth, p.year_group, p.class_name, p.competent_to_consent,
+                     p.competence_decided_by, p.competence_decided_at, p.active, now, now});
+    }
+    Rows rows = TRY(conn.query(sql, params));
+    if (rows.size() != count) return Error::internal("inserting people returned the wrong number of ids");
+    // Both databases number the rows of one multi-row INSERT in the order of
+    // its VALUES, but neither promises the order of RETURNING: sort the ids.
+    std::vector<int64_t> chunk;
+    chunk.reserve(count);
+    for (const Row& r : rows) chunk.push_back(r[0].as_int());
+    std::sort(chunk.begin(), chunk.end());
+    ids.insert(ids.end(), chunk.begin(), chunk.end());
+    return {};
+  }));
+  return ids;
+}
+
+Status upsert_guardianships(Connection& conn, const std::vector<GuardianshipRow>& links) {
+  return for_each_chunk(links.size(), [&](size_t offset, size_t count) -> Status {
+    std::string sql =
+        "INSERT INTO guardianships (parent_id, pupil_id, relationship, parental_responsibility) "
+        "VALUES " +
+        placeholder_rows(count, 4) +
+        " ON CONFLICT (parent_id, pupil_id) DO UPDATE SET relationship = excluded.relationship, "
+        "parental_responsibility = excluded.parental_responsibility";
+    SqlParams params;
+    params.reserve(count * 4);
+    for (size_t i = offset; i < offset + count; ++i) {
+      const GuardianshipRow& g = links[i];
+      params.insert(params.end(),
+                    {g.parent_id, g.pupil_id, g.relationship, g.parental_responsibility});
+    }
+    TRY(conn.execute(sql, params));
+    return {};
+  });
+}
+
+}  // namespace inloco

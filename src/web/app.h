@@ -1,0 +1,50 @@
+// App: the web application. It turns each HTTP request into one call of a
+// route's handler, after the steps every request goes through in this order:
+//   route match → sign-in lookup → access check (permissions, school) → CSRF
+//   check → handler → security headers → metrics.
+// Handlers (web/pages/*, web/api/*) only translate HTTP to service calls.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "auth/user_accounts.h"
+#include "core/clock.h"
+#include "store/database.h"
+#include "web/metrics.h"
+#include "web/router.h"
+#include "web/templates.h"
+
+namespace inloco::web {
+
+struct AppConfig {
+  std::string static_dir;       // built web assets (build/static)
+  bool secure_cookies = false;  // set when served over HTTPS
+};
+
+struct AppContext {
+  Database& db;
+  const Clock& clock;
+  UserAccounts& accounts;
+  const Templates& templates;
+  Metrics& metrics;
+  AppConfig config;
+};
+
+inline constexpr const char* kSessionCookie = "inloco_session";
+inline constexpr const char* kPreSessionCookie = "inloco_presession";  // guards the sign-in form
+
+class App {
+ public:
+  explicit App(AppContext ctx);
+  HttpResponse handle(HttpRequest&& raw, const std::string& remote);
+  const Router& router() const { return router_; }
+  AppContext& context() { return ctx_; }
+
+ private:
+  HttpResponse dispatch(Request& req, std::string& route_label);
+  AppContext ctx_;
+  Router router_;
+};
+
+}  // namespace inloco::web

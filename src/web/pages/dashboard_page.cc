@@ -1,0 +1,67 @@
+// The dashboard: the person's schools, their roles there, and what is coming.
+#include "people/people_store.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "web/routes.h"
+
+namespace inloco::web {
+
+void add_dashboard_routes(Router& router, AppContext& ctx) {
+  router.add({http::verb::get, "/", Access::kSignedIn, std::nullopt},
+             [](Request&) { return redirect_response("/dashboard"); });
+
+  router.add({http::verb::get, "/dashboard", Access::kSignedIn, Capability::kDashboardView},
+             [&ctx](Request& req) {
+               auto schools = ctx.db.read([&](Connection& conn) -> Result<mstch::array> {
+                 // Every school the person holds a role at, or every school of a trust role.
+                 std::vector<School> visible;
+                 auto add = [&](const School& s) {
+                   for (const auto& v : visible)
+                     if (v.id == s.id) return;
+                   visible.push_back(s);
+                 };
+                 for (const auto& g : req.grants.all()) {
+                   if (g.school_id) add(TRY(get_school(conn, *g.school_id)));
+                   else for (const auto& s : TRY(list_schools(conn, g.trust_id))) add(s);
+                 }
+                 mstch::array out;
+                 for (const auto& s : visible) {
+                   std::string roles;
+                   for (const auto& g : req.grants.all()) {
+                     if (g.school_id && *g.school_id != s.id) continue;
+                     if (!g.school_id && g.trust_id != s.trust_id) continue;
+                     if (!roles.empty()) roles += ", ";
+                     roles += role_label(g.role);
+                     if (!g.school_id) roles += " (across the trust)";
+                   }
+                   mstch::map entry{{"name", s.name}, {"roles", roles}};
+                   if (req.grants.can(Capability::kPeopleView, s.id, s.trust_id)) {
+                     mstch::array counts;
+                     for (const auto& kc : TRY(count_people(conn, s.id)))
+                       counts.push_back(mstch::map{{"label", std::string(person_kind_label(kc.kind))},
+                                                   {"count", std::to_string(kc.count)}});
+                     entry.emplace("counts", counts);
+                     entry.emplace("people_href", "/schools/" + std::to_string(s.id) + "/people");
+                   }
+                   out.push_back(std::move(entry));
+                 }
+                 return out;
+               });
+               if (!schools.ok()) return error_response(ctx, req, schools.error());
+               std::string first = req.user->display_name.substr(0, req.user->display_name.find(' '));
+               mstch::array coming{std::string("The register of official accounts, with password vault and reviews"),
+                                   std::string("Post approval with automatic checks on names, consent and wording"),
+                                   std::string("The consent register for images and videos"),
+                                   std::string("Safeguarding concerns, routed to the right person"),
+                                   std::string("Comment and follower moderation"),
+                                   std::string("Web filtering and monitoring"),
+                                   std::string("Training, signed agreements and policy reviews")};
+               mstch::map c{{"first_name", first},
+                            {"schools", std::move(schools).value()},
+                            {"coming", coming},
+                            {"must_change_password", req.user->must_change_password}};
+               return render_page(ctx, req, "Dashboard", "dashboard", std::move(c));
+             });
+}
+
+}  // namespace inloco::web

@@ -1,0 +1,135 @@
+// Browser test (Chromium through Playwright): a headteacher of the demo trust
+// signs in, opens the dashboard and the people list, searches, opens a pupil,
+// and every page passes axe-core with no serious or critical violations.
+// Run by CTest: node tests/e2e/run.mjs --inloco build/inloco --static build/static
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const { chromium } = require(join(root, 'node_modules', 'playwright-core'))
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, v, i, a) => (i % 2 === 0 ? [...acc, [v.replace(/^--/, ''), a[i + 1]]] : acc), []))
+const inloco = args.inloco
+const staticDir = args.static
+const shots = args.screenshots // optional folder for screenshots
+
+const work = mkdtempSync(join(tmpdir(), 'inloco-e2e-'))
+const db = `sqlite:${join(work, 'e2e.db')}`
+const key = join(work, 'secret.key')
+let server
+let browser
+let passed = 0
+let failed = 0
+
+function check (name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok - ${name}`) } else { failed++; console.log(`not ok - ${name} ${detail}`) }
+}
+
+async function axeCheck (page, name) {
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }))
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+  check(`axe: ${name} has no serious or critical violations`, bad.length === 0,
+    bad.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`).join('; '))
+}
+
+async function shot (page, name) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+}
+
+try {
+  const demo = execFileSync(inloco, ['demo', '--db', db, '--key', key], { encoding: 'utf8' })
+  const passwordMatch = demo.match(/password (\S+)\)/)
+  const headLine = demo.split('\n').find(l => /Headteacher/.test(l))
+  check('demo trust created with a headteacher sign-in', !!(passwordMatch && headLine), demo.slice(0, 400))
+  const username = headLine.trim().split(/\s+/)[0]
+  const password = passwordMatch[1]
+
+  server = spawn(inloco, ['serve', '--db', db, '--key', key, '--listen', '127.0.0.1:0', '--static', staticDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const base = await new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 20000)
+    server.stdout.on('data', d => {
+      out += d
+      const m = out.match(/on (http:\/\/127\.0\.0\.1:\d+)\//)
+      if (m) { clearTimeout(timer); resolve(m[1]) }
+    })
+    server.on('exit', code => reject(new Error(`the server exited (${code}): ${out}`)))
+  })
+
+  browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+  const page = await browser.newPage()
+  const cspErrors = []
+  page.on('console', m => { if (m.type() === 'error') cspErrors.push(m.text()) })
+
+  await page.goto(`${base}/dashboard`)
+  check('signed out, the dashboard sends you to sign in', page.url().includes('/sign-in'))
+  await axeCheck(page, 'sign-in page')
+  await shot(page, '1-sign-in')
+
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill('wrong password here')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  check('a wrong password is refused with a clear message',
+    (await page.locator('.govuk-error-summary').textContent()).includes('username or password'))
+  await axeCheck(page, 'sign-in page with an error')
+
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL('**/dashboard')
+  check('the headteacher reaches the dashboard', (await page.locator('h1').textContent()).trim() === 'Dashboard')
+  check('govuk-frontend scripts ran (no inline script needed)',
+    await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+  await axeCheck(page, 'dashboard')
+  await shot(page, '2-dashboard')
+
+  await page.getByRole('link', { name: 'People', exact: true }).click()
+  check('the people list opens', (await page.locator('h1').textContent()).trim() === 'People')
+  const rows = await page.locator('tbody tr').count()
+  check('the people list shows people', rows > 10, `rows=${rows}`)
+  await axeCheck(page, 'people list')
+  await shot(page, '3-people')
+
+  await page.getByLabel('Show').selectOption('pupil')
+  await page.getByRole('button', { name: 'Search' }).click()
+  const firstPupil = page.locator('tbody tr a').first()
+  const pupilName = (await firstPupil.textContent()).trim()
+  await firstPupil.click()
+  check('a pupil page opens', (await page.locator('h1').textContent()).trim() === pupilName)
+  check('the headteacher sees the pupil\'s parents', (await page.getByText('Parents and carers').count()) === 1)
+  await axeCheck(page, 'pupil page')
+  await shot(page, '4-pupil')
+
+  await page.getByRole('link', { name: 'My account' }).click()
+  await axeCheck(page, 'my account')
+  await page.getByRole('button', { name: 'Set up a second factor' }).click()
+  check('second factor enrolment shows a QR code', (await page.locator('.inloco-qr svg').count()) === 1)
+  await axeCheck(page, 'second factor enrolment')
+  await shot(page, '5-account')
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/sign-in')
+  await page.goto(`${base}/dashboard`)
+  check('after signing out the dashboard needs sign-in again', page.url().includes('/sign-in'))
+  check('no script or style was blocked by the content security policy',
+    !cspErrors.some(e => /Content Security Policy/i.test(e)), cspErrors.join('; '))
+} catch (e) {
+  failed++
+  console.log(`not ok - ${e.stack || e}`)
+} finally {
+  if (browser) await browser.close()
+  if (server) server.kill('SIGTERM')
+  rmSync(work, { recursive: true, force: true })
+}
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
