@@ -145,11 +145,15 @@ Result<School> find_school_by_code(Connection& conn, std::string_view code) {
 
 Result<std::vector<School>> list_schools(Connection& conn, int64_t trust_id) {
   Rows rows = TRY(conn.query(std::string("SELECT ") + kSchoolColumns +
-                                 " FROM schools WHERE trust_id = ? ORDER BY name, id",
+                                 " FROM schools WHERE trust_id = ?",
                              {trust_id}));
   std::vector<School> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(school_from_row(r));
+  // Sorted here rather than in SQL: PostgreSQL would order by its locale, SQLite by bytes.
+  std::sort(out.begin(), out.end(), [](const School& a, const School& b) {
+    return a.name != b.name ? a.name < b.name : a.id < b.id;
+  });
   return out;
 }
 
