@@ -534,10 +534,11 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
           "UPDATE people SET given_name = ?, family_name = ?, preferred_name = ?, email = ?, "
           "phone = ?, job_title = ?, date_of_birth = ?, year_group = ?, class_name = ?, "
           "competent_to_consent = ?, competence_decided_by = ?, competence_decided_at = ?, "
-          "active = ?, updated_at = ? WHERE id = ?",
+          "active = ?, sort_name = ?, updated_at = ? WHERE id = ?",
           {p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.job_title,
            p.date_of_birth, p.year_group, p.class_name, p.competent_to_consent,
-           p.competence_decided_by, p.competence_decided_at, p.active, now, p.id}));
+           p.competence_decided_by, p.competence_decided_at, p.active, person_sort_name(p), now,
+           p.id}));
       report.at(++written);
     }
     result.updated = static_cast<int>(to_update.size());

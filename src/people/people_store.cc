@@ -20,10 +20,7 @@ std::string lower_ascii(Dialect dialect, std::string_view expr) {
   return "LOWER(" + std::string(expr) + ")";
 }
 
-std::string name_order(Dialect dialect) {
-  return " ORDER BY " + lower_ascii(dialect, "p.family_name") + ", " +
-         lower_ascii(dialect, "p.given_name") + ", p.id";
-}
+std::string name_order(Dialect) { return " ORDER BY p.sort_name, p.id"; }
 
 // A LIKE pattern matching `word` anywhere, with '!' as the escape character.
 std::string contains_pattern(std::string_view word) {
@@ -263,10 +260,10 @@ Status update_person(Connection& conn, const Clock& clock, const Actor& actor,
   TRY(conn.execute(
       "UPDATE people SET external_id = ?, given_name = ?, family_name = ?, preferred_name = ?, "
       "email = ?, phone = ?, job_title = ?, date_of_birth = ?, year_group = ?, class_name = ?, "
-      "active = ?, updated_at = ? WHERE id = ?",
+      "active = ?, sort_name = ?, updated_at = ? WHERE id = ?",
       {next.external_id, next.given_name, next.family_name, next.preferred_name, next.email,
        next.phone, next.job_title, next.date_of_birth, next.year_group, next.class_name,
-       next.active, clock.now(), next.id}));
+       next.active, person_sort_name(next), clock.now(), next.id}));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"person.update", "person", std::to_string(next.id), next.school_id,
                               nlohmann::json{{"changed", changed}}.dump()}));

@@ -1,9 +1,15 @@
 #include "people/person_rows.h"
 
+#include "people/person_fields.h"
+
 #include <algorithm>
 #include <array>
 
 namespace inloco {
+
+std::string person_sort_name(const Person& p) {
+  return ascii_lower(p.family_name) + "\t" + ascii_lower(p.given_name);
+}
 
 const std::string& person_columns() {
   static const std::string kColumns =
@@ -67,15 +73,15 @@ Status for_each_chunk(size_t total,
 
 Result<std::vector<int64_t>> insert_people(Connection& conn, const std::vector<Person>& people,
                                            int64_t now) {
-  constexpr size_t kColumns = 19;
+  constexpr size_t kColumns = 20;
   std::vector<int64_t> ids;
   ids.reserve(people.size());
   TRY(for_each_chunk(people.size(), [&](size_t offset, size_t count) -> Status {
     std::string sql =
         "INSERT INTO people (trust_id, school_id, external_id, kind, given_name, family_name, "
         "preferred_name, email, phone, job_title, date_of_birth, year_group, class_name, "
-        "competent_to_consent, competence_decided_by, competence_decided_at, active, created_at, "
-        "updated_at) VALUES " +
+        "competent_to_consent, competence_decided_by, competence_decided_at, active, sort_name, "
+        "created_at, updated_at) VALUES " +
         placeholder_rows(count, kColumns) + " RETURNING id";
     SqlParams params;
     params.reserve(count * kColumns);
@@ -85,7 +91,8 @@ Result<std::vector<int64_t>> insert_people(Connection& conn, const std::vector<P
                     {p.trust_id, p.school_id, p.external_id, std::string(person_kind_key(p.kind)),
                      p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.job_title,
                      p.date_of_birth, p.year_group, p.class_name, p.competent_to_consent,
-                     p.competence_decided_by, p.competence_decided_at, p.active, now, now});
+                     p.competence_decided_by, p.competence_decided_at, p.active,
+                     person_sort_name(p), now, now});
     }
     Rows rows = TRY(conn.query(sql, params));
     if (rows.size() != count) return Error::internal("inserting people returned the wrong number of ids");

@@ -18,6 +18,11 @@
 
 namespace inloco {
 
+// The key lists are ordered by (people.sort_name): family then given name,
+// lower-cased A-Z only so that both databases order alike. Every write of a
+// person's names writes it too.
+std::string person_sort_name(const Person& p);
+
 // "p.id, p.trust_id, ..., p.updated_at": select from `people p` and read with person_from_row.
 const std::string& person_columns();
 // Reads the columns of person_columns() starting at `first`.

@@ -37,11 +37,15 @@ CREATE TABLE people (
   competence_decided_by BIGINT REFERENCES people(id),
   competence_decided_at BIGINT,
   active INTEGER NOT NULL DEFAULT 1,
+  sort_name TEXT NOT NULL DEFAULT '',  -- family and given name in lower case (A-Z): the list order
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   UNIQUE (school_id, external_id)
 );
-CREATE INDEX people_by_school ON people (school_id, kind, family_name, given_name);
+-- Lists are read a page at a time in name order: these indexes give the page
+-- without sorting the whole school.
+CREATE INDEX people_by_name ON people (school_id, sort_name, id);
+CREATE INDEX people_by_kind_name ON people (school_id, kind, sort_name, id);
 
 CREATE TABLE guardianships (
   parent_id BIGINT NOT NULL REFERENCES people(id),
