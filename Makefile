@@ -17,7 +17,10 @@ build: deps $(BUILD)/build.ninja
 
 run: build
 	@mkdir -p var
-	@[ -f $(DB) ] || $(BUILD)/inloco demo --db sqlite:$(DB)
+	@if [ -f $(DB) ]; then \
+	  echo "Using the existing $(DB) (delete it to start again with a fresh demo trust)."; \
+	  echo "Demo sign-ins: head.oakfield, dsl.oakfield, office.oakfield, ... (see README); password demo-sign-in-2026"; \
+	else $(BUILD)/inloco demo --db sqlite:$(DB); fi
 	$(BUILD)/inloco serve --db sqlite:$(DB) --listen $(LISTEN) --static $(BUILD)/static
 
 test: build

@@ -110,6 +110,30 @@ try {
   await axeCheck(page, 'pupil page')
   await shot(page, '4-pupil')
 
+  // Import: a file with a bad row imports nothing and names the line.
+  await page.goto(page.url().replace(/\/people\/\d+$/, '/people'))
+  await page.getByRole('link', { name: 'Import people' }).click()
+  await axeCheck(page, 'import page')
+  await page.setInputFiles('#file', {
+    name: 'pupils.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('external_id,kind,given_name,family_name,date_of_birth,year_group\n' +
+      'E2E1,pupil,Maya,Fenwick,2018-04-02,Year 3\nE2E2,pupil,,Okafor,2018-04-02,Year 3\n')
+  })
+  await page.getByRole('button', { name: 'Import' }).click()
+  const summary = await page.locator('.govuk-error-summary').textContent()
+  check('an import with a bad row is refused and names its line', summary.includes('line 3'), summary)
+  await axeCheck(page, 'import page with problems')
+  await shot(page, '6-import-refused')
+  await page.setInputFiles('#file', {
+    name: 'pupils.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('external_id,kind,given_name,family_name,date_of_birth,year_group\n' +
+      'E2E1,pupil,Maya,Fenwick,2018-04-02,Year 3\n')
+  })
+  await page.getByRole('button', { name: 'Import' }).click()
+  check('a good file imports', (await page.locator('.govuk-panel__title').textContent()).includes('Import complete'))
+
   await page.getByRole('link', { name: 'My account' }).click()
   await axeCheck(page, 'my account')
   await page.getByRole('button', { name: 'Set up a second factor' }).click()

@@ -38,7 +38,8 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                    if (req.grants.can(Capability::kPeopleView, s.id, s.trust_id)) {
                      mstch::array counts;
                      for (const auto& kc : TRY(count_people(conn, s.id)))
-                       counts.push_back(mstch::map{{"label", std::string(person_kind_label(kc.kind))},
+                       if (kc.count > 0)
+                         counts.push_back(mstch::map{{"label", std::string(person_kind_label(kc.kind))},
                                                    {"count", std::to_string(kc.count)}});
                      entry.emplace("counts", counts);
                      entry.emplace("people_href", "/schools/" + std::to_string(s.id) + "/people");
