@@ -415,8 +415,9 @@ Result<void> UserAccounts::change_password(const Actor& actor, int64_t person_id
   return {};
 }
 
-Result<void> UserAccounts::reset_password(const Actor& actor, const std::string& username,
-                                          const std::string& new_password) {
+// For administrators' commands: the account, or kNotFound saying so plainly.
+Result<std::optional<UserAccounts::Account>> UserAccounts::require_account_by_username(
+    const std::string& username) {
   std::optional<Account> account;
   if (auto name = normalise_username(username); name.ok()) {
     account = TRY(db_.read([&](Connection& c) { return find_account_by_username(c, *name); }));
@@ -425,6 +426,12 @@ Result<void> UserAccounts::reset_password(const Actor& actor, const std::string&
     return Error::not_found("There is no account with the username \"" + username +
                             "\". Check the spelling and try again.");
   }
+  return account;
+}
+
+Result<void> UserAccounts::reset_password(const Actor& actor, const std::string& username,
+                                          const std::string& new_password) {
+  std::optional<Account> account = TRY(require_account_by_username(username));
   TRY(check_new_password(new_password, account->personal_words()));
   const std::string hash = TRY(hash_password(new_password, settings_.cost));
   TRY(db_.transaction([&](Connection& c) -> Status {
@@ -510,14 +517,7 @@ Result<void> UserAccounts::disable_totp(const Actor& actor, int64_t person_id,
 }
 
 Result<void> UserAccounts::reset_totp(const Actor& actor, const std::string& username) {
-  std::optional<Account> account;
-  if (auto name = normalise_username(username); name.ok()) {
-    account = TRY(db_.read([&](Connection& c) { return find_account_by_username(c, *name); }));
-  }
-  if (!account) {
-    return Error::not_found("There is no account with the username \"" + username +
-                            "\". Check the spelling and try again.");
-  }
+  std::optional<Account> account = TRY(require_account_by_username(username));
   return db_.transaction([&](Connection& c) -> Status {
     TRY(c.execute(
         "UPDATE user_accounts SET totp_enabled = 0, totp_secret_sealed = NULL WHERE person_id = ?",

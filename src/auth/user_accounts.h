@@ -145,6 +145,7 @@ class UserAccounts {
   Result<Account> load_account(Connection& conn, int64_t person_id);
   Result<std::optional<Account>> find_account_by_username(Connection& conn,
                                                           const std::string& username);
+  Result<std::optional<Account>> require_account_by_username(const std::string& username);
   Status check_guessing(const std::string& account_key, const std::string& address_key);
   Status verify_current_password(const Actor& actor, const Account& account,
                                  std::string_view password);

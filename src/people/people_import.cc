@@ -1,5 +1,7 @@
 #include "people/people_import.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -46,15 +48,6 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
     "relationship",  "parental_responsibility",   "competent_to_consent"};
 
 constexpr std::array<Col, 4> kRequiredColumns = {kExternalId, kKind, kGivenName, kFamilyName};
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
 
 std::string all_column_names() {
   std::vector<std::string> names(kColumnNames.begin(), kColumnNames.end());

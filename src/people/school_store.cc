@@ -1,5 +1,7 @@
 #include "people/school_store.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -20,15 +22,6 @@ School school_from_row(const Row& r) {
   s.urn = r[4].as_optional_text();
   s.phase = r[5].as_text();
   return s;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
 }
 
 bool valid_code(std::string_view code) {

@@ -1,0 +1,13 @@
+// Small text helpers shared across capabilities.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inloco {
+
+// "a, b, c" from {"a", "b", "c"} with sep ", ".
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+}  // namespace inloco
