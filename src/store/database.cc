@@ -95,7 +95,12 @@ Result<ConnectionLease> Database::acquire() {
 void Database::release(std::unique_ptr<Connection> conn) {
   {
     std::lock_guard lock(pool_->mu);
-    pool_->idle.push_back(std::move(conn));
+    conn->rollback();  // never lend a connection in the middle of a transaction
+    if (conn->healthy()) {
+      pool_->idle.push_back(std::move(conn));
+    } else {
+      --pool_->open;  // a new one is made on demand
+    }
   }
   pool_->cv.notify_one();
 }

@@ -98,6 +98,10 @@ class Connection {
 
   // begin() takes the write lock at once on SQLite (BEGIN IMMEDIATE) so that
   // two writers never deadlock upgrading a read lock.
+  // False once the connection is known to be unusable (the server went away);
+  // the pool then drops it instead of lending it again.
+  virtual bool healthy() const { return true; }
+
   virtual Status begin() = 0;
   virtual Status commit() = 0;
   virtual void rollback() noexcept = 0;

@@ -54,6 +54,7 @@ class PostgresConnection final : public Connection {
   }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
+  bool healthy() const override { return conn_->is_open(); }
 
   Result<Rows> query(std::string_view sql, const SqlParams& params) override {
     try {
