@@ -528,6 +528,35 @@ Result<void> UserAccounts::reset_totp(const Actor& actor, const std::string& use
   });
 }
 
+Result<void> UserAccounts::confirm_identity(const Actor& actor, int64_t person_id,
+                                            const std::string& password, std::string_view code) {
+  Account a = TRY(db_.read([&](Connection& c) { return load_account(c, person_id); }));
+  TRY(verify_current_password(actor, a, password));
+  if (!a.totp_enabled || !a.totp_secret_sealed) return {};
+  const std::string key = account_key(a.username);
+  TRY(check_guessing(key, ""));
+  auto secret = key_.open(*a.totp_secret_sealed);
+  if (!secret.ok())
+    return Error::internal("The key for your authenticator app could not be read. Ask an administrator to reset two-step sign-in for your account.");
+  const std::optional<int64_t> step = verify_totp(*secret, code, clock_.now(), a.totp_last_step);
+  if (!step) {
+    account_limiter_.record_failure(key);
+    TRY(db_.transaction([&](Connection& c) -> Status {
+      TRY(append_audit(c, clock_, actor, a.event("user.second_factor_failed")));
+      return {};
+    }));
+    return Error::invalid(code.empty() ? "Enter the six-digit code from your authenticator app as well."
+                                       : std::string(kWrongCode));
+  }
+  return db_.transaction([&](Connection& c) -> Status {
+    int64_t changed = TRY(c.execute(
+        "UPDATE user_accounts SET totp_last_step = ? WHERE person_id = ? AND totp_last_step < ?",
+        {*step, a.person_id, *step}));
+    if (changed != 1) return Error::invalid(kWrongCode);
+    return {};
+  });
+}
+
 Result<bool> UserAccounts::totp_enabled(int64_t person_id) {
   Row row = TRY(db_.read([&](Connection& c) {
     return c.query_one("SELECT totp_enabled FROM user_accounts WHERE person_id = ?", {person_id},

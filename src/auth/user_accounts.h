@@ -140,6 +140,13 @@ class UserAccounts {
   Result<void> reset_totp(const Actor& actor, const std::string& username);
   Result<bool> totp_enabled(int64_t person_id);
 
+  // Step-up check before a sensitive act (revealing a stored account password,
+  // ACC-6): the person types their password again, and their current code
+  // when a second factor is on. kInvalid says which was wrong; failures count
+  // towards the account's sign-in limit and are audited.
+  Result<void> confirm_identity(const Actor& actor, int64_t person_id, const std::string& password,
+                                std::string_view code);
+
  private:
   struct Account;  // an account row with its person's names; see user_accounts.cc
   Result<Account> load_account(Connection& conn, int64_t person_id);

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -11,9 +12,13 @@ namespace inloco::cli {
 void add_init_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("init", "Create the database, or apply new migrations to it");
   auto db_url = std::make_shared<std::string>(default_db());
+  auto key_path = std::make_shared<std::string>(default_key_path());
   cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")
       ->capture_default_str();
-  cmd->callback([db_url] {
+  cmd->add_option("--key", *key_path, "Secret key file; created with mode 0600 if missing")
+      ->capture_default_str();
+  cmd->callback([db_url, key_path] {
+    if (!load_key(*key_path)) return set_exit_code(2);
     if (db_url->starts_with("sqlite:")) {
       std::filesystem::path p(db_url->substr(7));
       if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
@@ -28,7 +33,8 @@ void add_init_command(CLI::App& app) {
       std::cerr << "error: " << applied.error().message << "\n";
       return set_exit_code(2);
     }
-    std::cout << (*db)->describe() << ": " << *applied << " migration(s) applied\n";
+    std::cout << (*db)->describe() << ": " << *applied << " migration(s) applied\n"
+              << "Secret key: " << *key_path << " (keep it private and out of database backups)\n";
   });
 }
 

@@ -24,6 +24,12 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
     ::close(fd);
     if (!ok) return Error::internal("could not write the secret key file " + path);
   }
+  // Refuse a key others could read: it would open every sealed secret.
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) return Error::internal("could not read the secret key file " + path);
+  if ((st.st_mode & 077) != 0)
+    return Error::forbidden("the secret key file " + path +
+                            " can be read by other users; make it private with: chmod 600 " + path);
   std::ifstream in(path);
   std::string hex;
   std::getline(in, hex);

@@ -11,7 +11,8 @@ namespace inloco {
 
 class SecretKey {
  public:
-  // Reads the 32-byte key from `path`, creating it (mode 0600) if it does not exist.
+  // Reads the 32-byte key from `path`, creating it (mode 0600) if it does not
+  // exist. Refuses (kForbidden) a key file that group or others may read.
   static Result<SecretKey> load_or_create(const std::string& path);
   static SecretKey random();  // for tests
 

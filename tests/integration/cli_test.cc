@@ -54,7 +54,7 @@ class CliTest : public ::testing::Test {
 
   void make_school() {
     // The demo would do, but a bare trust and school keep this test quick.
-    ASSERT_EQ(run("init --db " + db_).exit_code, 0);
+    ASSERT_EQ(run("init" + common_).exit_code, 0);
     auto db = Database::open(db_);
     ASSERT_TRUE(db.ok());
     auto r = (*db)->transaction([](Connection& c) -> Status {
