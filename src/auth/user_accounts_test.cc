@@ -439,6 +439,24 @@ TEST_P(UserAccountsTest, EveryChangeIsAuditedAndTheChainHolds) {
   expect_audit_intact();
 }
 
+// REQ ACC-6: revealing a stored secret needs the password again, and the
+// current code when a second factor is on.
+TEST_P(UserAccountsTest, ConfirmIdentityNeedsPasswordAndCode) {
+  create_ruth();
+  EXPECT_TRUE(accounts_->confirm_identity(ruth_actor(), ruth_, kPassword, "").ok());
+  EXPECT_EQ(accounts_->confirm_identity(ruth_actor(), ruth_, "not her password", "").error().code,
+            ErrorCode::kInvalid);
+  std::string secret = enrol_ruth();
+  clock_.advance(30);
+  auto no_code = accounts_->confirm_identity(ruth_actor(), ruth_, kPassword, "");
+  ASSERT_FALSE(no_code.ok());
+  EXPECT_NE(no_code.error().message.find("six-digit code"), std::string::npos);
+  std::string code = totp_code(secret, clock_.now());
+  EXPECT_TRUE(accounts_->confirm_identity(ruth_actor(), ruth_, kPassword, code).ok());
+  // The same code cannot be used twice.
+  EXPECT_FALSE(accounts_->confirm_identity(ruth_actor(), ruth_, kPassword, code).ok());
+}
+
 INLOCO_INSTANTIATE_BACKENDS(UserAccountsTest);
 
 }  // namespace
