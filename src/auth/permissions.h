@@ -21,13 +21,22 @@ namespace inloco {
 
 enum class Capability {
   kDashboardView,        // the dashboard of one's own schools
-  kOwnAccount,           // one's own password and second factor
+  kOwnSignIn,           // one's own password and second factor
   kPeopleView,           // lists of staff, pupils and parents; names and roles
   kPeopleViewSensitive,  // a pupil's date of birth, contacts and parents (audited when viewed)
   kPeopleImport,         // import people from the school information system
   kPupilCompetence,      // decide whether a pupil may consent for themselves (ORG-5)
   kUsersManage,          // create sign-ins and reset passwords for others
   kAuditView,            // read the audit log
+  kPolicyView,           // read the school's policy as generated from its profile (RPT-3)
+  kPolicyManage,         // assign or change the school's policy profile
+  kAccountsOwn,          // see the official accounts one may post to or administer (ACC-5)
+  kAccountsView,         // see the whole account register and its log export (ACC-1, ACC-2)
+  kAccountsPropose,      // register an account or affiliated channel, with its assessment (ACC-3)
+  kAccountsApprove,      // decide assessments (the profile names which of these roles)
+  kAccountsAuthorise,    // grant and revoke posting and admin rights (ACC-5)
+  kAccountsManage,       // privacy-notice and access flags, stored passwords, closing (ACC-6, 7, 10)
+  kAccountsReview,       // record access reviews and affiliated-content checks (ACC-8, ACC-9)
 };
 
 std::span<const Capability> all_capabilities();

@@ -23,6 +23,7 @@ void register_commands(CLI::App& app) {
   add_user_command(app);
   add_import_command(app);
   add_audit_command(app);
+  add_profile_command(app);
 }
 
 }  // namespace inloco::cli

@@ -6,6 +6,7 @@
 #include "auth/user_accounts.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "demo/demo_accounts.h"
 #include "demo/demo_trust.h"
 
 namespace inloco::cli {
@@ -43,6 +44,10 @@ void add_demo_command(CLI::App& app) {
         print_error(r.error());
         return set_exit_code(1);
       }
+    }
+    if (auto s = create_demo_accounts(*db, clock, *key, *demo); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
     }
     std::cout << "Demo trust created in " << db->describe() << ".\n\n"
               << "Demo sign-ins (every one has the password " << kDemoPassword << "):\n";

@@ -48,7 +48,7 @@ void add_serve_command(CLI::App& app) {
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     web::Templates templates;
     web::Metrics metrics;
-    web::App app(web::AppContext{*db, clock, accounts, templates, metrics,
+    web::App app(web::AppContext{*db, clock, accounts, *key, templates, metrics,
                                  web::AppConfig{opts->static_dir, opts->secure_cookies}});
     web::HttpServer server(
         server_opts, [&app](web::HttpRequest&& r, const std::string& remote) { return app.handle(std::move(r), remote); },

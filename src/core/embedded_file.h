@@ -13,5 +13,6 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embedded_migrations();
 std::span<const EmbeddedFile> embedded_templates();
+std::span<const EmbeddedFile> embedded_policies();  // policies/*.toml: the shipped policy profiles
 
 }  // namespace inloco

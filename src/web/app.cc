@@ -97,11 +97,14 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_system_routes(router_, ctx_);
   add_sign_in_routes(router_, ctx_);
   add_dashboard_routes(router_, ctx_);
-  add_account_routes(router_, ctx_);
+  add_my_account_routes(router_, ctx_);
   add_people_routes(router_, ctx_);
   add_import_routes(router_, ctx_);
   add_audit_routes(router_, ctx_);
+  add_policy_routes(router_, ctx_);
+  add_account_register_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
+  add_accounts_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

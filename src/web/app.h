@@ -10,6 +10,7 @@
 
 #include "auth/user_accounts.h"
 #include "core/clock.h"
+#include "core/secret_key.h"
 #include "store/database.h"
 #include "web/metrics.h"
 #include "web/router.h"
@@ -26,6 +27,7 @@ struct AppContext {
   Database& db;
   const Clock& clock;
   UserAccounts& accounts;
+  const SecretKey& key;  // seals stored account passwords (ACC-6)
   const Templates& templates;
   Metrics& metrics;
   AppConfig config;

@@ -18,7 +18,7 @@ struct NavItem {
 const std::vector<NavItem>& nav_items() {
   static const std::vector<NavItem> items = {
       {"Dashboard", "/dashboard", Capability::kDashboardView, false},
-      {"Accounts", "", std::nullopt, false},
+      {"Accounts", "/schools/{s}/accounts", Capability::kAccountsOwn, true},
       {"Posts", "", std::nullopt, false},
       {"Consent", "", std::nullopt, false},
       {"Concerns", "", std::nullopt, false},
@@ -26,8 +26,9 @@ const std::vector<NavItem>& nav_items() {
       {"Filtering", "", std::nullopt, false},
       {"Training", "", std::nullopt, false},
       {"People", "/schools/{s}/people", Capability::kPeopleView, true},
+      {"Policy", "/schools/{s}/policy", Capability::kPolicyView, true},
       {"Audit log", "/schools/{s}/audit", Capability::kAuditView, true},
-      {"My account", "/account", Capability::kOwnAccount, false},
+      {"My account", "/account", Capability::kOwnSignIn, false},
   };
   return items;
 }

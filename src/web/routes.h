@@ -9,10 +9,13 @@ namespace inloco::web {
 void add_system_routes(Router& router, AppContext& ctx);    // /healthz, /metrics, /static
 void add_sign_in_routes(Router& router, AppContext& ctx);   // /sign-in, /sign-out
 void add_dashboard_routes(Router& router, AppContext& ctx); // /, /dashboard
-void add_account_routes(Router& router, AppContext& ctx);   // /account
+void add_my_account_routes(Router& router, AppContext& ctx);   // /account: own password, second factor
 void add_people_routes(Router& router, AppContext& ctx);    // /schools/{school}/people
 void add_import_routes(Router& router, AppContext& ctx);    // /schools/{school}/import
 void add_audit_routes(Router& router, AppContext& ctx);     // /schools/{school}/audit
+void add_policy_routes(Router& router, AppContext& ctx);    // /schools/{school}/policy
+void add_account_register_routes(Router& router, AppContext& ctx);  // /schools/{school}/accounts
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
+void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 
 }  // namespace inloco::web

@@ -17,6 +17,7 @@ class Templates {
   std::string render(const std::string& name, const mstch::map& context) const;
 
  private:
+  static mstch::map with_list_flags(const mstch::map& context);
   std::map<std::string, std::string> templates_;
 };
 

@@ -65,7 +65,7 @@ void add_api_routes(Router& router, AppContext& ctx) {
     return res;
   });
 
-  router.add({http::verb::get, "/api/v1/me", Access::kSignedIn, Capability::kOwnAccount}, [](Request& req) {
+  router.add({http::verb::get, "/api/v1/me", Access::kSignedIn, Capability::kOwnSignIn}, [](Request& req) {
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& g : req.grants.all())
       roles.push_back({{"role", role_key(g.role)}, {"school_id", g.school_id ? nlohmann::json(*g.school_id) : nlohmann::json()}});

@@ -1,5 +1,9 @@
 // The dashboard: the person's schools, their roles there, and what is coming.
+#include "accounts/access_reviews.h"
+#include "people/calendar_date.h"
 #include "people/people_store.h"
+#include "profile/policy_document.h"
+#include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -44,14 +48,25 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                      entry.emplace("counts", counts);
                      entry.emplace("people_href", "/schools/" + std::to_string(s.id) + "/people");
                    }
+                   // Tasks that fall due (ACC-8 access reviews, ACC-9 content checks).
+                   if (req.grants.can(Capability::kAccountsView, s.id, s.trust_id)) {
+                     PolicyProfile profile = TRY(profile_for_school(conn, s.id));
+                     mstch::array due;
+                     for (const auto& d : TRY(list_due(conn, s.id, date_of(ctx.clock.now()), profile.accounts)))
+                       due.push_back(mstch::map{
+                           {"what", std::string(review_kind_label(d.kind)) + " of " + d.account_name},
+                           {"href", "/schools/" + std::to_string(s.id) + "/accounts/" + std::to_string(d.account_id)},
+                           {"due_on", long_date(d.due_on)},
+                           {"overdue", d.overdue}});
+                     entry.emplace("due", due);
+                   }
                    out.push_back(std::move(entry));
                  }
                  return out;
                });
                if (!schools.ok()) return error_response(ctx, req, schools.error());
                std::string first = req.user->display_name.substr(0, req.user->display_name.find(' '));
-               mstch::array coming{std::string("The register of official accounts, with password vault and reviews"),
-                                   std::string("Post approval with automatic checks on names, consent and wording"),
+               mstch::array coming{                                   std::string("Post approval with automatic checks on names, consent and wording"),
                                    std::string("The consent register for images and videos"),
                                    std::string("Safeguarding concerns, routed to the right person"),
                                    std::string("Comment and follower moderation"),

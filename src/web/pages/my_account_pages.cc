@@ -18,8 +18,8 @@ HttpResponse account_page(AppContext& ctx, Request& req, mstch::map extra, unsig
 
 }  // namespace
 
-void add_account_routes(Router& router, AppContext& ctx) {
-  router.add({http::verb::get, "/account", Access::kSignedIn, Capability::kOwnAccount},
+void add_my_account_routes(Router& router, AppContext& ctx) {
+  router.add({http::verb::get, "/account", Access::kSignedIn, Capability::kOwnSignIn},
              [&ctx](Request& req) {
                mstch::map extra;
                if (req.user->must_change_password)
@@ -32,7 +32,7 @@ void add_account_routes(Router& router, AppContext& ctx) {
                return account_page(ctx, req, std::move(extra));
              });
 
-  router.add({http::verb::post, "/account/password", Access::kSignedIn, Capability::kOwnAccount},
+  router.add({http::verb::post, "/account/password", Access::kSignedIn, Capability::kOwnSignIn},
              [&ctx](Request& req) {
                const Fields& f = req.form();
                auto r = ctx.accounts.change_password(req.actor(), req.user->person_id,
@@ -44,14 +44,14 @@ void add_account_routes(Router& router, AppContext& ctx) {
                return redirect_response("/account?done=password");
              });
 
-  router.add({http::verb::post, "/account/second-factor/start", Access::kSignedIn, Capability::kOwnAccount},
+  router.add({http::verb::post, "/account/second-factor/start", Access::kSignedIn, Capability::kOwnSignIn},
              [&ctx](Request& req) {
                auto e = ctx.accounts.begin_totp_enrolment(req.actor(), req.user->person_id);
                if (!e.ok()) return account_page(ctx, req, {{"errors", error_list(e.error())}}, http_status(e.error().code));
                return account_page(ctx, req, {{"enrolment", true}, {"qr_svg", e->qr_svg}, {"secret", e->secret_base32}});
              });
 
-  router.add({http::verb::post, "/account/second-factor/confirm", Access::kSignedIn, Capability::kOwnAccount},
+  router.add({http::verb::post, "/account/second-factor/confirm", Access::kSignedIn, Capability::kOwnSignIn},
              [&ctx](Request& req) {
                auto r = ctx.accounts.confirm_totp_enrolment(req.actor(), req.user->person_id, field(req.form(), "code"));
                if (!r.ok())
@@ -59,7 +59,7 @@ void add_account_routes(Router& router, AppContext& ctx) {
                return redirect_response("/account?done=totp-on");
              });
 
-  router.add({http::verb::post, "/account/second-factor/disable", Access::kSignedIn, Capability::kOwnAccount},
+  router.add({http::verb::post, "/account/second-factor/disable", Access::kSignedIn, Capability::kOwnSignIn},
              [&ctx](Request& req) {
                auto r = ctx.accounts.disable_totp(req.actor(), req.user->person_id, field(req.form(), "password"));
                if (!r.ok())

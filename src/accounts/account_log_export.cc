@@ -1,0 +1,92 @@
+#include "accounts/account_log_export.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "accounts/platform.h"
+#include "core/text.h"
+#include "people/person.h"
+#include "people/person_fields.h"
+#include "people/role.h"
+
+namespace inloco {
+namespace {
+
+std::string csv_cell(std::string_view value) {
+  std::string v(value);
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                     v[0] == '\r'))
+    v.insert(v.begin(), '\'');
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_id) {
+  Rows accounts = TRY(conn.query(
+      "SELECT id, platform, account_name, master_admin_role, date_opened, date_closed, closed_at "
+      "FROM official_accounts WHERE school_id = ? AND affiliated = 0 AND status IN ('open', "
+      "'closed')",
+      {school_id}));
+  // Post authorisations live now, or live until the account closed (closing
+  // revokes them at the closing time).
+  Rows posters = TRY(conn.query(
+      "SELECT u.account_id, p.given_name, p.preferred_name, p.family_name FROM "
+      "account_authorisations u JOIN people p ON p.id = u.person_id JOIN official_accounts a ON "
+      "a.id = u.account_id WHERE a.school_id = ? AND u.kind = 'post' AND (u.revoked_at IS NULL "
+      "OR (a.status = 'closed' AND u.revoked_at = a.closed_at))",
+      {school_id}));
+  std::map<int64_t, std::vector<std::string>> names;
+  for (const Row& r : posters) {
+    Person p;
+    p.given_name = r[1].as_text();
+    p.preferred_name = r[2].as_optional_text();
+    p.family_name = r[3].as_text();
+    names[r[0].as_int()].push_back(p.display_name());
+  }
+  std::vector<AccountLogRow> out;
+  out.reserve(accounts.size());
+  for (const Row& r : accounts) {
+    AccountLogRow row;
+    row.account_id = r[0].as_int();
+    row.platform = platform_label(r[1].as_text());
+    row.account_name = r[2].as_text();
+    auto role = parse_role(r[3].as_text());
+    row.master_admin_role = role ? std::string(role_label(*role)) : r[3].as_text();
+    row.posting_users = std::move(names[row.account_id]);
+    std::sort(row.posting_users.begin(), row.posting_users.end(),
+              [](const std::string& a, const std::string& b) {
+                return ascii_lower(a) < ascii_lower(b);
+              });
+    row.date_opened = r[4].as_text();
+    row.date_closed = r[5].as_optional_text();
+    out.push_back(std::move(row));
+  }
+  std::sort(out.begin(), out.end(), [](const AccountLogRow& a, const AccountLogRow& b) {
+    return std::make_tuple(a.date_opened, a.platform, ascii_lower(a.account_name), a.account_id) <
+           std::make_tuple(b.date_opened, b.platform, ascii_lower(b.account_name), b.account_id);
+  });
+  return out;
+}
+
+std::string account_log_csv(const std::vector<AccountLogRow>& rows) {
+  std::string out =
+      "Platform,User account name,Master administration role,Approved users (posting),"
+      "Date opened,Date closed\r\n";
+  for (const AccountLogRow& r : rows) {
+    out += csv_cell(r.platform) + "," + csv_cell(r.account_name) + "," +
+           csv_cell(r.master_admin_role) + "," + csv_cell(join(r.posting_users, "; ")) + "," +
+           csv_cell(r.date_opened) + "," + csv_cell(r.date_closed.value_or("")) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace inloco
