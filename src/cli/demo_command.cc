@@ -7,6 +7,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "demo/demo_accounts.h"
+#include "demo/demo_profiles.h"
 #include "demo/demo_trust.h"
 
 namespace inloco::cli {
@@ -44,6 +45,10 @@ void add_demo_command(CLI::App& app) {
         print_error(r.error());
         return set_exit_code(1);
       }
+    }
+    if (auto s = assign_demo_profiles(*db, clock, *demo); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
     }
     if (auto s = create_demo_accounts(*db, clock, *key, *demo); !s.ok()) {
       print_error(s.error());

@@ -171,6 +171,12 @@ try {
   await page.getByRole('link', { name: 'Policy' }).click()
   check('the school\'s policy is written from its profile', (await page.locator('h2').count()) >= 3)
   await axeCheck(page, 'policy page')
+  check('the policy page lists the changes to its rules', (await page.getByText('Changes to these rules').count()) === 1)
+  await page.setInputFiles('#file', { name: 'ours.toml', mimeType: 'text/plain', buffer: Buffer.from('[accounts]\nmax_admins = "two"\n') })
+  await page.getByRole('button', { name: 'Use this profile' }).click()
+  const problems = await page.locator('.govuk-error-summary').textContent()
+  check('a bad profile file is refused naming its line and key', /line 2|:2:/.test(problems) && problems.includes('max_admins'), problems)
+  await axeCheck(page, 'policy page with a refused profile')
   await shot(page, '9-policy')
 
   await page.getByRole('button', { name: 'Sign out' }).click()
