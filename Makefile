@@ -28,6 +28,7 @@ test: build
 
 bench: build
 	bench/http_read.sh $(BUILD)
+	$(BUILD)/bench_checker --corpus $(BUILD)/checker_corpus.txt --node-script bench/checker/obscenity_bench.mjs
 
 clean:
 	rm -rf $(BUILD)

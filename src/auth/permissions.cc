@@ -72,6 +72,24 @@ const std::vector<CapabilityInfo>& table() {
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kSocialMediaLead}},
       {C::kAccountsReview, "accounts.review", "Record access reviews and content checks",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kSocialMediaLead}},
+      // Posting itself also needs the account's authorisation (ACC-5), checked per post.
+      {C::kPostsWrite, "posts.write", "Write posts for the school's accounts",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
+        R::kOfficeManager}},
+      // The profile says which of these approves (PostRules::approvers).
+      {C::kPostsApprove, "posts.approve", "Approve posts before they are published",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kSocialMediaLead, R::kYearGroupLeader}},
+      {C::kIncidentsDeclare, "incidents.declare", "Declare and close a critical incident",
+       {R::kHeadteacher, R::kDeputyHeadteacher}},
+      {C::kConsentView, "consent.view", "See the consent register",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kDpo, R::kOfficeManager}},
+      {C::kConsentRecord, "consent.record", "Record consent and withdrawals from forms",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kOfficeManager}},
+      // Tasks are assigned to the account's administrators; others with this may close them too.
+      {C::kRemovalsResolve, "removals.resolve", "Record that a post was taken down",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kSocialMediaLead, R::kIctTechnician}},
   };
   return t;
 }

@@ -37,6 +37,12 @@ enum class Capability {
   kAccountsAuthorise,    // grant and revoke posting and admin rights (ACC-5)
   kAccountsManage,       // privacy-notice and access flags, stored passwords, closing (ACC-6, 7, 10)
   kAccountsReview,       // record access reviews and affiliated-content checks (ACC-8, ACC-9)
+  kPostsWrite,           // draft posts (to accounts one is authorised for) and publish approved ones
+  kPostsApprove,         // approve others' posts (the profile names which of these roles)
+  kIncidentsDeclare,     // declare and close a critical incident (PST-9)
+  kConsentView,          // the consent register, its log and renewals (CON-6, CON-7)
+  kConsentRecord,        // record consent decisions and withdrawals from forms (CON-1..4)
+  kRemovalsResolve,      // close removal tasks after a withdrawal (CON-5)
 };
 
 std::span<const Capability> all_capabilities();

@@ -24,6 +24,7 @@ void register_commands(CLI::App& app) {
   add_import_command(app);
   add_audit_command(app);
   add_profile_command(app);
+  add_check_command(app);
 }
 
 }  // namespace inloco::cli

@@ -23,5 +23,6 @@ void add_demo_command(CLI::App& app);
 void add_user_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_profile_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 }  // namespace inloco::cli

@@ -7,6 +7,9 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "demo/demo_accounts.h"
+#include "demo/demo_consent.h"
+#include "demo/demo_devices.h"
+#include "demo/demo_posts.h"
 #include "demo/demo_profiles.h"
 #include "demo/demo_trust.h"
 
@@ -53,6 +56,12 @@ void add_demo_command(CLI::App& app) {
     if (auto s = create_demo_accounts(*db, clock, *key, *demo); !s.ok()) {
       print_error(s.error());
       return set_exit_code(1);
+    }
+    for (auto step : {create_demo_consent, create_demo_devices, create_demo_posts}) {
+      if (auto s = step(*db, clock, *demo); !s.ok()) {
+        print_error(s.error());
+        return set_exit_code(1);
+      }
     }
     std::cout << "Demo trust created in " << db->describe() << ".\n\n"
               << "Demo sign-ins (every one has the password " << kDemoPassword << "):\n";

@@ -48,8 +48,9 @@ void add_serve_command(CLI::App& app) {
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     web::Templates templates;
     web::Metrics metrics;
+    SchoolCheckers checkers;
     web::App app(web::AppContext{*db, clock, accounts, *key, templates, metrics,
-                                 web::AppConfig{opts->static_dir, opts->secure_cookies}});
+                                 web::AppConfig{opts->static_dir, opts->secure_cookies}, checkers});
     web::HttpServer server(
         server_opts, [&app](web::HttpRequest&& r, const std::string& remote) { return app.handle(std::move(r), remote); },
         [&metrics](unsigned status) { metrics.record_rejected(status); });

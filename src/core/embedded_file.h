@@ -14,5 +14,6 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> embedded_migrations();
 std::span<const EmbeddedFile> embedded_templates();
 std::span<const EmbeddedFile> embedded_policies();  // policies/*.toml: the shipped policy profiles
+std::span<const EmbeddedFile> embedded_lexicons();  // lexicons/*.tsv: the text checker's term lists
 
 }  // namespace inloco

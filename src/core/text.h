@@ -8,6 +8,9 @@
 namespace inloco {
 
 // "a, b, c" from {"a", "b", "c"} with sep ", ".
+// True when `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 
 }  // namespace inloco

@@ -4,6 +4,8 @@
 // ISO, relationships to lower case, so that a re-import compares equal.
 #pragma once
 
+#include "core/text.h"  // is_valid_utf8
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,7 +23,6 @@ inline constexpr size_t kMaxShortTextLength = 100;  // job title, class, relatio
 
 std::string_view trim(std::string_view text);       // ASCII white space at both ends
 std::string ascii_lower(std::string_view text);     // A-Z only; other bytes unchanged
-bool is_valid_utf8(std::string_view text);
 bool has_control_characters(std::string_view text);  // tabs, new lines, ... (not allowed in names)
 
 bool looks_like_email(std::string_view text);  // one '@', a dotted domain, no spaces

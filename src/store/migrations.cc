@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <set>
 
 #include "core/embedded_file.h"
 
@@ -48,12 +49,19 @@ Result<int> schema_version(Database& db) {
 }
 
 Result<int> migrate(Database& db) {
-  int current = TRY(schema_version(db));
+  TRY(schema_version(db));  // creates the bookkeeping table
+  // Every migration not yet recorded runs, even one numbered below the
+  // highest applied (two branches that each added one land in either order).
+  std::set<int> done;
+  {
+    Rows rows = TRY(db.read([](Connection& c) { return c.query("SELECT version FROM schema_migrations"); }));
+    for (const Row& r : rows) done.insert(static_cast<int>(r[0].as_int()));
+  }
   int applied = 0;
   for (const EmbeddedFile& file : embedded_migrations()) {
     int version = version_of(file.path);
     if (version <= 0) return Error::internal("migration file without a number: " + std::string(file.path));
-    if (version <= current) continue;
+    if (done.count(version)) continue;
     std::string sql = render_migration(file.content, db.dialect());
     TRY(db.transaction([&](Connection& conn) -> Status {
       // Re-check inside the transaction: another process may have migrated meanwhile.

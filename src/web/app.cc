@@ -103,8 +103,11 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_audit_routes(router_, ctx_);
   add_policy_routes(router_, ctx_);
   add_account_register_routes(router_, ctx_);
+  add_post_routes(router_, ctx_);
+  add_consent_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
   add_accounts_api_routes(router_, ctx_);
+  add_posts_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

@@ -11,6 +11,7 @@
 #include "auth/user_accounts.h"
 #include "core/clock.h"
 #include "core/secret_key.h"
+#include "posts/school_checkers.h"
 #include "store/database.h"
 #include "web/metrics.h"
 #include "web/router.h"
@@ -31,6 +32,7 @@ struct AppContext {
   const Templates& templates;
   Metrics& metrics;
   AppConfig config;
+  SchoolCheckers& checkers;  // compiled text checkers, one per school
 };
 
 inline constexpr const char* kSessionCookie = "inloco_session";

@@ -19,8 +19,8 @@ const std::vector<NavItem>& nav_items() {
   static const std::vector<NavItem> items = {
       {"Dashboard", "/dashboard", Capability::kDashboardView, false},
       {"Accounts", "/schools/{s}/accounts", Capability::kAccountsOwn, true},
-      {"Posts", "", std::nullopt, false},
-      {"Consent", "", std::nullopt, false},
+      {"Posts", "/schools/{s}/posts", Capability::kPostsWrite, true},
+      {"Consent", "/schools/{s}/consent", Capability::kConsentView, true},
       {"Concerns", "", std::nullopt, false},
       {"Moderation", "", std::nullopt, false},
       {"Filtering", "", std::nullopt, false},

@@ -15,7 +15,10 @@ void add_import_routes(Router& router, AppContext& ctx);    // /schools/{school}
 void add_audit_routes(Router& router, AppContext& ctx);     // /schools/{school}/audit
 void add_policy_routes(Router& router, AppContext& ctx);    // /schools/{school}/policy
 void add_account_register_routes(Router& router, AppContext& ctx);  // /schools/{school}/accounts
+void add_post_routes(Router& router, AppContext& ctx);      // /schools/{school}/posts, incidents
+void add_consent_routes(Router& router, AppContext& ctx);   // /schools/{school}/consent
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
+void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 
 }  // namespace inloco::web

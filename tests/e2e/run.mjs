@@ -179,6 +179,29 @@ try {
   await axeCheck(page, 'policy page with a refused profile')
   await shot(page, '9-policy')
 
+  // Consent (CON-1..8): the removal task a withdrawal opened, and the class grid.
+  await page.getByRole('link', { name: 'Consent', exact: true }).click()
+  check('the consent page lists a post to take down after a withdrawal', (await page.getByText('Posts to take down').count()) === 1)
+  await axeCheck(page, 'consent page')
+  await shot(page, '10-consent')
+  await page.getByRole('button', { name: 'Open the class' }).click()
+  check('the class grid opens', (await page.locator('h1').textContent()).startsWith('Consent:'))
+  await axeCheck(page, 'consent class grid')
+  await page.getByRole('button', { name: 'Save the class' }).click()
+  check('saving an unchanged class records nothing', (await page.locator('.govuk-inset-text').textContent()).includes('0 decisions'))
+  await page.getByRole('link', { name: 'Back to consent' }).click()
+  await page.getByRole('link', { name: 'Pupils without a decision this year' }).click()
+  await axeCheck(page, 'consent renewals')
+
+  // Posts (PST-1..9): the checks' findings, approval.
+  await page.getByRole('link', { name: 'Posts', exact: true }).click()
+  check('the posts page opens', (await page.locator('h1').textContent()).trim() === 'Posts')
+  await axeCheck(page, 'posts list')
+  await page.getByRole('row').filter({ hasText: 'To review' }).getByRole('link').first().click()
+  check('a post sent for review shows the words that triggered it', (await page.locator('.inloco-post-text mark').count()) >= 1)
+  await axeCheck(page, 'post with findings')
+  await shot(page, '11-post')
+
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL('**/sign-in')
 

@@ -64,7 +64,7 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   });
   fixture_ = must(std::move(f), "fixture");
   app_ = std::make_unique<web::App>(
-      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false}});
+      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false}, checkers_});
   options.address = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<web::HttpServer>(

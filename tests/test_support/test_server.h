@@ -50,6 +50,7 @@ class TestServer {
   std::unique_ptr<UserAccounts> accounts_;
   web::Templates templates_;
   web::Metrics metrics_;
+  SchoolCheckers checkers_;
   std::unique_ptr<web::App> app_;
   std::unique_ptr<web::HttpServer> server_;
   Fixture fixture_;

@@ -1,5 +1,6 @@
 // The dashboard: the person's schools, their roles there, and what is coming.
 #include "accounts/access_reviews.h"
+#include "consent/removal_tasks.h"
 #include "people/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_document.h"
@@ -59,6 +60,15 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                            {"due_on", long_date(d.due_on)},
                            {"overdue", d.overdue}});
                      entry.emplace("due", due);
+                   }
+                   // Posts to take down after a withdrawal of consent (CON-5).
+                   if (req.grants.can(Capability::kConsentView, s.id, s.trust_id) ||
+                       req.grants.can(Capability::kRemovalsResolve, s.id, s.trust_id)) {
+                     auto removals = TRY(outstanding_removals(conn, s.id));
+                     if (!removals.empty())
+                       entry.emplace("removals", mstch::map{
+                           {"count", std::to_string(removals.size())},
+                           {"href", "/schools/" + std::to_string(s.id) + "/consent"}});
                    }
                    out.push_back(std::move(entry));
                  }

@@ -1,0 +1,89 @@
+#include "demo/demo_devices.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "media/device_register.h"
+#include "people/people_store.h"
+
+namespace inloco {
+namespace {
+
+constexpr int64_t kDay = 24 * 60 * 60;
+
+struct DemoDevice {
+  const char* school;
+  const char* approver;  // a demo sign-in
+  int approved_days_ago;
+  int retired_days_ago;  // 0: still approved
+  DeviceDetails details;
+};
+
+std::vector<DemoDevice> demo_devices() {
+  return {
+      {"oakfield",
+       "head.oakfield",
+       400,
+       0,
+       {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt}},
+      {"oakfield",
+       "head.oakfield",
+       200,
+       0,
+       {"Year 2 class iPad", "Apple", "iPad (10th generation)", std::nullopt}},
+      {"oakfield",
+       "head.oakfield",
+       380,
+       0,
+       {"School camera", "Canon", "Canon EOS 250D", std::string("123052001234")}},
+      {"oakfield",
+       "head.oakfield",
+       1500,
+       300,
+       {"Old staff room camera", "Canon", "Canon PowerShot SX620 HS", std::string("412051003378")}},
+      {"riverside",
+       "head.riverside",
+       500,
+       0,
+       {"Media department camera", "NIKON CORPORATION", "NIKON D7500", std::string("6034519")}},
+      {"riverside",
+       "head.riverside",
+       150,
+       0,
+       {"PE department iPad", "Apple", "iPad Air (5th generation)", std::nullopt}},
+  };
+}
+
+}  // namespace
+
+Status create_demo_devices(Database& db, const Clock& clock, const DemoTrust& demo) {
+  return db.transaction([&](Connection& conn) -> Status {
+    const int64_t now = clock.now();
+    for (const DemoDevice& d : demo_devices()) {
+      const School* school = nullptr;
+      for (const School& s : demo.schools)
+        if (s.code == d.school) school = &s;
+      if (school == nullptr)
+        return Error::not_found(std::string("The demo school '") + d.school +
+                                "' is missing; create the demo people first.");
+      const DemoSignIn* who = nullptr;
+      for (const DemoSignIn& s : demo.sign_ins)
+        if (s.username == d.approver) who = &s;
+      if (who == nullptr)
+        return Error::not_found(std::string("The demo sign-in '") + d.approver +
+                                "' is missing; create the demo people first.");
+      Person person = TRY(get_person_by_id(conn, who->person_id));
+      Actor actor{who->person_id, person.display_name() + " (" + who->username + ")", "demo"};
+      FakeClock approved(now - d.approved_days_ago * kDay);
+      int64_t id = TRY(add_device(conn, approved, actor, school->id, d.details));
+      if (d.retired_days_ago > 0) {
+        FakeClock retired(now - d.retired_days_ago * kDay);
+        TRY(retire_device(conn, retired, actor, school->id, id));
+      }
+    }
+    return {};
+  });
+}
+
+}  // namespace inloco

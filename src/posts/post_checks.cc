@@ -1,0 +1,140 @@
+#include "posts/post_checks.h"
+
+#include <algorithm>
+
+#include "accounts/account_register.h"
+#include "people/people_store.h"
+#include "people/person_fields.h"
+
+namespace inloco {
+
+namespace {
+
+PostFinding refusal(std::string check, std::string message) {
+  PostFinding f;
+  f.check = std::move(check);
+  f.verdict = Verdict::kRefuse;
+  f.message = std::move(message);
+  return f;
+}
+
+Verdict verdict_of(const PostRules& rules, std::string_view check) {
+  return rules.action_for(check) == CheckAction::kReview ? Verdict::kReview : Verdict::kRefuse;
+}
+
+// Every place the pupil's full name (given or preferred, then family) is in the text.
+void find_full_name(const Person& pupil, const std::string& lower_text, const PostRules& rules,
+                    std::vector<PostFinding>& out) {
+  std::vector<std::string> names = {ascii_lower(pupil.given_name + " " + pupil.family_name)};
+  if (pupil.preferred_name && !pupil.preferred_name->empty())
+    names.push_back(ascii_lower(*pupil.preferred_name + " " + pupil.family_name));
+  for (const auto& name : names) {
+    for (size_t pos = lower_text.find(name); pos != std::string::npos; pos = lower_text.find(name, pos + 1)) {
+      PostFinding f;
+      f.check = "pupil_full_name_with_image";
+      f.verdict = verdict_of(rules, f.check);
+      f.message = "The text names " + pupil.display_name() +
+                  " in full and the post shows pupils: use a first name only, or a general label such as \"Year 5\".";
+      f.start = pos;
+      f.end = pos + name.size();
+      f.pupil_id = pupil.id;
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+Verdict overall_verdict(const std::vector<PostFinding>& findings) {
+  Verdict v = Verdict::kPass;
+  for (const auto& f : findings) {
+    if (f.verdict == Verdict::kRefuse) return Verdict::kRefuse;
+    if (f.verdict == Verdict::kReview) v = Verdict::kReview;
+  }
+  return v;
+}
+
+Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostCheckContext& ctx,
+                                                 const Grants& author_grants, int64_t school_id,
+                                                 int64_t school_trust_id, int64_t author_id,
+                                                 const PostDraft& draft) {
+  std::vector<PostFinding> out;
+
+  // The account: open, the school's own, and the author authorised to post to it.
+  auto entry = get_account(conn, school_id, draft.account_id, ctx.account_rules);
+  if (!entry.ok()) {
+    if (entry.error().code != ErrorCode::kNotFound) return std::move(entry).error();
+    out.push_back(refusal("account_not_open", "There is no such account at this school."));
+  } else {
+    if (entry->account.status != AccountStatus::kOpen || entry->account.affiliated)
+      out.push_back(refusal("account_not_open", entry->account.account_name +
+                                                    " is not an open official account of the school, so nothing can be posted to it."));
+    bool authorised = std::any_of(entry->authorisations.begin(), entry->authorisations.end(), [&](const auto& a) {
+      return a.live() && a.person_id == author_id && a.kind == AuthorisationKind::kPost;
+    });
+    if (!authorised)
+      out.push_back(refusal("not_authorised", "The author is not authorised to post to " + entry->account.account_name +
+                                                  ". The headteacher can authorise them on the account's page."));
+  }
+
+  // Consent of every tagged pupil for what the post shows (PST-5), and names (PST-4).
+  std::string lower_text = ascii_lower(draft.body);
+  for (int64_t pupil_id : draft.pupil_ids) {
+    Person pupil = TRY(get_person(conn, school_id, pupil_id));
+    auto need = [&](bool shown, std::string_view use, const char* what) -> Status {
+      if (!shown) return {};
+      bool ok = TRY(ctx.has_consent(conn, pupil_id, use, ctx.today));
+      if (!ok) {
+        PostFinding f = refusal("consent", pupil.display_name() + " has no consent for " + what +
+                                               " on the school's accounts this academic year.");
+        f.pupil_id = pupil_id;
+        out.push_back(std::move(f));
+      }
+      return {};
+    };
+    TRY(need(draft.shows_images, kImagesUse, "photographs"));
+    TRY(need(draft.shows_video, kVideosUse, "videos"));
+    if (draft.shows_images || draft.shows_video) find_full_name(pupil, lower_text, ctx.post_rules, out);
+  }
+  if ((draft.shows_images || draft.shows_video) && ctx.post_rules.media_source_required &&
+      std::string(trim(draft.media_source)).empty())
+    out.push_back(refusal("media_source", "Say where the photographs or video came from and who owns them (for "
+                                          "example \"taken by Mrs Khan on the school iPad\")."));
+
+  // A declared critical incident: only its designated people post about it (PST-9).
+  if (draft.incident_id) {
+    Rows rows = TRY(conn.query("SELECT title, closed_at FROM critical_incidents WHERE id = ? AND school_id = ?",
+                               {*draft.incident_id, school_id}));
+    if (rows.empty()) {
+      out.push_back(refusal("incident", "There is no such incident at this school."));
+    } else if (rows[0][1].is_null()) {
+      bool designated = false;
+      for (Role r : ctx.post_rules.incident_posters)
+        for (const auto& g : author_grants.all())
+          if (g.role == r && (g.school_id ? *g.school_id == school_id : g.trust_id == school_trust_id)) designated = true;
+      if (!designated)
+        out.push_back(refusal("incident", "While \"" + rows[0][0].as_text() +
+                                              "\" is open, only the people the policy designates may post about it."));
+    }
+  }
+
+  // Any other post while an incident is open: the approver makes sure it is not about it.
+  if (!draft.incident_id) {
+    Rows open = TRY(conn.query("SELECT title FROM critical_incidents WHERE school_id = ? AND closed_at IS NULL",
+                               {school_id}));
+    for (const Row& r : open) {
+      PostFinding f;
+      f.check = "incident";
+      f.verdict = Verdict::kReview;
+      f.message = "\"" + r[0].as_text() + "\" is a declared critical incident: make sure this post is not about it.";
+      out.push_back(std::move(f));
+    }
+  }
+
+  // The words (PST-2, PST-3).
+  auto text = TRY(ctx.check_text(draft.body));
+  out.insert(out.end(), text.begin(), text.end());
+  return out;
+}
+
+}  // namespace inloco

@@ -1,0 +1,47 @@
+#include "posts/post_context.h"
+
+#include "consent/consent_register.h"
+#include "core/clock.h"
+#include "posts/post_workflow.h"
+#include "profile/vocabulary.h"
+
+namespace inloco {
+
+PostCheckContext post_check_context(const PolicyProfile& profile, const checks::TextChecker& checker,
+                                    const CalendarDate& today) {
+  const PostRules& rules = profile.posts;
+  return PostCheckContext{
+      rules, profile.accounts, today,
+      [](Connection& conn, int64_t pupil, std::string_view use, const CalendarDate& on) -> Result<bool> {
+        ConsentStatus s = TRY(consent_for(conn, pupil, use, on));
+        return s.granted();
+      },
+      [&checker, &rules](std::string_view text) -> Result<std::vector<PostFinding>> {
+        auto found = TRY(checker.find(text));
+        std::vector<PostFinding> out;
+        for (const auto& f : found) {
+          PostFinding p;
+          p.check = f.check;
+          p.verdict = rules.action_for(f.check) == CheckAction::kReview ? Verdict::kReview : Verdict::kRefuse;
+          p.message = "\"" + f.match + "\" reads as " +
+                      std::string(check_vocabulary().label(f.check).value_or(f.category)) + ".";
+          p.start = f.start;
+          p.end = f.end;
+          p.match = f.match;
+          out.push_back(std::move(p));
+        }
+        return out;
+      }};
+}
+
+PublishedPostsFinder published_posts_finder() {
+  return [](Connection& conn, int64_t pupil, std::string_view use) -> Result<std::vector<PublishedPostRef>> {
+    auto posts = TRY(published_posts_showing(conn, pupil, use));
+    std::vector<PublishedPostRef> out;
+    for (const auto& p : posts)
+      out.push_back({p.post_id, p.account_id, p.live_url, format_utc(p.published_at).substr(0, 10)});
+    return out;
+  };
+}
+
+}  // namespace inloco

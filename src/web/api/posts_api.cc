@@ -1,0 +1,138 @@
+// JSON API for posts (PST-1..9): the same checks, approvals and permissions as the pages.
+#include "people/calendar_date.h"
+#include "posts/post_context.h"
+#include "posts/post_workflow.h"
+#include "profile/profile_store.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "web/routes.h"
+
+namespace inloco::web {
+
+namespace {
+
+using nlohmann::json;
+
+json post_json(const Post& p) {
+  json findings = json::array();
+  for (const auto& f : p.findings) {
+    json j{{"check", f.check}, {"verdict", verdict_key(f.verdict)}, {"message", f.message}};
+    if (f.start) j["start"] = *f.start;
+    if (f.end) j["end"] = *f.end;
+    if (!f.match.empty()) j["match"] = f.match;
+    if (f.pupil_id) j["pupil_id"] = *f.pupil_id;
+    findings.push_back(std::move(j));
+  }
+  return {{"id", p.id}, {"account_id", p.draft.account_id}, {"account", p.account_name}, {"author_id", p.author_id},
+          {"author", p.author_name}, {"objective", p.draft.objective}, {"text", p.draft.body},
+          {"shows_images", p.draft.shows_images}, {"shows_video", p.draft.shows_video}, {"pupil_ids", p.draft.pupil_ids},
+          {"media_source", p.draft.media_source}, {"status", post_status_key(p.status)}, {"revision", p.revision},
+          {"decision", verdict_key(p.verdict)}, {"findings", findings},
+          {"live_url", p.live_url ? json(*p.live_url) : json()}};
+}
+
+struct Env {
+  PolicyProfile profile;
+  std::shared_ptr<const checks::TextChecker> checker;
+  std::unique_ptr<PostCheckContext> ctx;
+};
+
+Result<Env> env_for(AppContext& app, const Request& req) {
+  Env env;
+  TRY(app.db.read([&](Connection& c) -> Status {
+    env.profile = TRY(profile_for_school(c, req.school->id));
+    env.checker = TRY(app.checkers.for_school(c, req.school->id));
+    return {};
+  }));
+  env.ctx = std::make_unique<PostCheckContext>(post_check_context(env.profile, *env.checker, date_of(app.clock.now())));
+  return env;
+}
+
+Result<PostDraft> draft_of(const std::string& body) {
+  json b = json::parse(body, nullptr, false);
+  if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the post as a JSON object.");
+  PostDraft d;
+  if (b.contains("account_id") && b["account_id"].is_number_integer()) d.account_id = b["account_id"];
+  if (b.contains("objective") && b["objective"].is_string()) d.objective = b["objective"];
+  if (b.contains("text") && b["text"].is_string()) d.body = b["text"];
+  d.shows_images = b.value("shows_images", false);
+  d.shows_video = b.value("shows_video", false);
+  if (b.contains("pupil_ids") && b["pupil_ids"].is_array())
+    for (const auto& v : b["pupil_ids"])
+      if (v.is_number_integer()) d.pupil_ids.push_back(v.get<int64_t>());
+  if (b.contains("media_source") && b["media_source"].is_string()) d.media_source = b["media_source"];
+  if (b.contains("incident_id") && b["incident_id"].is_number_integer()) d.incident_id = b["incident_id"].get<int64_t>();
+  return d;
+}
+
+HttpResponse answer(AppContext& app, Request& req, int64_t id, unsigned status = 200) {
+  auto p = app.db.read([&](Connection& c) { return get_post(c, req.school->id, id); });
+  if (!p.ok()) return error_response(app, req, p.error());
+  return json_response(status, post_json(*p));
+}
+
+}  // namespace
+
+void add_posts_api_routes(Router& router, AppContext& app) {
+  using V = http::verb;
+  const std::string root = "/api/v1/schools/{school}/posts";
+  router.add({V::get, root, Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
+    auto posts = app.db.read([&](Connection& c) { return list_posts(c, req.school->id); });
+    if (!posts.ok()) return error_response(app, req, posts.error());
+    bool all = req.grants.can(Capability::kPostsApprove, req.school->id, req.school->trust_id);
+    json out = json::array();
+    for (const auto& p : *posts)
+      if (all || p.author_id == req.user->person_id) out.push_back(post_json(p));
+    return json_response(200, {{"posts", out}});
+  });
+  router.add({V::post, root, Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
+    auto d = draft_of(req.raw.body());
+    if (!d.ok()) return error_response(app, req, d.error());
+    auto env = env_for(app, req);
+    if (!env.ok()) return error_response(app, req, env.error());
+    Actor actor = req.actor();
+    auto id = app.db.transaction([&](Connection& c) {
+      return save_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id,
+                       std::nullopt, *d);
+    });
+    if (!id.ok()) return error_response(app, req, id.error());
+    return answer(app, req, *id, 201);
+  });
+  router.add({V::get, root + "/{post}", Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
+    auto id = req.int_param("post");
+    if (!id) return error_response(app, req, Error::not_found("There is no such post."));
+    auto p = app.db.read([&](Connection& c) { return get_post(c, req.school->id, *id); });
+    if (!p.ok()) return error_response(app, req, p.error());
+    if (p->author_id != req.user->person_id && !req.grants.can(Capability::kPostsApprove, req.school->id, req.school->trust_id))
+      return error_response(app, req, Error::not_found("There is no such post among yours."));
+    return json_response(200, post_json(*p));
+  });
+  router.add({V::post, root + "/{post}/approve", Access::kSchool, Capability::kPostsApprove}, [&app](Request& req) {
+    auto id = req.int_param("post");
+    if (!id) return error_response(app, req, Error::not_found("There is no such post."));
+    auto env = env_for(app, req);
+    if (!env.ok()) return error_response(app, req, env.error());
+    Actor actor = req.actor();
+    auto s = app.db.transaction([&](Connection& c) {
+      return approve_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id, *id);
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return answer(app, req, *id);
+  });
+  router.add({V::post, root + "/{post}/publish", Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
+    auto id = req.int_param("post");
+    if (!id) return error_response(app, req, Error::not_found("There is no such post."));
+    json b = json::parse(req.raw.body(), nullptr, false);
+    std::string url = b.is_object() && b.contains("live_url") && b["live_url"].is_string() ? b["live_url"].get<std::string>() : "";
+    auto env = env_for(app, req);
+    if (!env.ok()) return error_response(app, req, env.error());
+    Actor actor = req.actor();
+    auto s = app.db.transaction([&](Connection& c) {
+      return publish_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id, *id, url);
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return answer(app, req, *id);
+  });
+}
+
+}  // namespace inloco::web
