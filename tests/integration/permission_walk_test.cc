@@ -21,6 +21,7 @@ std::string concrete_path(const web::RouteSpec& spec, int64_t school, int64_t pe
   sub("{school}", std::to_string(school));
   sub("{person}", std::to_string(person));
   sub("{account}", "1");
+  sub("{pupil}", std::to_string(person));
   sub("*", "inloco.css");
   return p;
 }

@@ -113,7 +113,7 @@ HttpResponse grid_page(AppContext& app, Request& req, const std::string& report 
                                    {"refused", s == ConsentState::kRefused}});
       }
       rows.push_back(mstch::map{{"pupil", std::to_string(r.pupil_id)}, {"name", r.name}, {"givers", givers}, {"cells", cells},
-                                {"href", "/schools/" + std::to_string(req.school->id) + "/people/" + std::to_string(r.pupil_id)}});
+                                {"href", base(req) + "/pupils/" + std::to_string(r.pupil_id)}});
     }
     c["uses"] = uses;
     c["rows"] = rows;
@@ -169,6 +169,74 @@ HttpResponse save_grid(AppContext& app, Request& req) {
   return grid_page(app, req, report);
 }
 
+HttpResponse pupil_page(AppContext& app, Request& req, const Error* error = nullptr, unsigned status = 200) {
+  auto id = req.int_param("pupil");
+  if (!id) return error_response(app, req, Error::not_found("There is no such pupil."));
+  auto rules = rules_for(app, req);
+  if (!rules.ok()) return error_response(app, req, rules.error());
+  CalendarDate today = date_of(app.clock.now());
+  mstch::map c{{"back_href", base(req)}, {"today", today.iso()}};
+  auto loaded = app.db.transaction([&](Connection& conn) -> Status {
+    Person pupil = TRY(get_person(conn, req.school->id, *id));
+    if (pupil.kind != PersonKind::kPupil) return Error::not_found("There is no such pupil.");
+    c["name"] = pupil.display_name();
+    c["class"] = pupil.class_name.value_or(pupil.year_group.value_or(""));
+    mstch::array current, uses;
+    for (const auto& u : consent_uses(*rules)) {
+      ConsentStatus st = TRY(consent_for(conn, pupil.id, u, today));
+      current.push_back(mstch::map{{"use", consent_use_label(*rules, u)}, {"year", st.year.label()},
+                                   {"state", std::string(consent_state_label(st.state))}});
+      uses.push_back(mstch::map{{"key", u}, {"label", consent_use_label(*rules, u)}});
+    }
+    c["current"] = current;
+    c["uses"] = uses;
+    mstch::array givers;
+    for (const auto& g : TRY(guardians_of(conn, pupil.id)))
+      if (g.parental_responsibility)
+        givers.push_back(mstch::map{{"id", std::to_string(g.other.id)}, {"label", g.other.display_name() + " (" + g.relationship + ")"}});
+    if (pupil.competent_to_consent) givers.push_back(mstch::map{{"id", std::to_string(pupil.id)}, {"label", std::string("The pupil")}});
+    c["givers"] = givers;
+    mstch::array history;
+    for (const auto& d : TRY(consent_history(conn, app.clock, req.actor(), req.school->id, pupil.id)))
+      history.push_back(mstch::map{{"year", d.year.label()}, {"use", consent_use_label(*rules, d.use)},
+                                   {"decision", std::string(consent_state_label(d.decision)) +
+                                                    (d.kind == DecisionKind::kWithdrawal ? " (withdrawal)" : "")},
+                                   {"by", d.given_by_name}, {"from", long_date(d.effective_from)}, {"form", d.form_reference}});
+    c["history"] = history;
+    return {};
+  });
+  if (!loaded.ok()) return error_response(app, req, loaded.error());
+  if (can(req, Capability::kConsentRecord)) c.emplace("record_action", base(req) + "/pupils/" + std::to_string(*id));
+  if (error) c.emplace("errors", error_list(*error));
+  return render_page(app, req, "Consent", "consent_pupil", std::move(c), status);
+}
+
+HttpResponse record_one(AppContext& app, Request& req) {
+  auto id = req.int_param("pupil");
+  if (!id) return error_response(app, req, Error::not_found("There is no such pupil."));
+  auto rules = rules_for(app, req);
+  if (!rules.ok()) return error_response(app, req, rules.error());
+  const Fields& f = req.form();
+  auto s = app.db.transaction([&](Connection& conn) -> Status {
+    std::string decision = field(f, "decision");
+    if (decision != "granted" && decision != "refused") return Error::invalid("Choose granted, or refused or withdrawn.");
+    ConsentEntry e;
+    e.pupil_id = *id;
+    e.use = field(f, "use");
+    e.decision = decision == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
+    e.given_by_person_id = std::atoll(field(f, "given_by").c_str());
+    auto on = parse_date(field(f, "given_on"));
+    if (!on.ok()) return Error::invalid("Give the date on the form, as a real date.");
+    e.given_on = *on;
+    e.form_reference = field(f, "form_reference");
+    e.note = field(f, "note");
+    TRY(record_consent(conn, app.clock, req.actor(), *rules, req.school->id, e, published_posts_finder()));
+    return {};
+  });
+  if (!s.ok()) return pupil_page(app, req, &s.error(), http_status(s.error().code));
+  return redirect_response(base(req) + "/pupils/" + std::to_string(*id));
+}
+
 }  // namespace
 
 void add_consent_routes(Router& router, AppContext& app) {
@@ -177,6 +245,10 @@ void add_consent_routes(Router& router, AppContext& app) {
   router.add({V::get, root, Access::kSchool, Capability::kConsentView}, [&app](Request& req) { return home(app, req); });
   router.add({V::get, root + "/grid", Access::kSchool, Capability::kConsentRecord}, [&app](Request& req) { return grid_page(app, req); });
   router.add({V::post, root + "/grid", Access::kSchool, Capability::kConsentRecord}, [&app](Request& req) { return save_grid(app, req); });
+  router.add({V::get, root + "/pupils/{pupil}", Access::kSchool, Capability::kConsentView},
+             [&app](Request& req) { return pupil_page(app, req); });
+  router.add({V::post, root + "/pupils/{pupil}", Access::kSchool, Capability::kConsentRecord},
+             [&app](Request& req) { return record_one(app, req); });
   router.add({V::get, root + "/renewals", Access::kSchool, Capability::kConsentView}, [&app](Request& req) {
     auto rules = rules_for(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
