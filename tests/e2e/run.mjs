@@ -228,6 +228,15 @@ try {
     (await page.locator('.inloco-revealed code').count()) === 1)
   await axeCheck(page, 'revealed password')
 
+  // A poster writes a post; the checks run as it is saved (PST-1, PST-2).
+  await page.getByRole('link', { name: 'Posts', exact: true }).click()
+  await page.getByRole('link', { name: 'Write a post' }).click()
+  await axeCheck(page, 'write a post')
+  await page.getByLabel('Text').fill('Reminder: PE kit is needed on Tuesday and Thursday this term.')
+  await page.getByRole('button', { name: 'Save and check' }).click()
+  check('a new post is saved and passes its checks', (await page.getByText('Checks: Pass').count()) === 1)
+  await axeCheck(page, 'a saved post')
+
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL('**/sign-in')
   await page.goto(`${base}/dashboard`)

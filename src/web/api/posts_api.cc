@@ -31,8 +31,10 @@ json post_json(const Post& p) {
           {"live_url", p.live_url ? json(*p.live_url) : json()}};
 }
 
+// The context refers to the profile and checker: both live on the heap so
+// that moving this struct (into a Result) leaves those references valid.
 struct Env {
-  PolicyProfile profile;
+  std::unique_ptr<PolicyProfile> profile;
   std::shared_ptr<const checks::TextChecker> checker;
   std::unique_ptr<PostCheckContext> ctx;
 };
@@ -40,11 +42,11 @@ struct Env {
 Result<Env> env_for(AppContext& app, const Request& req) {
   Env env;
   TRY(app.db.read([&](Connection& c) -> Status {
-    env.profile = TRY(profile_for_school(c, req.school->id));
+    env.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, req.school->id)));
     env.checker = TRY(app.checkers.for_school(c, req.school->id));
     return {};
   }));
-  env.ctx = std::make_unique<PostCheckContext>(post_check_context(env.profile, *env.checker, date_of(app.clock.now())));
+  env.ctx = std::make_unique<PostCheckContext>(post_check_context(*env.profile, *env.checker, date_of(app.clock.now())));
   return env;
 }
 

@@ -37,8 +37,10 @@ std::string verdict_label(Verdict v) {
 }
 
 // Everything a post page needs for this school, loaded once per request.
+// The context refers to the profile and checker: both live on the heap so
+// that moving this struct (into a Result) leaves those references valid.
 struct PostEnv {
-  PolicyProfile profile;
+  std::unique_ptr<PolicyProfile> profile;
   std::shared_ptr<const checks::TextChecker> checker;
   std::unique_ptr<PostCheckContext> ctx;
 };
@@ -46,11 +48,11 @@ struct PostEnv {
 Result<PostEnv> post_env(AppContext& app, const Request& req) {
   PostEnv env;
   TRY(app.db.read([&](Connection& c) -> Status {
-    env.profile = TRY(profile_for_school(c, req.school->id));
+    env.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, req.school->id)));
     env.checker = TRY(app.checkers.for_school(c, req.school->id));
     return {};
   }));
-  env.ctx = std::make_unique<PostCheckContext>(post_check_context(env.profile, *env.checker, date_of(app.clock.now())));
+  env.ctx = std::make_unique<PostCheckContext>(post_check_context(*env.profile, *env.checker, date_of(app.clock.now())));
   return env;
 }
 
@@ -81,7 +83,7 @@ PostDraft draft_from(const Fields& f) {
 // objectives, the school's pupils, open incidents.
 Status fill_form(AppContext& app, Request& req, const PostEnv& env, const PostDraft& d, mstch::map& c) {
   return app.db.read([&](Connection& conn) -> Status {
-    auto entries = TRY(list_register(conn, req.school->id, env.profile.accounts, req.user->person_id));
+    auto entries = TRY(list_register(conn, req.school->id, env.profile->accounts, req.user->person_id));
     mstch::array accounts;
     for (const auto& e : entries) {
       bool may_post = false;
@@ -91,7 +93,7 @@ Status fill_form(AppContext& app, Request& req, const PostEnv& env, const PostDr
                                     {"selected", e.account.id == d.account_id}});
     }
     mstch::array objectives;
-    for (const auto& o : env.profile.posts.objectives)
+    for (const auto& o : env.profile->posts.objectives)
       objectives.push_back(mstch::map{{"key", o}, {"label", std::string(objective_vocabulary().label(o).value_or(o))}, {"selected", o == d.objective}});
     PeopleQuery q;
     q.school_id = req.school->id;
@@ -152,7 +154,7 @@ HttpResponse list_page(AppContext& app, Request& req, const Error* error = nullp
       inc.push_back(m);
     }
   std::string approvers;
-  for (Role r : env->profile.posts.approvers) approvers += (approvers.empty() ? "the " : " or the ") + role_title(env->profile, r);
+  for (Role r : env->profile->posts.approvers) approvers += (approvers.empty() ? "the " : " or the ") + role_title(*env->profile, r);
   mstch::map c{{"posts", rows}, {"incidents", inc}, {"approvers", approvers},
                {"caption", std::string(approver ? "All posts" : "Your posts")},
                {"new_href", base(req) + "/new"}};
