@@ -3,6 +3,7 @@
 #include "consent/consent_register.h"
 #include "core/clock.h"
 #include "posts/post_workflow.h"
+#include "profile/profile_store.h"
 #include "profile/vocabulary.h"
 
 namespace inloco {
@@ -32,6 +33,18 @@ PostCheckContext post_check_context(const PolicyProfile& profile, const checks::
         }
         return out;
       }};
+}
+
+Result<SchoolPostContext> load_school_post_context(Database& db, SchoolCheckers& checkers,
+                                                   int64_t school_id, const CalendarDate& today) {
+  SchoolPostContext out;
+  TRY(db.read([&](Connection& c) -> Status {
+    out.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, school_id)));
+    out.checker = TRY(checkers.for_school(c, school_id));
+    return {};
+  }));
+  out.checks = std::make_unique<PostCheckContext>(post_check_context(*out.profile, *out.checker, today));
+  return out;
 }
 
 PublishedPostsFinder published_posts_finder() {

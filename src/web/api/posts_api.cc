@@ -33,21 +33,8 @@ json post_json(const Post& p) {
 
 // The context refers to the profile and checker: both live on the heap so
 // that moving this struct (into a Result) leaves those references valid.
-struct Env {
-  std::unique_ptr<PolicyProfile> profile;
-  std::shared_ptr<const checks::TextChecker> checker;
-  std::unique_ptr<PostCheckContext> ctx;
-};
-
-Result<Env> env_for(AppContext& app, const Request& req) {
-  Env env;
-  TRY(app.db.read([&](Connection& c) -> Status {
-    env.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, req.school->id)));
-    env.checker = TRY(app.checkers.for_school(c, req.school->id));
-    return {};
-  }));
-  env.ctx = std::make_unique<PostCheckContext>(post_check_context(*env.profile, *env.checker, date_of(app.clock.now())));
-  return env;
+Result<SchoolPostContext> env_for(AppContext& app, const Request& req) {
+  return load_school_post_context(app.db, app.checkers, req.school->id, date_of(app.clock.now()));
 }
 
 Result<PostDraft> draft_of(const std::string& body) {
@@ -94,7 +81,7 @@ void add_posts_api_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto id = app.db.transaction([&](Connection& c) {
-      return save_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id,
+      return save_post(c, app.clock, PostActor{actor, req.grants}, *env->checks, req.school->id, req.school->trust_id,
                        std::nullopt, *d);
     });
     if (!id.ok()) return error_response(app, req, id.error());
@@ -116,7 +103,7 @@ void add_posts_api_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto s = app.db.transaction([&](Connection& c) {
-      return approve_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id, *id);
+      return approve_post(c, app.clock, PostActor{actor, req.grants}, *env->checks, req.school->id, req.school->trust_id, *id);
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return answer(app, req, *id);
@@ -130,7 +117,7 @@ void add_posts_api_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto s = app.db.transaction([&](Connection& c) {
-      return publish_post(c, app.clock, PostActor{actor, req.grants}, *env->ctx, req.school->id, req.school->trust_id, *id, url);
+      return publish_post(c, app.clock, PostActor{actor, req.grants}, *env->checks, req.school->id, req.school->trust_id, *id, url);
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return answer(app, req, *id);

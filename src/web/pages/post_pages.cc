@@ -37,23 +37,10 @@ std::string verdict_label(Verdict v) {
 }
 
 // Everything a post page needs for this school, loaded once per request.
-// The context refers to the profile and checker: both live on the heap so
-// that moving this struct (into a Result) leaves those references valid.
-struct PostEnv {
-  std::unique_ptr<PolicyProfile> profile;
-  std::shared_ptr<const checks::TextChecker> checker;
-  std::unique_ptr<PostCheckContext> ctx;
-};
+using PostEnv = SchoolPostContext;
 
 Result<PostEnv> post_env(AppContext& app, const Request& req) {
-  PostEnv env;
-  TRY(app.db.read([&](Connection& c) -> Status {
-    env.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, req.school->id)));
-    env.checker = TRY(app.checkers.for_school(c, req.school->id));
-    return {};
-  }));
-  env.ctx = std::make_unique<PostCheckContext>(post_check_context(*env.profile, *env.checker, date_of(app.clock.now())));
-  return env;
+  return load_school_post_context(app.db, app.checkers, req.school->id, date_of(app.clock.now()));
 }
 
 std::vector<int64_t> ids_of(const Fields& f, const std::string& name) {
@@ -247,7 +234,7 @@ void add_post_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto id = app.db.transaction([&](Connection& c) {
-      return save_post(c, app.clock, who(req, actor), *env->ctx, req.school->id, req.school->trust_id, std::nullopt, d);
+      return save_post(c, app.clock, who(req, actor), *env->checks, req.school->id, req.school->trust_id, std::nullopt, d);
     });
     if (!id.ok()) return new_page(app, req, d, &id.error(), http_status(id.error().code));
     return redirect_response(base(req) + "/" + std::to_string(*id));
@@ -261,7 +248,7 @@ void add_post_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto saved = app.db.transaction([&](Connection& c) {
-      return save_post(c, app.clock, who(req, actor), *env->ctx, req.school->id, req.school->trust_id, *id, d);
+      return save_post(c, app.clock, who(req, actor), *env->checks, req.school->id, req.school->trust_id, *id, d);
     });
     if (!saved.ok()) return detail_page(app, req, &saved.error(), http_status(saved.error().code), &d);
     return redirect_response(base(req) + "/" + std::to_string(*id));
@@ -273,7 +260,7 @@ void add_post_routes(Router& router, AppContext& app) {
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
     auto s = app.db.transaction([&](Connection& c) {
-      return approve_post(c, app.clock, who(req, actor), *env->ctx, req.school->id, req.school->trust_id, *id);
+      return approve_post(c, app.clock, who(req, actor), *env->checks, req.school->id, req.school->trust_id, *id);
     });
     if (!s.ok()) return detail_page(app, req, &s.error(), http_status(s.error().code));
     return redirect_response(base(req) + "/" + std::to_string(*id));
@@ -286,7 +273,7 @@ void add_post_routes(Router& router, AppContext& app) {
     Actor actor = req.actor();
     std::string url = field(req.form(), "live_url");
     auto s = app.db.transaction([&](Connection& c) {
-      return publish_post(c, app.clock, who(req, actor), *env->ctx, req.school->id, req.school->trust_id, *id, url);
+      return publish_post(c, app.clock, who(req, actor), *env->checks, req.school->id, req.school->trust_id, *id, url);
     });
     if (!s.ok()) return detail_page(app, req, &s.error(), http_status(s.error().code));
     return redirect_response(base(req) + "/" + std::to_string(*id));
