@@ -71,20 +71,6 @@ std::string pupil_or_none(const ConsentLogQuery& q) {
 
 }  // namespace
 
-std::string consent_csv_cell(std::string_view value) {
-  std::string v(value);
-  if (!v.empty() &&
-      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-    v.insert(v.begin(), '\'');
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
 
 Result<ConsentLogPage> list_consent_log(Connection& conn, const Clock& clock, const Actor& actor,
                                         const ConsentLogQuery& query) {
@@ -131,7 +117,7 @@ Result<std::string> consent_log_csv(Connection& conn, const Clock& clock, const 
                                       d.note,
                                       d.recorded_by_name,
                                       format_utc(d.recorded_at)};
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + consent_csv_cell(cells[i]);
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
     out += "\r\n";
   }
   TRY(append_audit(conn, clock, actor,
@@ -145,9 +131,9 @@ std::string renewals_csv(const std::vector<RenewalRow>& rows, const ConsentRules
   for (const RenewalRow& r : rows) {
     std::vector<std::string> missing;
     for (const std::string& u : r.missing_uses) missing.push_back(consent_use_label(rules, u));
-    out += consent_csv_cell(r.class_name) + "," + consent_csv_cell(r.year_group) + "," +
-           consent_csv_cell(r.name) + "," + consent_csv_cell(r.external_id.value_or("")) + "," +
-           consent_csv_cell(join(missing, "; ")) + "\r\n";
+    out += csv_cell(r.class_name) + "," + csv_cell(r.year_group) + "," +
+           csv_cell(r.name) + "," + csv_cell(r.external_id.value_or("")) + "," +
+           csv_cell(join(missing, "; ")) + "\r\n";
   }
   return out;
 }

@@ -6,6 +6,8 @@
 // inside Database::transaction.
 #pragma once
 
+#include "core/text.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +59,6 @@ Result<std::string> consent_log_csv(Connection& conn, const Clock& clock, const 
 std::string renewals_csv(const std::vector<RenewalRow>& rows, const ConsentRules& rules);
 
 // One formula-safe CSV cell.
-std::string consent_csv_cell(std::string_view value);
+inline std::string consent_csv_cell(std::string_view value) { return csv_cell(value); }
 
 }  // namespace inloco

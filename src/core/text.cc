@@ -50,4 +50,21 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+// RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @, tab,
+// CR first) is prefixed with an apostrophe so it opens as text.
+std::string csv_cell(std::string_view value) {
+  std::string v(value);
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                     v[0] == '\r'))
+    v.insert(v.begin(), '\'');
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
 }  // namespace inloco
