@@ -136,6 +136,14 @@ bool Grants::can_somewhere(Capability c) const {
                      [c](const RoleGrant& g) { return role_has(g.role, c); });
 }
 
+bool Grants::holds_any(const std::vector<Role>& roles, int64_t school_id, int64_t school_trust_id) const {
+  for (const auto& g : grants_) {
+    if (std::find(roles.begin(), roles.end(), g.role) == roles.end()) continue;
+    if (g.school_id ? *g.school_id == school_id : g.trust_id == school_trust_id) return true;
+  }
+  return false;
+}
+
 Result<Grants> load_grants(Connection& conn, int64_t person_id) {
   Rows rows = TRY(conn.query(
       "SELECT role, trust_id, school_id FROM role_assignments WHERE person_id = ?", {person_id}));

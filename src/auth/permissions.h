@@ -68,6 +68,9 @@ class Grants {
   // For capabilities that are not about one school (own account, dashboard):
   // true if any role held anywhere has it.
   bool can_somewhere(Capability c) const;
+  // Does the person hold any of these roles at the school (or across its
+  // trust)? For rules a school's profile sets, such as who approves posts.
+  bool holds_any(const std::vector<Role>& roles, int64_t school_id, int64_t school_trust_id) const;
   bool empty() const { return grants_.empty(); }
   const std::vector<RoleGrant>& all() const { return grants_; }
 

@@ -5,6 +5,7 @@
 #include "accounts/account_register.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
+#include "posts/incident_store.h"
 
 namespace inloco {
 
@@ -103,30 +104,23 @@ Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostChe
 
   // A declared critical incident: only its designated people post about it (PST-9).
   if (draft.incident_id) {
-    Rows rows = TRY(conn.query("SELECT title, closed_at FROM critical_incidents WHERE id = ? AND school_id = ?",
-                               {*draft.incident_id, school_id}));
-    if (rows.empty()) {
+    auto incident = TRY(find_incident(conn, school_id, *draft.incident_id));
+    if (!incident) {
       out.push_back(refusal("incident", "There is no such incident at this school."));
-    } else if (rows[0][1].is_null()) {
-      bool designated = false;
-      for (Role r : ctx.post_rules.incident_posters)
-        for (const auto& g : author_grants.all())
-          if (g.role == r && (g.school_id ? *g.school_id == school_id : g.trust_id == school_trust_id)) designated = true;
-      if (!designated)
-        out.push_back(refusal("incident", "While \"" + rows[0][0].as_text() +
-                                              "\" is open, only the people the policy designates may post about it."));
+    } else if (incident->open() &&
+               !author_grants.holds_any(ctx.post_rules.incident_posters, school_id, school_trust_id)) {
+      out.push_back(refusal("incident", "While \"" + incident->title +
+                                            "\" is open, only the people the policy designates may post about it."));
     }
   }
 
   // Any other post while an incident is open: the approver makes sure it is not about it.
   if (!draft.incident_id) {
-    Rows open = TRY(conn.query("SELECT title FROM critical_incidents WHERE school_id = ? AND closed_at IS NULL",
-                               {school_id}));
-    for (const Row& r : open) {
+    for (const auto& incident : TRY(open_incidents(conn, school_id))) {
       PostFinding f;
       f.check = "incident";
       f.verdict = Verdict::kReview;
-      f.message = "\"" + r[0].as_text() + "\" is a declared critical incident: make sure this post is not about it.";
+      f.message = "\"" + incident.title + "\" is a declared critical incident: make sure this post is not about it.";
       out.push_back(std::move(f));
     }
   }

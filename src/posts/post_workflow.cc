@@ -118,12 +118,6 @@ Result<Post> load(Connection& conn, int64_t school_id, int64_t post_id) {
   return p;
 }
 
-bool holds_any(const Grants& grants, const std::vector<Role>& roles, int64_t school_id, int64_t trust_id) {
-  for (const auto& g : grants.all())
-    for (Role r : roles)
-      if (g.role == r && (g.school_id ? *g.school_id == school_id : g.trust_id == trust_id)) return true;
-  return false;
-}
 
 Status audit(Connection& conn, const Clock& clock, const Actor& actor, const std::string& action, int64_t school_id,
              int64_t post_id, const json& detail) {
@@ -190,7 +184,7 @@ Status approve_post(Connection& conn, const Clock& clock, const PostActor& who, 
     return Error::conflict("This post is " + std::string(post_status_label(p.status)) + "; only a draft is approved.");
   if (!who.actor.person_id || (*who.actor.person_id == p.author_id && !ctx.post_rules.author_may_approve))
     return Error::forbidden("You wrote this post, so someone else must approve it.");
-  if (!holds_any(who.grants, ctx.post_rules.approvers, school_id, school_trust_id)) {
+  if (!who.grants.holds_any(ctx.post_rules.approvers, school_id, school_trust_id)) {
     std::string list;
     for (Role r : ctx.post_rules.approvers) list += (list.empty() ? "" : " or ") + std::string(role_label(r));
     return Error::forbidden("Posts here are approved by the " + list + ", as the school's policy says.");
@@ -283,26 +277,6 @@ Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int
   return out;
 }
 
-Result<int64_t> declare_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                 const std::string& title) {
-  std::string t(trim(title));
-  if (t.empty() || t.size() > 200 || !is_valid_utf8(t))
-    return Error::invalid("Give the incident a short title (up to 200 characters).");
-  int64_t id = TRY(conn.insert("INSERT INTO critical_incidents (school_id, title, declared_by, declared_at) VALUES "
-                               "(?, ?, ?, ?) RETURNING id",
-                               {school_id, t, actor.person_id, clock.now()}));
-  TRY(append_audit(conn, clock, actor, AuditEvent{"incident.declare", "critical_incident", std::to_string(id), school_id, "{}"}));
-  return id;
-}
 
-Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id, int64_t incident_id) {
-  int64_t n = TRY(conn.execute("UPDATE critical_incidents SET closed_by = ?, closed_at = ? WHERE id = ? AND school_id = ? "
-                               "AND closed_at IS NULL",
-                               {actor.person_id, clock.now(), incident_id, school_id}));
-  if (n == 0) return Error::not_found("There is no open incident " + std::to_string(incident_id) + " at this school.");
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"incident.close", "critical_incident", std::to_string(incident_id), school_id, "{}"}));
-  return {};
-}
 
 }  // namespace inloco

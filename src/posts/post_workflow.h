@@ -13,6 +13,7 @@
 #include "auth/permissions.h"
 #include "core/clock.h"
 #include "posts/post.h"
+#include "posts/incident_store.h"
 #include "posts/post_checks.h"
 #include "store/audit_log.h"
 
@@ -60,11 +61,5 @@ struct PublishedPost {
 };
 Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int64_t pupil_id,
                                                            std::string_view use);
-
-// PST-9: critical incidents.
-Result<int64_t> declare_incident(Connection& conn, const Clock& clock, const Actor& actor,
-                                 int64_t school_id, const std::string& title);
-Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      int64_t incident_id);
 
 }  // namespace inloco

@@ -93,11 +93,9 @@ Status fill_form(AppContext& app, Request& req, const PostEnv& env, const PostDr
       pupil_options.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", p.display_name()},
                                          {"class", p.class_name.value_or(p.year_group.value_or(""))}, {"selected", sel}});
     }
-    Rows incidents = TRY(conn.query("SELECT id, title FROM critical_incidents WHERE school_id = ? AND closed_at IS NULL ORDER BY id",
-                                    {req.school->id}));
     mstch::array inc;
-    for (const Row& r : incidents)
-      inc.push_back(mstch::map{{"id", r[0].as_text()}, {"title", r[1].as_text()}, {"selected", d.incident_id == r[0].as_int()}});
+    for (const auto& i : TRY(open_incidents(conn, req.school->id)))
+      inc.push_back(mstch::map{{"id", std::to_string(i.id)}, {"title", i.title}, {"selected", d.incident_id == i.id}});
     c["form_accounts"] = accounts;
     c["form_objectives"] = objectives;
     c["form_pupils"] = pupil_options;
@@ -128,18 +126,15 @@ HttpResponse list_page(AppContext& app, Request& req, const Error* error = nullp
                               {"status", std::string(post_status_label(p.status))}, {"status_class", status_class(p.status)},
                               {"verdict", verdict_label(p.verdict)}, {"verdict_class", verdict_class(p.verdict)}});
   }
-  auto incidents = app.db.read([&](Connection& c) {
-    return c.query("SELECT id, title, declared_at FROM critical_incidents WHERE school_id = ? AND closed_at IS NULL ORDER BY id",
-                   {req.school->id});
-  });
+  auto incidents = app.db.read([&](Connection& c) { return open_incidents(c, req.school->id); });
+  if (!incidents.ok()) return error_response(app, req, incidents.error());
   mstch::array inc;
-  if (incidents.ok())
-    for (const Row& r : *incidents) {
-      mstch::map m{{"title", r[1].as_text()}, {"declared", format_utc(r[2].as_int()).substr(0, 10)}, {"csrf", csrf_token(req)}};
-      if (can(req, Capability::kIncidentsDeclare))
-        m.emplace("close_action", "/schools/" + std::to_string(req.school->id) + "/incidents/" + r[0].as_text() + "/close");
-      inc.push_back(m);
-    }
+  for (const auto& i : *incidents) {
+    mstch::map m{{"title", i.title}, {"declared", format_utc(i.declared_at).substr(0, 10)}, {"csrf", csrf_token(req)}};
+    if (can(req, Capability::kIncidentsDeclare))
+      m.emplace("close_action", "/schools/" + std::to_string(req.school->id) + "/incidents/" + std::to_string(i.id) + "/close");
+    inc.push_back(m);
+  }
   std::string approvers;
   for (Role r : env->profile->posts.approvers) approvers += (approvers.empty() ? "the " : " or the ") + role_title(*env->profile, r);
   mstch::map c{{"posts", rows}, {"incidents", inc}, {"approvers", approvers},

@@ -1,0 +1,52 @@
+#include "posts/incident_store.h"
+
+#include "core/text.h"
+#include "people/person_fields.h"
+
+namespace inloco {
+
+Result<int64_t> declare_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
+                                 const std::string& title) {
+  std::string t(trim(title));
+  if (t.empty() || t.size() > 200 || !is_valid_utf8(t))
+    return Error::invalid("Give the incident a short title (up to 200 characters).");
+  int64_t id = TRY(conn.insert("INSERT INTO critical_incidents (school_id, title, declared_by, declared_at) VALUES "
+                               "(?, ?, ?, ?) RETURNING id",
+                               {school_id, t, actor.person_id, clock.now()}));
+  TRY(append_audit(conn, clock, actor, AuditEvent{"incident.declare", "critical_incident", std::to_string(id), school_id, "{}"}));
+  return id;
+}
+
+Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id, int64_t incident_id) {
+  int64_t n = TRY(conn.execute("UPDATE critical_incidents SET closed_by = ?, closed_at = ? WHERE id = ? AND school_id = ? "
+                               "AND closed_at IS NULL",
+                               {actor.person_id, clock.now(), incident_id, school_id}));
+  if (n == 0) return Error::not_found("There is no open incident " + std::to_string(incident_id) + " at this school.");
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{"incident.close", "critical_incident", std::to_string(incident_id), school_id, "{}"}));
+  return {};
+}
+
+namespace {
+CriticalIncident incident_from_row(const Row& r) {
+  return CriticalIncident{r[0].as_int(), r[1].as_text(), r[2].as_int(), r[3].as_optional_int()};
+}
+}  // namespace
+
+Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id, int64_t incident_id) {
+  Rows rows = TRY(conn.query("SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE id = ? AND school_id = ?",
+                             {incident_id, school_id}));
+  if (rows.empty()) return std::optional<CriticalIncident>();
+  return std::optional<CriticalIncident>(incident_from_row(rows[0]));
+}
+
+Result<std::vector<CriticalIncident>> open_incidents(Connection& conn, int64_t school_id) {
+  Rows rows = TRY(conn.query("SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE school_id = ? AND "
+                             "closed_at IS NULL ORDER BY id",
+                             {school_id}));
+  std::vector<CriticalIncident> out;
+  for (const Row& r : rows) out.push_back(incident_from_row(r));
+  return out;
+}
+
+}  // namespace inloco
