@@ -113,11 +113,7 @@ Result<std::vector<AccountAuthorisation>> authorisations_of(Connection& conn, in
 }
 
 bool holds_any_role(const Grants& grants, const std::vector<Role>& roles, const School& school) {
-  for (const RoleGrant& g : grants.all()) {
-    if (std::find(roles.begin(), roles.end(), g.role) == roles.end()) continue;
-    if (g.school_id ? *g.school_id == school.id : g.trust_id == school.trust_id) return true;
-  }
-  return false;
+  return grants.holds_any(roles, school.id, school.trust_id);
 }
 
 std::string roles_phrase(const std::vector<Role>& roles) {

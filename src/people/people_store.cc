@@ -425,4 +425,11 @@ Result<std::vector<KindCount>> count_people(Connection& conn, int64_t school_id)
   return out;
 }
 
+Result<std::string> pupils_fingerprint(Connection& conn, int64_t school_id) {
+  Rows f = TRY(conn.query(
+      "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM people WHERE school_id = ? AND kind = 'pupil'",
+      {school_id}));
+  return f[0][0].as_text() + ":" + f[0][1].as_text();
+}
+
 }  // namespace inloco

@@ -122,4 +122,9 @@ struct KindCount {
 // One entry per kind, in the order of all_person_kinds(), zeros included.
 Result<std::vector<KindCount>> count_people(Connection& conn, int64_t school_id);
 
+// Changes whenever a pupil of the school is added or changed: the pupil count
+// and the latest update. Cheap enough to read on every request (it keeps the
+// text checker's compiled roster fresh).
+Result<std::string> pupils_fingerprint(Connection& conn, int64_t school_id);
+
 }  // namespace inloco

@@ -2,14 +2,12 @@
 
 #include "checks/lexicon.h"
 #include "checks/roster.h"
+#include "people/people_store.h"
 
 namespace inloco {
 
 Result<std::shared_ptr<const checks::TextChecker>> SchoolCheckers::for_school(Connection& conn, int64_t school_id) {
-  // Cheap to read on every use: the number of pupils and the latest change to any of them.
-  Rows f = TRY(conn.query("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM people WHERE school_id = ? AND kind = 'pupil'",
-                          {school_id}));
-  std::string fingerprint = f[0][0].as_text() + ":" + f[0][1].as_text();
+  std::string fingerprint = TRY(pupils_fingerprint(conn, school_id));
   {
     std::lock_guard lock(mu_);
     auto it = entries_.find(school_id);
