@@ -1,3 +1,4 @@
+// No requirement ID: the storage contract every requirement relies on (issue 2, section 2).
 // The storage interface behaves the same on SQLite and PostgreSQL: bound
 // values round-trip, a failed transaction leaves nothing behind, constraint
 // violations are conflicts, and a lost PostgreSQL connection is replaced.

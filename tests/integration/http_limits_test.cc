@@ -1,3 +1,4 @@
+// No requirement ID: the web server limits of issue 2, section 7, which every page relies on.
 // The server's limits hold before any application code runs: oversized body
 // (413), oversized headers (431), malformed requests (400), a drip-fed request
 // closed at its deadline; security headers on every response.
