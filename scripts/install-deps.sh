@@ -10,7 +10,7 @@ PACKAGES=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpqxx-dev libpq-dev
   libsodium-dev libssl-dev libqrencode-dev libmstch-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libvectorscan-dev libicu-dev libexiv2-dev exiv2
+  libvectorscan-dev libicu-dev libexiv2-dev exiv2 zlib1g-dev
   postgresql wrk curl nodejs npm chromium
 )
 

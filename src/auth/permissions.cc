@@ -90,6 +90,20 @@ const std::vector<CapabilityInfo>& table() {
       // Tasks are assigned to the account's administrators; others with this may close them too.
       {C::kRemovalsResolve, "removals.resolve", "Record that a post was taken down",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kSocialMediaLead, R::kIctTechnician}},
+      // Images of pupils: those who write or approve posts, and the DPO.
+      {C::kMediaView, "media.view", "See the school's media library",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
+        R::kOfficeManager}},
+      // Adding photographs is part of writing a post: the same roles.
+      {C::kMediaUpload, "media.upload", "Add images to the media library",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
+        R::kOfficeManager}},
+      // The profile says which of these approves devices (PostRules::device_approvers).
+      {C::kDevicesManage, "devices.manage", "Approve and retire devices that take pictures",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kOnlineSafetyOfficer, R::kIctTechnician,
+        R::kSocialMediaLead}},
   };
   return t;
 }

@@ -43,6 +43,9 @@ enum class Capability {
   kConsentView,          // the consent register, its log and renewals (CON-6, CON-7)
   kConsentRecord,        // record consent decisions and withdrawals from forms (CON-1..4)
   kRemovalsResolve,      // close removal tasks after a withdrawal (CON-5)
+  kMediaView,            // the school's media library: its images and what was removed from them
+  kMediaUpload,          // add images to the media library, with their source and owner (PST-6)
+  kDevicesManage,        // approve and retire picture-taking devices (the profile names which roles)
 };
 
 std::span<const Capability> all_capabilities();

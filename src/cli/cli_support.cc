@@ -3,10 +3,13 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <ostream>
 
+#include "profile/profile_store.h"
 #include "store/migrations.h"
 
 namespace inloco::cli {
@@ -32,6 +35,11 @@ std::unique_ptr<Database> open_database(const std::string& url) {
 std::string default_key_path() {
   const char* env = std::getenv("INLOCO_SECRET_KEY");
   return env && *env ? env : "var/secret.key";
+}
+
+std::string default_media_dir() {
+  const char* env = std::getenv("INLOCO_MEDIA_DIR");
+  return env && *env ? env : "var/media";
 }
 
 std::unique_ptr<SecretKey> load_key(const std::string& path) {
@@ -77,6 +85,47 @@ std::string read_password(const std::string& prompt) {
 void print_error(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
   for (const auto& d : e.details) std::cerr << "  " << d << "\n";
+}
+
+Result<SchoolInHand> load_school(Database& db, const std::string& code) {
+  return db.read([&](Connection& c) -> Result<SchoolInHand> {
+    School s = TRY(find_school_by_code(c, code));
+    PolicyProfile p = TRY(profile_for_school(c, s.id));
+    return SchoolInHand{std::move(s), std::move(p)};
+  });
+}
+
+namespace {
+// Characters in UTF-8 text: every byte that does not continue a character.
+size_t text_width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+void print_table(std::ostream& out, const TableRow& header, const std::vector<TableRow>& rows) {
+  std::vector<size_t> width(header.size(), 0);
+  auto measure = [&](const TableRow& r) {
+    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], text_width(r[i]));
+  };
+  measure(header);
+  for (const auto& r : rows) measure(r);
+  auto line = [&](const TableRow& r) {
+    std::string text;
+    for (size_t i = 0; i < width.size(); ++i) {
+      std::string cell = i < r.size() ? r[i] : "";
+      text += cell;
+      if (i + 1 < width.size()) text += std::string(width[i] - text_width(cell) + 2, ' ');
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out << text << "\n";
+  };
+  line(header);
+  TableRow rule;
+  for (size_t w : width) rule.push_back(std::string(w, '-'));
+  line(rule);
+  for (const auto& r : rows) line(r);
 }
 
 }  // namespace inloco::cli

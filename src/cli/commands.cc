@@ -25,6 +25,8 @@ void register_commands(CLI::App& app) {
   add_audit_command(app);
   add_profile_command(app);
   add_check_command(app);
+  add_consent_command(app);
+  add_posts_command(app);
 }
 
 }  // namespace inloco::cli

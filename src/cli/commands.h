@@ -24,5 +24,7 @@ void add_user_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_profile_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_consent_command(CLI::App& app);
+void add_posts_command(CLI::App& app);
 
 }  // namespace inloco::cli

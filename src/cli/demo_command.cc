@@ -9,6 +9,7 @@
 #include "demo/demo_accounts.h"
 #include "demo/demo_consent.h"
 #include "demo/demo_devices.h"
+#include "demo/demo_media.h"
 #include "demo/demo_posts.h"
 #include "demo/demo_profiles.h"
 #include "demo/demo_trust.h"
@@ -21,10 +22,12 @@ constexpr const char* kDemoPassword = "demo-sign-in-2026";
 void add_demo_command(CLI::App& app) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto key_path = std::make_shared<std::string>(default_key_path());
+  auto media_dir = std::make_shared<std::string>(default_media_dir());
   auto* cmd = app.add_subcommand("demo", "Create a fictional trust with two schools to try inloco with");
   cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
   cmd->add_option("--key", *key_path, "Secret key file (created if missing)")->capture_default_str();
-  cmd->callback([db_url, key_path] {
+  cmd->add_option("--media", *media_dir, "Folder of the media library's images")->capture_default_str();
+  cmd->callback([db_url, key_path, media_dir] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);
     if (!db || !key) return set_exit_code(2);
@@ -57,11 +60,20 @@ void add_demo_command(CLI::App& app) {
       print_error(s.error());
       return set_exit_code(1);
     }
-    for (auto step : {create_demo_consent, create_demo_devices, create_demo_posts}) {
+    for (auto step : {create_demo_consent, create_demo_devices}) {
       if (auto s = step(*db, clock, *demo); !s.ok()) {
         print_error(s.error());
         return set_exit_code(1);
       }
+    }
+    auto media = create_demo_media(*db, clock, *demo, *media_dir);
+    if (!media.ok()) {
+      print_error(media.error());
+      return set_exit_code(1);
+    }
+    if (auto s = create_demo_posts(*db, clock, *demo, *media); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
     }
     std::cout << "Demo trust created in " << db->describe() << ".\n\n"
               << "Demo sign-ins (every one has the password " << kDemoPassword << "):\n";

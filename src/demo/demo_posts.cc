@@ -28,7 +28,7 @@ Result<Person2> staff_with_role(Connection& c, int64_t school_id, Role role) {
 
 }  // namespace
 
-Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo) {
+Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo, const DemoMedia& media) {
   const School* oakfield = nullptr;
   for (const auto& s : demo.schools)
     if (s.code == "oakfield") oakfield = &s;
@@ -72,7 +72,7 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     pub.body = "Our Year 4 choir sang beautifully at the town's winter concert. Thank you to every family who came along!";
     pub.shows_images = true;
     pub.pupil_ids = shown;
-    pub.media_source = "Photographed by the class teacher on the school iPad; owned by the school.";
+    pub.media_ids = {media.choir};
     int64_t published = TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id,
                                       std::nullopt, pub));
     TRY(approve_post(c, clock, PostActor{approver.actor, approver.grants}, ctx, oakfield->id, oakfield->trust_id, published));
@@ -83,6 +83,7 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     approved.account_id = account;
     approved.objective = "event_reminder";
     approved.body = "Reminder: the Christmas fair is on Saturday 5 December from 10am in the school hall.";
+    approved.media_ids = {media.fair};
     int64_t waiting = TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id,
                                     std::nullopt, approved));
     TRY(approve_post(c, clock, PostActor{approver.actor, approver.grants}, ctx, oakfield->id, oakfield->trust_id, waiting));
@@ -92,6 +93,14 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     draft.objective = "information_for_parents";
     draft.body = "In my opinion the council's new parking rules are a disgrace. Please park considerately at drop-off.";
     TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id, std::nullopt, draft));
+
+    // A picture from a phone that is not an approved device: held for the approver.
+    PostDraft race;
+    race.account_id = account;
+    race.objective = "achievements";
+    race.body = "Throwback to a brilliant summer sports day: thank you to every runner and every cheering family!";
+    race.media_ids = {media.sports_day};
+    TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id, std::nullopt, race));
 
     // A parent withdraws consent for one of the pupils in the published post.
     if (!shown.empty()) {

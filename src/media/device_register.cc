@@ -98,8 +98,7 @@ std::optional<DeviceMatchKind> parse_device_match(std::string_view key) {
   return std::nullopt;
 }
 
-Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& actor,
-                           int64_t school_id, const DeviceDetails& input) {
+Status check_device_details(const DeviceDetails& input) {
   DeviceDetails d{trim(input.label), trim(input.make), trim(input.model), std::nullopt};
   if (input.serial && !trim(*input.serial).empty()) d.serial = trim(*input.serial);
   TRY(check_text(d.label, "name", "'Office iPad'"));
@@ -108,6 +107,14 @@ Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& ac
   if (d.serial && d.serial->size() > kMaxSerial)
     return Error::invalid("The serial number is too long: at most " + std::to_string(kMaxSerial) +
                           " characters. Copy it from a photo's details.");
+  return {};
+}
+
+Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& actor,
+                           int64_t school_id, const DeviceDetails& input) {
+  TRY(check_device_details(input));
+  DeviceDetails d{trim(input.label), trim(input.make), trim(input.model), std::nullopt};
+  if (input.serial && !trim(*input.serial).empty()) d.serial = trim(*input.serial);
   School school = TRY(get_school(conn, school_id));
 
   for (const ApprovedDevice& other : TRY(list_devices(conn, school_id))) {

@@ -63,7 +63,11 @@ struct DeviceMatch {
 };
 
 // kInvalid for a missing or over-long label, make or model, or an over-long
-// serial; kNotFound for an unknown school; kConflict when an approved device
+// serial: what add_device checks first, for callers that check it before
+// anything else.
+Status check_device_details(const DeviceDetails& device);
+
+// kInvalid as check_device_details; kNotFound for an unknown school; kConflict when an approved device
 // of the school has the label, or the same make, model and serial.
 Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& actor,
                            int64_t school_id, const DeviceDetails& device);

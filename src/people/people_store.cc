@@ -192,6 +192,28 @@ Result<Person> get_person_by_id(Connection& conn, int64_t person_id) {
   return person_from_row(rows[0]);
 }
 
+Result<Person> find_person_by_external_id(Connection& conn, int64_t school_id,
+                                          std::string_view external_id) {
+  std::string wanted(trim(external_id));
+  Rows rows = TRY(conn.query(select_person_sql("p.school_id = ? AND p.external_id = ?"),
+                             {school_id, wanted}));
+  if (rows.empty())
+    return Error::not_found("There is no person with the external id '" + wanted +
+                            "' at this school; check the id in your information system.");
+  return person_from_row(rows[0]);
+}
+
+Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username) {
+  Rows rows = TRY(conn.query("SELECT " + person_columns() +
+                                 ", ua.username, ua.disabled FROM user_accounts ua JOIN people p "
+                                 "ON p.id = ua.person_id WHERE ua.username = ?",
+                             {std::string(username)}));
+  if (rows.empty())
+    return Error::not_found("There is no sign-in with the username '" + std::string(username) +
+                            "'. Check the spelling.");
+  return SignInHolder{person_from_row(rows[0]), rows[0][20].as_text(), rows[0][21].as_bool()};
+}
+
 Result<int64_t> create_person(Connection& conn, const Clock& clock, const Actor& actor,
                               const Person& person) {
   Person p = normalised(person);

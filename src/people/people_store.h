@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -53,6 +54,22 @@ Result<Person> get_person(Connection& conn, int64_t school_id, int64_t person_id
 // Not scoped to a school: for trust-level people and for sign-in, where the
 // caller has already established who may see the person.
 Result<Person> get_person_by_id(Connection& conn, int64_t person_id);
+
+// The person with this external id (the school information system's id) at
+// this school; kNotFound, naming the id, when there is none. Surrounding
+// spaces are ignored; the id is otherwise matched exactly.
+Result<Person> find_person_by_external_id(Connection& conn, int64_t school_id,
+                                          std::string_view external_id);
+
+// The person who holds the sign-in `username` (already normalised, see
+// normalise_username), and whether that sign-in is disabled: for the command
+// line acting as a named person. kNotFound when no sign-in has that username.
+struct SignInHolder {
+  Person person;
+  std::string username;
+  bool disabled = false;
+};
+Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username);
 
 // Stores a new person and returns the id. person.id, times and the
 // competence fields are ignored (see set_competent_to_consent). When

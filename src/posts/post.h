@@ -23,7 +23,7 @@ std::optional<Verdict> parse_verdict(std::string_view key);
 // One thing a check found. `check` is a key of the profile's post checks
 // (offensive, personal_data, pupil_full_name_with_image, ...) or one of the
 // workflow checks: consent, not_authorised, account_not_open, incident,
-// media_source. start/end are byte offsets in the post's text, when the
+// media_source, media_device. start/end are byte offsets in the post's text, when the
 // finding is about words.
 struct PostFinding {
   std::string check;
@@ -42,7 +42,8 @@ struct PostDraft {
   bool shows_images = false;
   bool shows_video = false;
   std::vector<int64_t> pupil_ids;  // tagged by the author
-  std::string media_source;        // PST-6
+  std::vector<int64_t> media_ids;  // images from the school's media library, in order
+  std::string media_source;        // PST-6: for video, and images not from the library
   std::optional<int64_t> incident_id;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/account_register.h"
+#include "media/media_store.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "posts/incident_store.h"
@@ -79,6 +80,8 @@ Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostChe
   }
 
   // Consent of every tagged pupil for what the post shows (PST-5), and names (PST-4).
+  // An attached image is a photograph, whatever the author ticked.
+  const bool shows_images = draft.shows_images || !draft.media_ids.empty();
   std::string lower_text = ascii_lower(draft.body);
   for (int64_t pupil_id : draft.pupil_ids) {
     Person pupil = TRY(get_person(conn, school_id, pupil_id));
@@ -93,12 +96,35 @@ Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostChe
       }
       return {};
     };
-    TRY(need(draft.shows_images, kImagesUse, "photographs"));
+    TRY(need(shows_images, kImagesUse, "photographs"));
     TRY(need(draft.shows_video, kVideosUse, "videos"));
-    if (draft.shows_images || draft.shows_video) find_full_name(pupil, lower_text, ctx.post_rules, out);
+    if (shows_images || draft.shows_video) find_full_name(pupil, lower_text, ctx.post_rules, out);
   }
-  if ((draft.shows_images || draft.shows_video) && ctx.post_rules.media_source_required &&
-      std::string(trim(draft.media_source)).empty())
+  // The attached images (PST-10): taken on a device the school approved, as
+  // the register stands today (a device retired since counts as unknown).
+  for (int64_t media_id : draft.media_ids) {
+    MediaItem item = TRY(get_media(conn, school_id, media_id));
+    if (!ctx.post_rules.approved_devices_only || (item.device_make.empty() && item.device_model.empty())) continue;
+    std::vector<std::string> serials;
+    for (std::string_view rest = item.device_serial; !rest.empty();) {
+      size_t comma = rest.find(", ");
+      serials.emplace_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+    }
+    DeviceMatch match = TRY(match_device(conn, school_id, item.device_make, item.device_model, serials));
+    if (match.kind != DeviceMatchKind::kUnknown) continue;
+    PostFinding f;
+    f.check = "media_device";
+    f.verdict = Verdict::kReview;
+    f.message = "\"" + item.original_name + "\" was taken on a " + item.device_make + " " + item.device_model +
+                ", which is not one of the school's approved devices: check where it came from before approving.";
+    out.push_back(std::move(f));
+  }
+
+  // PST-6: library images carry their own source and owner; video and images
+  // from elsewhere need the author to say.
+  bool unrecorded_media = draft.shows_video || (draft.shows_images && draft.media_ids.empty());
+  if (unrecorded_media && ctx.post_rules.media_source_required && std::string(trim(draft.media_source)).empty())
     out.push_back(refusal("media_source", "Say where the photographs or video came from and who owns them (for "
                                           "example \"taken by Mrs Khan on the school iPad\")."));
 
@@ -126,7 +152,7 @@ Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostChe
   }
 
   // The words (PST-2, PST-3).
-  auto text = TRY(ctx.check_text(draft.body));
+  auto text = TRY(ctx.check_text(draft.body, shows_images || draft.shows_video));
   out.insert(out.end(), text.begin(), text.end());
   return out;
 }

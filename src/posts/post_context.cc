@@ -17,8 +17,8 @@ PostCheckContext post_check_context(const PolicyProfile& profile, const checks::
         ConsentStatus s = TRY(consent_for(conn, pupil, use, on));
         return s.granted();
       },
-      [&checker, &rules](std::string_view text) -> Result<std::vector<PostFinding>> {
-        auto found = TRY(checker.find(text));
+      [&checker, &rules](std::string_view text, bool with_media) -> Result<std::vector<PostFinding>> {
+        auto found = TRY(checker.find(text, checks::CheckOptions{with_media}));
         std::vector<PostFinding> out;
         for (const auto& f : found) {
           PostFinding p;

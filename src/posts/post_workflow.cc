@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "media/media_store.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 
@@ -91,6 +92,14 @@ Status validate_draft(Connection& conn, const PostCheckContext& ctx, int64_t sch
     problems.push_back("Choose the post's objective: one of " + list + ".");
   }
   if (!is_valid_utf8(d.media_source)) problems.push_back("The media source is not valid UTF-8.");
+  if (d.media_ids.size() > kMaxPostImages)
+    problems.push_back("A post may carry at most " + std::to_string(kMaxPostImages) + " images.");
+  for (int64_t id : d.media_ids) {
+    auto m = get_media(conn, school_id, id);
+    if (m.ok()) continue;
+    if (m.error().code != ErrorCode::kNotFound) return std::move(m).error();
+    problems.push_back("Image " + std::to_string(id) + " is not in this school's media library, so it cannot be attached.");
+  }
   for (int64_t id : d.pupil_ids) {
     auto p = get_person(conn, school_id, id);
     if (!p.ok()) {
@@ -115,6 +124,8 @@ Result<Post> load(Connection& conn, int64_t school_id, int64_t post_id) {
   Post p = post_from_row(rows[0]);
   Rows pupils = TRY(conn.query("SELECT pupil_id FROM post_pupils WHERE post_id = ? ORDER BY pupil_id", {post_id}));
   for (const Row& r : pupils) p.draft.pupil_ids.push_back(r[0].as_int());
+  Rows media = TRY(conn.query("SELECT media_id FROM post_media WHERE post_id = ? ORDER BY position", {post_id}));
+  for (const Row& r : media) p.draft.media_ids.push_back(r[0].as_int());
   return p;
 }
 
@@ -129,10 +140,13 @@ Status audit(Connection& conn, const Clock& clock, const Actor& actor, const std
 
 Result<int64_t> save_post(Connection& conn, const Clock& clock, const PostActor& who, const PostCheckContext& ctx,
                           int64_t school_id, int64_t school_trust_id, std::optional<int64_t> post_id,
-                          const PostDraft& draft) {
+                          const PostDraft& given) {
   if (!who.actor.person_id) return Error::forbidden("Only a signed-in member of staff can write posts.");
   int64_t author = *who.actor.person_id;
-  TRY(validate_draft(conn, ctx, school_id, draft));
+  TRY(validate_draft(conn, ctx, school_id, given));
+  // An attached image is a photograph, so a withdrawal of image consent finds the post.
+  PostDraft draft = given;
+  if (!draft.media_ids.empty()) draft.shows_images = true;
   std::optional<Post> existing;
   if (post_id) {
     existing = TRY(load(conn, school_id, *post_id));
@@ -166,13 +180,21 @@ Result<int64_t> save_post(Connection& conn, const Clock& clock, const PostActor&
         {draft.account_id, draft.objective, draft.body, draft.shows_images, draft.shows_video, draft.media_source,
          draft.incident_id, std::string(verdict_key(verdict)), findings_json(findings), now, id}));
     TRY(conn.execute("DELETE FROM post_pupils WHERE post_id = ?", {id}));
+    TRY(conn.execute("DELETE FROM post_media WHERE post_id = ?", {id}));
   }
   std::vector<int64_t> pupils = draft.pupil_ids;
   std::sort(pupils.begin(), pupils.end());
   pupils.erase(std::unique(pupils.begin(), pupils.end()), pupils.end());
   for (int64_t p : pupils) TRY(conn.execute("INSERT INTO post_pupils (post_id, pupil_id) VALUES (?, ?)", {id, p}));
+  std::vector<int64_t> seen;
+  for (int64_t m : draft.media_ids) {
+    if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;  // attached once
+    seen.push_back(m);
+    TRY(conn.execute("INSERT INTO post_media (post_id, media_id, position) VALUES (?, ?, ?)",
+                     {id, m, static_cast<int64_t>(seen.size())}));
+  }
   TRY(audit(conn, clock, who.actor, existing ? "post.edit" : "post.draft", school_id, id,
-            {{"verdict", verdict_key(verdict)}, {"findings", findings.size()},
+            {{"verdict", verdict_key(verdict)}, {"findings", findings.size()}, {"images", seen.size()},
              {"approval_withdrawn", existing && existing->status == PostStatus::kApproved}}));
   return id;
 }
@@ -261,6 +283,17 @@ Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id, std::o
   }
   sql += " ORDER BY p.updated_at DESC, p.id DESC LIMIT 500";
   Rows rows = TRY(conn.query(sql, params));
+  std::vector<Post> out;
+  for (const Row& r : rows) out.push_back(post_from_row(r));
+  return out;
+}
+
+Result<std::vector<Post>> posts_using_media(Connection& conn, int64_t school_id, int64_t media_id) {
+  Rows rows = TRY(conn.query(std::string("SELECT ") + kPostColumns +
+                                 " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = "
+                                 "p.account_id JOIN post_media pm ON pm.post_id = p.id WHERE p.school_id = ? AND "
+                                 "pm.media_id = ? ORDER BY p.updated_at DESC, p.id DESC",
+                             {school_id, media_id}));
   std::vector<Post> out;
   for (const Row& r : rows) out.push_back(post_from_row(r));
   return out;

@@ -20,6 +20,7 @@
 namespace inloco {
 
 inline constexpr size_t kMaxPostBytes = 20000;
+inline constexpr size_t kMaxPostImages = 10;
 
 struct PostActor {
   const Actor& actor;    // for the audit log; actor.person_id is the person
@@ -28,7 +29,8 @@ struct PostActor {
 
 // Creates (post_id empty) or edits a draft and runs the checks. Refused
 // (kInvalid) for bad input: invalid UTF-8, an empty or huge text, an objective
-// the profile does not list, a pupil of another school, a published post.
+// the profile does not list, a pupil or an image of another school, more than
+// kMaxPostImages images; kConflict for a published post.
 Result<int64_t> save_post(Connection& conn, const Clock& clock, const PostActor& who,
                           const PostCheckContext& ctx, int64_t school_id, int64_t school_trust_id,
                           std::optional<int64_t> post_id, const PostDraft& draft);
@@ -51,6 +53,9 @@ Status withdraw_post(Connection& conn, const Clock& clock, const Actor& actor, i
 Result<Post> get_post(Connection& conn, int64_t school_id, int64_t post_id);
 Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id,
                                      std::optional<PostStatus> status = std::nullopt);
+
+// The posts an image is attached to, newest first.
+Result<std::vector<Post>> posts_using_media(Connection& conn, int64_t school_id, int64_t media_id);
 
 // CON-5: the published posts that show this pupil in the way `use` covers.
 struct PublishedPost {

@@ -1,12 +1,16 @@
-// REQ PST-1, PST-4, PST-5, PST-6, PST-7, PST-8, PST-9, CON-5: the post
-// workflow on both databases, with every refusal leaving nothing saved.
+// REQ PST-1, PST-4, PST-5, PST-6, PST-7, PST-8, PST-9, PST-10, CON-5: the
+// post workflow on both databases, with every refusal leaving nothing saved.
 #include "posts/post_workflow.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
+#include <filesystem>
 #include <set>
 
 #include "accounts/account_test_fixture.h"
+#include "media/media_store.h"
+#include "media/test_images.h"
 
 namespace inloco {
 namespace {
@@ -22,6 +26,32 @@ class PostWorkflowTest : public test::AccountFixture {
     ASSERT_TRUE(other.ok());
     other_pupil_ = *other;
     consented_.insert(pupil_);
+    char tmpl[] = "/tmp/inloco-post-media-XXXXXX";
+    ASSERT_NE(::mkdtemp(tmpl), nullptr);
+    media_dir_ = tmpl;
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(media_dir_, ec);
+    test::AccountFixture::TearDown();
+  }
+
+  // An image in a school's media library, taken on the given camera.
+  int64_t image(int64_t school, const std::string& make, const std::string& model) {
+    test::TestMetadata m;
+    m.make = make;
+    m.model = model;
+    m.body_serial.clear();
+    auto item = store_media(db(), clock_, actor(teacher_), school, media_dir_, "sports-day.jpg", "image/jpeg",
+                            test::with_metadata(test::tiny_jpeg(), m),
+                            {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""});
+    EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
+    return item.ok() ? item->id : 0;
+  }
+  bool has_finding(int64_t post, std::string_view check) {
+    for (const auto& f : load(post).findings)
+      if (f.check == check) return true;
+    return false;
   }
 
   PostCheckContext context() {
@@ -30,7 +60,7 @@ class PostWorkflowTest : public test::AccountFixture {
         [this](Connection&, int64_t pupil, std::string_view use, const CalendarDate&) -> Result<bool> {
           return use == kImagesUse && consented_.count(pupil) > 0;
         },
-        [this](std::string_view text) -> Result<std::vector<PostFinding>> {
+        [this](std::string_view text, bool) -> Result<std::vector<PostFinding>> {
           std::vector<PostFinding> out;
           if (text.find("rubbish") != std::string_view::npos) {
             PostFinding f;
@@ -81,6 +111,7 @@ class PostWorkflowTest : public test::AccountFixture {
   }
 
   PostRules post_rules_;
+  std::string media_dir_;
   int64_t account_ = 0, other_pupil_ = 0;
   std::set<int64_t> consented_;
   Verdict text_verdict_ = Verdict::kRefuse;
@@ -220,6 +251,78 @@ TEST_P(PostWorkflowTest, DuringAnIncidentOnlyDesignatedPeoplePostAboutIt) {
   ASSERT_TRUE(db().transaction([&](Connection& c) { return close_incident(c, clock_, actor(head_), alpha_, *incident); }).ok());
   auto after = save(teacher_, draft());
   EXPECT_EQ(load(*after).verdict, Verdict::kPass);
+}
+
+TEST_P(PostWorkflowTest, AttachedImagesAreKeptInOrderAndCountAsPhotographs) {
+  int64_t first = image(alpha_, "Apple", "iPad (9th generation)");
+  int64_t second = image(alpha_, "Apple", "iPad (10th generation)");
+  PostDraft d = draft();
+  d.media_ids = {second, first, second};
+  d.pupil_ids = {pupil_};
+  auto id = save(teacher_, d);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  Post p = load(*id);
+  EXPECT_EQ(p.draft.media_ids, (std::vector<int64_t>{second, first})) << "in order, each once";
+  EXPECT_TRUE(p.draft.shows_images) << "an attached image is a photograph";
+  EXPECT_FALSE(has_finding(*id, "media_source")) << "library images carry their own source (PST-6)";
+  // Without image consent the tagged pupil stops it, though no box was ticked.
+  consented_.clear();
+  auto refused = save(teacher_, d, *id);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_TRUE(has_finding(*id, "consent"));
+  // Published, the post is found by an image-consent withdrawal (CON-5).
+  consented_.insert(pupil_);
+  ASSERT_TRUE(save(teacher_, d, *id).ok());
+  ASSERT_TRUE(approve(deputy_, *id).ok());
+  ASSERT_TRUE(publish(teacher_, *id).ok());
+  auto shown = db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kImagesUse); });
+  ASSERT_EQ(shown->size(), 1u);
+  // An edit replaces the attachments.
+  auto again = save(teacher_, d);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(save(teacher_, draft(), *again).ok());
+  EXPECT_TRUE(load(*again).draft.media_ids.empty());
+}
+
+TEST_P(PostWorkflowTest, ImagesFromUnknownDevicesAreFlaggedForTheApprover) {
+  ASSERT_TRUE(db().transaction([&](Connection& c) {
+    return add_device(c, clock_, actor(head_), alpha_, {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt});
+  }).ok());
+  int64_t approved = image(alpha_, "Apple", "iPad (9th generation)");
+  int64_t unknown = image(alpha_, "Samsung", "SM-S918B");
+  PostDraft d = draft();
+  d.media_ids = {approved};
+  auto ok = save(teacher_, d);
+  EXPECT_FALSE(has_finding(*ok, "media_device"));
+  EXPECT_EQ(load(*ok).verdict, Verdict::kPass);
+  d.media_ids = {approved, unknown};
+  auto flagged = save(teacher_, d);
+  ASSERT_TRUE(flagged.ok());
+  EXPECT_TRUE(has_finding(*flagged, "media_device"));
+  EXPECT_EQ(load(*flagged).verdict, Verdict::kReview) << "flagged, not refused: the approver decides";
+  for (const auto& f : load(*flagged).findings) {
+    if (f.check == "media_device") {
+      EXPECT_NE(f.message.find("SM-S918B"), std::string::npos);
+    }
+  }
+  // A school whose policy does not limit devices is not told.
+  post_rules_.approved_devices_only = false;
+  auto relaxed = save(teacher_, d);
+  EXPECT_FALSE(has_finding(*relaxed, "media_device"));
+}
+
+TEST_P(PostWorkflowTest, AnotherSchoolsImageIsRefusedAndNothingSaved) {
+  int64_t theirs = image(beta_, "Apple", "iPad (9th generation)");
+  PostDraft d = draft();
+  d.media_ids = {theirs};
+  auto r = save(teacher_, d);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+  EXPECT_NE(r.error().message.find("not in this school's media library"), std::string::npos) << r.error().message;
+  d.media_ids.assign(kMaxPostImages + 1, image(alpha_, "Apple", "iPad (9th generation)"));
+  EXPECT_FALSE(save(teacher_, d).ok());
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM posts"), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM post_media"), 0);
 }
 
 INLOCO_INSTANTIATE_BACKENDS(PostWorkflowTest);

@@ -1,9 +1,11 @@
 #include "profile/profile_validation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 
+#include "auth/permissions.h"
 #include "people/calendar_date.h"
 #include "profile/vocabulary.h"
 
@@ -29,9 +31,34 @@ class Checker {
       problem(key, std::string("names no one, but ") + why + ": name at least one role");
   }
 
+  // A duty the profile gives to roles the software lets do it: a role outside
+  // the capability's list would be named in the policy yet refused every page.
+  void require_capable(const std::string& key, const std::vector<Role>& roles, Capability capability) {
+    std::vector<std::string> unable;
+    for (Role r : roles)
+      if (!role_has(r, capability)) unable.emplace_back(role_key(r));
+    if (unable.empty()) return;
+    std::vector<std::string> able;
+    for (Role r : all_roles())
+      if (role_has(r, capability)) able.emplace_back(role_key(r));
+    auto list = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+      return out;
+    };
+    problem(key, list(unable) + " cannot " +
+                     std::string(capability_label_lower(capability)) + "; choose from " + list(able));
+  }
+
   std::vector<ProfileProblem> problems;
 
  private:
+  static std::string capability_label_lower(Capability c) {
+    std::string label(capability_label(c));
+    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return label;
+  }
+
   int line_of(const std::string& key) const {
     std::string k = key;
     for (;;) {
@@ -114,6 +141,8 @@ void check_accounts(const PolicyProfile& p, Checker& c) {
       c.problem("posts.objectives",
                 "names no objective, so no post could be made: list at least one");
   }
+  c.require_capable("posts.approvers", p.posts.approvers, Capability::kPostsApprove);
+  c.require_capable("posts.device_approvers", p.posts.device_approvers, Capability::kDevicesManage);
   if (p.posts.approved_devices_only)
     c.require_roles("posts.device_approvers", p.posts.device_approvers,
                     "only approved devices may take pictures");

@@ -34,6 +34,14 @@ TEST(ProfileValidationTest, ProblemsWithoutALineOmitIt) {
       "headteacher; route it to the chair of governors");
 }
 
+TEST(ProfileValidationTest, DutiesGoOnlyToRolesThatCanDoThem) {
+  EXPECT_THAT(problems("[posts]\napprovers = [\"headteacher\", \"governor\"]\n"
+                       "device_approvers = [\"pta_chair\"]\n"),
+              ElementsAre(HasSubstr("p.toml:2: posts.approvers: governor cannot approve posts before they are "
+                                    "published; choose from headteacher"),
+                          HasSubstr("p.toml:3: posts.device_approvers: pta_chair cannot approve and retire")));
+}
+
 TEST(ProfileValidationTest, NextReviewBeforeAdoption) {
   EXPECT_THAT(
       problems("[policy]\nadopted = 2024-09-01\nnext_review = 2024-07-01\n"),

@@ -22,6 +22,7 @@ namespace inloco::web {
 struct AppConfig {
   std::string static_dir;       // built web assets (build/static)
   bool secure_cookies = false;  // set when served over HTTPS
+  std::string media_dir;        // the media library's stripped images (var/media)
 };
 
 struct AppContext {

@@ -23,7 +23,8 @@ namespace inloco::web {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;  // 0: any free port (tests)
-  uint64_t body_limit = 8 * 1024 * 1024;
+  // Room for a post's photographs (each image at most 15 MiB: media/image_type.h).
+  uint64_t body_limit = 40 * 1024 * 1024;
   uint32_t header_limit = 16 * 1024;
   std::chrono::milliseconds request_deadline{15000};  // from the first byte to the last
   std::chrono::milliseconds idle_timeout{30000};      // between requests on a kept-alive connection

@@ -20,6 +20,7 @@ const std::vector<NavItem>& nav_items() {
       {"Dashboard", "/dashboard", Capability::kDashboardView, false},
       {"Accounts", "/schools/{s}/accounts", Capability::kAccountsOwn, true},
       {"Posts", "/schools/{s}/posts", Capability::kPostsWrite, true},
+      {"Media", "/schools/{s}/media", Capability::kMediaView, true},
       {"Consent", "/schools/{s}/consent", Capability::kConsentView, true},
       {"Concerns", "", std::nullopt, false},
       {"Moderation", "", std::nullopt, false},

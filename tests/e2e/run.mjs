@@ -22,6 +22,7 @@ const shots = args.screenshots // optional folder for screenshots
 const work = mkdtempSync(join(tmpdir(), 'inloco-e2e-'))
 const db = `sqlite:${join(work, 'e2e.db')}`
 const key = join(work, 'secret.key')
+const media = join(work, 'media')
 let server
 let browser
 let passed = 0
@@ -44,14 +45,14 @@ async function shot (page, name) {
 }
 
 try {
-  const demo = execFileSync(inloco, ['demo', '--db', db, '--key', key], { encoding: 'utf8' })
+  const demo = execFileSync(inloco, ['demo', '--db', db, '--key', key, '--media', media], { encoding: 'utf8' })
   const passwordMatch = demo.match(/password (\S+)\)/)
   const headLine = demo.split('\n').find(l => /Headteacher/.test(l))
   check('demo trust created with a headteacher sign-in', !!(passwordMatch && headLine), demo.slice(0, 400))
   const username = headLine.trim().split(/\s+/)[0]
   const password = passwordMatch[1]
 
-  server = spawn(inloco, ['serve', '--db', db, '--key', key, '--listen', '127.0.0.1:0', '--static', staticDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  server = spawn(inloco, ['serve', '--db', db, '--key', key, '--media', media, '--listen', '127.0.0.1:0', '--static', staticDir], { stdio: ['ignore', 'pipe', 'inherit'] })
   const base = await new Promise((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 20000)
@@ -206,10 +207,15 @@ try {
   await page.getByRole('link', { name: 'Posts', exact: true }).click()
   check('the posts page opens', (await page.locator('h1').textContent()).trim() === 'Posts')
   await axeCheck(page, 'posts list')
-  await page.getByRole('row').filter({ hasText: 'To review' }).getByRole('link').first().click()
+  await page.getByRole('row').filter({ hasText: 'To review' }).filter({ hasText: 'In my opinion' }).getByRole('link').first().click()
   check('a post sent for review shows the words that triggered it', (await page.locator('.inloco-post-text mark').count()) >= 1)
   await axeCheck(page, 'post with findings')
   await shot(page, '11-post')
+  await page.getByRole('link', { name: 'Back to posts' }).click()
+  await page.getByRole('row').filter({ hasText: 'To review' }).filter({ hasText: 'sports day' }).getByRole('link').first().click()
+  check('a post whose picture came from an unapproved device is held for the approver (PST-10)',
+    (await page.getByText('not one of the school\'s approved devices').count()) === 1)
+  await axeCheck(page, 'post with a flagged picture')
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL('**/sign-in')
@@ -228,13 +234,39 @@ try {
     (await page.locator('.inloco-revealed code').count()) === 1)
   await axeCheck(page, 'revealed password')
 
-  // A poster writes a post; the checks run as it is saved (PST-1, PST-2).
+  // The media library (PST-6, PST-10, PST-11): every image with its source
+  // and device; an upload is kept only without its hidden details.
+  await page.getByRole('link', { name: 'Media', exact: true }).click()
+  check('the media library opens with the demo pictures', (await page.locator('.inloco-gallery__item').count()) >= 3)
+  await axeCheck(page, 'media library')
+  await shot(page, '12-media')
+  const pictureSrc = await page.locator('.inloco-thumb').first().getAttribute('src')
+  const picture = await (await page.request.get(base + pictureSrc)).body()
+  await page.getByRole('link', { name: 'sports-day-race.png' }).click()
+  check('an image from a device the school has not approved says so', (await page.getByText('Unknown device').count()) >= 1)
+  await axeCheck(page, 'image details')
+  await page.getByRole('link', { name: 'Back to the media library' }).click()
+  await page.getByRole('link', { name: 'school\'s approved devices' }).click()
+  check('the register of approved devices opens', (await page.locator('h1').textContent()).trim() === 'Approved devices')
+  await axeCheck(page, 'approved devices')
+  await page.getByRole('link', { name: 'Back to the media library' }).click()
+  await page.getByLabel('Image').setInputFiles({ name: 'class-photo.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') })
+  await page.getByLabel('Where did it come from?').fill('Taken by the class teacher on the office iPad')
+  await page.getByRole('button', { name: 'Upload' }).click()
+  check('a file that is not an image is refused with a clear message',
+    (await page.locator('.govuk-error-summary').textContent()).includes('class-photo.txt'))
+  await axeCheck(page, 'media library with a refused upload')
+
+  // A poster writes a post with a photograph; the checks run as it is saved (PST-1, PST-2).
   await page.getByRole('link', { name: 'Posts', exact: true }).click()
   await page.getByRole('link', { name: 'Write a post' }).click()
   await axeCheck(page, 'write a post')
   await page.getByLabel('Text').fill('Reminder: PE kit is needed on Tuesday and Thursday this term.')
+  await page.getByLabel('Add photographs').setInputFiles({ name: 'pe-kit.png', mimeType: 'image/png', buffer: picture })
+  await page.getByLabel('Where did the photographs or video come from, and who owns them?').fill('Taken by the PE lead on the office iPad')
   await page.getByRole('button', { name: 'Save and check' }).click()
   check('a new post is saved and passes its checks', (await page.getByText('Checks: Pass').count()) === 1)
+  check('the photograph is attached to the post', (await page.locator('.inloco-gallery .inloco-thumb').count()) === 1)
   await axeCheck(page, 'a saved post')
 
   await page.getByRole('button', { name: 'Sign out' }).click()

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <boost/beast/core.hpp>
+#include <filesystem>
+#include <stdlib.h>
 #include <boost/beast/http.hpp>
 #include <regex>
 #include <stdexcept>
@@ -47,6 +49,9 @@ int64_t add_pupil(Connection& c, const Clock& clock, int64_t trust, int64_t scho
 }  // namespace
 
 TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
+  char tmpl[] = "/tmp/inloco-test-media-XXXXXX";
+  if (!::mkdtemp(tmpl)) throw std::runtime_error("cannot make a media folder");
+  media_dir_ = tmpl;
   db_ = fresh_database(dialect);
   AuthSettings auth;
   auth.cost = PasswordCost::fast_for_tests();
@@ -64,7 +69,7 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   });
   fixture_ = must(std::move(f), "fixture");
   app_ = std::make_unique<web::App>(
-      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false}, checkers_});
+      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_}, checkers_});
   options.address = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<web::HttpServer>(
@@ -73,7 +78,11 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   if (auto s = server_->start(); !s.ok()) throw std::runtime_error(s.error().message);
 }
 
-TestServer::~TestServer() { server_->stop(); }
+TestServer::~TestServer() {
+  server_->stop();
+  std::error_code ec;
+  std::filesystem::remove_all(media_dir_, ec);
+}
 
 int64_t TestServer::add_user(const std::string& username, Role role, std::optional<int64_t> school_id) {
   auto id = db_->transaction([&](Connection& c) -> Result<int64_t> {

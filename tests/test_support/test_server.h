@@ -38,12 +38,14 @@ class TestServer {
   UserAccounts& accounts() { return *accounts_; }
   web::App& app() { return *app_; }
   const Fixture& fixture() const { return fixture_; }
+  const std::string& media_dir() const { return media_dir_; }
 
   // Creates a member of staff holding `role` at `school_id` (nullopt: across
   // the trust) with a sign-in `username` / kTestPassword. Returns the person id.
   int64_t add_user(const std::string& username, Role role, std::optional<int64_t> school_id);
 
  private:
+  std::string media_dir_;  // a temporary folder, removed with the server
   FakeClock clock_;
   std::unique_ptr<Database> db_;
   SecretKey key_ = SecretKey::random();

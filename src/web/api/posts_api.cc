@@ -26,6 +26,7 @@ json post_json(const Post& p) {
   return {{"id", p.id}, {"account_id", p.draft.account_id}, {"account", p.account_name}, {"author_id", p.author_id},
           {"author", p.author_name}, {"objective", p.draft.objective}, {"text", p.draft.body},
           {"shows_images", p.draft.shows_images}, {"shows_video", p.draft.shows_video}, {"pupil_ids", p.draft.pupil_ids},
+          {"media_ids", p.draft.media_ids},
           {"media_source", p.draft.media_source}, {"status", post_status_key(p.status)}, {"revision", p.revision},
           {"decision", verdict_key(p.verdict)}, {"findings", findings},
           {"live_url", p.live_url ? json(*p.live_url) : json()}};
@@ -49,6 +50,9 @@ Result<PostDraft> draft_of(const std::string& body) {
   if (b.contains("pupil_ids") && b["pupil_ids"].is_array())
     for (const auto& v : b["pupil_ids"])
       if (v.is_number_integer()) d.pupil_ids.push_back(v.get<int64_t>());
+  if (b.contains("media_ids") && b["media_ids"].is_array())
+    for (const auto& v : b["media_ids"])
+      if (v.is_number_integer()) d.media_ids.push_back(v.get<int64_t>());
   if (b.contains("media_source") && b["media_source"].is_string()) d.media_source = b["media_source"];
   if (b.contains("incident_id") && b["incident_id"].is_number_integer()) d.incident_id = b["incident_id"].get<int64_t>();
   return d;

@@ -2,13 +2,16 @@
 // incidents. The checks' findings are shown with the words that triggered
 // them marked in the text.
 #include "accounts/account_register.h"
+#include "media/media_store.h"
 #include "people/calendar_date.h"
 #include "people/people_store.h"
+#include "people/person_fields.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"
 #include "profile/vocabulary.h"
+#include "web/media_view.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -61,10 +64,13 @@ PostDraft draft_from(const Fields& f) {
   d.shows_images = field(f, "shows_images") == "yes";
   d.shows_video = field(f, "shows_video") == "yes";
   d.pupil_ids = ids_of(f, "pupils");
+  d.media_ids = ids_of(f, "media");
   d.media_source = field(f, "media_source");
   if (long long i = std::atoll(field(f, "incident").c_str()); i > 0) d.incident_id = i;
   return d;
 }
+
+constexpr size_t kLibraryChoices = 12;  // the newest images offered on the form
 
 // The form's choices: the accounts the person may post to, the profile's
 // objectives, the school's pupils, open incidents.
@@ -104,6 +110,24 @@ Status fill_form(AppContext& app, Request& req, const PostEnv& env, const PostDr
     c["form_images"] = d.shows_images;
     c["form_video"] = d.shows_video;
     c["form_source"] = d.media_source;
+    // Images: those attached (ticked), then the library's newest to choose from.
+    mstch::array attached, library;
+    for (int64_t id : d.media_ids) {
+      auto item = get_media(conn, req.school->id, id);
+      if (!item.ok()) continue;  // another school's: save_post says so
+      mstch::map card = media_card(req, *item);
+      card.emplace("checked", true);
+      attached.push_back(std::move(card));
+    }
+    for (const auto& item : TRY(list_media(conn, req.school->id))) {
+      if (library.size() >= kLibraryChoices) break;
+      if (std::find(d.media_ids.begin(), d.media_ids.end(), item.id) != d.media_ids.end()) continue;
+      library.push_back(media_card(req, item));
+    }
+    c["form_media"] = attached;
+    c["form_library"] = library;
+    c["form_may_upload"] = can(req, Capability::kMediaUpload);
+    c["form_library_href"] = "/schools/" + std::to_string(req.school->id) + "/media";
     return {};
   });
 }
@@ -197,7 +221,12 @@ HttpResponse detail_page(AppContext& app, Request& req, const Error* error = nul
     findings.push_back(mstch::map{{"check", std::string(f.check)}, {"verdict", verdict_label(f.verdict)},
                                   {"verdict_class", verdict_class(f.verdict)}, {"message", f.message}});
   std::string self = base(req) + "/" + std::to_string(p.id);
-  mstch::map c{{"back_href", base(req)}, {"account", p.account_name}, {"author", p.author_name},
+  mstch::array images;
+  for (int64_t media_id : p.draft.media_ids) {
+    auto item = app.db.read([&](Connection& conn) { return get_media(conn, req.school->id, media_id); });
+    if (item.ok()) images.push_back(media_card(req, *item));
+  }
+  mstch::map c{{"images", images}, {"back_href", base(req)}, {"account", p.account_name}, {"author", p.author_name},
                {"status", std::string(post_status_label(p.status))}, {"status_class", status_class(p.status)},
                {"verdict", verdict_label(p.verdict)}, {"verdict_class", verdict_class(p.verdict)},
                {"segments", segments(p)}, {"findings", findings}, {"live_url", p.live_url.value_or("")}};
@@ -216,6 +245,30 @@ HttpResponse detail_page(AppContext& app, Request& req, const Error* error = nul
 
 PostActor who(Request& req, const Actor& actor) { return PostActor{actor, req.grants}; }
 
+// Photographs chosen on the form go into the media library first, as the
+// school's own with the source the author gave, and then onto the draft: a
+// draft refused for something else comes back with them still attached.
+Status add_uploaded_photos(AppContext& app, Request& req, PostDraft& d) {
+  std::string type(req.raw[http::field::content_type]);
+  if (!type.starts_with("multipart/form-data")) return {};
+  MultipartForm form = TRY(parse_multipart(type, req.raw.body()));
+  auto [first, last] = form.files.equal_range("photos");
+  for (auto it = first; it != last; ++it) {
+    const Upload& up = it->second;
+    if (up.data.empty() && up.filename.empty()) continue;  // the field left empty
+    if (!can(req, Capability::kMediaUpload))
+      return Error::forbidden("You may not add images to the school's media library.");
+    if (std::string(trim(d.media_source)).empty())
+      return Error::invalid("Say where the photographs came from before adding them (for example \"taken by Mrs "
+                            "Khan on the office iPad\").");
+    MediaRights rights{d.media_source, req.school->name, RightsBasis::kOwn, ""};
+    MediaItem item = TRY(store_media(app.db, app.clock, req.actor(), req.school->id, app.config.media_dir, up.filename,
+                                     up.content_type, up.data, rights));
+    d.media_ids.push_back(item.id);
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_post_routes(Router& router, AppContext& app) {
@@ -225,6 +278,7 @@ void add_post_routes(Router& router, AppContext& app) {
   router.add({V::get, root + "/new", Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) { return new_page(app, req); });
   router.add({V::post, root, Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
     PostDraft d = draft_from(req.form());
+    if (auto up = add_uploaded_photos(app, req, d); !up.ok()) return new_page(app, req, d, &up.error(), http_status(up.error().code));
     auto env = post_env(app, req);
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
@@ -239,6 +293,8 @@ void add_post_routes(Router& router, AppContext& app) {
     auto id = req.int_param("post");
     if (!id) return error_response(app, req, Error::not_found("There is no such post."));
     PostDraft d = draft_from(req.form());
+    if (auto up = add_uploaded_photos(app, req, d); !up.ok())
+      return detail_page(app, req, &up.error(), http_status(up.error().code), &d);
     auto env = post_env(app, req);
     if (!env.ok()) return error_response(app, req, env.error());
     Actor actor = req.actor();
