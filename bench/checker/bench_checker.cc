@@ -4,7 +4,8 @@
 // parent comments, pupil messages; some profane, evasive or holding personal
 // data) and a 50,000-name roster, compiles the checker with every rule on,
 // and prints:
-//   - throughput on one core over the corpus, one text per line (MB/s);
+//   - throughput on one core over the corpus, one text per line (MB/s), by
+//     wall time and by CPU time (the two differ when the machine is busy);
 //   - p50/p99 latency of checking one 2 KB post;
 //   - the same corpus through the npm package obscenity (RegExpMatcher with
 //     the English dataset and recommended transformers), run by node from
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -158,14 +160,19 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < 1000 && i < lines.size(); ++i) (void)checker.find(lines[i]);
   size_t findings = 0;
   t0 = Clock::now();
+  std::clock_t cpu0 = std::clock();
   for (const auto& l : lines) {
     auto f = checker.find(l);
     if (f.ok()) findings += f->size();
   }
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+  double cpu_secs = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
   double ours = bytes / 1e6 / secs;
   std::printf("corpus: %.1f MB in %zu texts, %zu findings\n", bytes / 1e6, lines.size(), findings);
   std::printf("throughput (1 core): %.1f MB/s   [target >= 100]\n", ours);
+  // The same pass by CPU time: when other work shares the machine, wall time
+  // counts the time this process waited for a core; CPU time does not.
+  std::printf("throughput (1 core, by CPU time): %.1f MB/s\n", bytes / 1e6 / cpu_secs);
 
   // 2 KB posts.
   std::vector<std::string> posts;

@@ -1,7 +1,13 @@
 #include "checks/personal_data.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <string>
+#include <string_view>
+
+#include "checks/byte_blocks.h"
 
 namespace inloco::checks {
 
@@ -31,17 +37,116 @@ constexpr PersonalDataRule kRules[] = {
 #undef MONTH
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+char lower_ascii(char c) { return is_upper(c) ? static_cast<char>(c + 32) : c; }
+
+// `word` (lower case) at `at` in `s`, ignoring ASCII case.
+bool caseless_at(std::string_view s, size_t at, std::string_view word) {
+  if (at + word.size() > s.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (lower_ascii(s[at + k]) != word[k]) return false;
+  return true;
+}
+
+// Every street word of the home_address rules, lower case.
+constexpr std::string_view kStreetWords[] = {
+    "road",  "street",  "avenue", "close", "lane", "drive", "way", "crescent", "gardens", "grove",
+    "place", "terrace", "court",  "rise",  "mews", "rd",    "st",  "ave",      "ln",      "dr"};
+
+// After a number ending before `after`: "[A-Za-z]?,? " then one or two
+// words, each followed by a space, then a street word ("14 Acacia Avenue").
+bool address_follows(std::string_view s, size_t after) {
+  const size_t n = s.size();
+  size_t j = after;
+  if (j < n && is_alpha(s[j])) ++j;
+  if (j < n && s[j] == ',') ++j;
+  if (j >= n || s[j] != ' ') return false;
+  size_t w = j + 1;
+  for (int words = 0; words < 2; ++words) {
+    size_t e = w;
+    while (e < n && (is_alpha(s[e]) || s[e] == '\'' || s[e] == '-')) ++e;
+    if (e == w || e >= n || s[e] != ' ') return false;
+    w = e + 1;
+    for (std::string_view street : kStreetWords)
+      if (caseless_at(s, w, street)) return true;
+  }
+  return false;
+}
+
+// "date of birth", "birthday is", "born on", "dob", "d.o.b": each holds a
+// 'b', seen here from it.
+bool birth_phrase_at(std::string_view s, size_t b) {
+  if (caseless_at(s, b, "birth") || caseless_at(s, b, "born on")) return true;
+  size_t q = b;  // d\.?o\.?b, read backwards
+  if (q > 0 && s[q - 1] == '.') --q;
+  if (q == 0 || lower_ascii(s[q - 1]) != 'o') return false;
+  --q;
+  if (q > 0 && s[q - 1] == '.') --q;
+  return q > 0 && lower_ascii(s[q - 1]) == 'd';
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (char& c : out) c = lower_ascii(c);
   return out;
+}
+
+// True when `visit` is for some position of `s` whose byte passes the test:
+// `test16` on blocks of sixteen bytes, `test` on the few bytes after them.
+template <class BlockTest, class ByteTest, class Visit>
+bool any_position(std::string_view s, BlockTest test16, ByteTest test, Visit visit) {
+  size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16)
+    for (uint32_t bits = mask16(test16(load16(s.data() + i))); bits != 0; bits &= bits - 1)
+      if (visit(i + static_cast<size_t>(std::countr_zero(bits)))) return true;
+  for (; i < s.size(); ++i)
+    if (test(s[i]) && visit(i)) return true;
+  return false;
 }
 
 }  // namespace
 
 std::span<const PersonalDataRule> personal_data_rules() { return kRules; }
+
+bool may_hold_personal_data(std::string_view text) {
+  // Digits counted and '@' looked for sixteen bytes at a time: most texts stop here.
+  const size_t n = text.size();
+  size_t digits = 0;
+  bool at = false;
+  size_t i = 0;
+  while (i + 16 <= n) {
+    // Per-lane counts (a comparison's 0xFF is -1), added up before a lane can overflow.
+    Bytes16 lane_digits = {}, lane_at = {};
+    for (size_t blocks = 0; blocks < 255 && i + 16 <= n; ++blocks, i += 16) {
+      const Bytes16 v = load16(text.data() + i);
+      lane_digits -= in_range16(v, '0', '9');
+      lane_at |= (Bytes16)(v == '@');
+    }
+    for (int lane = 0; lane < 16; ++lane) digits += lane_digits[lane];
+    at |= any_set(lane_at);
+  }
+  for (; i < n; ++i) {
+    digits += is_digit(text[i]);
+    at |= text[i] == '@';
+  }
+  if (at) return true;            // email
+  if (digits == 0) return false;  // every other rule holds a digit
+  if (digits >= 10) return true;  // uk_phone: a valid one has 10 to 12
+
+  const bool postcode_or_address = any_position(
+      text, [](Bytes16 v) { return in_range16(v, '0', '9'); }, is_digit,
+      [&](size_t d) {
+        if (d > 0 && is_upper(text[d - 1])) return true;  // postcode: "S35", "SW1A"
+        return (d + 1 == n || !is_digit(text[d + 1])) && address_follows(text, d + 1);
+      });
+  if (postcode_or_address) return true;
+  if (text.find("GIR") != std::string_view::npos) return true;  // postcode "GIR 0AA"
+  // date_of_birth: every phrase holds a 'b'.
+  return any_position(
+      text, [](Bytes16 v) { return (Bytes16)((v | 0x20) == 'b'); },
+      [](char c) { return (c | 0x20) == 'b'; }, [&](size_t b) { return birth_phrase_at(text, b); });
+}
 
 bool validate_personal_data(std::string_view rule, std::string_view match, char before,
                             char after) {

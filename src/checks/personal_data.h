@@ -24,6 +24,15 @@ struct PersonalDataRule {
 
 std::span<const PersonalDataRule> personal_data_rules();
 
+// False only when no rule can find personal data in `text`: one cheap pass
+// over the bytes for what every rule needs (an '@'; ten digits; a digit after
+// a capital; a number, one or two words and a street word; "birth", "born
+// on" or "dob" with a digit). Most texts with a number ("Year 4", "6pm")
+// fail it and skip the Vectorscan scan, whose start-of-match tracking is
+// costly. It must change with the patterns; personal_data_test holds it to
+// them.
+bool may_hold_personal_data(std::string_view text);
+
 // True when a candidate of `rule` (the matched bytes, and the bytes just
 // before and after it, or 0) is personal data.
 bool validate_personal_data(std::string_view rule, std::string_view match, char before,

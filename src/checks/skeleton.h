@@ -26,7 +26,20 @@
 //    doubles stay, so "ass" is not "as" (the checker adds a single-letter
 //    variant of a term with a double only where that cannot be a short word).
 //
-// Thread-safe: the code point table is built once, on first use.
+// How it is made, fast: a text of ASCII only (most texts) takes a fast path
+// that never touches ICU and stores no per-unit offsets while it works (byte i
+// of the text is unit i, so its span is [i, i + 1)). Any other text goes code
+// point by code point: ASCII runs in bulk, each other code point through a
+// table of its folded form (ICU, built once), each unit with its stored span.
+// Both then share the word steps, which look at sixteen units at a time
+// (byte_blocks.h) and do per-unit work only where a block holds a digit, a
+// symbol, a single letter or two separators in a row (plain words and single
+// spaces go a block at a time). They give the same skeleton and spans as the
+// step-by-step definition above: skeleton_fast_path_test holds the fast path to
+// the general one and to the skeleton as it was made before.
+//
+// Thread-safe: the code point table is built once, on first use; the work
+// buffers are per thread.
 #pragma once
 
 #include <cstdint>
@@ -48,6 +61,14 @@ struct Skeleton {
 
 // `utf8` must be valid UTF-8 (the checker refuses anything else first).
 Skeleton make_skeleton(std::string_view utf8);
+
+// The same into `out`, reusing its storage: a caller that makes one skeleton
+// after another (the text checker) then allocates nothing once warm.
+void make_skeleton(std::string_view utf8, Skeleton& out);
+
+// The general path for any text: make_skeleton() without its ASCII fast
+// path, giving the same result more slowly (for tests of the fast path).
+Skeleton make_skeleton_by_code_point(std::string_view utf8);
 
 // The skeleton text alone (for lexicon terms and roster names).
 std::string skeleton_text(std::string_view utf8);

@@ -82,6 +82,13 @@ std::string compile_error(hs_compile_error_t* err) {
   return m;
 }
 
+// ASCII is valid UTF-8, and this test vectorises: most texts skip the full one.
+bool is_ascii(std::string_view s) {
+  unsigned char any = 0;
+  for (char c : s) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
 bool is_blank(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
@@ -94,9 +101,11 @@ struct TextChecker::Impl {
   std::vector<LexiconTerm> terms;  // pattern id = index
   std::vector<std::string> term_checks;
   std::vector<uint32_t> term_len;  // bytes of the literal
-  hs_database_t* lexicon_db = nullptr;
-  std::vector<uint32_t> name_len;  // pattern id = index
-  hs_database_t* roster_db = nullptr;
+  std::vector<bool> term_allows;   // category "allow", looked up once per match
+  std::vector<uint32_t> name_len;  // pattern id = terms.size() + index
+  // One database of the lexicon's literals and then the roster's: one scan
+  // of the skeleton finds both, cheaper than two.
+  hs_database_t* skeleton_db = nullptr;
   hs_database_t* personal_db = nullptr;
   std::vector<std::string_view> personal_rule;  // pattern id = index
   hs_scratch_t* prototype = nullptr;
@@ -107,8 +116,7 @@ struct TextChecker::Impl {
   ~Impl() {
     for (hs_scratch_t* s : pool) hs_free_scratch(s);
     if (prototype) hs_free_scratch(prototype);
-    if (lexicon_db) hs_free_database(lexicon_db);
-    if (roster_db) hs_free_database(roster_db);
+    if (skeleton_db) hs_free_database(skeleton_db);
     if (personal_db) hs_free_database(personal_db);
   }
 
@@ -141,7 +149,7 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
   auto impl = std::make_unique<Impl>();
   impl->max_text_bytes = config.max_text_bytes;
 
-  // Lexicon: one database of every term.
+  // Lexicon: every term, as literals.
   std::vector<std::string> patterns;
   std::vector<std::string> problems;
   for (const LexiconTerm& t : config.terms) {
@@ -156,6 +164,7 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
       impl->terms.push_back(t);
       impl->term_checks.push_back(check_for_category(t.category));
       impl->term_len.push_back(static_cast<uint32_t>(spelling.size()));
+      impl->term_allows.push_back(t.category == "allow");
       patterns.push_back(std::move(spelling));
     }
   }
@@ -163,6 +172,19 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
     Error e = Error::invalid("Some lexicon terms cannot be used; fix or remove them.");
     e.details = std::move(problems);
     return e;
+  }
+  // Roster: distinct full names as literals, after the lexicon's.
+  {
+    std::unordered_map<std::string, bool> seen;
+    for (const RosterName& n : config.roster) {
+      std::string sk = skeleton_text(n.full());
+      while (!sk.empty() && sk.front() == ' ') sk.erase(sk.begin());
+      while (!sk.empty() && sk.back() == ' ') sk.pop_back();
+      if (sk.find(' ') == std::string::npos) continue;  // not a full name
+      if (!seen.emplace(sk, true).second) continue;
+      impl->name_len.push_back(static_cast<uint32_t>(sk.size()));
+      patterns.push_back(std::move(sk));
+    }
   }
   if (!patterns.empty()) {
     std::vector<const char*> exprs;
@@ -176,42 +198,15 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
     hs_compile_error_t* err = nullptr;
     if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
                              static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
-                             &impl->lexicon_db, &err) != HS_SUCCESS) {
+                             &impl->skeleton_db, &err) != HS_SUCCESS) {
       int at = err ? err->expression : -1;
       std::string m = compile_error(err);
+      if (at >= static_cast<int>(impl->terms.size()))
+        return Error::invalid("The roster cannot be compiled: " + m);
       if (at >= 0)
         return Error::invalid(impl->terms[at].source + ": \"" + impl->terms[at].term +
                               "\" cannot be compiled: " + m);
       return Error::invalid("The lexicon cannot be compiled: " + m);
-    }
-  }
-
-  // Roster: distinct full names as literals.
-  {
-    std::vector<std::string> names;
-    std::unordered_map<std::string, bool> seen;
-    for (const RosterName& n : config.roster) {
-      std::string sk = skeleton_text(n.full());
-      while (!sk.empty() && sk.front() == ' ') sk.erase(sk.begin());
-      while (!sk.empty() && sk.back() == ' ') sk.pop_back();
-      if (sk.find(' ') == std::string::npos) continue;  // not a full name
-      if (seen.emplace(sk, true).second) names.push_back(std::move(sk));
-    }
-    if (!names.empty()) {
-      std::vector<const char*> exprs;
-      std::vector<size_t> lens;
-      std::vector<unsigned> flags(names.size(), 0), ids;
-      for (size_t i = 0; i < names.size(); ++i) {
-        exprs.push_back(names[i].data());
-        lens.push_back(names[i].size());
-        ids.push_back(static_cast<unsigned>(i));
-        impl->name_len.push_back(static_cast<uint32_t>(names[i].size()));
-      }
-      hs_compile_error_t* err = nullptr;
-      if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
-                               static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr,
-                               &impl->roster_db, &err) != HS_SUCCESS)
-        return Error::invalid("The roster cannot be compiled: " + compile_error(err));
     }
   }
 
@@ -237,7 +232,7 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
     }
   }
 
-  for (hs_database_t* db : {impl->lexicon_db, impl->roster_db, impl->personal_db}) {
+  for (hs_database_t* db : {impl->skeleton_db, impl->personal_db}) {
     if (db && hs_alloc_scratch(db, &impl->prototype) != HS_SUCCESS)
       return Error::internal("Cannot allocate Vectorscan scratch space.");
   }
@@ -251,11 +246,15 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
                           " bytes long; the checker takes at most " +
                           std::to_string(impl_->max_text_bytes) +
                           " bytes. Split it into shorter texts.");
-  if (!is_valid_utf8(text))
+  if (!is_ascii(text) && !is_valid_utf8(text))
     return Error::invalid("The text is not valid UTF-8; save it as UTF-8 and check it again.");
   if (is_blank(text)) return Error::invalid("The text is empty: there is nothing to check.");
 
-  const Skeleton sk = make_skeleton(text);
+  // The skeleton's storage is reused from text to text, unless a long text
+  // made it large.
+  thread_local Skeleton sk;
+  if (sk.text.capacity() > 64 * 1024) sk = Skeleton{};
+  make_skeleton(text, sk);
   std::vector<Finding> findings;
   if (!impl_->prototype) return findings;
   hs_scratch_t* scratch = impl_->acquire();
@@ -279,18 +278,27 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
                         std::string(text.substr(start, end - start))});
   };
 
-  std::vector<Raw> raw;
-  if (impl_->lexicon_db && !s.empty()) {
-    hs_scan(impl_->lexicon_db, s.data(), static_cast<unsigned>(s.size()), 0, scratch, on_match,
+  // Match buffers kept per thread: most texts then cost no allocation here.
+  thread_local std::vector<Raw> raw, hits, names;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> allowed;
+  raw.clear();
+  if (impl_->skeleton_db && !s.empty()) {
+    hs_scan(impl_->skeleton_db, s.data(), static_cast<unsigned>(s.size()), 0, scratch, on_match,
             &raw);
-    std::vector<std::pair<uint32_t, uint32_t>> allowed;
-    std::vector<Raw> hits;
+    allowed.clear();
+    hits.clear();
+    names.clear();
+    const size_t term_count = impl_->terms.size();
     for (Raw r : raw) {
+      if (r.id >= term_count) {
+        names.push_back(r);
+        continue;
+      }
       const LexiconTerm& t = impl_->terms[r.id];
       r.from = static_cast<uint32_t>(extend_start(s, r.to - impl_->term_len[r.id]));
       r.to = static_cast<uint32_t>(extend_end(s, t.mode, r.to));
       if (t.mode != MatchMode::kAnywhere && !whole(r.from, r.to)) continue;
-      if (t.category == "allow") allowed.emplace_back(r.from, r.to);
+      if (impl_->term_allows[r.id]) allowed.emplace_back(r.from, r.to);
       else hits.push_back(r);
     }
     for (const Raw& r : hits) {
@@ -302,14 +310,8 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
       auto [b, e] = sk.original_span(r.from, r.to);
       add(t.category + ":" + t.term, t.category, impl_->term_checks[r.id], t.severity, b, e);
     }
-  }
-
-  if (impl_->roster_db && !s.empty()) {
-    raw.clear();
-    hs_scan(impl_->roster_db, s.data(), static_cast<unsigned>(s.size()), 0, scratch, on_match,
-            &raw);
-    for (const Raw& r : raw) {
-      uint32_t from = r.to - impl_->name_len[r.id];
+    for (const Raw& r : names) {
+      uint32_t from = r.to - impl_->name_len[r.id - term_count];
       if (!whole(from, r.to)) continue;
       auto [b, e] = sk.original_span(from, r.to);
       add("pupil_name", "pupil_name",
@@ -318,11 +320,8 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
     }
   }
 
-  // Every personal data pattern needs a digit or an '@'; most texts have neither.
-  bool maybe_personal = std::any_of(text.begin(), text.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '@';
-  });
-  if (impl_->personal_db && maybe_personal) {
+  // Most texts cannot hold personal data, and a cheap pass over the bytes says so.
+  if (impl_->personal_db && may_hold_personal_data(text)) {
     raw.clear();
     hs_scan(impl_->personal_db, text.data(), static_cast<unsigned>(text.size()), 0, scratch,
             on_match, &raw);

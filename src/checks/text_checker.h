@@ -4,14 +4,14 @@
 // school's own terms) and the school's roster, then used for every text:
 //   1. the text is refused if empty, not UTF-8 or longer than max_text_bytes;
 //   2. it is normalised once into a skeleton with an offset map (skeleton.h);
-//   3. ONE Vectorscan database of every lexicon term, as literals (each
-//      term's skeleton, plus a few spellings: "ashole", "w*nker"), scans the
-//      skeleton; whole-word rules and endings ("bitches") are checked after
-//      matching, and findings inside an "allow" entry are dropped
-//      ("Scunthorpe", "Cockburn");
-//   4. a second database of the roster's full names scans the skeleton;
-//   5. a third, of personal data patterns (personal_data.h), scans the
-//      original text when it holds a digit or an '@'.
+//   3. ONE Vectorscan database of literals scans the skeleton: every lexicon
+//      term (each term's skeleton, plus a few spellings: "ashole", "w*nker")
+//      and, after them, the roster's full names; whole-word rules and endings
+//      ("bitches") are checked after matching, and findings inside an
+//      "allow" entry are dropped ("Scunthorpe", "Cockburn");
+//   4. a second database, of personal data patterns (personal_data.h), scans
+//      the original text when a cheap pre-check over its bytes
+//      (may_hold_personal_data) says a rule could match.
 // Findings name their rule, category, profile check, severity and the exact
 // byte span of the original text. decide() in finding.h turns them into
 // pass, review or refuse with the school's PostRules.

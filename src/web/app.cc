@@ -105,6 +105,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_account_register_routes(router_, ctx_);
   add_post_routes(router_, ctx_);
   add_consent_routes(router_, ctx_);
+  add_consent_import_routes(router_, ctx_);
   add_media_routes(router_, ctx_);
   add_device_routes(router_, ctx_);
   add_api_routes(router_, ctx_);

@@ -17,6 +17,7 @@ void add_policy_routes(Router& router, AppContext& ctx);    // /schools/{school}
 void add_account_register_routes(Router& router, AppContext& ctx);  // /schools/{school}/accounts
 void add_post_routes(Router& router, AppContext& ctx);      // /schools/{school}/posts, incidents
 void add_consent_routes(Router& router, AppContext& ctx);   // /schools/{school}/consent
+void add_consent_import_routes(Router& router, AppContext& ctx);  // /schools/{school}/consent/import
 void add_media_routes(Router& router, AppContext& ctx);     // /schools/{school}/media
 void add_device_routes(Router& router, AppContext& ctx);    // /schools/{school}/devices
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...

@@ -202,6 +202,17 @@ try {
   await page.getByRole('link', { name: 'Back to consent' }).click()
   await page.getByRole('link', { name: 'Pupils without a decision this year' }).click()
   await axeCheck(page, 'consent renewals')
+  // Forms by the pile: a CSV with a bad row is refused naming its line (CON-1).
+  await page.getByRole('link', { name: 'Back to consent' }).click()
+  await page.getByRole('link', { name: 'Import them from a CSV file' }).click()
+  await axeCheck(page, 'consent import')
+  const csv = 'pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n' +
+    'P0001,images_school_accounts,perhaps,C0001,2026-11-20,Form 40\n'
+  await page.getByLabel('CSV file').setInputFiles({ name: 'forms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await page.getByRole('button', { name: 'Import' }).click()
+  const importProblems = await page.locator('.govuk-error-summary').textContent()
+  check('a consent import with a bad row is refused and names its line', importProblems.includes('line 2'), importProblems)
+  await axeCheck(page, 'consent import with problems')
 
   // Posts (PST-1..9): the checks' findings, approval.
   await page.getByRole('link', { name: 'Posts', exact: true }).click()

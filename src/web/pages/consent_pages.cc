@@ -58,6 +58,7 @@ HttpResponse home(AppContext& app, Request& req, const Error* error = nullptr, u
     }
     c["removals"] = rows;
     c["can_resolve"] = can(req, Capability::kRemovalsResolve);
+    if (can(req, Capability::kConsentRecord)) c["import_href"] = base(req) + "/import";
     PeopleQuery q;
     q.school_id = req.school->id;
     q.kind = PersonKind::kPupil;
