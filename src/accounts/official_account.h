@@ -70,7 +70,7 @@ struct AccountAssessment {
 struct OfficialAccount {
   int64_t id = 0;
   int64_t school_id = 0;
-  std::string platform;        // platform key (platform.h)
+  std::string platform;        // platform key (profile/platform_registry.h)
   std::string account_name;    // "Oakfield Primary School", "@oakfieldprimary"
   std::optional<std::string> url;
   std::string purpose;

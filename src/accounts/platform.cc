@@ -10,25 +10,6 @@
 namespace inloco {
 namespace {
 
-constexpr std::array<Platform, 16> kPlatforms = {{
-    {"facebook", "Facebook"},
-    {"instagram", "Instagram"},
-    {"x", "X (Twitter)"},
-    {"youtube", "YouTube"},
-    {"tiktok", "TikTok"},
-    {"linkedin", "LinkedIn"},
-    {"threads", "Threads"},
-    {"bluesky", "Bluesky"},
-    {"whatsapp", "WhatsApp"},
-    {"flickr", "Flickr"},
-    {"vimeo", "Vimeo"},
-    {"pinterest", "Pinterest"},
-    {"snapchat", "Snapchat"},
-    {"mastodon", "Mastodon"},
-    {"school_blog", "School blog"},
-    {"podcast", "Podcast"},
-}};
-
 // Other names people use for a platform, lower case.
 struct Alias {
   std::string_view name;
@@ -46,38 +27,30 @@ constexpr std::array<Alias, 9> kAliases = {{
     {"bsky", "bluesky"},
 }};
 
-const Platform* by_key(std::string_view key) {
-  for (const Platform& p : kPlatforms)
-    if (p.key == key) return &p;
-  return nullptr;
-}
-
 std::string known_labels() {
   std::vector<std::string> labels;
-  for (const Platform& p : kPlatforms) labels.emplace_back(p.label);
+  for (const Platform& p : known_platforms()) labels.emplace_back(p.label);
   return join(labels, ", ");
 }
 
 }  // namespace
-
-std::span<const Platform> known_platforms() { return kPlatforms; }
 
 Result<Platform> parse_platform(std::string_view text) {
   std::string wanted = ascii_lower(trim(text));
   if (wanted.empty())
     return Error::invalid("Choose the platform the account is on, for example Facebook or "
                           "YouTube.");
-  for (const Platform& p : kPlatforms)
+  for (const Platform& p : known_platforms())
     if (wanted == p.key || wanted == ascii_lower(p.label)) return p;
   for (const Alias& a : kAliases)
-    if (wanted == a.name) return *by_key(a.key);
+    if (wanted == a.name) return *find_platform(a.key);
   return Error::invalid("'" + std::string(trim(text)) +
                         "' is not a platform inloco knows. Choose one of: " + known_labels() +
                         ".");
 }
 
 std::string platform_label(std::string_view key) {
-  const Platform* p = by_key(key);
+  const Platform* p = find_platform(key);
   return std::string(p ? p->label : key);
 }
 

@@ -1,4 +1,5 @@
-// The social media platforms the account register knows (ACC-1).
+// Choosing a platform for the account register (ACC-1). The platforms
+// themselves are listed once, in profile/platform_registry.h.
 //
 // A platform is stored by its key ("facebook", "x"); people see its label
 // ("Facebook", "X (Twitter)"). parse_platform reads what a headteacher types
@@ -8,22 +9,14 @@
 // check_platform_allowed applies that on top of parsing.
 #pragma once
 
-#include <span>
 #include <string>
 #include <string_view>
 
 #include "core/result.h"
+#include "profile/platform_registry.h"
 #include "profile/policy_profile.h"
 
 namespace inloco {
-
-struct Platform {
-  std::string_view key;    // stored: "facebook", "x", "school_blog"
-  std::string_view label;  // shown: "Facebook", "X (Twitter)", "School blog"
-};
-
-// In the order they are offered on forms.
-std::span<const Platform> known_platforms();
 
 // Key, label or another common name, any case, surrounding spaces ignored.
 // kInvalid for anything else, naming the platforms that are known.

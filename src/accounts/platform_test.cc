@@ -3,10 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-
-#include "profile/vocabulary.h"
-
 namespace inloco {
 namespace {
 
@@ -42,15 +38,6 @@ TEST(PlatformTest, ProfileMayAllowOnlySomePlatforms) {
   EXPECT_NE(s.error().message.find("does not allow accounts on TikTok"), std::string::npos);
   EXPECT_NE(s.error().message.find("Facebook, YouTube"), std::string::npos);
   EXPECT_TRUE(check_platform_allowed(*parse_platform("Facebook"), rules).ok());
-}
-
-TEST(PlatformTest, EveryPlatformIsASiteTheProfileKnows) {
-  // A profile lists allowed platforms by site key: each platform must be one.
-  std::set<std::string_view> keys;
-  for (const Platform& p : known_platforms()) {
-    EXPECT_TRUE(site_vocabulary().contains(p.key)) << p.key;
-    EXPECT_TRUE(keys.insert(p.key).second) << p.key;
-  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "auth/password_policy.h"
 #include "auth/totp.h"
 #include "core/crypto.h"
+#include "people/person_rows.h"
 
 namespace inloco {
 
@@ -121,6 +122,20 @@ Result<std::string> normalise_username(std::string_view username) {
                           std::to_string(out.size()) + ".");
   }
   return out;
+}
+
+Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username) {
+  // The sign-in's own columns first, so the person's start at a known place.
+  constexpr size_t kPersonFirst = 2;
+  Rows rows = TRY(conn.query("SELECT ua.username, ua.disabled, " + person_columns() +
+                                 " FROM user_accounts ua JOIN people p ON p.id = ua.person_id "
+                                 "WHERE ua.username = ?",
+                             {std::string(username)}));
+  if (rows.empty())
+    return Error::not_found("There is no sign-in with the username '" + std::string(username) +
+                            "'. Check the spelling.");
+  const Row& r = rows[0];
+  return SignInHolder{person_from_row(r, kPersonFirst), r[0].as_text(), r[1].as_bool()};
 }
 
 UserAccounts::UserAccounts(Database& db, const Clock& clock, const SecretKey& key,

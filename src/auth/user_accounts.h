@@ -33,6 +33,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/secret_key.h"
+#include "people/person.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 
@@ -71,6 +72,17 @@ struct TotpEnrolment {
 // Usernames: 3 to 64 characters of a-z, 0-9, '.', '_' and '-', stored lower case.
 // Returns the normalised username or a kInvalid error that says what to change.
 Result<std::string> normalise_username(std::string_view username);
+
+// The person who holds the sign-in `username` (already normalised, see
+// normalise_username), and whether that sign-in is disabled: for the command
+// line acting as a named person. kNotFound when no sign-in has that username.
+// Reads only; takes the caller's connection so it joins their transaction.
+struct SignInHolder {
+  Person person;
+  std::string username;
+  bool disabled = false;
+};
+Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username);
 
 class UserAccounts {
  public:

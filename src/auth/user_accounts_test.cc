@@ -185,6 +185,31 @@ TEST_P(UserAccountsTest, DisabledAccountIsRefused) {
   EXPECT_FALSE(who(token).has_value());
 }
 
+TEST_P(UserAccountsTest, FindsWhoHoldsASignInAndWhetherItIsDisabled) {
+  ASSERT_TRUE(accounts_->create_account(admin_, sam_, "slee", kPassword).ok());
+  auto find = [&](std::string_view username) {
+    return db().read([&](Connection& c) { return find_sign_in_holder(c, username); });
+  };
+  auto sam = find("slee");
+  ASSERT_TRUE(sam.ok()) << sam.error().message;
+  EXPECT_EQ(sam->person.id, sam_);
+  EXPECT_EQ(sam->person.display_name(), "Sam Lee");
+  EXPECT_EQ(sam->person.school_id, school_);
+  EXPECT_EQ(sam->username, "slee");
+  EXPECT_FALSE(sam->disabled);
+
+  ASSERT_TRUE(db().transaction([&](Connection& c) -> Status {
+    TRY(c.execute("UPDATE user_accounts SET disabled = 1 WHERE person_id = ?", {sam_}));
+    return {};
+  }).ok());
+  EXPECT_TRUE(find("slee")->disabled);
+
+  auto nobody = find("rokafor");
+  ASSERT_FALSE(nobody.ok());
+  EXPECT_EQ(nobody.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(nobody.error().message.find("'rokafor'"), std::string::npos);
+}
+
 TEST_P(UserAccountsTest, SessionExpiresWhenIdleAndAfterTheAbsoluteLimit) {
   create_ruth();
   std::string token = sign_in_ruth();

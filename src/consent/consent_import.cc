@@ -14,6 +14,7 @@
 #include "consent/consent_decision.h"
 #include "consent/decision_store.h"
 #include "core/text.h"
+#include "people/csv_header.h"
 #include "people/csv_reader.h"
 #include "people/person.h"
 #include "people/person_fields.h"
@@ -41,56 +42,10 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
     "given_by_external_id", "given_on",      "form_reference",
     "effective_from",       "academic_year", "note"};
 
-constexpr std::array<Col, 6> kRequired = {kPupil,   kUse,     kDecision,
-                                          kGivenBy, kGivenOn, kFormReference};
-
-std::string header_key(std::string_view text) {
-  std::string out = ascii_lower(trim(text));
-  for (char& c : out)
-    if (c == ' ' || c == '-') c = '_';
-  return out;
-}
+constexpr std::array<size_t, 6> kRequired = {kPupil,   kUse,     kDecision,
+                                             kGivenBy, kGivenOn, kFormReference};
 
 std::string line_of(size_t line) { return "line " + std::to_string(line) + ": "; }
-
-struct Header {
-  std::array<std::optional<size_t>, kColumnCount> index;
-  size_t width = 0;
-};
-
-Result<Header> read_header(const CsvRecord& record) {
-  Header h;
-  h.width = record.fields.size();
-  std::vector<std::string> names(kColumnNames.begin(), kColumnNames.end());
-  std::vector<std::string> problems;
-  for (size_t i = 0; i < record.fields.size(); ++i) {
-    std::string key = header_key(record.fields[i]);
-    auto it = std::find(kColumnNames.begin(), kColumnNames.end(), key);
-    if (it == kColumnNames.end()) {
-      problems.push_back(
-          line_of(record.line) + "the column " + consent_quoted(trim(record.fields[i])) +
-          " is not recognised; remove it or rename it to one of: " + join(names, ", "));
-      continue;
-    }
-    auto col = static_cast<Col>(it - kColumnNames.begin());
-    if (h.index[col]) {
-      problems.push_back(line_of(record.line) + "the column " + consent_quoted(key) +
-                         " appears twice; keep one");
-      continue;
-    }
-    h.index[col] = i;
-  }
-  for (Col c : kRequired)
-    if (!h.index[c])
-      problems.push_back(line_of(record.line) + "the required column " +
-                         consent_quoted(kColumnNames[c]) + " is missing");
-  if (problems.empty()) return h;
-  Error e = Error::invalid(
-      "The file was not imported: its first row must name the columns "
-      "the import knows. Nothing was changed.");
-  e.details = std::move(problems);
-  return e;
-}
 
 }  // namespace
 
@@ -112,7 +67,7 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
     return Error::invalid(
         "The file was not imported: it is empty. It needs a header row naming "
         "the columns, then one row per decision.");
-  Header header = TRY(read_header(records[0]));
+  CsvHeader header = TRY(read_csv_header(records[0], kColumnNames, kRequired));
   std::vector<const CsvRecord*> data;
   for (size_t i = 1; i < records.size(); ++i) {
     const auto& fields = records[i].fields;
@@ -163,10 +118,7 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
         problem("the text is not UTF-8; save the file as \"CSV UTF-8\" and import it again");
         continue;
       }
-      auto cell = [&](Col c) -> std::string {
-        if (!header.index[c]) return {};
-        return std::string(trim(rec->fields[*header.index[c]]));
-      };
+      auto cell = [&](Col c) { return header.cell(*rec, c); };
 
       ConsentEntry e;
       const Person* pupil = nullptr;

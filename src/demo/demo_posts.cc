@@ -1,5 +1,12 @@
 #include "demo/demo_posts.h"
 
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "accounts/account_register.h"
+#include "accounts/platform.h"
 #include "consent/consent_register.h"
 #include "people/calendar_date.h"
 #include "people/people_store.h"
@@ -11,19 +18,38 @@ namespace inloco {
 
 namespace {
 
-struct Person2 {
+// A member of staff acting in the demo, with their role grants.
+struct ActingStaff {
   int64_t id;
   Actor actor;
   Grants grants;
 };
 
-Result<Person2> staff_with_role(Connection& c, int64_t school_id, Role role) {
-  Rows r = TRY(c.query("SELECT p.id, p.given_name || ' ' || p.family_name FROM role_assignments ra JOIN people p ON p.id = "
-                       "ra.person_id WHERE ra.school_id = ? AND ra.role = ? ORDER BY p.id LIMIT 1",
-                       {school_id, std::string(role_key(role))}));
-  if (r.empty()) return Error::not_found("the demo school has no " + std::string(role_label(role)));
-  int64_t id = r[0][0].as_int();
-  return Person2{id, Actor{id, r[0][1].as_text() + " (demo)", "demo"}, TRY(load_grants(c, id))};
+// The holder of `role` at the school who was added first.
+Result<ActingStaff> staff_with_role(Connection& c, int64_t school_id, Role role) {
+  std::vector<Person> holders = TRY(people_with_role(c, school_id, role));
+  if (holders.empty())
+    return Error::not_found("the demo school has no " + std::string(role_label(role)));
+  const Person& p = holders.front();
+  Actor actor{p.id, p.given_name + " " + p.family_name + " (demo)", "demo"};
+  return ActingStaff{p.id, std::move(actor), TRY(load_grants(c, p.id))};
+}
+
+// The first authorisation still standing to post to an open official (not
+// affiliated) account on `platform`.
+Result<AccountAuthorisation> first_poster(Connection& c, int64_t school_id,
+                                          const AccountRules& rules, std::string_view platform) {
+  std::vector<RegisterEntry> entries = TRY(list_register(c, school_id, rules));
+  std::optional<AccountAuthorisation> first;
+  for (const RegisterEntry& e : entries) {
+    const OfficialAccount& a = e.account;
+    if (a.platform != platform || a.status != AccountStatus::kOpen || a.affiliated) continue;
+    for (const AccountAuthorisation& u : e.authorisations)  // the live ones
+      if (u.kind == AuthorisationKind::kPost && (!first || u.id < first->id)) first = u;
+  }
+  if (!first)
+    return Error::not_found("the demo " + platform_label(platform) + " page has no poster");
+  return *first;
 }
 
 }  // namespace
@@ -40,18 +66,15 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     auto checker = TRY(checkers.for_school(c, oakfield->id));
     PostCheckContext ctx = post_check_context(profile, *checker, today);
     // The open Facebook page and someone authorised to post to it.
-    Rows acc = TRY(c.query("SELECT o.id, a.person_id FROM official_accounts o JOIN account_authorisations a ON a.account_id = o.id "
-                           "WHERE o.school_id = ? AND o.platform = 'facebook' AND o.status = 'open' AND o.affiliated = 0 AND "
-                           "a.kind = 'post' AND a.revoked_at IS NULL ORDER BY a.id LIMIT 1",
-                           {oakfield->id}));
-    if (acc.empty()) return Error::not_found("the demo Facebook page has no poster");
-    int64_t account = acc[0][0].as_int();
-    int64_t poster_id = acc[0][1].as_int();
+    AccountAuthorisation facebook =
+        TRY(first_poster(c, oakfield->id, profile.accounts, "facebook"));
+    int64_t account = facebook.account_id;
+    int64_t poster_id = facebook.person_id;
     Grants poster_grants = TRY(load_grants(c, poster_id));
     Actor poster{poster_id, "demo poster", "demo"};
-    Person2 head = TRY(staff_with_role(c, oakfield->id, Role::kHeadteacher));
-    Person2 deputy = TRY(staff_with_role(c, oakfield->id, Role::kDeputyHeadteacher));
-    Person2& approver = poster_id == head.id ? deputy : head;
+    ActingStaff head = TRY(staff_with_role(c, oakfield->id, Role::kHeadteacher));
+    ActingStaff deputy = TRY(staff_with_role(c, oakfield->id, Role::kDeputyHeadteacher));
+    ActingStaff& approver = poster_id == head.id ? deputy : head;
 
     // Three pupils of one class with consent for photographs.
     PeopleQuery q;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "people/calendar_date.h"
+#include "people/csv_header.h"
 #include "people/csv_reader.h"
 #include "people/person.h"
 #include "people/person_fields.h"
@@ -47,25 +48,12 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
     "date_of_birth", "year_group", "class_name",  "parent_of",
     "relationship",  "parental_responsibility",   "competent_to_consent"};
 
-constexpr std::array<Col, 4> kRequiredColumns = {kExternalId, kKind, kGivenName, kFamilyName};
-
-std::string all_column_names() {
-  std::vector<std::string> names(kColumnNames.begin(), kColumnNames.end());
-  return join(names, ", ");
-}
+constexpr std::array<size_t, 4> kRequiredColumns = {kExternalId, kKind, kGivenName, kFamilyName};
 
 std::string all_kind_keys() {
   std::vector<std::string> keys;
   for (PersonKind k : all_person_kinds()) keys.emplace_back(person_kind_key(k));
   return join(keys, ", ");
-}
-
-// "Given Name", "given-name" and "GIVEN_NAME" all name given_name.
-std::string header_key(std::string_view text) {
-  std::string out = ascii_lower(trim(text));
-  for (char& c : out)
-    if (c == ' ' || c == '-') c = '_';
-  return out;
 }
 
 std::string in_quotes(std::string_view v) { return "'" + std::string(v) + "'"; }
@@ -93,62 +81,6 @@ class ProgressReporter {
   bool called_ = false;
 };
 
-// Where each known column is in the file, from the header row.
-struct Header {
-  std::array<std::optional<size_t>, kColumnCount> index;
-  size_t width = 0;
-  bool has(Col c) const { return index[c].has_value(); }
-};
-
-Result<Header> read_header(const CsvRecord& record) {
-  Header h;
-  h.width = record.fields.size();
-  std::vector<std::string> problems;
-  std::vector<std::string> unknown;
-  for (size_t i = 0; i < record.fields.size(); ++i) {
-    std::string key = header_key(record.fields[i]);
-    if (key.empty()) {
-      problems.push_back("line " + std::to_string(record.line) + ": column " +
-                         std::to_string(i + 1) + " has no name; name it or remove it");
-      continue;
-    }
-    auto it = std::find(kColumnNames.begin(), kColumnNames.end(), key);
-    if (it == kColumnNames.end()) {
-      unknown.push_back(std::string(trim(record.fields[i])));
-      problems.push_back("line " + std::to_string(record.line) + ": the column " +
-                         in_quotes(trim(record.fields[i])) +
-                         " is not recognised; remove it or rename it to one of: " +
-                         all_column_names());
-      continue;
-    }
-    auto col = static_cast<Col>(it - kColumnNames.begin());
-    if (h.index[col]) {
-      problems.push_back("line " + std::to_string(record.line) + ": the column " + in_quotes(key) +
-                         " appears twice; keep one");
-      continue;
-    }
-    h.index[col] = i;
-  }
-  for (Col c : kRequiredColumns)
-    if (!h.index[c])
-      problems.push_back("line " + std::to_string(record.line) + ": the required column " +
-                         in_quotes(kColumnNames[c]) + " is missing");
-  if (problems.empty()) return h;
-  std::string message = "The file was not imported: ";
-  if (!unknown.empty())
-    message += "the column" + std::string(unknown.size() == 1 ? " " : "s ") + in_quotes(unknown[0]);
-  if (unknown.size() > 1)
-    for (size_t i = 1; i < unknown.size(); ++i) message += ", " + in_quotes(unknown[i]);
-  if (!unknown.empty())
-    message += std::string(unknown.size() == 1 ? " is" : " are") + " not recognised. ";
-  else
-    message += "its first row must name the columns. ";
-  message += "Nothing was changed.";
-  Error e = Error::invalid(message);
-  e.details = std::move(problems);
-  return e;
-}
-
 // One row of the file, checked and in the form it will be stored.
 struct ImportRow {
   size_t line = 0;
@@ -162,16 +94,13 @@ struct ImportRow {
 
 class RowChecker {
  public:
-  RowChecker(const Header& header, const CsvRecord& record, int64_t now)
+  RowChecker(const CsvHeader& header, const CsvRecord& record, int64_t now)
       : header_(header), record_(record), now_(now) {}
 
   std::vector<std::string>& problems() { return problems_; }
 
   // Trimmed cell text; empty when the column is absent or the cell blank.
-  std::string cell(Col c) const {
-    if (!header_.index[c] || *header_.index[c] >= record_.fields.size()) return {};
-    return std::string(trim(record_.fields[*header_.index[c]]));
-  }
+  std::string cell(Col c) const { return header_.cell(record_, c); }
 
   void problem(std::string text) {
     problems_.push_back("line " + std::to_string(record_.line) + ": " + std::move(text));
@@ -326,7 +255,7 @@ class RowChecker {
     return v;
   }
 
-  const Header& header_;
+  const CsvHeader& header_;
   const CsvRecord& record_;
   int64_t now_;
   std::vector<std::string> problems_;
@@ -339,7 +268,7 @@ struct LinkState {
 
 // Copies the fields the file has columns for onto `stored`; true if any
 // changed. Someone in the file is current, so an inactive record becomes active.
-bool merge(const Header& h, const ImportRow& row, Person& stored, int64_t now,
+bool merge(const CsvHeader& h, const ImportRow& row, Person& stored, int64_t now,
            std::optional<int64_t> actor_id) {
   const Person& in = row.person;
   bool changed = false;
@@ -386,7 +315,7 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
   if (records.empty())
     return Error::invalid("The file was not imported: it is empty. Export the people from the "
                           "school information system as CSV with a header row, then try again.");
-  Header header = TRY(read_header(records[0]));
+  CsvHeader header = TRY(read_csv_header(records[0], kColumnNames, kRequiredColumns));
   // Rows that are blank in every field (spreadsheets leave them at the end) are not people.
   std::vector<const CsvRecord*> data;
   data.reserve(records.size() - 1);

@@ -203,17 +203,6 @@ Result<Person> find_person_by_external_id(Connection& conn, int64_t school_id,
   return person_from_row(rows[0]);
 }
 
-Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username) {
-  Rows rows = TRY(conn.query("SELECT " + person_columns() +
-                                 ", ua.username, ua.disabled FROM user_accounts ua JOIN people p "
-                                 "ON p.id = ua.person_id WHERE ua.username = ?",
-                             {std::string(username)}));
-  if (rows.empty())
-    return Error::not_found("There is no sign-in with the username '" + std::string(username) +
-                            "'. Check the spelling.");
-  return SignInHolder{person_from_row(rows[0]), rows[0][20].as_text(), rows[0][21].as_bool()};
-}
-
 Result<int64_t> create_person(Connection& conn, const Clock& clock, const Actor& actor,
                               const Person& person) {
   Person p = normalised(person);
@@ -383,6 +372,17 @@ Result<std::vector<RoleHeld>> roles_of(Connection& conn, int64_t person_id) {
     if (a.school_id != b.school_id) return a.school_id < b.school_id;
     return a.role < b.role;
   });
+  return out;
+}
+
+Result<std::vector<Person>> people_with_role(Connection& conn, int64_t school_id, Role role) {
+  Rows rows = TRY(conn.query("SELECT " + person_columns() +
+                                 " FROM role_assignments ra JOIN people p ON p.id = ra.person_id "
+                                 "WHERE ra.school_id = ? AND ra.role = ? ORDER BY p.id",
+                             {school_id, std::string(role_key(role))}));
+  std::vector<Person> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(person_from_row(r));
   return out;
 }
 

@@ -61,16 +61,6 @@ Result<Person> get_person_by_id(Connection& conn, int64_t person_id);
 Result<Person> find_person_by_external_id(Connection& conn, int64_t school_id,
                                           std::string_view external_id);
 
-// The person who holds the sign-in `username` (already normalised, see
-// normalise_username), and whether that sign-in is disabled: for the command
-// line acting as a named person. kNotFound when no sign-in has that username.
-struct SignInHolder {
-  Person person;
-  std::string username;
-  bool disabled = false;
-};
-Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username);
-
 // Stores a new person and returns the id. person.id, times and the
 // competence fields are ignored (see set_competent_to_consent). When
 // school_id is set, trust_id is taken from the school; otherwise it must name
@@ -118,6 +108,10 @@ struct RoleHeld {
 
 // Trust-wide roles first, then by school name and role.
 Result<std::vector<RoleHeld>> roles_of(Connection& conn, int64_t person_id);
+
+// Everyone who holds `role` at this school itself (not those holding it
+// across the trust), active or not, in the order they were added (by id).
+Result<std::vector<Person>> people_with_role(Connection& conn, int64_t school_id, Role role);
 
 // Gives a person a role at a school of their trust, or across the trust
 // (school_id empty). A member of staff of one school may hold a role at

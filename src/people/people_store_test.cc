@@ -382,6 +382,21 @@ TEST_P(PeopleStoreTest, RolesAreHeldPerSchoolOrAcrossTheTrust) {
   EXPECT_EQ((*roles)[0].school_name, "Alpha Primary");
   EXPECT_EQ((*roles)[1].role, Role::kDsl);
 
+  auto ids = [&](int64_t school, Role role) {
+    auto people = read([&](Connection& c) { return people_with_role(c, school, role); });
+    EXPECT_TRUE(people.ok()) << people.error().message;
+    std::vector<int64_t> out;
+    if (people.ok())
+      for (const Person& p : *people) out.push_back(p.id);
+    return out;
+  };
+  int64_t deputy = add_ok(PersonKind::kStaff, "Ade", "Adeyemi");
+  ASSERT_TRUE(assign(deputy, Role::kDsl, alpha_).ok());
+  EXPECT_EQ(ids(alpha_, Role::kDsl), (std::vector<int64_t>{head, deputy}));  // by id
+  EXPECT_EQ(ids(alpha_, Role::kHeadteacher), std::vector<int64_t>{head});
+  EXPECT_TRUE(ids(beta_, Role::kDsl).empty());  // another school's
+  EXPECT_TRUE(ids(alpha_, Role::kTrustBoardMember).empty());  // held across the trust only
+
   auto tr = read([&](Connection& c) { return roles_of(c, *trustee); });
   ASSERT_TRUE(tr.ok());
   ASSERT_EQ(tr->size(), 2u);

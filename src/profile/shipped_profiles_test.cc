@@ -9,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "accounts/platform.h"
 #include "people/person.h"
 #include "profile/profile_loader.h"
 #include "profile/profile_settings.h"
@@ -62,10 +61,7 @@ TEST(ShippedProfilesTest, UnknownKeyNamesTheShippedOnes) {
   EXPECT_THAT(p.error().message, ::testing::HasSubstr("oak_trees_mat"));
 }
 
-TEST(ProfileVocabularyTest, KnowsEveryAccountPlatformAndPersonKind) {
-  for (const Platform& p : known_platforms())
-    EXPECT_TRUE(site_vocabulary().contains(p.key))
-        << p.key << " is an account platform the profile does not know";
+TEST(ProfileVocabularyTest, KnowsEveryPersonKind) {
   for (PersonKind k : all_person_kinds())
     EXPECT_TRUE(member_vocabulary().contains(person_kind_key(k))) << person_kind_key(k);
 }

@@ -2,31 +2,17 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "people/role.h"
+#include "profile/platform_registry.h"
 
 namespace inloco {
 namespace {
 
-constexpr Term kSites[] = {
-    // The account register's platforms (accounts/platform.cc), same keys.
-    {"facebook", "Facebook"},
-    {"instagram", "Instagram"},
-    {"x", "X (Twitter)"},
-    {"youtube", "YouTube"},
-    {"tiktok", "TikTok"},
-    {"linkedin", "LinkedIn"},
-    {"threads", "Threads"},
-    {"bluesky", "Bluesky"},
-    {"whatsapp", "WhatsApp"},
-    {"flickr", "Flickr"},
-    {"vimeo", "Vimeo"},
-    {"pinterest", "Pinterest"},
-    {"snapchat", "Snapchat"},
-    {"mastodon", "Mastodon"},
-    {"school_blog", "the school blog"},
-    {"podcast", "the school podcast"},
-    // Further sites the policies name or pupils use.
+// Sites beyond the account register's platforms (platform_registry.h, which
+// the site list starts with): those the policies name or pupils use.
+constexpr Term kFurtherSites[] = {
     {"reddit", "Reddit"},
     {"tumblr", "Tumblr"},
     {"wordpress", "WordPress"},
@@ -200,7 +186,13 @@ std::vector<std::string> Vocabulary::keys() const {
 }
 
 const Vocabulary& site_vocabulary() {
-  static const Vocabulary v{"site", kSites};
+  static const std::vector<Term> terms = [] {
+    std::vector<Term> out;
+    for (const Platform& p : known_platforms()) out.push_back({p.key, p.sentence_label()});
+    out.insert(out.end(), std::begin(kFurtherSites), std::end(kFurtherSites));
+    return out;
+  }();
+  static const Vocabulary v{"site", terms};
   return v;
 }
 const Vocabulary& objective_vocabulary() {

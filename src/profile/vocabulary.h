@@ -30,9 +30,9 @@ struct Vocabulary {
   std::vector<std::string> keys() const;
 };
 
-// Social media sites the filter and the account register know. Includes the
-// account register's platforms (accounts/platform.h) and further sites pupils
-// use. "all" in a filter list means every one of these.
+// Social media sites the filter and the account register know: every
+// platform of platform_registry.h, then further sites pupils use. "all" in a
+// filter list means every one of these.
 const Vocabulary& site_vocabulary();
 const Vocabulary& objective_vocabulary();         // PST-1, plus the seeds' additions
 const Vocabulary& check_vocabulary();             // PST-2/3/4 categories

@@ -112,6 +112,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_accounts_api_routes(router_, ctx_);
   add_posts_api_routes(router_, ctx_);
   add_consent_api_routes(router_, ctx_);
+  add_media_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

@@ -23,6 +23,7 @@ void add_device_routes(Router& router, AppContext& ctx);    // /schools/{school}
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
 void add_consent_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/consent
+void add_media_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/media
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 
 }  // namespace inloco::web

@@ -1,10 +1,11 @@
 // Consent and posts end to end through the JSON API on both databases: a
 // post showing a pupil passes only with consent, is approved by someone else,
 // is published, and a withdrawal then opens a task to take it down.
-// REQ CON-1, CON-4, CON-5, PST-5, PST-7, PST-8, LAW-9.
+// REQ CON-1, CON-4, CON-5, PST-2, PST-5, PST-6, PST-7, PST-8, PST-10, LAW-9.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "media/test_images.h"
 #include "people/people_store.h"
 #include "test_support/databases.h"
 #include "test_support/test_server.h"
@@ -110,6 +111,48 @@ TEST_P(PostsConsentApiTest, ConsentGatesPostsAndAWithdrawalFindsThem) {
   // The history keeps both decisions.
   auto history = json::parse(head.get(url("/consent/pupils/" + std::to_string(pupil_))).body)["history"];
   EXPECT_EQ(history.size(), 2u);
+}
+
+TEST_P(PostsConsentApiTest, TextChecksImagesImportAndRemovalsThroughTheApi) {
+  Client head = signed_in("head.one"), teacher = signed_in("teacher.one");
+  // The checker alone: nothing saved, each finding with its span.
+  auto checked = teacher.post_json(url("/check"), json{{"text", "In my opinion the new rules are stupid."}}.dump());
+  ASSERT_EQ(checked.status, 200u) << checked.body;
+  json result = json::parse(checked.body);
+  EXPECT_NE(result["decision"], "pass");
+  ASSERT_FALSE(result["findings"].empty());
+  EXPECT_EQ(result["findings"][0]["start"], 0);
+  EXPECT_EQ(teacher.post_json(url("/check"), json{{"words", 3}}.dump()).status, 422u);
+  EXPECT_EQ(teacher.post_json(url("/check"), json{{"text", ""}}.dump()).status, 422u);
+
+  // An image through the API: the record says what was removed and that the device is unknown.
+  const std::string b = "apiUploadBoundary";
+  std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nTaken on a trip\r\n" +
+                     "--" + b + "\r\nContent-Disposition: form-data; name=\"owner\"\r\n\r\nAlpha Primary\r\n" +
+                     "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
+                     "Content-Type: image/jpeg\r\n\r\n" + test::with_metadata(test::tiny_jpeg()) + "\r\n--" + b + "--\r\n";
+  auto uploaded = teacher.post_raw(url("/media"), "multipart/form-data; boundary=" + b, body);
+  ASSERT_EQ(uploaded.status, 201u) << uploaded.body;
+  json item = json::parse(uploaded.body);
+  EXPECT_EQ(item["device_match"], "unknown");
+  EXPECT_EQ(item["gps_was_present"], true);
+  EXPECT_NE(item["metadata_removed"].get<std::string>().find("EXIF"), std::string::npos);
+  auto listed = json::parse(teacher.get(url("/media")).body)["media"];
+  EXPECT_EQ(listed.size(), 1u);
+  std::string bad = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
+                    "Content-Type: image/jpeg\r\n\r\nnot an image\r\n--" + b + "--\r\n";
+  EXPECT_EQ(teacher.post_raw(url("/media"), "multipart/form-data; boundary=" + b, bad).status, 422u);
+
+  // Consent forms by CSV: a bad row names its line and nothing is written.
+  std::string header = "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
+  auto refused = head.post_raw(url("/consent/import"), "text/csv", header + "PA1,images_school_accounts,yes,?," + today() + ",F1\n");
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_NE(refused.body.find("line 2"), std::string::npos) << refused.body;
+  EXPECT_EQ(teacher.post_raw(url("/consent/import"), "text/csv", header).status, 403u);
+
+  // A removal task is closed through the API with its outcome.
+  EXPECT_EQ(head.post_json(url("/consent/removals/999"), json{{"outcome", "removed"}}.dump()).status, 404u);
+  EXPECT_EQ(head.post_json(url("/consent/removals/1"), json{{"outcome", "maybe"}}.dump()).status, 422u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostsConsentApiTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),

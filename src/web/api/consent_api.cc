@@ -1,6 +1,7 @@
 // JSON API for the consent register (CON-1..8): a pupil's current decisions
 // and history, recording a form (grant, change or withdrawal), renewals and
 // the removal tasks a withdrawal opened.
+#include "consent/consent_import.h"
 #include "consent/consent_register.h"
 #include "consent/removal_tasks.h"
 #include "core/academic_year.h"
@@ -92,6 +93,37 @@ void add_consent_api_routes(Router& router, AppContext& app) {
     for (const auto& r : *rows)
       out.push_back({{"pupil_id", r.pupil_id}, {"name", r.name}, {"class", r.class_name}, {"missing_uses", r.missing_uses}});
     return json_response(200, {{"year", year.label()}, {"pupils", out}});
+  });
+
+  // A CSV of forms (the body, text/csv), all or nothing; see consent_import.h.
+  router.add({V::post, root + "/import", Access::kSchool, Capability::kConsentRecord}, [&app](Request& req) {
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    AcademicYear year = academic_year_of(date_of(app.clock.now()));
+    auto report = import_consent_csv(app.db, app.clock, req.actor(), *rules, req.school->id, year, req.raw.body(),
+                                     published_posts_finder());
+    if (!report.ok()) return error_response(app, req, report.error());
+    return json_response(200, {{"rows", report->rows}, {"recorded", report->recorded}, {"unchanged", report->unchanged},
+                               {"withdrawals", report->withdrawals}, {"removal_tasks", report->removal_tasks}});
+  });
+
+  // {"outcome": "removed" | "not_practicable", "reason": "..."} (CON-5).
+  router.add({V::post, root + "/removals/{task}", Access::kSchool, Capability::kRemovalsResolve}, [&app](Request& req) {
+    auto id = req.int_param("task");
+    if (!id) return error_response(app, req, Error::not_found("There is no such task."));
+    json b = json::parse(req.raw.body(), nullptr, false);
+    auto text = [&](const char* key) {
+      return b.is_object() && b.contains(key) && b[key].is_string() ? b[key].get<std::string>() : std::string();
+    };
+    auto outcome = parse_removal_status(text("outcome"));
+    if (!outcome || *outcome == RemovalStatus::kOpen)
+      return error_response(app, req, Error::invalid("\"outcome\" is removed or not_practicable."));
+    auto s = app.db.transaction(
+        [&](Connection& c) { return resolve_removal(c, app.clock, req.actor(), req.school->id, *id, *outcome, text("reason")); });
+    if (!s.ok()) return error_response(app, req, s.error());
+    auto task = app.db.read([&](Connection& c) { return get_removal_task(c, req.school->id, *id); });
+    if (!task.ok()) return error_response(app, req, task.error());
+    return json_response(200, {{"id", task->id}, {"status", removal_status_key(task->status)}});
   });
 
   router.add({V::get, root + "/removals", Access::kSchool, Capability::kConsentView}, [&app](Request& req) {

@@ -1,4 +1,5 @@
 // JSON API for posts (PST-1..9): the same checks, approvals and permissions as the pages.
+#include "checks/check_json.h"
 #include "people/calendar_date.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"
@@ -45,8 +46,8 @@ Result<PostDraft> draft_of(const std::string& body) {
   if (b.contains("account_id") && b["account_id"].is_number_integer()) d.account_id = b["account_id"];
   if (b.contains("objective") && b["objective"].is_string()) d.objective = b["objective"];
   if (b.contains("text") && b["text"].is_string()) d.body = b["text"];
-  d.shows_images = b.value("shows_images", false);
-  d.shows_video = b.value("shows_video", false);
+  if (b.contains("shows_images") && b["shows_images"].is_boolean()) d.shows_images = b["shows_images"];
+  if (b.contains("shows_video") && b["shows_video"].is_boolean()) d.shows_video = b["shows_video"];
   if (b.contains("pupil_ids") && b["pupil_ids"].is_array())
     for (const auto& v : b["pupil_ids"])
       if (v.is_number_integer()) d.pupil_ids.push_back(v.get<int64_t>());
@@ -125,6 +126,19 @@ void add_posts_api_routes(Router& router, AppContext& app) {
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return answer(app, req, *id);
+  });
+  // The text checks alone, with the school's lexicon, roster and rules, for a
+  // text being written: {"text": "...", "with_media": false}. Nothing is saved.
+  router.add({V::post, "/api/v1/schools/{school}/check", Access::kSchool, Capability::kPostsWrite}, [&app](Request& req) {
+    json b = json::parse(req.raw.body(), nullptr, false);
+    if (!b.is_object() || !b.contains("text") || !b["text"].is_string())
+      return error_response(app, req, Error::invalid("Send {\"text\": \"...\"}: the text to check."));
+    bool with_media = b.contains("with_media") && b["with_media"].is_boolean() && b["with_media"].get<bool>();
+    auto env = env_for(app, req);
+    if (!env.ok()) return error_response(app, req, env.error());
+    auto result = env->checker->check(b["text"].get<std::string>(), env->profile->posts, checks::CheckOptions{with_media});
+    if (!result.ok()) return error_response(app, req, result.error());
+    return json_response(200, json::parse(checks::check_result_json(*result).dump()));
   });
 }
 
