@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "store/database.h"
+#include "test_support/cli_runner.h"
 
 namespace inloco {
 namespace {
@@ -19,22 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
+using test::CliRun;
 
-CliRun run(const std::string& args) {
-  std::string cmd = std::string(INLOCO_BINARY_DIR) + "/inloco " + args + " 2>&1 < /dev/null";
-  CliRun r{0, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliRun run(const std::string& args) { return test::run_inloco(args); }
 
 class ProfileCliTest : public ::testing::Test {
  protected:

@@ -12,32 +12,16 @@
 #include <fstream>
 
 #include "store/database.h"
+#include "test_support/cli_runner.h"
 
 namespace inloco {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
+using test::CliRun;
 
-CliRun run(const std::string& args, const std::string& input = "") {
-  std::string cmd = std::string(INLOCO_BINARY_DIR) + "/inloco " + args + " 2>&1";
-  fs::path in = fs::temp_directory_path() / ("inloco-cli-in-" + std::to_string(getpid()));
-  std::ofstream(in) << input;
-  cmd += " < " + in.string();
-  CliRun r{0, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  fs::remove(in);
-  return r;
-}
+CliRun run(const std::string& args, const std::string& input = "") { return test::run_inloco(args, input); }
 
 class CliTest : public ::testing::Test {
  protected:

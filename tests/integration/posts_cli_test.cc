@@ -16,6 +16,7 @@
 #include "people/school_store.h"
 #include "posts/post_workflow.h"
 #include "store/database.h"
+#include "test_support/cli_runner.h"
 
 namespace inloco {
 namespace {
@@ -24,35 +25,18 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
+using test::CliRun;
 
-CliRun run(const std::string& args) {
-  std::string cmd = std::string(INLOCO_BINARY_DIR) + "/inloco " + args + " 2>&1 < /dev/null";
-  CliRun r{0, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliRun run(const std::string& args) { return test::run_inloco(args); }
 
 class PostsCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("inloco-posts-cli-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_url_ = "sqlite:" + (dir_ / "demo.db").string();
-    // The demo's media library goes beside the database, not into the working folder.
-    setenv("INLOCO_MEDIA_DIR", (dir_ / "media").c_str(), 1);
-    CliRun demo = run("demo --db " + db_url_ + " --key " + (dir_ / "secret.key").string());
-    ASSERT_EQ(demo.exit_code, 0) << demo.output;
+    folder_ = std::make_unique<test::TestFolder>("inloco-posts-cli");
+    dir_ = folder_->path();
+    std::string failure;
+    db_url_ = test::make_demo_database(dir_, &failure);
+    ASSERT_FALSE(db_url_.empty()) << failure;
     auto db = Database::open(db_url_);
     ASSERT_TRUE(db.ok());
     db_ = std::move(db).value();
@@ -62,7 +46,7 @@ class PostsCliTest : public ::testing::Test {
   }
   void TearDown() override {
     db_.reset();
-    fs::remove_all(dir_);
+    folder_.reset();
   }
 
   CliRun posts(const std::string& args) { return run("posts " + args + " --school oakfield --db " + db_url_); }
@@ -97,6 +81,7 @@ class PostsCliTest : public ::testing::Test {
     return r.ok() && !r->empty() ? (*r)[0][0].as_text() : "";
   }
 
+  std::unique_ptr<test::TestFolder> folder_;
   fs::path dir_;
   std::string db_url_;
   std::unique_ptr<Database> db_;

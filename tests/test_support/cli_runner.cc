@@ -1,0 +1,58 @@
+#include "test_support/cli_runner.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+namespace inloco::test {
+
+namespace fs = std::filesystem;
+
+CliRun run_inloco(const std::string& args, const std::string& input) {
+  fs::path in = fs::temp_directory_path() / ("inloco-cli-in-" + std::to_string(getpid()));
+  std::ofstream(in) << input;
+  std::string cmd = std::string(INLOCO_BINARY_DIR) + "/inloco " + args + " 2>&1 < " + in.string();
+  CliRun r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::error_code ec;
+  fs::remove(in, ec);
+  return r;
+}
+
+TestFolder::TestFolder(const std::string& prefix) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  path_ = fs::temp_directory_path() /
+          (prefix + "-" + std::to_string(getpid()) + "-" + (info ? info->name() : "suite"));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TestFolder::~TestFolder() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string make_demo_database(const fs::path& folder, std::string* failure) {
+  std::string url = "sqlite:" + (folder / "demo.db").string();
+  // The demo's media library goes beside the database, not into the working folder.
+  setenv("INLOCO_MEDIA_DIR", (folder / "media").c_str(), 1);
+  CliRun demo = run_inloco("demo --db " + url + " --key " + (folder / "secret.key").string());
+  if (demo.exit_code != 0) {
+    if (failure) *failure = demo.output;
+    return "";
+  }
+  return url;
+}
+
+}  // namespace inloco::test

@@ -1,0 +1,39 @@
+// Running the built `inloco` binary from a test, as a person at a terminal
+// would (but with no terminal), and a demo trust to run it against.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace inloco::test {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// `args` as a shell would read them (quote what needs quoting); `input` is
+// its standard input (empty: nothing to read).
+CliRun run_inloco(const std::string& args, const std::string& input = "");
+
+// A folder of its own for the running test, named after it; removed when
+// the object goes.
+class TestFolder {
+ public:
+  explicit TestFolder(const std::string& prefix);
+  ~TestFolder();
+  TestFolder(const TestFolder&) = delete;
+  TestFolder& operator=(const TestFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Fills `folder`/demo.db with `inloco demo` (its media library in
+// `folder`/media, which INLOCO_MEDIA_DIR then names for later commands) and
+// returns the database's URL; empty, with the output in `failure`, if the
+// demo failed.
+std::string make_demo_database(const std::filesystem::path& folder, std::string* failure);
+
+}  // namespace inloco::test
