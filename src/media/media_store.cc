@@ -211,11 +211,17 @@ Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_i
   return item_from_row(row);
 }
 
-Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id) {
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kColumns +
-                                 " FROM media_items WHERE school_id = ? "
-                                 "ORDER BY uploaded_at DESC, id DESC",
-                             {school_id}));
+Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id, int64_t limit,
+                                          int64_t offset) {
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM media_items WHERE school_id = ? ORDER BY uploaded_at DESC, id DESC";
+  SqlParams params{school_id};
+  if (limit > 0) {
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+  }
+  Rows rows = TRY(conn.query(sql, params));
   std::vector<MediaItem> out;
   for (const Row& r : rows) out.push_back(item_from_row(r));
   return out;

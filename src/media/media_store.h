@@ -79,8 +79,9 @@ Result<MediaItem> store_media(Database& db, const Clock& clock, const Actor& act
 
 // kNotFound unless the item belongs to the school.
 Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_id);
-// The school's media, newest first.
-Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id);
+// The school's media, newest first: `limit` items from `offset` (limit 0: all).
+Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id, int64_t limit = 0,
+                                          int64_t offset = 0);
 
 // The stored (stripped) bytes of an item; kNotFound unless it belongs to the
 // school, kInternal if the file no longer matches its hash.

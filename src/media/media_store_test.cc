@@ -259,6 +259,11 @@ TEST_P(MediaStoreTest, SameImageTwiceSharesOneFile) {
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].original_name, "b.jpg");  // newest first
+  // A page at a time: one item, from the second.
+  auto page = db().read([&](Connection& c) { return list_media(c, school_, 1, 1); });
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].original_name, "a.jpg");
 }
 
 TEST_P(MediaStoreTest, ReadingIsLimitedToTheSchoolAndChecksTheFile) {

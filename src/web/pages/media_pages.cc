@@ -25,15 +25,22 @@ MediaRights rights_from(const Fields& f) {
   return r;
 }
 
+// Every image on the page is a full-size file, so the library is shown a page at a time.
+constexpr int64_t kPerPage = 24;
+
 HttpResponse library_page(AppContext& app, Request& req, const MediaRights* form = nullptr,
                           const Error* error = nullptr, unsigned status = 200) {
-  auto items = app.db.read([&](Connection& c) { return list_media(c, req.school->id); });
+  int64_t page = std::max<int64_t>(1, std::atoll(field(req.query, "page").c_str()));
+  // One more than a page tells whether there is an older page.
+  auto items = app.db.read([&](Connection& c) { return list_media(c, req.school->id, kPerPage + 1, (page - 1) * kPerPage); });
   if (!items.ok()) return error_response(app, req, items.error());
   mstch::array rows;
-  for (const auto& item : *items) rows.push_back(media_card(req, item));
+  for (size_t i = 0; i < items->size() && i < static_cast<size_t>(kPerPage); ++i) rows.push_back(media_card(req, (*items)[i]));
   MediaRights shown = form ? *form : MediaRights{"", req.school->name, RightsBasis::kOwn, ""};
   mstch::map c{{"items", rows}, {"devices_href", "/schools/" + std::to_string(req.school->id) + "/devices"},
                {"max_mb", std::to_string(kDefaultMaxImageBytes / (1024 * 1024))}};
+  if (page > 1) c.emplace("newer_href", base(req) + "?page=" + std::to_string(page - 1));
+  if (items->size() > static_cast<size_t>(kPerPage)) c.emplace("older_href", base(req) + "?page=" + std::to_string(page + 1));
   if (can(req, Capability::kMediaUpload))
     c.emplace("upload", mstch::map{{"action", base(req)}, {"source", shown.source}, {"owner", shown.owner},
                                    {"note", shown.note}, {"basis_own", shown.basis == RightsBasis::kOwn},

@@ -119,7 +119,7 @@ Status fill_form(AppContext& app, Request& req, const PostEnv& env, const PostDr
       card.emplace("checked", true);
       attached.push_back(std::move(card));
     }
-    for (const auto& item : TRY(list_media(conn, req.school->id))) {
+    for (const auto& item : TRY(list_media(conn, req.school->id, kLibraryChoices + d.media_ids.size()))) {
       if (library.size() >= kLibraryChoices) break;
       if (std::find(d.media_ids.begin(), d.media_ids.end(), item.id) != d.media_ids.end()) continue;
       library.push_back(media_card(req, item));
