@@ -386,6 +386,23 @@ Result<std::vector<Person>> people_with_role(Connection& conn, int64_t school_id
   return out;
 }
 
+Result<std::vector<RoleHolder>> role_holders_at(Connection& conn, int64_t school_id) {
+  Rows rows = TRY(conn.query(
+      "SELECT ra.role, ra.school_id, " + person_columns() +
+          " FROM role_assignments ra JOIN people p ON p.id = ra.person_id JOIN schools s ON s.id = "
+          "? WHERE p.active = 1 AND (ra.school_id = s.id OR (ra.school_id IS NULL AND ra.trust_id "
+          "= s.trust_id)) ORDER BY ra.role, CASE WHEN ra.school_id IS NULL THEN 1 ELSE 0 END, p.id",
+      {school_id}));
+  std::vector<RoleHolder> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    std::optional<Role> role = parse_role(r[0].as_text());
+    if (!role) continue;  // a role this version does not know routes nothing
+    out.push_back({*role, person_from_row(r, 2), r[1].is_null()});
+  }
+  return out;
+}
+
 Status assign_role(Connection& conn, const Clock& clock, const Actor& actor, int64_t person_id,
                    Role role, std::optional<int64_t> school_id) {
   Person person = TRY(get_person_by_id(conn, person_id));

@@ -113,6 +113,19 @@ Result<std::vector<RoleHeld>> roles_of(Connection& conn, int64_t person_id);
 // across the trust), active or not, in the order they were added (by id).
 Result<std::vector<Person>> people_with_role(Connection& conn, int64_t school_id, Role role);
 
+// Someone who holds a role for a school: at the school itself or across its
+// trust (school_id empty), as Grants::holds_any counts them.
+struct RoleHolder {
+  Role role;
+  Person person;
+  bool trust_wide = false;
+};
+
+// Every active person holding any role at this school or across its trust:
+// by role key, then the school's own holders before trust-wide ones, then id.
+// For services that route work to role holders (concern routing).
+Result<std::vector<RoleHolder>> role_holders_at(Connection& conn, int64_t school_id);
+
 // Gives a person a role at a school of their trust, or across the trust
 // (school_id empty). A member of staff of one school may hold a role at
 // another school of the trust or across it (a shared DPO, an executive head).

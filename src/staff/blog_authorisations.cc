@@ -1,0 +1,222 @@
+#include "staff/blog_authorisations.h"
+
+#include <nlohmann/json.hpp>
+
+#include "people/people_store.h"
+#include "people/person_fields.h"
+#include "staff/staff_members.h"
+
+namespace inloco {
+namespace {
+
+const char* kBlogSelect =
+    "SELECT b.id, b.school_id, b.staff_id, COALESCE(s.preferred_name, s.given_name) || ' ' || "
+    "s.family_name, b.channel, b.address, b.scope, b.starts_on, b.ends_on, b.authorised_by, "
+    "b.authorised_by_name, b.authorised_at, b.revoked_by, b.revoked_by_name, b.revoked_at, "
+    "b.revoked_on, b.revoke_reason FROM staff_blog_authorisations b "
+    "JOIN people s ON s.id = b.staff_id ";
+
+BlogAuthorisation from_row(const Row& r) {
+  BlogAuthorisation b;
+  b.id = r[0].as_int();
+  b.school_id = r[1].as_int();
+  b.staff_id = r[2].as_int();
+  b.staff_name = r[3].as_text();
+  b.channel = parse_blog_channel(r[4].as_text()).value_or(BlogChannel::kBlog);
+  b.address = r[5].as_text();
+  b.scope = r[6].as_text();
+  b.starts_on = r[7].as_text();
+  b.ends_on = r[8].as_optional_text();
+  b.authorised_by = r[9].as_optional_int();
+  b.authorised_by_name = r[10].as_text();
+  b.authorised_at = r[11].as_int();
+  b.revoked_by = r[12].as_optional_int();
+  b.revoked_by_name = r[13].as_text();
+  b.revoked_at = r[14].as_optional_int();
+  b.revoked_on = r[15].as_optional_text();
+  b.revoke_reason = r[16].as_text();
+  return b;
+}
+
+Result<std::vector<BlogAuthorisation>> load(Connection& conn, const std::string& where,
+                                            const SqlParams& params) {
+  Rows rows = TRY(conn.query(std::string(kBlogSelect) + "WHERE " + where +
+                                 " ORDER BY b.authorised_at DESC, b.id DESC",
+                             params));
+  std::vector<BlogAuthorisation> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace
+
+std::string_view blog_channel_key(BlogChannel c) {
+  switch (c) {
+    case BlogChannel::kBlog:
+      return "blog";
+    case BlogChannel::kPersonalAccount:
+      return "personal_account";
+    case BlogChannel::kProfessionalNetwork:
+      return "professional_network";
+  }
+  return "blog";
+}
+
+std::string_view blog_channel_label(BlogChannel c) {
+  switch (c) {
+    case BlogChannel::kBlog:
+      return "A blog";
+    case BlogChannel::kPersonalAccount:
+      return "A personal social media account";
+    case BlogChannel::kProfessionalNetwork:
+      return "A professional network";
+  }
+  return "A blog";
+}
+
+std::optional<BlogChannel> parse_blog_channel(std::string_view key) {
+  for (BlogChannel c :
+       {BlogChannel::kBlog, BlogChannel::kPersonalAccount, BlogChannel::kProfessionalNetwork})
+    if (blog_channel_key(c) == key) return c;
+  return std::nullopt;
+}
+
+bool BlogAuthorisation::in_force_on(const CalendarDate& day) const {
+  const std::string d = day.iso();
+  return starts_on <= d && (!ends_on || d <= *ends_on) && (!revoked_on || d < *revoked_on);
+}
+
+Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const Actor& actor,
+                                   const Grants& grants, const StaffRules& rules,
+                                   int64_t school_id, const BlogAuthorisationInput& in) {
+  School school = TRY(get_school(conn, school_id));
+  TRY(require_one_of(grants, rules.blog_authorisers, school,
+                     "authorise staff to blog or post about the school"));
+  Person staff = TRY(load_staff_member(conn, school_id, in.staff_id));
+  if (!actor.person_id || *actor.person_id == staff.id)
+    return Error::forbidden("You cannot authorise yourself to post about the school; someone "
+                            "else who is " + staff_roles_phrase(rules.blog_authorisers) +
+                            " must.");
+  std::string address = TRY(optional_text(in.address, "address or account name",
+                                          kMaxStaffShortText, false));
+  std::string scope = TRY(required_text(
+      in.scope, "description of what may be posted",
+      "Say what they may post about the school, for example \"curriculum articles about "
+      "outdoor learning, without pupils' names or photographs\".",
+      kMaxStaffLongText, true));
+  const CalendarDate starts = in.starts_on.value_or(staff_today(clock));
+  TRY(check_end_date(starts, in.ends_on, "authorisation"));
+  std::optional<std::string> ends;
+  if (in.ends_on) ends = in.ends_on->iso();
+  const int64_t now = clock.now();
+  int64_t id = TRY(conn.insert(
+      "INSERT INTO staff_blog_authorisations (school_id, staff_id, channel, address, scope, "
+      "starts_on, ends_on, authorised_by, authorised_by_name, authorised_at) VALUES (?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?) RETURNING id",
+      {school_id, staff.id, blog_channel_key(in.channel), address, scope, starts.iso(), ends,
+       actor.person_id, actor.name, now}));
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{"staff.blog.authorise", "staff_blog_authorisation",
+                              std::to_string(id), school_id,
+                              nlohmann::json{{"staff", staff.id},
+                                             {"channel", blog_channel_key(in.channel)},
+                                             {"starts_on", starts.iso()},
+                                             {"ends_on", ends.value_or("")}}
+                                  .dump()}));
+  return id;
+}
+
+Status revoke_blogging(Connection& conn, const Clock& clock, const Actor& actor,
+                       const Grants& grants, const StaffRules& rules, int64_t school_id,
+                       int64_t authorisation_id, std::string_view reason) {
+  School school = TRY(get_school(conn, school_id));
+  BlogAuthorisation b = TRY(get_blog_authorisation(conn, school_id, authorisation_id));
+  TRY(require_one_of(grants, rules.blog_authorisers, school,
+                     "revoke an authorisation to post about the school"));
+  if (!actor.person_id || *actor.person_id == b.staff_id)
+    return Error::forbidden("You cannot revoke your own authorisation; someone else who is " +
+                            staff_roles_phrase(rules.blog_authorisers) + " must.");
+  if (b.revoked_at)
+    return Error::conflict("This authorisation was already revoked on " +
+                           b.revoked_on.value_or("") + " by " + b.revoked_by_name + ".");
+  const CalendarDate today = staff_today(clock);
+  if (b.ends_on && *b.ends_on < today.iso())
+    return Error::conflict("This authorisation already ended on " + *b.ends_on +
+                           "; there is nothing to revoke.");
+  std::string why = TRY(required_text(reason, "reason", "Say why the authorisation is revoked.",
+                                      kMaxStaffLongText, true));
+  const int64_t now = clock.now();
+  int64_t changed = TRY(conn.execute(
+      "UPDATE staff_blog_authorisations SET revoked_by = ?, revoked_by_name = ?, revoked_at = ?, "
+      "revoked_on = ?, revoke_reason = ? WHERE id = ? AND school_id = ? AND revoked_at IS NULL",
+      {actor.person_id, actor.name, now, today.iso(), why, authorisation_id, school_id}));
+  if (changed != 1)
+    return Error::conflict("Someone revoked this authorisation at the same moment; reload the "
+                           "page.");
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{"staff.blog.revoke", "staff_blog_authorisation",
+                              std::to_string(authorisation_id), school_id,
+                              nlohmann::json{{"staff", b.staff_id}, {"revoked_on", today.iso()}}
+                                  .dump()}));
+  return {};
+}
+
+Result<BlogAuthorisation> get_blog_authorisation(Connection& conn, int64_t school_id,
+                                                 int64_t authorisation_id) {
+  auto found = TRY(load(conn, "b.id = ? AND b.school_id = ?", {authorisation_id, school_id}));
+  if (found.empty())
+    return Error::not_found("There is no authorisation to post about the school " +
+                            std::to_string(authorisation_id) + " at this school.");
+  return std::move(found[0]);
+}
+
+Result<std::vector<BlogAuthorisation>> list_blog_authorisations(
+    Connection& conn, int64_t school_id, std::optional<int64_t> staff_id,
+    std::optional<CalendarDate> in_force_on) {
+  std::vector<BlogAuthorisation> all;
+  if (staff_id)
+    all = TRY(load(conn, "b.school_id = ? AND b.staff_id = ?", {school_id, *staff_id}));
+  else
+    all = TRY(load(conn, "b.school_id = ?", {school_id}));
+  if (!in_force_on) return all;
+  std::vector<BlogAuthorisation> out;
+  for (BlogAuthorisation& b : all)
+    if (b.in_force_on(*in_force_on)) out.push_back(std::move(b));
+  return out;
+}
+
+Result<BlogCheck> blogging_authorised_on(Connection& conn, const StaffRules& rules,
+                                         int64_t school_id, int64_t staff_id, BlogChannel channel,
+                                         const CalendarDate& on) {
+  auto staff = get_person(conn, school_id, staff_id);
+  if (!staff.ok() || staff->kind != PersonKind::kStaff)
+    return Error::not_found("There is no member of staff " + std::to_string(staff_id) +
+                            " at this school.");
+  BlogCheck check;
+  check.needed = rules.blogging;
+  std::vector<BlogAuthorisation> all = TRY(load(
+      conn, "b.school_id = ? AND b.staff_id = ? AND b.channel = ?",
+      {school_id, staff_id, blog_channel_key(channel)}));
+  for (const BlogAuthorisation& b : all)
+    if (b.in_force_on(on)) {
+      check.authorised = true;
+      check.authorisation_id = b.id;
+      check.explanation = staff->display_name() + " is authorised to post about the school (" +
+                          std::string(blog_channel_label(channel)) + ") by " +
+                          b.authorised_by_name +
+                          (b.ends_on ? " until " + *b.ends_on : std::string()) + ".";
+      return check;
+    }
+  check.explanation = staff->display_name() + " is not authorised to post about the school on " +
+                      ascii_lower(blog_channel_label(channel)) + " on " + on.iso() + ".";
+  if (rules.blogging == Authorisation::kNotNeeded)
+    check.explanation += " Your school's policy does not require an authorisation.";
+  else if (rules.blogging == Authorisation::kAdvised)
+    check.explanation += " Your school's policy advises seeking one.";
+  else
+    check.explanation += " Your school's policy requires one before posting.";
+  return check;
+}
+
+}  // namespace inloco
