@@ -104,6 +104,31 @@ const std::vector<CapabilityInfo>& table() {
       {C::kDevicesManage, "devices.manage", "Approve and retire devices that take pictures",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOnlineSafetyOfficer, R::kIctTechnician,
         R::kSocialMediaLead}},
+      // Anyone who works or volunteers with the school reports what they see (INC-1).
+      {C::kConcernsReport, "concerns.report", "Report a concern",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kGovernor,
+        R::kChairOfGovernors, R::kTrustBoardMember, R::kPtaChair, R::kStaff, R::kVolunteer,
+        R::kOfficeManager}},
+      // The list and case pages: the concerns library then shows each case only to the people it
+      // was routed to or added to, so anyone who may be routed to or added needs this.
+      {C::kConcernsCases, "concerns.cases", "Open the concerns routed to you",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kGovernor,
+        R::kChairOfGovernors, R::kTrustBoardMember, R::kStaff, R::kOfficeManager}},
+      {C::kConcernsChronology, "concerns.chronology", "See a pupil's safeguarding chronology",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl}},
+      {C::kStaffOwnConduct, "staff.own_conduct", "Declare relationships and complete one's induction",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
+        R::kVolunteer, R::kOfficeManager}},
+      {C::kStaffConductView, "staff.conduct_view", "See staff relationships and contact approvals",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl}},
+      // The profile says which of these decides (StaffRules).
+      {C::kStaffConductDecide, "staff.conduct_decide", "Decide on relationships, contact and blogging",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl}},
+      {C::kStaffInductionView, "staff.induction_view", "See who has not finished their induction",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kOfficeManager}},
   };
   return t;
 }

@@ -46,6 +46,13 @@ enum class Capability {
   kMediaView,            // the school's media library: its images and what was removed from them
   kMediaUpload,          // add images to the media library, with their source and owner (PST-6)
   kDevicesManage,        // approve and retire picture-taking devices (the profile names which roles)
+  kConcernsReport,       // report a concern (INC-1, INC-8) and read one's own reports as sent
+  kConcernsCases,        // the concerns list and case pages: each case only for those it was routed to or added to
+  kConcernsChronology,   // a pupil's safeguarding chronology (LAW-1), each case still filtered by who may see it
+  kStaffOwnConduct,      // declare one's own relationships (STF-1) and tick one's own induction (STF-4)
+  kStaffConductView,     // staff relationships and contact approvals (audited when viewed)
+  kStaffConductDecide,   // decide relationships, approve contact and blogging (the profile names which roles)
+  kStaffInductionView,   // who has not finished their induction (STF-4)
 };
 
 std::span<const Capability> all_capabilities();

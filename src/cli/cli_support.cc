@@ -42,6 +42,11 @@ std::string default_media_dir() {
   return env && *env ? env : "var/media";
 }
 
+std::string default_evidence_dir() {
+  const char* env = std::getenv("INLOCO_EVIDENCE_DIR");
+  return env && *env ? env : "var/evidence";
+}
+
 std::unique_ptr<SecretKey> load_key(const std::string& path) {
   auto key = SecretKey::load_or_create(path);
   if (!key.ok()) {

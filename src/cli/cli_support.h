@@ -20,6 +20,7 @@ std::unique_ptr<Database> open_database(const std::string& url);
 
 std::string default_key_path();  // $INLOCO_SECRET_KEY or var/secret.key
 std::string default_media_dir();  // $INLOCO_MEDIA_DIR or var/media
+std::string default_evidence_dir();  // $INLOCO_EVIDENCE_DIR or var/evidence
 std::unique_ptr<SecretKey> load_key(const std::string& path);
 
 // Reads a password: from the terminal without echo (asked twice), or one line

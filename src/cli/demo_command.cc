@@ -8,10 +8,12 @@
 #include "cli/commands.h"
 #include "demo/demo_accounts.h"
 #include "demo/demo_consent.h"
+#include "demo/demo_concerns.h"
 #include "demo/demo_devices.h"
 #include "demo/demo_media.h"
 #include "demo/demo_posts.h"
 #include "demo/demo_profiles.h"
+#include "demo/demo_staff_conduct.h"
 #include "demo/demo_trust.h"
 
 namespace inloco::cli {
@@ -23,11 +25,13 @@ void add_demo_command(CLI::App& app) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto key_path = std::make_shared<std::string>(default_key_path());
   auto media_dir = std::make_shared<std::string>(default_media_dir());
+  auto evidence_dir = std::make_shared<std::string>(default_evidence_dir());
   auto* cmd = app.add_subcommand("demo", "Create a fictional trust with two schools to try inloco with");
   cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
   cmd->add_option("--key", *key_path, "Secret key file (created if missing)")->capture_default_str();
   cmd->add_option("--media", *media_dir, "Folder of the media library's images")->capture_default_str();
-  cmd->callback([db_url, key_path, media_dir] {
+  cmd->add_option("--evidence", *evidence_dir, "Folder of the files kept as evidence on concerns")->capture_default_str();
+  cmd->callback([db_url, key_path, media_dir, evidence_dir] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);
     if (!db || !key) return set_exit_code(2);
@@ -72,6 +76,14 @@ void add_demo_command(CLI::App& app) {
       return set_exit_code(1);
     }
     if (auto s = create_demo_posts(*db, clock, *demo, *media); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
+    }
+    if (auto s = create_demo_concerns(*db, clock, *demo, *evidence_dir); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
+    }
+    if (auto s = create_demo_staff_conduct(*db, clock, *demo); !s.ok()) {
       print_error(s.error());
       return set_exit_code(1);
     }

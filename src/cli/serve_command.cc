@@ -16,6 +16,7 @@ struct ServeOptions {
   std::string static_dir = "build/static";
   std::string key = default_key_path();
   std::string media_dir = default_media_dir();
+  std::string evidence_dir = default_evidence_dir();
   bool secure_cookies = false;
   int workers = 4;
 };
@@ -30,6 +31,8 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--static", opts->static_dir, "Folder of built web assets")->capture_default_str();
   cmd->add_option("--key", opts->key, "Secret key file (created if missing)")->capture_default_str();
   cmd->add_option("--media", opts->media_dir, "Folder of the media library's images")->capture_default_str();
+  cmd->add_option("--evidence", opts->evidence_dir, "Folder of the files kept as evidence on concerns")
+      ->capture_default_str();
   cmd->add_flag("--secure-cookies", opts->secure_cookies, "Mark cookies Secure (when served over HTTPS)");
   cmd->add_option("--workers", opts->workers, "Threads for request handling")->capture_default_str();
   cmd->callback([opts] {
@@ -52,7 +55,7 @@ void add_serve_command(CLI::App& app) {
     web::Metrics metrics;
     SchoolCheckers checkers;
     web::App app(web::AppContext{*db, clock, accounts, *key, templates, metrics,
-                                 web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir}, checkers});
+                                 web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir, opts->evidence_dir}, checkers});
     web::HttpServer server(
         server_opts, [&app](web::HttpRequest&& r, const std::string& remote) { return app.handle(std::move(r), remote); },
         [&metrics](unsigned status) { metrics.record_rejected(status); });

@@ -23,6 +23,7 @@ struct AppConfig {
   std::string static_dir;       // built web assets (build/static)
   bool secure_cookies = false;  // set when served over HTTPS
   std::string media_dir;        // the media library's stripped images (var/media)
+  std::string evidence_dir;     // files kept as evidence on concerns (var/evidence)
 };
 
 struct AppContext {

@@ -22,7 +22,7 @@ const std::vector<NavItem>& nav_items() {
       {"Posts", "/schools/{s}/posts", Capability::kPostsWrite, true},
       {"Media", "/schools/{s}/media", Capability::kMediaView, true},
       {"Consent", "/schools/{s}/consent", Capability::kConsentView, true},
-      {"Concerns", "", std::nullopt, false},
+      {"Concerns", "", std::nullopt, false},  // pages: /schools/{s}/concerns, kConcernsCases
       {"Moderation", "", std::nullopt, false},
       {"Filtering", "", std::nullopt, false},
       {"Training", "", std::nullopt, false},

@@ -52,6 +52,7 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   char tmpl[] = "/tmp/inloco-test-media-XXXXXX";
   if (!::mkdtemp(tmpl)) throw std::runtime_error("cannot make a media folder");
   media_dir_ = tmpl;
+  evidence_dir_ = media_dir_ + "/evidence";
   db_ = fresh_database(dialect);
   AuthSettings auth;
   auth.cost = PasswordCost::fast_for_tests();
@@ -69,7 +70,7 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   });
   fixture_ = must(std::move(f), "fixture");
   app_ = std::make_unique<web::App>(
-      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_}, checkers_});
+      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_, evidence_dir_}, checkers_});
   options.address = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<web::HttpServer>(

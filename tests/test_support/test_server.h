@@ -39,13 +39,15 @@ class TestServer {
   web::App& app() { return *app_; }
   const Fixture& fixture() const { return fixture_; }
   const std::string& media_dir() const { return media_dir_; }
+  const std::string& evidence_dir() const { return evidence_dir_; }
 
   // Creates a member of staff holding `role` at `school_id` (nullopt: across
   // the trust) with a sign-in `username` / kTestPassword. Returns the person id.
   int64_t add_user(const std::string& username, Role role, std::optional<int64_t> school_id);
 
  private:
-  std::string media_dir_;  // a temporary folder, removed with the server
+  std::string media_dir_;     // a temporary folder, removed with the server
+  std::string evidence_dir_;  // inside it
   FakeClock clock_;
   std::unique_ptr<Database> db_;
   SecretKey key_ = SecretKey::random();
