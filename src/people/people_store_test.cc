@@ -397,6 +397,25 @@ TEST_P(PeopleStoreTest, RolesAreHeldPerSchoolOrAcrossTheTrust) {
   EXPECT_TRUE(ids(beta_, Role::kDsl).empty());  // another school's
   EXPECT_TRUE(ids(alpha_, Role::kTrustBoardMember).empty());  // held across the trust only
 
+  // Every holder at a school, trust-wide ones included and marked (concern routing).
+  auto holders = read([&](Connection& c) { return role_holders_at(c, alpha_); });
+  ASSERT_TRUE(holders.ok()) << holders.error().message;
+  int trust_wide = 0, dsls = 0;
+  for (const RoleHolder& h : *holders) {
+    EXPECT_NE(h.role, Role::kGovernor) << "the trustee governs another school";
+    if (h.role == Role::kTrustBoardMember) {
+      ++trust_wide;
+      EXPECT_TRUE(h.trust_wide);
+      EXPECT_EQ(h.person.id, *trustee);
+    }
+    if (h.role == Role::kDsl) ++dsls;
+  }
+  EXPECT_EQ(trust_wide, 1);
+  EXPECT_EQ(dsls, 2);
+  auto beta_holders = read([&](Connection& c) { return role_holders_at(c, beta_); });
+  ASSERT_TRUE(beta_holders.ok());
+  for (const RoleHolder& h : *beta_holders) EXPECT_NE(h.role, Role::kDsl) << "alpha's DSLs are not beta's";
+
   auto tr = read([&](Connection& c) { return roles_of(c, *trustee); });
   ASSERT_TRUE(tr.ok());
   ASSERT_EQ(tr->size(), 2u);
