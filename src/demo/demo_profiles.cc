@@ -39,6 +39,8 @@ Status assign_demo_profiles(Database& db, const Clock& clock, const DemoTrust& d
         // The 2026 review: access to accounts is now reviewed every four months.
         std::string reviewed = adopted(base.text, "1.1", "2026-09-14", "2027-09-01");
         reviewed = set_value(reviewed, "access_review_months = 6", "access_review_months = 4");
+        // ... and staff may contact families through personal accounts with the head's prior approval (STF-2).
+        reviewed = set_value(reviewed, "personal_contact = \"never\"", "personal_contact = \"with_approval\"");
         TRY(assign_profile(c, clock, actor, s.id, reviewed, kDefaultProfileKey));
       }
     }

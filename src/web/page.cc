@@ -22,11 +22,12 @@ const std::vector<NavItem>& nav_items() {
       {"Posts", "/schools/{s}/posts", Capability::kPostsWrite, true},
       {"Media", "/schools/{s}/media", Capability::kMediaView, true},
       {"Consent", "/schools/{s}/consent", Capability::kConsentView, true},
-      {"Concerns", "", std::nullopt, false},  // pages: /schools/{s}/concerns, kConcernsCases
+      {"Concerns", "/schools/{s}/concerns", Capability::kConcernsCases, true},
       {"Moderation", "", std::nullopt, false},
       {"Filtering", "", std::nullopt, false},
       {"Training", "", std::nullopt, false},
       {"People", "/schools/{s}/people", Capability::kPeopleView, true},
+      {"Staff conduct", "/schools/{s}/staff-conduct", Capability::kStaffOwnConduct, true},
       {"Policy", "/schools/{s}/policy", Capability::kPolicyView, true},
       {"Audit log", "/schools/{s}/audit", Capability::kAuditView, true},
       {"My account", "/account", Capability::kOwnSignIn, false},
@@ -104,6 +105,10 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
       nav.push_back(std::move(entry));
     }
     layout.emplace("nav", std::move(nav));
+    // INC-1: a concern can be reported from any page, in under a minute.
+    if (school && req.grants.can_somewhere(Capability::kConcernsReport) &&
+        (!req.school || req.grants.can(Capability::kConcernsReport, req.school->id, req.school->trust_id)))
+      layout.emplace("report_concern_href", "/schools/" + std::to_string(*school) + "/concerns/report");
   }
   if (req.school) layout.emplace("school_name", req.school->name);
   return html_response(status, ctx.templates.render("layout", layout));

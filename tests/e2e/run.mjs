@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
+import { staffConductFlow } from './staff_conduct.mjs'
 
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -23,6 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'inloco-e2e-'))
 const db = `sqlite:${join(work, 'e2e.db')}`
 const key = join(work, 'secret.key')
 const media = join(work, 'media')
+const evidence = join(work, 'evidence')
 let server
 let browser
 let passed = 0
@@ -45,14 +47,14 @@ async function shot (page, name) {
 }
 
 try {
-  const demo = execFileSync(inloco, ['demo', '--db', db, '--key', key, '--media', media], { encoding: 'utf8' })
+  const demo = execFileSync(inloco, ['demo', '--db', db, '--key', key, '--media', media, '--evidence', evidence], { encoding: 'utf8' })
   const passwordMatch = demo.match(/password (\S+)\)/)
   const headLine = demo.split('\n').find(l => /Headteacher/.test(l))
   check('demo trust created with a headteacher sign-in', !!(passwordMatch && headLine), demo.slice(0, 400))
   const username = headLine.trim().split(/\s+/)[0]
   const password = passwordMatch[1]
 
-  server = spawn(inloco, ['serve', '--db', db, '--key', key, '--media', media, '--listen', '127.0.0.1:0', '--static', staticDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  server = spawn(inloco, ['serve', '--db', db, '--key', key, '--media', media, '--evidence', evidence, '--listen', '127.0.0.1:0', '--static', staticDir], { stdio: ['ignore', 'pipe', 'inherit'] })
   const base = await new Promise((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 20000)
@@ -280,8 +282,69 @@ try {
   check('the photograph is attached to the post', (await page.locator('.inloco-gallery .inloco-thumb').count()) === 1)
   await axeCheck(page, 'a saved post')
 
+  // Concerns (INC-1, INC-3, INC-6): a member of staff reports a concern from
+  // any page in under a minute; the DSL it was routed to opens it and acts.
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL('**/sign-in')
+  await page.getByLabel('Username').fill('staff.oakfield')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL('**/dashboard')
+  const started = Date.now()
+  await page.getByRole('link', { name: 'Report a concern' }).first().click()
+  check('the report form opens from the link on every page', (await page.locator('h1').textContent()).trim() === 'Report a concern')
+  await axeCheck(page, 'report a concern')
+  await page.getByLabel('What happened?').fill('A pupil showed me messages from an older boy asking her to meet him after school.')
+  await page.getByLabel('If a pupil: which pupil').selectOption({ index: 1 })
+  await page.getByLabel('Where online?').fill('Snapchat')
+  await page.getByLabel('What kind of concern is it?').selectOption('grooming')
+  await page.getByLabel('Risk area').selectOption('contact')
+  await page.getByRole('button', { name: 'Send the report' }).click()
+  const reference = ((await page.locator('.govuk-panel__body strong').textContent()) || '').trim()
+  check('the report is confirmed with its reference', reference.length > 0)
+  check('a concern is reported in under a minute', Date.now() - started < 60000, `${Date.now() - started} ms`)
+  await axeCheck(page, 'report sent')
+  await page.getByRole('link', { name: 'Back to your reports' }).click()
+  check('the report is in "Your reports"', (await page.getByRole('link', { name: `Report ${reference}`, exact: true }).count()) === 1)
+  await axeCheck(page, 'your reports')
+  await page.getByRole('link', { name: 'Report a concern' }).first().click()
+  await page.getByRole('link', { name: 'Report contact on your personal account' }).click()
+  await axeCheck(page, 'report contact on a personal account')
+  await page.goto(`${base}${new URL(page.url()).pathname.replace(/report\/contact$/, '')}${reference}`)
+  check('the reporter cannot open the case', (await page.getByText('There is no such concern among yours').count()) === 1)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/sign-in')
+
+  await page.getByLabel('Username').fill('dsl.oakfield')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL('**/dashboard')
+  await page.getByRole('link', { name: 'Concerns', exact: true }).click()
+  check('the DSL opens the concerns list', (await page.locator('h1').textContent()).trim() === 'Concerns')
+  check('the demo cases are listed', (await page.locator('tbody tr').count()) >= 3)
+  await axeCheck(page, 'concerns list')
+  await page.getByRole('link', { name: new RegExp(`^${reference}:`) }).click()
+  check('the new case shows where it went and why', (await page.getByText('Routed (pupil)').count()) >= 1)
+  await axeCheck(page, 'a new concern')
+  await page.getByLabel('What was done').selectOption('support_offered')
+  await page.getByLabel('Details').fill('Talked with her and her parents; learning mentor check-ins each week.')
+  await page.getByRole('button', { name: 'Record the action' }).click()
+  check('the action joins the chronology', (await page.getByText('learning mentor check-ins each week').count()) >= 1)
+  await axeCheck(page, 'a concern with an action')
+  await page.getByRole('link', { name: 'The pupil\'s safeguarding chronology' }).click()
+  check('the pupil\'s chronology opens', (await page.getByText('kept apart from the ordinary record').count()) === 1)
+  await axeCheck(page, 'pupil chronology')
+  await page.getByRole('link', { name: 'Back to concerns' }).click()
+  await page.getByRole('row').filter({ hasText: 'Cyberbullying' }).getByRole('link').first().click()
+  check('the demo case shows its evidence with a SHA-256', (await page.locator('.inloco-sha').count()) >= 1)
+  await axeCheck(page, 'a concern with evidence')
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/sign-in')
+
+  // Staff conduct records (STF-1, STF-4): a member of staff's own induction and declarations.
+  await staffConductFlow(page, { base, check, axeCheck, password })
+
   await page.goto(`${base}/dashboard`)
   check('after signing out the dashboard needs sign-in again', page.url().includes('/sign-in'))
   check('no script or style was blocked by the content security policy',

@@ -1,8 +1,244 @@
-// JSON API for the concern log: to be written.
+// JSON API for the concern log (INC-1..8, LAW-1..5): report a concern, list
+// one's own reports, list the cases one may open, get a case (each view
+// audited by the library), add an action, add evidence (a multipart form),
+// close with the debrief. Times are Unix seconds. Anyone who may not open a
+// case gets 404 "There is no such concern among yours", never its content.
+#include "concerns/case_access.h"
+#include "concerns/concern_actions.h"
+#include "concerns/concern_evidence.h"
+#include "concerns/concern_reports.h"
+#include "profile/profile_store.h"
+#include "web/page.h"
+#include "web/pages/concern_view.h"
+#include "web/response.h"
 #include "web/routes.h"
 
 namespace inloco::web {
 
-void add_concerns_api_routes(Router&, AppContext&) {}
+namespace {
+
+using nlohmann::json;
+
+json opt_int(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+std::string str(const json& b, const char* key) {
+  return b.contains(key) && b[key].is_string() ? b[key].get<std::string>() : std::string();
+}
+std::optional<int64_t> num(const json& b, const char* key) {
+  if (b.contains(key) && b[key].is_number_integer()) return b[key].get<int64_t>();
+  return std::nullopt;
+}
+bool flag(const json& b, const char* key) { return b.contains(key) && b[key].is_boolean() && b[key].get<bool>(); }
+
+Result<ConcernReport> report_of(const std::string& body) {
+  json b = json::parse(body, nullptr, false);
+  if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the concern as a JSON object.");
+  ConcernReport r;
+  r.happened_at = num(b, "happened_at");
+  r.what_happened = str(b, "what_happened");
+  std::string kind = str(b, "subject_kind");
+  if (!kind.empty()) {
+    auto k = parse_subject_kind(kind);
+    if (!k) return Error::invalid("\"subject_kind\" is pupil, staff, headteacher, parent or outside.");
+    r.subject_kind = *k;
+  }
+  r.subject_person_id = num(b, "subject_person_id");
+  r.subject_description = str(b, "subject_description");
+  if (b.contains("involved") && b["involved"].is_array())
+    for (const auto& p : b["involved"]) {
+      if (!p.is_object()) continue;
+      InvolvedPerson i{num(p, "person_id"), str(p, "description"), Involvement::kAffected};
+      if (auto how = parse_involvement(str(p, "involvement"))) i.involvement = *how;
+      r.involved.push_back(std::move(i));
+    }
+  r.platform = str(b, "platform");
+  r.risk_area = str(b, "risk_area");
+  r.risk_kind = str(b, "risk_kind");
+  r.type = str(b, "type");
+  r.involves_personal_data = flag(b, "involves_personal_data");
+  r.about_official_accounts = flag(b, "about_official_accounts");
+  return r;
+}
+
+json evidence_json(const EvidenceItem& e) {
+  return {{"id", e.id}, {"kind", evidence_kind_key(e.kind)}, {"refers_to", e.refers_to},
+          {"description", e.description}, {"address", e.address}, {"address_is_live", e.address_is_live},
+          {"sha256", e.file_sha256 ? json(*e.file_sha256) : json(nullptr)}, {"bytes", opt_int(e.file_size)},
+          {"file_type", e.file_type}, {"added_by", e.added_by_name}, {"added_at", e.added_at}};
+}
+
+json case_json(const ConcernCase& k) {
+  const Concern& c = k.concern;
+  json involved = json::array(), viewers = json::array(), evidence = json::array(), actions = json::array();
+  for (const auto& p : k.involved)
+    involved.push_back({{"person_id", opt_int(p.person_id)}, {"name", p.name}, {"description", p.description},
+                        {"involvement", involvement_key(p.involvement)}});
+  for (const auto& v : k.viewers)
+    viewers.push_back({{"person_id", v.person_id}, {"name", v.name}, {"added", v.added}, {"routed_for", v.routed_for},
+                       {"role", v.role}, {"reason", v.reason}});
+  for (const auto& e : k.evidence) evidence.push_back(evidence_json(e));
+  for (const auto& a : k.actions)
+    actions.push_back({{"id", a.id}, {"kind", action_kind_key(a.kind)}, {"taken_at", a.taken_at},
+                       {"decision", a.decision ? json(*a.decision) : json(nullptr)}, {"counterpart", a.counterpart},
+                       {"detail", a.detail}, {"reason", a.reason}, {"recorded_by", a.recorded_by_name}});
+  return {{"id", c.id}, {"status", concern_status_key(c.status)}, {"reported_at", c.reported_at},
+          {"reported_by", c.reported_by_name}, {"happened_at", c.happened_at}, {"what_happened", c.what_happened},
+          {"subject_kind", subject_kind_key(c.subject_kind)}, {"subject_person_id", opt_int(c.subject_person_id)},
+          {"subject_name", c.subject_name}, {"platform", c.platform}, {"type", c.type}, {"risk_area", c.risk_area},
+          {"risk_kind", c.risk_kind}, {"involves_personal_data", c.involves_personal_data},
+          {"fell_back", c.fell_back}, {"routing_notes", c.routing_notes},
+          {"lado_decision_needed", c.lado_decision_needed}, {"ico_decision_due", opt_int(c.ico_decision_due)},
+          {"ico_reported", c.ico_reported ? json(*c.ico_reported) : json(nullptr)},
+          {"lessons_learnt", c.lessons_learnt}, {"policy_change", c.policy_change},
+          {"involved", involved}, {"viewers", viewers}, {"evidence", evidence}, {"actions", actions}};
+}
+
+Result<PolicyProfile> profile_of(AppContext& app, const Request& req) {
+  return app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
+}
+
+// Someone who may not open the case hears the same as for no case at all.
+Status must_view(AppContext& app, const Request& req, int64_t id) {
+  bool ok = TRY(app.db.read([&](Connection& c) { return may_view_case(c, req.user->person_id, id); }));
+  if (!ok) return not_among_yours();
+  return {};
+}
+
+}  // namespace
+
+void add_concerns_api_routes(Router& router, AppContext& app) {
+  using V = http::verb;
+  const std::string root = "/api/v1/schools/{school}/concerns";
+  router.add({V::post, root, Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+    auto report = report_of(req.raw.body());
+    if (!report.ok()) return error_response(app, req, report.error());
+    auto profile = profile_of(app, req);
+    if (!profile.ok()) return error_response(app, req, profile.error());
+    auto done = app.db.transaction([&](Connection& c) {
+      return report_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *report);
+    });
+    if (!done.ok()) return error_response(app, req, done.error());
+    // Never where it went: the reporter may not learn who has a concern about a colleague.
+    return json_response(201, {{"id", done->concern_id}, {"reported_at", done->reported_at},
+                               {"report", "/api/v1/schools/" + std::to_string(req.school->id) + "/concerns/mine/" +
+                                              std::to_string(done->concern_id)}});
+  });
+  router.add({V::get, root + "/mine", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+    auto rows = app.db.read([&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); });
+    if (!rows.ok()) return error_response(app, req, rows.error());
+    json out = json::array();
+    for (const auto& r : *rows)
+      out.push_back({{"id", r.concern_id}, {"reported_at", r.reported_at}, {"type", r.type},
+                     {"subject_kind", subject_kind_key(r.subject_kind)}});
+    return json_response(200, {{"reports", out}});
+  });
+  router.add({V::get, root + "/mine/{concern}", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
+    Actor actor = req.actor();
+    auto r = app.db.transaction([&](Connection& c) { return submitted_report(c, app.clock, actor, req.school->id, *id); });
+    if (!r.ok()) return error_response(app, req, case_refusal(r.error()).code == ErrorCode::kNotFound
+                                                     ? Error::not_found("There is no such report among yours.")
+                                                     : r.error());
+    json involved = json::array();
+    for (const auto& p : r->involved)
+      involved.push_back({{"name", p.name}, {"description", p.description}, {"involvement", involvement_key(p.involvement)}});
+    return json_response(200, {{"id", r->concern_id}, {"reported_at", r->reported_at}, {"happened_at", r->happened_at},
+                               {"what_happened", r->what_happened}, {"subject_kind", subject_kind_key(r->subject_kind)},
+                               {"subject_name", r->subject_name}, {"involved", involved}, {"platform", r->platform},
+                               {"type", r->type}, {"risk_area", r->risk_area}, {"risk_kind", r->risk_kind},
+                               {"involves_personal_data", r->involves_personal_data}});
+  });
+  router.add({V::get, root, Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    Actor actor = req.actor();
+    auto rows = app.db.transaction([&](Connection& c) { return cases_for(c, app.clock, actor, req.school->id); });
+    if (!rows.ok()) return error_response(app, req, rows.error());
+    json out = json::array();
+    for (const auto& r : *rows)
+      out.push_back({{"id", r.concern_id}, {"reported_at", r.reported_at}, {"happened_at", r.happened_at},
+                     {"type", r.type}, {"subject_kind", subject_kind_key(r.subject_kind)},
+                     {"subject_name", r.subject_name}, {"status", concern_status_key(r.status)},
+                     {"actions", r.actions}, {"new", r.status == ConcernStatus::kOpen && r.actions == 0},
+                     {"ico_decision_due", opt_int(r.ico_decision_due)},
+                     {"ico_decision_overdue", r.ico_decision_overdue}});
+    return json_response(200, {{"concerns", out}});
+  });
+  router.add({V::get, root + "/{concern}", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    auto profile = profile_of(app, req);
+    if (!profile.ok()) return error_response(app, req, profile.error());
+    Actor actor = req.actor();
+    auto k = app.db.transaction([&](Connection& c) {
+      return open_case(c, app.clock, actor, profile->concerns, req.grants, req.school->id, *id);
+    });
+    if (!k.ok()) return error_response(app, req, case_refusal(k.error()));
+    return json_response(200, case_json(*k));
+  });
+  router.add({V::post, root + "/{concern}/actions", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    json b = json::parse(req.raw.body(), nullptr, false);
+    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the action as a JSON object."));
+    auto kind = parse_action_kind(str(b, "kind"));
+    if (!kind) return error_response(app, req, Error::invalid("\"kind\" names the action: note, platform_contacted, ceop, police, parents_informed, sanction, support_offered, information_shared, lado_referral or low_level_concern."));
+    ActionInput in;
+    in.kind = *kind;
+    in.taken_at = num(b, "taken_at");
+    if (b.contains("decision") && b["decision"].is_boolean()) in.decision = b["decision"].get<bool>();
+    in.counterpart = str(b, "counterpart");
+    in.detail = str(b, "detail");
+    in.reason = str(b, "reason");
+    auto profile = profile_of(app, req);
+    if (!profile.ok()) return error_response(app, req, profile.error());
+    Actor actor = req.actor();
+    auto action = app.db.transaction([&](Connection& c) {
+      return add_action(c, app.clock, CaseActor{actor, req.grants}, profile->concerns, req.school->id, *id, in);
+    });
+    if (!action.ok()) return error_response(app, req, action.error());
+    return json_response(201, {{"id", *action}});
+  });
+  router.add({V::post, root + "/{concern}/evidence", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
+    if (!form.ok())
+      return error_response(app, req, Error::invalid("Send the evidence as a multipart form: kind, refers_to, description, address, file."));
+    const Fields& f = form->fields;
+    auto kind = parse_evidence_kind(field(f, "kind"));
+    if (!kind) return error_response(app, req, Error::invalid("\"kind\" is message, email, voicemail_note, web_address, screenshot or file."));
+    EvidenceInput in;
+    in.kind = *kind;
+    if (long long t = std::atoll(field(f, "refers_to").c_str()); t > 0) in.refers_to = t;
+    in.description = field(f, "description");
+    in.address = field(f, "address");
+    if (auto file = form->files.find("file"); file != form->files.end()) {
+      in.file_name = file->second.filename;
+      in.declared_type = file->second.content_type;
+      in.bytes = file->second.data;
+    }
+    auto item = app.db.transaction([&](Connection& c) {
+      return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
+    });
+    if (!item.ok()) return error_response(app, req, item.error());
+    return json_response(201, evidence_json(*item));
+  });
+  router.add({V::post, root + "/{concern}/close", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    json b = json::parse(req.raw.body(), nullptr, false);
+    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the debrief as a JSON object."));
+    auto profile = profile_of(app, req);
+    if (!profile.ok()) return error_response(app, req, profile.error());
+    Debrief d{str(b, "lessons_learnt"), str(b, "policy_change")};
+    auto s = app.db.transaction([&](Connection& c) {
+      return close_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *id, d);
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"status", "closed"}});
+  });
+}
 
 }  // namespace inloco::web
