@@ -211,6 +211,14 @@ Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_i
   return item_from_row(row);
 }
 
+Result<MediaItem> view_media(Connection& conn, const Clock& clock, const Actor& actor,
+                             int64_t school_id, int64_t media_id) {
+  MediaItem item = TRY(get_media(conn, school_id, media_id));
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{"media.view", "media_item", std::to_string(item.id), school_id, "{}"}));
+  return item;
+}
+
 Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id, int64_t limit,
                                           int64_t offset) {
   std::string sql = std::string("SELECT ") + kColumns +

@@ -79,6 +79,12 @@ Result<MediaItem> store_media(Database& db, const Clock& clock, const Actor& act
 
 // kNotFound unless the item belongs to the school.
 Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_id);
+// get_media for a person looking at what an image's original carried (its
+// device, serials, whether it held a location): audited "media.view". Call
+// inside Database::transaction.
+Result<MediaItem> view_media(Connection& conn, const Clock& clock, const Actor& actor,
+                             int64_t school_id, int64_t media_id);
+
 // The school's media, newest first: `limit` items from `offset` (limit 0: all).
 Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id, int64_t limit = 0,
                                           int64_t offset = 0);

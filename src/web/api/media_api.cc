@@ -66,11 +66,7 @@ void add_media_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("media");
     if (!id) return error_response(app, req, Error::not_found("There is no such image."));
     Actor actor = req.actor();
-    auto item = app.db.transaction([&](Connection& c) -> Result<MediaItem> {
-      MediaItem m = TRY(get_media(c, req.school->id, *id));
-      TRY(append_audit(c, app.clock, actor, AuditEvent{"media.view", "media_item", std::to_string(m.id), req.school->id, "{}"}));
-      return m;
-    });
+    auto item = app.db.transaction([&](Connection& c) { return view_media(c, app.clock, actor, req.school->id, *id); });
     if (!item.ok()) return error_response(app, req, item.error());
     return json_response(200, media_json(*item));
   });

@@ -54,14 +54,7 @@ HttpResponse item_page(AppContext& app, Request& req) {
   auto id = req.int_param("media");
   if (!id) return error_response(app, req, Error::not_found("There is no such image."));
   Actor actor = req.actor();
-  // Viewing what an image's original carried (its device, serials, whether it
-  // held a location) is a view of personal data: audited.
-  auto item = app.db.transaction([&](Connection& c) -> Result<MediaItem> {
-    MediaItem m = TRY(get_media(c, req.school->id, *id));
-    TRY(append_audit(c, app.clock, actor,
-                     AuditEvent{"media.view", "media_item", std::to_string(m.id), req.school->id, "{}"}));
-    return m;
-  });
+  auto item = app.db.transaction([&](Connection& c) { return view_media(c, app.clock, actor, req.school->id, *id); });
   if (!item.ok()) return error_response(app, req, item.error());
   auto used = app.db.read([&](Connection& c) { return posts_using_media(c, req.school->id, *id); });
   if (!used.ok()) return error_response(app, req, used.error());
