@@ -43,6 +43,15 @@ nlohmann::json error_json(const Error& error) {
             {"details", error.details}}}};
 }
 
+HttpResponse csv_response(const std::string& file_name, std::string body) {
+  HttpResponse res{http::status::ok, 11};
+  res.set(http::field::content_type, "text/csv; charset=utf-8");
+  res.set(http::field::content_disposition, "attachment; filename=\"" + file_name + "\"");
+  res.body() = std::move(body);
+  res.prepare_payload();
+  return res;
+}
+
 void add_security_headers(HttpResponse& res, bool cacheable) {
   res.set("Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -16,6 +16,8 @@ unsigned http_status(ErrorCode code);
 HttpResponse html_response(unsigned status, std::string body);
 HttpResponse json_response(unsigned status, const nlohmann::json& body);
 HttpResponse redirect_response(const std::string& location);  // 303 See Other
+// A CSV download called `file_name` (the body already formula-safe: core/text csv_cell).
+HttpResponse csv_response(const std::string& file_name, std::string body);
 nlohmann::json error_json(const Error& error);
 
 // Adds the headers every response carries (CSP without inline script,

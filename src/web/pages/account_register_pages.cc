@@ -387,12 +387,8 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
       return out;
     });
     if (!rows.ok()) return error_response(ctx, req, rows.error());
-    HttpResponse res{http::status::ok, 11};
-    res.set(http::field::content_type, "text/csv; charset=utf-8");
-    res.set(http::field::content_disposition,
-            "attachment; filename=\"account-log-" + req.school->code + "-" + date_of(ctx.clock.now()).iso() + ".csv\"");
-    res.body() = account_log_csv(*rows);
-    return res;
+    return csv_response("account-log-" + req.school->code + "-" + date_of(ctx.clock.now()).iso() + ".csv",
+                        account_log_csv(*rows));
   });
 
   router.add({V::get, root + "/log", Access::kSchool, Capability::kAccountsView}, [&ctx](Request& req) {

@@ -273,17 +273,8 @@ HttpResponse chronology_page(AppContext& app, Request& req) {
   return render_page(app, req, "Safeguarding chronology", "concern_chronology", std::move(c));
 }
 
-// The case file or a chronology as CSV (every cell formula-safe), for those who may see it.
-HttpResponse csv_response(const std::string& name, std::string body) {
-  HttpResponse res{http::status::ok, 11};
-  res.set(http::field::content_type, "text/csv; charset=utf-8");
-  res.set(http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  res.set(http::field::cache_control, "no-store");
-  res.body() = std::move(body);
-  res.prepare_payload();
-  return res;
-}
-
+// The case file or a chronology as CSV (every cell formula-safe), for those
+// who may see it; like every personal page it is sent with no-store.
 std::string csv_line(const std::vector<std::string>& cells) {
   std::string out;
   for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);

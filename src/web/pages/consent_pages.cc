@@ -28,13 +28,6 @@ Result<ConsentRules> rules_for(AppContext& app, const Request& req) {
   return p->consent;
 }
 
-HttpResponse csv_response(const std::string& name, std::string body) {
-  HttpResponse res{http::status::ok, 11};
-  res.set(http::field::content_type, "text/csv; charset=utf-8");
-  res.set(http::field::content_disposition, "attachment; filename=\"" + name + "\"");
-  res.body() = std::move(body);
-  return res;
-}
 
 HttpResponse home(AppContext& app, Request& req, const Error* error = nullptr, unsigned status = 200) {
   auto rules = rules_for(app, req);
