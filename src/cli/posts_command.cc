@@ -30,14 +30,7 @@ void fail(const Error& e) {
   set_exit_code(1);
 }
 
-std::string excerpt(const std::string& text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::string out = text.substr(0, max_bytes);
-  // Do not cut a character in two.
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  return out + "...";
-}
+std::string excerpt(const std::string& text, size_t max_bytes) { return utf8_excerpt(text, max_bytes, "..."); }
 
 std::string one_line(std::string text) {
   for (char& ch : text)

@@ -67,4 +67,12 @@ std::string csv_cell(std::string_view value) {
   return out;
 }
 
+std::string utf8_excerpt(std::string_view text, size_t max_bytes, std::string_view ellipsis) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::string out(text.substr(0, max_bytes));
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  return out + std::string(ellipsis);
+}
+
 }  // namespace inloco

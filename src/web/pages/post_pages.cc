@@ -141,10 +141,7 @@ HttpResponse list_page(AppContext& app, Request& req, const Error* error = nullp
   mstch::array rows;
   for (const auto& p : *posts) {
     if (!approver && p.author_id != req.user->person_id) continue;
-    std::string excerpt = p.draft.body.substr(0, 80);
-    while (!excerpt.empty() && (static_cast<unsigned char>(excerpt.back()) & 0xC0) == 0x80) excerpt.pop_back();
-    if (!excerpt.empty() && static_cast<unsigned char>(excerpt.back()) >= 0xC0) excerpt.pop_back();
-    if (p.draft.body.size() > 80) excerpt += "…";
+    std::string excerpt = utf8_excerpt(p.draft.body, 80, "…");
     rows.push_back(mstch::map{{"href", base(req) + "/" + std::to_string(p.id)}, {"excerpt", excerpt},
                               {"author", p.author_name}, {"account", p.account_name},
                               {"status", std::string(post_status_label(p.status))}, {"status_class", status_class(p.status)},
