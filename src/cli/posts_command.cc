@@ -8,6 +8,7 @@
 // permission table as the web (Grants) and the same refusals from the post
 // workflow. The audit log names the person and says it came from the command
 // line. Exit status: 0 done, 1 refused or not found, 2 the database cannot be opened.
+#include <functional>
 #include <iostream>
 
 #include "auth/permissions.h"
@@ -221,6 +222,31 @@ void add_check(CLI::App& posts) {
   });
 }
 
+// Approve and publish alike: as the named person (their roles, as the web
+// route would check them), with the school's checks, on one post, in one
+// transaction; `done` prints the outcome.
+void act_on_post(const PostArgs& a, Capability capability, const char* what,
+                 const std::function<Status(Connection&, const Clock&, const PostActor&,
+                                            const PostCheckContext&, const School&)>& act,
+                 const std::function<void(const Actor&)>& done) {
+  auto db = open_database(a.db);
+  if (!db) return set_exit_code(2);
+  auto s = load_school(*db, a.school);
+  if (!s.ok()) return fail(s.error());
+  auto who = acting_as(*db, a.as, *s, capability, what);
+  if (!who.ok()) return fail(who.error());
+  SystemClock clock;
+  SchoolCheckers checkers;
+  auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
+  if (!ctx.ok()) return fail(ctx.error());
+  auto result = db->transaction([&](Connection& c) -> Status {
+    TRY(find_post(c, s->school.id, a.id));
+    return act(c, clock, PostActor{who->actor, who->grants}, *ctx->checks, s->school);
+  });
+  if (!result.ok()) return fail(result.error());
+  done(who->actor);
+}
+
 void add_approve(CLI::App& posts) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
@@ -228,23 +254,12 @@ void add_approve(CLI::App& posts) {
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person approving")->required();
   cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
-    auto who = acting_as(*db, a->as, *s, Capability::kPostsApprove, "approve posts");
-    if (!who.ok()) return fail(who.error());
-    SystemClock clock;
-    SchoolCheckers checkers;
-    auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
-    if (!ctx.ok()) return fail(ctx.error());
-    auto done = db->transaction([&](Connection& c) -> Status {
-      TRY(find_post(c, s->school.id, a->id));
-      return approve_post(c, clock, PostActor{who->actor, who->grants}, *ctx->checks, s->school.id,
-                          s->school.trust_id, a->id);
-    });
-    if (!done.ok()) return fail(done.error());
-    std::cout << "Post " << a->id << " approved by " << who->actor.name << ".\n";
+    act_on_post(*a, Capability::kPostsApprove, "approve posts",
+                [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
+                    const School& school) {
+                  return approve_post(c, clock, who, checks, school.id, school.trust_id, a->id);
+                },
+                [&](const Actor& who) { std::cout << "Post " << a->id << " approved by " << who.name << ".\n"; });
   });
 }
 
@@ -256,23 +271,14 @@ void add_publish(CLI::App& posts) {
   cmd->add_option("--as", a->as, "The username of the person publishing")->required();
   cmd->add_option("--url", a->url, "The post's live address, https://...")->required();
   cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
-    auto who = acting_as(*db, a->as, *s, Capability::kPostsWrite, "publish posts");
-    if (!who.ok()) return fail(who.error());
-    SystemClock clock;
-    SchoolCheckers checkers;
-    auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
-    if (!ctx.ok()) return fail(ctx.error());
-    auto done = db->transaction([&](Connection& c) -> Status {
-      TRY(find_post(c, s->school.id, a->id));
-      return publish_post(c, clock, PostActor{who->actor, who->grants}, *ctx->checks, s->school.id,
-                          s->school.trust_id, a->id, a->url);
-    });
-    if (!done.ok()) return fail(done.error());
-    std::cout << "Post " << a->id << " published at " << a->url << ", recorded by " << who->actor.name << ".\n";
+    act_on_post(*a, Capability::kPostsWrite, "publish posts",
+                [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
+                    const School& school) {
+                  return publish_post(c, clock, who, checks, school.id, school.trust_id, a->id, a->url);
+                },
+                [&](const Actor& who) {
+                  std::cout << "Post " << a->id << " published at " << a->url << ", recorded by " << who.name << ".\n";
+                });
   });
 }
 
