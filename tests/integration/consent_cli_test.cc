@@ -45,33 +45,12 @@ std::optional<Person> consenting_parent(Connection& c, int64_t pupil_id) {
   return std::nullopt;
 }
 
-class ConsentCliTest : public ::testing::Test {
+class ConsentCliTest : public test::DemoCliTest {
  protected:
-  void SetUp() override {
-    folder_ = std::make_unique<test::TestFolder>("inloco-consent-cli");
-    dir_ = folder_->path();
-    std::string failure;
-    db_url_ = test::make_demo_database(dir_, &failure);
-    ASSERT_FALSE(db_url_.empty()) << failure;
-    auto db = Database::open(db_url_);
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
-    auto s = db_->read([](Connection& c) { return find_school_by_code(c, "oakfield"); });
-    ASSERT_TRUE(s.ok());
-    oakfield_ = *s;
-  }
-  void TearDown() override {
-    db_.reset();
-    folder_.reset();
-  }
+  ConsentCliTest() : DemoCliTest("inloco-consent-cli") {}
+
 
   CliRun consent(const std::string& args) { return run("consent " + args + " --db " + db_url_); }
-
-  int64_t scalar(const std::string& sql) {
-    auto r = db_->read([&](Connection& c) { return c.query(sql); });
-    EXPECT_TRUE(r.ok());
-    return r.ok() && !r->empty() ? (*r)[0][0].as_int() : -1;
-  }
 
   std::vector<RenewalRow> renewals() {
     auto rows = db_->read([&](Connection& c) -> Result<std::vector<RenewalRow>> {
@@ -88,11 +67,6 @@ class ConsentCliTest : public ::testing::Test {
     return p.string();
   }
 
-  std::unique_ptr<test::TestFolder> folder_;
-  fs::path dir_;
-  std::string db_url_;
-  std::unique_ptr<Database> db_;
-  School oakfield_;
 };
 
 // REQ CON-7

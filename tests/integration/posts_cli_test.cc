@@ -29,25 +29,10 @@ using test::CliRun;
 
 CliRun run(const std::string& args) { return test::run_inloco(args); }
 
-class PostsCliTest : public ::testing::Test {
+class PostsCliTest : public test::DemoCliTest {
  protected:
-  void SetUp() override {
-    folder_ = std::make_unique<test::TestFolder>("inloco-posts-cli");
-    dir_ = folder_->path();
-    std::string failure;
-    db_url_ = test::make_demo_database(dir_, &failure);
-    ASSERT_FALSE(db_url_.empty()) << failure;
-    auto db = Database::open(db_url_);
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
-    auto s = db_->read([](Connection& c) { return find_school_by_code(c, "oakfield"); });
-    ASSERT_TRUE(s.ok());
-    oakfield_ = *s;
-  }
-  void TearDown() override {
-    db_.reset();
-    folder_.reset();
-  }
+  PostsCliTest() : DemoCliTest("inloco-posts-cli") {}
+
 
   CliRun posts(const std::string& args) { return run("posts " + args + " --school oakfield --db " + db_url_); }
 
@@ -81,11 +66,6 @@ class PostsCliTest : public ::testing::Test {
     return r.ok() && !r->empty() ? (*r)[0][0].as_text() : "";
   }
 
-  std::unique_ptr<test::TestFolder> folder_;
-  fs::path dir_;
-  std::string db_url_;
-  std::unique_ptr<Database> db_;
-  School oakfield_;
 };
 
 // REQ PST-1

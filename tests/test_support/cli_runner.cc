@@ -55,4 +55,29 @@ std::string make_demo_database(const fs::path& folder, std::string* failure) {
   return url;
 }
 
+void DemoCliTest::SetUp() {
+  folder_ = std::make_unique<TestFolder>(prefix_);
+  dir_ = folder_->path();
+  std::string failure;
+  db_url_ = make_demo_database(dir_, &failure);
+  ASSERT_FALSE(db_url_.empty()) << failure;
+  auto db = Database::open(db_url_);
+  ASSERT_TRUE(db.ok());
+  db_ = std::move(db).value();
+  auto s = db_->read([](Connection& c) { return find_school_by_code(c, "oakfield"); });
+  ASSERT_TRUE(s.ok());
+  oakfield_ = *s;
+}
+
+void DemoCliTest::TearDown() {
+  db_.reset();
+  folder_.reset();
+}
+
+int64_t DemoCliTest::scalar(const std::string& sql) {
+  auto r = db_->read([&](Connection& c) { return c.query(sql); });
+  EXPECT_TRUE(r.ok());
+  return r.ok() && !r->empty() ? (*r)[0][0].as_int() : -1;
+}
+
 }  // namespace inloco::test

@@ -2,8 +2,14 @@
 // would (but with no terminal), and a demo trust to run it against.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "people/school_store.h"
+#include "store/database.h"
 
 namespace inloco::test {
 
@@ -35,5 +41,24 @@ class TestFolder {
 // returns the database's URL; empty, with the output in `failure`, if the
 // demo failed.
 std::string make_demo_database(const std::filesystem::path& folder, std::string* failure);
+
+// For tests of commands run against the demo trust: a fresh demo database in
+// a folder of the test's own, opened as db_, with its Oakfield school.
+class DemoCliTest : public ::testing::Test {
+ protected:
+  explicit DemoCliTest(std::string folder_prefix) : prefix_(std::move(folder_prefix)) {}
+  void SetUp() override;
+  void TearDown() override;
+  int64_t scalar(const std::string& sql);  // the first column of the first row, or -1
+
+  std::unique_ptr<TestFolder> folder_;
+  std::filesystem::path dir_;
+  std::string db_url_;
+  std::unique_ptr<Database> db_;
+  School oakfield_;
+
+ private:
+  std::string prefix_;
+};
 
 }  // namespace inloco::test
