@@ -5,6 +5,7 @@
 
 #include "concerns/concern_evidence.h"
 #include "concerns/concern_store.h"
+#include "notices/notice_store.h"
 #include "people/people_store.h"
 #include "people/school_store.h"
 
@@ -72,6 +73,7 @@ Status grant_case_access(Connection& conn, const Clock& clock, const Actor& acto
       "INSERT INTO concern_viewers (concern_id, person_id, via, reason, added_by, added_by_name, "
       "added_at) VALUES (?, ?, 'added', ?, ?, ?, ?)",
       {concern_id, p.id, why, by, actor.name, now}));
+  TRY(notify(conn, clock, school_id, p.id, NoticeKind::kConcernAccessAdded, concern_id));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.access_grant", "concern", std::to_string(concern_id),
                               school_id,
@@ -92,20 +94,24 @@ Result<ConcernCase> open_case(Connection& conn, const Clock& clock, const Actor&
   out.evidence = TRY(load_evidence(conn, concern_id));
   present_addresses(out.evidence, sees_live_addresses(rules, grants, school_id, school.trust_id));
   out.actions = TRY(load_actions(conn, concern_id));
+  TRY(mark_concern_notices_read(conn, clock, person, concern_id));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.view", "concern", std::to_string(concern_id), school_id,
                               "{}"}));
   return out;
 }
 
-Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
-                                           const Actor& actor, int64_t school_id) {
-  int64_t person = TRY(acting_person(actor.person_id, "list cases"));
+namespace {
+
+Result<std::vector<CaseSummary>> summaries_for(Connection& conn, const Clock& clock,
+                                               int64_t person, int64_t school_id) {
   Rows rows = TRY(conn.query(
       "SELECT c.id, c.reported_at, c.happened_at, c.concern_type, c.subject_kind, "
       "COALESCE(p.preferred_name, p.given_name) || ' ' || p.family_name, c.subject_description, "
       "c.status, (SELECT COUNT(*) FROM concern_actions a WHERE a.concern_id = c.id), "
-      "c.ico_decision_due, c.ico_decision "
+      "c.ico_decision_due, c.ico_decision, c.lado_decision_needed, "
+      "(SELECT COUNT(*) FROM concern_actions a WHERE a.concern_id = c.id AND a.kind IN "
+      "('lado_referral', 'low_level_concern')) "
       "FROM concerns c JOIN concern_viewers v ON v.concern_id = c.id AND v.person_id = ? "
       "JOIN people me ON me.id = v.person_id AND me.active = 1 "
       "LEFT JOIN people p ON p.id = c.subject_person_id WHERE c.school_id = ? "
@@ -113,7 +119,6 @@ Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
       {person, school_id}));
   const int64_t now = clock.now();
   std::vector<CaseSummary> out;
-  std::vector<int64_t> ids;
   for (const Row& r : rows) {
     CaseSummary s;
     s.concern_id = r[0].as_int();
@@ -125,10 +130,37 @@ Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
     s.status = r[7].as_text() == "closed" ? ConcernStatus::kClosed : ConcernStatus::kOpen;
     s.actions = r[8].as_int();
     s.ico_decision_due = r[9].as_optional_int();
-    s.ico_decision_overdue = s.ico_decision_due && r[10].is_null() && now > *s.ico_decision_due;
-    ids.push_back(s.concern_id);
+    s.ico_decided = !r[10].is_null();
+    s.ico_decision_overdue = s.ico_decision_due && !s.ico_decided && now > *s.ico_decision_due;
+    if (r[11].as_bool() && r[12].as_int() == 0) {
+      s.lado_decision_due = lado_decision_due(s.reported_at);
+      s.lado_decision_overdue = s.status == ConcernStatus::kOpen && now > *s.lado_decision_due;
+    }
     out.push_back(std::move(s));
   }
+  return out;
+}
+
+}  // namespace
+
+Result<CaseCounts> count_cases_for(Connection& conn, const Clock& clock, int64_t person_id,
+                                   int64_t school_id) {
+  CaseCounts counts;
+  for (const CaseSummary& s : TRY(summaries_for(conn, clock, person_id, school_id))) {
+    if (s.status != ConcernStatus::kOpen) continue;
+    ++counts.open;
+    if (s.is_new()) ++counts.new_cases;
+    if (s.overdue()) ++counts.overdue;
+  }
+  return counts;
+}
+
+Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
+                                           const Actor& actor, int64_t school_id) {
+  int64_t person = TRY(acting_person(actor.person_id, "list cases"));
+  std::vector<CaseSummary> out = TRY(summaries_for(conn, clock, person, school_id));
+  std::vector<int64_t> ids;
+  for (const CaseSummary& s : out) ids.push_back(s.concern_id);
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.list", "school", std::to_string(school_id), school_id,
                               nlohmann::json{{"concerns", ids}}.dump()}));

@@ -58,12 +58,29 @@ struct CaseSummary {
   ConcernStatus status = ConcernStatus::kOpen;
   int64_t actions = 0;  // none yet: new
   std::optional<int64_t> ico_decision_due;
+  bool ico_decided = false;
   bool ico_decision_overdue = false;
+  std::optional<int64_t> lado_decision_due;  // LAW-3: when needed and not yet recorded
+  bool lado_decision_overdue = false;
+
+  bool is_new() const { return status == ConcernStatus::kOpen && actions == 0; }
+  bool overdue() const { return ico_decision_overdue || lado_decision_overdue; }
 };
 
 // Every case of the school the person may open, open ones first, newest
 // first. Audited "concern.list" (one entry naming the cases shown).
 Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
                                            const Actor& actor, int64_t school_id);
+
+// How many of those cases are open, new (nothing done yet) and overdue (a
+// decision's clock has run out): for the dashboard (INC-3). Only numbers, so
+// not audited.
+struct CaseCounts {
+  int64_t open = 0;
+  int64_t new_cases = 0;
+  int64_t overdue = 0;
+};
+Result<CaseCounts> count_cases_for(Connection& conn, const Clock& clock, int64_t person_id,
+                                   int64_t school_id);
 
 }  // namespace inloco

@@ -1,5 +1,6 @@
 #include "concerns/concern.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -143,6 +144,21 @@ std::string_view action_kind_label(ActionKind kind) {
 
 std::optional<ActionKind> parse_action_kind(std::string_view key) {
   return parse_key(key, kActionKinds, action_kind_key);
+}
+
+int64_t lado_decision_due(int64_t reported_at) {
+  constexpr int64_t kDay = 86400;
+  // 1 January 1970 was a Thursday: weekday 0 is Sunday.
+  auto weekday = [](int64_t t) { return ((t >= 0 ? t / kDay : (t - kDay + 1) / kDay) + 4) % 7; };
+  int64_t due = reported_at + kDay;
+  while (weekday(due) == 0 || weekday(due) == 6) due += kDay;
+  return due;
+}
+
+bool ConcernCase::lado_decision_recorded() const {
+  return std::any_of(actions.begin(), actions.end(), [](const ConcernAction& a) {
+    return a.kind == ActionKind::kLadoReferral || a.kind == ActionKind::kLowLevelConcern;
+  });
 }
 
 }  // namespace inloco

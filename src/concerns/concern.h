@@ -150,6 +150,12 @@ struct Concern {
   }
 };
 
+// LAW-3 (KCSIE part 4): an allegation about staff reaches the LADO within one
+// working day, so the decision (referred, or kept as a low-level concern) is
+// due at the same time on the next weekday after it was reported. Bank
+// holidays are not known here; the clock errs early, never late.
+int64_t lado_decision_due(int64_t reported_at);
+
 // Everything a person who may open the case sees.
 struct ConcernCase {
   Concern concern;
@@ -157,6 +163,15 @@ struct ConcernCase {
   std::vector<CaseViewer> viewers;
   std::vector<EvidenceItem> evidence;  // by the time they refer to
   std::vector<ConcernAction> actions;  // the chronology, in the order they were taken
+
+  // LAW-3: a referral to the LADO, or the decision to keep it as a
+  // low-level concern, is in the chronology.
+  bool lado_decision_recorded() const;
+  // The LADO decision is needed, not recorded, and one working day has passed.
+  bool lado_decision_overdue(int64_t now) const {
+    return concern.lado_decision_needed && !lado_decision_recorded() &&
+           now > lado_decision_due(concern.reported_at);
+  }
 };
 
 }  // namespace inloco

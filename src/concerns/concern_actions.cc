@@ -7,6 +7,7 @@
 #include "concerns/concern_routing.h"
 #include "concerns/concern_store.h"
 #include "core/text.h"
+#include "notices/notice_store.h"
 #include "people/school_store.h"
 
 namespace inloco {
@@ -272,6 +273,9 @@ Status reopen_concern(Connection& conn, const Clock& clock, const Actor& actor, 
   a.recorded_by_name = actor.name;
   a.recorded_at = now;
   TRY(insert_action(conn, concern_id, a));
+  for (const CaseViewer& v : TRY(load_viewers(conn, concern_id)))
+    if (v.person_id != person)
+      TRY(notify(conn, clock, school_id, v.person_id, NoticeKind::kConcernReopened, concern_id));
   return audit(conn, clock, actor, "concern.reopen", school_id, concern_id, {{"reason", why}});
 }
 

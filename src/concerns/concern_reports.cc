@@ -7,6 +7,7 @@
 #include "concerns/concern_routing.h"
 #include "concerns/concern_store.h"
 #include "core/text.h"
+#include "notices/notice_store.h"
 #include "people/people_store.h"
 #include "people/school_store.h"
 #include "profile/vocabulary.h"
@@ -237,6 +238,10 @@ Result<ReportedConcern> store_report(Connection& conn, const Clock& clock, const
         "VALUES (?, ?, 'routed', ?, ?, ?)",
         {id, p.person_id, join(p.routes, ","), role_key(p.role), now}));
     out.routed_to.push_back(p.person_id);
+    // INC-3: the people routed to are told in the application (not the
+    // reporter, when they are one of them: they know already).
+    if (p.person_id != reporter)
+      TRY(notify(conn, clock, school_id, p.person_id, NoticeKind::kConcernRouted, id));
   }
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.report", "concern", std::to_string(id), school_id,

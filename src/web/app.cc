@@ -109,6 +109,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_media_routes(router_, ctx_);
   add_device_routes(router_, ctx_);
   add_concern_routes(router_, ctx_);
+  add_notice_routes(router_, ctx_);
   add_staff_conduct_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
   add_accounts_api_routes(router_, ctx_);
@@ -116,6 +117,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_consent_api_routes(router_, ctx_);
   add_media_api_routes(router_, ctx_);
   add_concerns_api_routes(router_, ctx_);
+  add_notices_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

@@ -1,5 +1,6 @@
 #include "web/page.h"
 
+#include "notices/notice_store.h"
 #include "web/response.h"
 
 namespace inloco::web {
@@ -79,7 +80,13 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
 
   mstch::map layout{{"title", title}, {"content", body}};
   if (req.user) {
-    layout.emplace("user", mstch::map{{"name", req.user->display_name}, {"csrf", csrf_token(req)}});
+    mstch::map user{{"name", req.user->display_name}, {"csrf", csrf_token(req)}};
+    // INC-3: the people a concern is routed to see it on whatever page they are on.
+    auto unread = ctx.db.read([&](Connection& c) { return unread_notices(c, req.user->person_id); });
+    if (unread.ok() && *unread > 0)
+      user.emplace("notices", mstch::map{{"count", std::to_string(*unread)},
+                                         {"label", std::string(*unread == 1 ? "new notice" : "new notices")}});
+    layout.emplace("user", std::move(user));
     mstch::array nav;
     auto school = nav_school_id(req);
     for (const auto& item : nav_items()) {

@@ -21,11 +21,13 @@ void add_consent_import_routes(Router& router, AppContext& ctx);  // /schools/{s
 void add_media_routes(Router& router, AppContext& ctx);     // /schools/{school}/media
 void add_device_routes(Router& router, AppContext& ctx);    // /schools/{school}/devices
 void add_concern_routes(Router& router, AppContext& ctx);   // /schools/{school}/concerns
+void add_notice_routes(Router& router, AppContext& ctx);    // /notices: one's own notices
 void add_staff_conduct_routes(Router& router, AppContext& ctx);  // /schools/{school}/staff-conduct
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
 void add_consent_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/consent
 void add_concerns_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/concerns
+void add_notices_api_routes(Router& router, AppContext& ctx);   // /api/v1/notices
 void add_media_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/media
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 

@@ -319,6 +319,15 @@ try {
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL('**/dashboard')
+  // INC-3: the DSL is told in the application, on every page and on the dashboard.
+  check('the DSL is told of new concerns in the header', (await page.locator('.inloco-header__notices').count()) === 1)
+  check('the dashboard shows the concern routed to the DSL',
+    (await page.getByRole('link', { name: `A concern was routed to you. Reference ${reference}.` }).count()) === 1)
+  check('the dashboard counts what is new and overdue', (await page.getByText(/\d+ open, \d+ new/).count()) >= 1)
+  await axeCheck(page, 'dashboard with notices')
+  await page.locator('.inloco-header__notices').click()
+  check('the notices page opens from the header', (await page.locator('h1').textContent()).trim() === 'Notices')
+  await axeCheck(page, 'notices')
   await page.getByRole('link', { name: 'Concerns', exact: true }).click()
   check('the DSL opens the concerns list', (await page.locator('h1').textContent()).trim() === 'Concerns')
   check('the demo cases are listed', (await page.locator('tbody tr').count()) >= 3)
@@ -331,6 +340,10 @@ try {
   await page.getByRole('button', { name: 'Record the action' }).click()
   check('the action joins the chronology', (await page.getByText('learning mentor check-ins each week').count()) >= 1)
   await axeCheck(page, 'a concern with an action')
+  await page.goto(`${base}/notices`)
+  check('opening the case marked its notice read',
+    (await page.getByRole('row').filter({ hasText: `Reference ${reference}.` }).locator('.govuk-tag').count()) === 0)
+  await page.goBack()
   await page.getByRole('link', { name: 'The pupil\'s safeguarding chronology' }).click()
   check('the pupil\'s chronology opens', (await page.getByText('kept apart from the ordinary record').count()) === 1)
   await axeCheck(page, 'pupil chronology')

@@ -1,12 +1,16 @@
-// JSON API for the concern log (INC-1..8, LAW-1..5): report a concern, list
-// one's own reports, list the cases one may open, get a case (each view
+// JSON API for the concern log (INC-1..8, LAW-1..5): report a concern or a
+// contact on a personal account (INC-8), list one's own reports and add
+// evidence to them, list the cases one may open, get a case (each view
 // audited by the library), add an action, add evidence (a multipart form),
-// close with the debrief. Times are Unix seconds. Anyone who may not open a
-// case gets 404 "There is no such concern among yours", never its content.
+// record the ICO decision, add someone to a case, close with the debrief,
+// reopen, and a pupil's chronology. Times are Unix seconds. Anyone who may
+// not open a case gets 404 "There is no such concern among yours", never its
+// content.
 #include "concerns/case_access.h"
 #include "concerns/concern_actions.h"
 #include "concerns/concern_evidence.h"
 #include "concerns/concern_reports.h"
+#include "concerns/pupil_chronology.h"
 #include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
@@ -66,6 +70,13 @@ json evidence_json(const EvidenceItem& e) {
           {"file_type", e.file_type}, {"added_by", e.added_by_name}, {"added_at", e.added_at}};
 }
 
+json action_json(const ConcernAction& a) {
+  return {{"id", a.id}, {"kind", action_kind_key(a.kind)}, {"taken_at", a.taken_at},
+          {"decision", a.decision ? json(*a.decision) : json(nullptr)}, {"counterpart", a.counterpart},
+          {"detail", a.detail}, {"reason", a.reason}, {"recorded_by", a.recorded_by_name},
+          {"recorded_at", a.recorded_at}};
+}
+
 json case_json(const ConcernCase& k) {
   const Concern& c = k.concern;
   json involved = json::array(), viewers = json::array(), evidence = json::array(), actions = json::array();
@@ -76,21 +87,56 @@ json case_json(const ConcernCase& k) {
     viewers.push_back({{"person_id", v.person_id}, {"name", v.name}, {"added", v.added}, {"routed_for", v.routed_for},
                        {"role", v.role}, {"reason", v.reason}});
   for (const auto& e : k.evidence) evidence.push_back(evidence_json(e));
-  for (const auto& a : k.actions)
-    actions.push_back({{"id", a.id}, {"kind", action_kind_key(a.kind)}, {"taken_at", a.taken_at},
-                       {"decision", a.decision ? json(*a.decision) : json(nullptr)}, {"counterpart", a.counterpart},
-                       {"detail", a.detail}, {"reason", a.reason}, {"recorded_by", a.recorded_by_name}});
+  for (const auto& a : k.actions) actions.push_back(action_json(a));
   return {{"id", c.id}, {"status", concern_status_key(c.status)}, {"reported_at", c.reported_at},
           {"reported_by", c.reported_by_name}, {"happened_at", c.happened_at}, {"what_happened", c.what_happened},
           {"subject_kind", subject_kind_key(c.subject_kind)}, {"subject_person_id", opt_int(c.subject_person_id)},
           {"subject_name", c.subject_name}, {"platform", c.platform}, {"type", c.type}, {"risk_area", c.risk_area},
           {"risk_kind", c.risk_kind}, {"involves_personal_data", c.involves_personal_data},
           {"fell_back", c.fell_back}, {"routing_notes", c.routing_notes},
-          {"lado_decision_needed", c.lado_decision_needed}, {"ico_decision_due", opt_int(c.ico_decision_due)},
+          {"lado_decision_needed", c.lado_decision_needed},
+          {"lado_decision_due", c.lado_decision_needed && !k.lado_decision_recorded()
+                                    ? json(lado_decision_due(c.reported_at)) : json(nullptr)},
+          {"ico_decision_due", opt_int(c.ico_decision_due)},
           {"ico_reported", c.ico_reported ? json(*c.ico_reported) : json(nullptr)},
           {"lessons_learnt", c.lessons_learnt}, {"policy_change", c.policy_change},
           {"involved", involved}, {"viewers", viewers}, {"evidence", evidence}, {"actions", actions}};
 }
+
+// A multipart form: kind, refers_to (Unix seconds), description, address, file.
+Result<EvidenceInput> evidence_of(const Request& req) {
+  auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
+  if (!form.ok())
+    return Error::invalid("Send the evidence as a multipart form: kind, refers_to, description, address, file.");
+  const Fields& f = form->fields;
+  auto kind = parse_evidence_kind(field(f, "kind"));
+  if (!kind) return Error::invalid("\"kind\" is message, email, voicemail_note, web_address, screenshot or file.");
+  EvidenceInput in;
+  in.kind = *kind;
+  if (long long t = std::atoll(field(f, "refers_to").c_str()); t > 0) in.refers_to = t;
+  in.description = field(f, "description");
+  in.address = field(f, "address");
+  if (auto file = form->files.find("file"); file != form->files.end()) {
+    in.file_name = file->second.filename;
+    in.declared_type = file->second.content_type;
+    in.bytes = file->second.data;
+  }
+  return in;
+}
+
+// Adds evidence; the library decides who may (the case's viewers, and its
+// reporter while it is open).
+HttpResponse evidence_response(AppContext& app, Request& req, int64_t concern_id) {
+  auto in = evidence_of(req);
+  if (!in.ok()) return error_response(app, req, in.error());
+  auto item = app.db.transaction([&](Connection& c) {
+    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, app.config.evidence_dir, *in);
+  });
+  if (!item.ok()) return error_response(app, req, case_refusal(item.error()));
+  return json_response(201, evidence_json(*item));
+}
+
+json body_of(const Request& req) { return json::parse(req.raw.body(), nullptr, false); }
 
 Result<PolicyProfile> profile_of(AppContext& app, const Request& req) {
   return app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
@@ -139,14 +185,66 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     if (!r.ok()) return error_response(app, req, case_refusal(r.error()).code == ErrorCode::kNotFound
                                                      ? Error::not_found("There is no such report among yours.")
                                                      : r.error());
-    json involved = json::array();
+    json involved = json::array(), own = json::array();
     for (const auto& p : r->involved)
       involved.push_back({{"name", p.name}, {"description", p.description}, {"involvement", involvement_key(p.involvement)}});
+    for (const auto& e : r->own_evidence) own.push_back(evidence_json(e));
     return json_response(200, {{"id", r->concern_id}, {"reported_at", r->reported_at}, {"happened_at", r->happened_at},
                                {"what_happened", r->what_happened}, {"subject_kind", subject_kind_key(r->subject_kind)},
                                {"subject_name", r->subject_name}, {"involved", involved}, {"platform", r->platform},
                                {"type", r->type}, {"risk_area", r->risk_area}, {"risk_kind", r->risk_kind},
-                               {"involves_personal_data", r->involves_personal_data}});
+                               {"involves_personal_data", r->involves_personal_data}, {"evidence", own}});
+  });
+  // The reporter often holds the screenshots: they may add them while the case is open.
+  router.add({V::post, root + "/mine/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) {
+               auto id = req.int_param("concern");
+               if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
+               return evidence_response(app, req, *id);
+             });
+  // INC-8: a message or a friend or follow request received on a personal account.
+  router.add({V::post, root + "/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+    json b = body_of(req);
+    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the contact as a JSON object."));
+    auto contact = parse_contact_kind(str(b, "contact"));
+    if (!contact) return error_response(app, req, Error::invalid("\"contact\" is message, friend_request or follow_request."));
+    auto from = parse_subject_kind(str(b, "from_kind"));
+    if (!from) return error_response(app, req, Error::invalid("\"from_kind\" is pupil, parent or outside."));
+    PersonalAccountContact in;
+    in.happened_at = num(b, "happened_at");
+    in.contact = *contact;
+    in.from_kind = *from;
+    in.from_person_id = num(b, "from_person_id");
+    in.from_description = str(b, "from_description");
+    in.platform = str(b, "platform");
+    in.note = str(b, "note");
+    auto profile = profile_of(app, req);
+    if (!profile.ok()) return error_response(app, req, profile.error());
+    auto done = app.db.transaction([&](Connection& c) {
+      return report_personal_account_contact(c, app.clock, req.actor(), profile->concerns, req.school->id, in);
+    });
+    if (!done.ok()) return error_response(app, req, done.error());
+    return json_response(201, {{"id", done->concern_id}, {"reported_at", done->reported_at},
+                               {"report", "/api/v1/schools/" + std::to_string(req.school->id) + "/concerns/mine/" +
+                                              std::to_string(done->concern_id)}});
+  });
+  // LAW-1: a pupil's chronology, only the concerns the caller may open.
+  router.add({V::get, root + "/pupils/{pupil}", Access::kSchool, Capability::kConcernsChronology}, [&app](Request& req) {
+    auto pupil = req.int_param("pupil");
+    if (!pupil) return error_response(app, req, Error::not_found("There is no such pupil."));
+    Actor actor = req.actor();
+    auto entries = app.db.transaction([&](Connection& c) { return pupil_chronology(c, app.clock, actor, req.school->id, *pupil); });
+    if (!entries.ok()) return error_response(app, req, entries.error());
+    json out = json::array();
+    for (const auto& e : *entries) {
+      json actions = json::array();
+      for (const auto& a : e.actions) actions.push_back(action_json(a));
+      out.push_back({{"concern_id", e.concern.id}, {"happened_at", e.concern.happened_at},
+                     {"reported_at", e.concern.reported_at}, {"type", e.concern.type}, {"pupil_is", e.pupil_is},
+                     {"what_happened", e.concern.what_happened}, {"status", concern_status_key(e.concern.status)},
+                     {"actions", actions}});
+    }
+    return json_response(200, {{"pupil_id", *pupil}, {"concerns", out}});
   });
   router.add({V::get, root, Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
     Actor actor = req.actor();
@@ -157,9 +255,11 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
       out.push_back({{"id", r.concern_id}, {"reported_at", r.reported_at}, {"happened_at", r.happened_at},
                      {"type", r.type}, {"subject_kind", subject_kind_key(r.subject_kind)},
                      {"subject_name", r.subject_name}, {"status", concern_status_key(r.status)},
-                     {"actions", r.actions}, {"new", r.status == ConcernStatus::kOpen && r.actions == 0},
-                     {"ico_decision_due", opt_int(r.ico_decision_due)},
-                     {"ico_decision_overdue", r.ico_decision_overdue}});
+                     {"actions", r.actions}, {"new", r.is_new()},
+                     {"ico_decision_due", opt_int(r.ico_decision_due)}, {"ico_decided", r.ico_decided},
+                     {"ico_decision_overdue", r.ico_decision_overdue},
+                     {"lado_decision_due", opt_int(r.lado_decision_due)},
+                     {"lado_decision_overdue", r.lado_decision_overdue}});
     return json_response(200, {{"concerns", out}});
   });
   router.add({V::get, root + "/{concern}", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
@@ -202,27 +302,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("concern");
     if (!id) return error_response(app, req, not_among_yours());
     if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
-    auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
-    if (!form.ok())
-      return error_response(app, req, Error::invalid("Send the evidence as a multipart form: kind, refers_to, description, address, file."));
-    const Fields& f = form->fields;
-    auto kind = parse_evidence_kind(field(f, "kind"));
-    if (!kind) return error_response(app, req, Error::invalid("\"kind\" is message, email, voicemail_note, web_address, screenshot or file."));
-    EvidenceInput in;
-    in.kind = *kind;
-    if (long long t = std::atoll(field(f, "refers_to").c_str()); t > 0) in.refers_to = t;
-    in.description = field(f, "description");
-    in.address = field(f, "address");
-    if (auto file = form->files.find("file"); file != form->files.end()) {
-      in.file_name = file->second.filename;
-      in.declared_type = file->second.content_type;
-      in.bytes = file->second.data;
-    }
-    auto item = app.db.transaction([&](Connection& c) {
-      return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
-    });
-    if (!item.ok()) return error_response(app, req, item.error());
-    return json_response(201, evidence_json(*item));
+    return evidence_response(app, req, *id);
   });
   router.add({V::post, root + "/{concern}/close", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
     auto id = req.int_param("concern");
@@ -238,6 +318,47 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return json_response(200, {{"id", *id}, {"status", "closed"}});
+  });
+  // LAW-4: the DPO's decision on reporting to the ICO, with the reason.
+  router.add({V::post, root + "/{concern}/ico", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    json b = body_of(req);
+    if (b.is_discarded() || !b.is_object() || !b.contains("report_to_ico") || !b["report_to_ico"].is_boolean())
+      return error_response(app, req, Error::invalid("Send {\"report_to_ico\": true or false, \"reason\": \"...\"}."));
+    auto s = app.db.transaction([&](Connection& c) {
+      return record_ico_decision(c, app.clock, req.actor(), req.school->id, *id, b["report_to_ico"].get<bool>(),
+                                 str(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"report_to_ico", b["report_to_ico"]}});
+  });
+  // IAM-2: someone who can open the case adds a person, with the reason.
+  router.add({V::post, root + "/{concern}/access", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    json b = body_of(req);
+    auto person = b.is_object() ? num(b, "person_id") : std::nullopt;
+    if (!person) return error_response(app, req, Error::invalid("Send {\"person_id\": the person to add, \"reason\": why they need it}."));
+    auto s = app.db.transaction([&](Connection& c) {
+      return grant_case_access(c, app.clock, req.actor(), req.school->id, *id, *person, str(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(201, {{"id", *id}, {"person_id", *person}});
+  });
+  router.add({V::post, root + "/{concern}/reopen", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+    auto id = req.int_param("concern");
+    if (!id) return error_response(app, req, not_among_yours());
+    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    json b = body_of(req);
+    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send {\"reason\": why it is reopened}."));
+    auto s = app.db.transaction([&](Connection& c) {
+      return reopen_concern(c, app.clock, req.actor(), req.school->id, *id, str(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"status", "open"}});
   });
 }
 

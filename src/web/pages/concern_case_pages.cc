@@ -127,7 +127,6 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
                {"platform", k.platform},
                {"personal_data", std::string(k.involves_personal_data ? "Yes" : "No")},
                {"fell_back", k.fell_back},
-               {"lado", k.lado_decision_needed},
                {"notes", notes},
                {"viewers", viewers},
                {"involved", involved},
@@ -135,6 +134,12 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
                {"actions", action_rows(kase->actions)},
                {"refuses_images", refuses_image_evidence(k.type)},
                {"csrf", csrf_token(req)}};
+  if (k.lado_decision_needed) {
+    bool decided = kase->lado_decision_recorded();
+    c.emplace("lado", mstch::map{{"decided", decided},
+                                 {"due", decided ? std::string() : when_text(lado_decision_due(k.reported_at))},
+                                 {"overdue", open && kase->lado_decision_overdue(now)}});
+  }
   if (k.ico_decision_due) {
     mstch::map ico{{"due", when_text(*k.ico_decision_due)}, {"overdue", k.ico_decision_overdue(now)},
                    {"decided", k.ico_reported.has_value()}};
@@ -225,6 +230,19 @@ std::optional<bool> yes_no(const std::string& v) {
   return std::nullopt;
 }
 
+// The clocks of a case in the list: the ICO decision (LAW-4) and the LADO
+// decision (LAW-3), each with its due time while it is still to be made.
+mstch::array decisions_due(const CaseSummary& r) {
+  mstch::array out;
+  if (r.ico_decision_due && !r.ico_decided)
+    out.push_back(mstch::map{{"what", std::string("ICO")}, {"due", when_text(*r.ico_decision_due)},
+                             {"overdue", r.ico_decision_overdue}});
+  if (r.lado_decision_due)
+    out.push_back(mstch::map{{"what", std::string("LADO")}, {"due", when_text(*r.lado_decision_due)},
+                             {"overdue", r.lado_decision_overdue}});
+  return out;
+}
+
 HttpResponse list_page(AppContext& app, Request& req) {
   Actor actor = req.actor();
   auto rows = app.db.transaction([&](Connection& c) { return cases_for(c, app.clock, actor, req.school->id); });
@@ -232,17 +250,16 @@ HttpResponse list_page(AppContext& app, Request& req) {
   mstch::array out;
   int64_t fresh = 0, overdue = 0;
   for (const auto& r : *rows) {
-    bool is_new = r.status == ConcernStatus::kOpen && r.actions == 0;
+    bool is_new = r.is_new();
     fresh += is_new;
-    overdue += r.ico_decision_overdue;
+    overdue += r.overdue();
     out.push_back(mstch::map{{"href", case_href(req, r.concern_id)}, {"reference", std::to_string(r.concern_id)},
                              {"reported_at", when_text(r.reported_at)}, {"type", concern_type_label(r.type)},
                              {"about", capitalised(std::string(subject_kind_label(r.subject_kind))) +
                                            (r.subject_name.empty() ? "" : ": " + r.subject_name)},
                              {"status", capitalised(std::string(concern_status_key(r.status)))},
                              {"closed", r.status == ConcernStatus::kClosed}, {"new", is_new},
-                             {"ico_due", r.ico_decision_due ? when_text(*r.ico_decision_due) : std::string()},
-                             {"overdue", r.ico_decision_overdue}});
+                             {"decisions_due", decisions_due(r)}});
   }
   mstch::map c{{"cases", out}, {"new_count", std::to_string(fresh)}, {"overdue_count", std::to_string(overdue)},
                {"any_overdue", overdue > 0}};

@@ -1,11 +1,14 @@
 // The dashboard: the person's schools, their roles there, and what is coming.
 #include "accounts/access_reviews.h"
+#include "concerns/case_access.h"
 #include "consent/removal_tasks.h"
+#include "notices/notice_store.h"
 #include "people/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"
 #include "web/page.h"
+#include "web/pages/notice_view.h"
 #include "web/response.h"
 #include "web/routes.h"
 
@@ -70,21 +73,35 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                            {"count", std::to_string(removals.size())},
                            {"href", "/schools/" + std::to_string(s.id) + "/consent"}});
                    }
+                   // INC-3: the concerns routed to them, what is new and what is overdue.
+                   if (req.grants.can(Capability::kConcernsCases, s.id, s.trust_id)) {
+                     CaseCounts cc = TRY(count_cases_for(conn, ctx.clock, req.user->person_id, s.id));
+                     if (cc.open > 0)
+                       entry.emplace("concerns", mstch::map{
+                           {"open", std::to_string(cc.open)},
+                           {"new_cases", std::to_string(cc.new_cases)},
+                           {"overdue", std::to_string(cc.overdue)},
+                           {"any_overdue", cc.overdue > 0},
+                           {"href", "/schools/" + std::to_string(s.id) + "/concerns"}});
+                   }
                    out.push_back(std::move(entry));
                  }
                  return out;
                });
                if (!schools.ok()) return error_response(ctx, req, schools.error());
+               auto notices = ctx.db.read([&](Connection& c) { return notices_for(c, req.user->person_id, 5); });
+               if (!notices.ok()) return error_response(ctx, req, notices.error());
+               std::vector<Notice> unread;
+               for (const Notice& n : *notices)
+                 if (n.unread()) unread.push_back(n);
                std::string first = req.user->display_name.substr(0, req.user->display_name.find(' '));
-               mstch::array coming{                                   std::string("Post approval with automatic checks on names, consent and wording"),
-                                   std::string("The consent register for images and videos"),
-                                   std::string("Safeguarding concerns, routed to the right person"),
-                                   std::string("Comment and follower moderation"),
+               mstch::array coming{std::string("Comment and follower moderation"),
                                    std::string("Web filtering and monitoring"),
                                    std::string("Training, signed agreements and policy reviews")};
                mstch::map c{{"first_name", first},
                             {"schools", std::move(schools).value()},
                             {"coming", coming},
+                            {"notices", notice_rows(unread)},
                             {"must_change_password", req.user->must_change_password}};
                return render_page(ctx, req, "Dashboard", "dashboard", std::move(c));
              });

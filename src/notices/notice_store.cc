@@ -1,0 +1,66 @@
+#include "notices/notice_store.h"
+
+#include <algorithm>
+
+namespace inloco {
+
+Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id, int64_t person_id,
+                       NoticeKind kind, std::optional<int64_t> concern_id) {
+  return conn.insert(
+      "INSERT INTO notices (school_id, person_id, kind, concern_id, created_at) VALUES (?, ?, ?, "
+      "?, ?) RETURNING id",
+      {school_id, person_id, notice_kind_key(kind), concern_id, clock.now()});
+}
+
+Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int limit) {
+  Rows rows = TRY(conn.query(
+      "SELECT n.id, n.school_id, s.name, n.person_id, n.kind, n.concern_id, n.created_at, "
+      "n.read_at FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
+      "ORDER BY CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, n.created_at DESC, n.id DESC "
+      "LIMIT ?",
+      {person_id, static_cast<int64_t>(std::max(limit, 0))}));
+  std::vector<Notice> out;
+  for (const Row& r : rows) {
+    Notice n;
+    n.id = r[0].as_int();
+    n.school_id = r[1].as_int();
+    n.school_name = r[2].as_text();
+    n.person_id = r[3].as_int();
+    n.kind = parse_notice_kind(r[4].as_text()).value_or(NoticeKind::kConcernRouted);
+    n.concern_id = r[5].as_optional_int();
+    n.created_at = r[6].as_int();
+    n.read_at = r[7].as_optional_int();
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<int64_t> unread_notices(Connection& conn, int64_t person_id,
+                               std::optional<int64_t> school_id) {
+  // school_id = 0 never matches a school, so "any school" is the second test.
+  Rows rows = TRY(conn.query(
+      "SELECT COUNT(*) FROM notices WHERE person_id = ? AND read_at IS NULL AND (school_id = ? "
+      "OR ? = 0)",
+      {person_id, school_id.value_or(0), school_id.value_or(0)}));
+  return rows.empty() ? int64_t{0} : rows[0][0].as_int();
+}
+
+Status mark_concern_notices_read(Connection& conn, const Clock& clock, int64_t person_id,
+                                 int64_t concern_id) {
+  TRY(conn.execute(
+      "UPDATE notices SET read_at = ? WHERE person_id = ? AND concern_id = ? AND read_at IS NULL",
+      {clock.now(), person_id, concern_id}));
+  return {};
+}
+
+Status mark_notice_read(Connection& conn, const Clock& clock, int64_t person_id,
+                        int64_t notice_id) {
+  Rows mine = TRY(conn.query("SELECT read_at FROM notices WHERE id = ? AND person_id = ?",
+                             {notice_id, person_id}));
+  if (mine.empty()) return Error::not_found("There is no such notice among yours.");
+  if (mine[0][0].is_null())
+    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE id = ?", {clock.now(), notice_id}));
+  return {};
+}
+
+}  // namespace inloco
