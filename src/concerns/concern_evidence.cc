@@ -68,7 +68,9 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
         "Only the people this concern was routed to, those they added, and the person who "
         "reported it can add evidence.");
   if (concern.status == ConcernStatus::kClosed)
-    return Error::conflict("This concern is closed; reopen it, with the reason, to add evidence.");
+    return Error::conflict(viewer ? "This concern is closed; reopen it, with the reason, to add evidence."
+                                  : "This concern has been dealt with and closed. If you have something "
+                                    "new, report it as a new concern.");
 
   const int64_t now = clock.now();
   if (!in.refers_to)

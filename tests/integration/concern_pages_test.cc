@@ -232,6 +232,47 @@ TEST_P(ConcernPagesTest, ApiReportsListsActsAndCloses) {
   EXPECT_EQ(closed.status, 200u) << closed.body;
 }
 
+// REQ INC-4: the reporter adds evidence to their own report from its page; it
+// shows there with its SHA-256 (no download: the file is for the case's people);
+// nobody else can add to it, and a closed report takes no more.
+TEST_P(ConcernPagesTest, TheReporterAddsEvidenceToTheirOwnReport) {
+  int64_t id = report();
+  Client staff = signed_in("staff.a");
+  const std::string page = base(a_) + "/reports/" + std::to_string(id);
+  auto form = staff.get(page);
+  ASSERT_EQ(form.status, 200u);
+  EXPECT_NE(form.body.find("Add evidence"), std::string::npos);
+  const std::string boundary = "inlocoReporterBoundary3";
+  const std::string text = "Screenshot text: see you after school";
+  auto body = [&](const std::string& date) {
+    return multipart({{"kind", "file", "", ""}, {"description", "What the pupil showed me", "", ""},
+                      {"refers_date", date, "", ""}, {"refers_time", "", "", ""},
+                      {"file", text, "messages.txt", "text/plain"}},
+                     boundary);
+  };
+  const std::string type = "multipart/form-data; boundary=" + boundary;
+  auto missing = staff.post_raw(page + "/evidence", type, body(""));
+  EXPECT_EQ(missing.status, 422u);
+  EXPECT_NE(missing.body.find("was sent, received or seen"), std::string::npos);
+  EXPECT_NE(missing.body.find("What the pupil showed me"), std::string::npos) << "the form keeps what was typed";
+  auto added = staff.post_raw(page + "/evidence", type, body(today()));
+  ASSERT_EQ(added.status, 303u) << added.body;
+  auto shown = staff.get(page).body;
+  EXPECT_NE(shown.find(sha256_hex(text)), std::string::npos);
+  EXPECT_EQ(shown.find("Download messages.txt"), std::string::npos);
+
+  Client other = signed_in("staff2.a");
+  EXPECT_EQ(other.post_raw(page + "/evidence", type, body(today())).status, 404u);
+  Client dsl = signed_in("dsl.a");
+  EXPECT_NE(dsl.get(base(a_) + "/" + std::to_string(id)).body.find(sha256_hex(text)), std::string::npos);
+  const std::string api = "/api/v1/schools/" + std::to_string(a_) + "/concerns/" + std::to_string(id);
+  ASSERT_EQ(dsl.post_json(api + "/actions", R"({"kind":"support_offered","detail":"Check-ins"})").status, 201u);
+  ASSERT_EQ(dsl.post_json(api + "/close", R"({"lessons_learnt":"x","policy_change":"none"})").status, 200u);
+  auto closed = staff.post_raw(page + "/evidence", type, body(today()));
+  EXPECT_EQ(closed.status, 409u);
+  EXPECT_NE(closed.body.find("report it as a new concern"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ConcernPagesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 

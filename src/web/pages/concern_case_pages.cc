@@ -12,6 +12,7 @@
 #include "people/people_store.h"
 #include "profile/profile_store.h"
 #include "web/page.h"
+#include "web/pages/concern_evidence_view.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -82,7 +83,7 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
   int64_t now = app.clock.now();
   bool open = k.status == ConcernStatus::kOpen;
 
-  mstch::array notes, viewers, involved, evidence;
+  mstch::array notes, viewers, involved;
   for (const auto& n : k.routing_notes) notes.push_back(mstch::map{{"note", n}});
   for (const auto& v : kase->viewers) {
     std::string why;
@@ -94,21 +95,6 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
   for (const auto& p : kase->involved)
     involved.push_back(mstch::map{{"name", p.name.empty() ? p.description : p.name},
                                   {"how", capitalised(std::string(involvement_key(p.involvement)))}});
-  for (const auto& e : kase->evidence) {
-    mstch::map m{{"kind", std::string(evidence_kind_label(e.kind))}, {"refers_to", when_text(e.refers_to)},
-                 {"description", e.description}, {"added", when_text(e.added_at) + " by " + e.added_by_name}};
-    if (!e.address.empty()) {
-      m.emplace("address", e.address);
-      m.emplace("live", e.address_is_live);
-    }
-    if (e.file_sha256) {
-      m.emplace("sha256", *e.file_sha256);
-      m.emplace("file_name", e.file_name.empty() ? std::string("file") : e.file_name);
-      m.emplace("file_href", href + "/evidence/" + std::to_string(e.id) + "/file");
-      m.emplace("file_size", std::to_string(e.file_size.value_or(0)) + " bytes");
-    }
-    evidence.push_back(std::move(m));
-  }
 
   auto val = [&](const std::string& form, const std::string& name) {
     return forms && forms->form == form ? field(forms->values, name) : std::string();
@@ -130,9 +116,8 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
                {"notes", notes},
                {"viewers", viewers},
                {"involved", involved},
-               {"evidence", evidence},
+               {"evidence", evidence_rows(kase->evidence, href + "/evidence")},
                {"actions", action_rows(kase->actions)},
-               {"refuses_images", refuses_image_evidence(k.type)},
                {"csrf", csrf_token(req)}};
   if (k.lado_decision_needed) {
     bool decided = kase->lado_decision_recorded();
@@ -159,7 +144,8 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
     c.emplace("policy_change", k.policy_change);
     c.emplace("reopen_action", href + "/reopen");
   } else {
-    c.emplace("evidence_action", href + "/evidence");
+    c.emplace("evidence_form", evidence_form(href + "/evidence", k.type, now,
+                                             forms && forms->form == "evidence" ? &forms->values : nullptr));
     c.emplace("action_action", href + "/actions");
     c.emplace("close_action", href + "/close");
     mstch::array kinds;
@@ -171,24 +157,15 @@ HttpResponse case_page(AppContext& app, Request& req, const CaseForms* forms = n
       kinds.push_back(mstch::map{{"key", key}, {"label", std::string(action_kind_label(a))}, {"selected", key == chosen}});
     }
     c.emplace("action_kinds", kinds);
-    mstch::array ekinds;
-    for (EvidenceKind e : {EvidenceKind::kScreenshot, EvidenceKind::kWebAddress, EvidenceKind::kMessage,
-                           EvidenceKind::kEmail, EvidenceKind::kVoicemailNote, EvidenceKind::kFile}) {
-      std::string key(evidence_kind_key(e));
-      ekinds.push_back(mstch::map{{"key", key}, {"label", std::string(evidence_kind_label(e))},
-                                  {"selected", key == val("evidence", "kind")}});
-    }
-    c.emplace("evidence_kinds", ekinds);
-    c.emplace("today", format_utc(now).substr(0, 10));
   }
   auto staff = staff_options(app, req);
   if (!staff.ok()) return error_response(app, req, staff.error());
   c.emplace("access_action", href + "/access");
   c.emplace("csv_href", href + "/csv");
+  c.emplace("printed", when_text(now));
+  c.emplace("printed_by", req.user->display_name);
   c.emplace("staff", *staff);
   for (const char* f : {"counterpart", "detail", "reason"}) c.emplace(std::string("action_") + f, val("action", f));
-  c.emplace("evidence_description", val("evidence", "description"));
-  c.emplace("evidence_address", val("evidence", "address"));
   c.emplace("access_reason", val("access", "reason"));
   c.emplace("lessons_value", val("close", "lessons_learnt"));
   c.emplace("policy_value", val("close", "policy_change"));
@@ -286,6 +263,8 @@ HttpResponse chronology_page(AppContext& app, Request& req) {
                              {"actions", action_rows(e.actions)}});
   mstch::map c{{"entries", out}, {"back_href", concerns_base(req)},
                {"csv_href", concerns_base(req) + "/pupils/" + std::to_string(*pupil) + "/csv"},
+               {"printed", when_text(app.clock.now())},
+               {"printed_by", req.user->display_name},
                {"name", person.ok() ? person->display_name() : std::string("the pupil")}};
   return render_page(app, req, "Safeguarding chronology", "concern_chronology", std::move(c));
 }
@@ -368,27 +347,15 @@ void add_concern_case_routes(Router& router, AppContext& app) {
       CaseForms forms{"evidence", {}};
       return case_page(app, req, &forms, &form.error(), 422);
     }
-    const Fields& f = form->fields;
-    EvidenceInput in;
-    auto kind = parse_evidence_kind(field(f, "kind"));
-    in.refers_to = parse_when(field(f, "refers_date"), field(f, "refers_time"));
-    in.description = field(f, "description");
-    in.address = field(f, "address");
-    if (auto file = form->files.find("file"); file != form->files.end() && !file->second.data.empty()) {
-      in.file_name = file->second.filename;
-      in.declared_type = file->second.content_type;
-      in.bytes = file->second.data;
-    }
     Status s = [&]() -> Status {
-      if (!kind) return Error::invalid("Choose what kind of evidence this is.");
-      in.kind = *kind;
+      EvidenceInput in = TRY(evidence_input(*form));
       TRY(app.db.transaction([&](Connection& c) {
         return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
       }));
       return {};
     }();
     if (!s.ok()) {
-      CaseForms forms{"evidence", f};
+      CaseForms forms{"evidence", form->fields};
       return case_page(app, req, &forms, &s.error(), http_status(s.error().code));
     }
     return redirect_response(case_href(req, *id) + "#evidence");

@@ -7,6 +7,7 @@
 #include "people/people_store.h"
 #include "profile/profile_store.h"
 #include "web/page.h"
+#include "web/pages/concern_evidence_view.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -188,7 +189,8 @@ mstch::array parties(const std::vector<ConcernParty>& involved) {
   return out;
 }
 
-HttpResponse submitted_page(AppContext& app, Request& req) {
+HttpResponse submitted_page(AppContext& app, Request& req, const Fields* evidence_values = nullptr,
+                            const Error* error = nullptr, unsigned status = 200) {
   auto id = req.int_param("concern");
   if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
   Actor actor = req.actor();
@@ -212,8 +214,14 @@ HttpResponse submitted_page(AppContext& app, Request& req) {
                {"risk_area", risk_area_label(r->risk_area)},
                {"risk_kind", r->risk_kind.empty() ? std::string() : risk_kind_label(r->risk_kind)},
                {"personal_data", std::string(r->involves_personal_data ? "Yes" : "No")},
-               {"report_href", concerns_base(req) + "/report"}};
-  return render_page(app, req, "Your report", "concern_submitted", std::move(c));
+               {"report_href", concerns_base(req) + "/report"},
+               {"evidence", evidence_rows(r->own_evidence, "")},
+               {"csrf", csrf_token(req)}};
+  // INC-4: the reporter often holds the screenshots; they add them here.
+  std::string href = concerns_base(req) + "/reports/" + std::to_string(r->concern_id);
+  c.emplace("evidence_form", evidence_form(href + "/evidence", r->type, app.clock.now(), evidence_values));
+  if (error) c.emplace("errors", error_list(*error, "evidence"));
+  return render_page(app, req, "Your report", "concern_submitted", std::move(c), status);
 }
 
 HttpResponse reports_page(AppContext& app, Request& req) {
@@ -281,6 +289,27 @@ void add_concern_report_routes(Router& router, AppContext& app) {
              [&app](Request& req) { return reports_page(app, req); });
   router.add({V::get, root + "/reports/{concern}", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return submitted_page(app, req); });
+  router.add({V::post, root + "/reports/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) {
+               auto id = req.int_param("concern");
+               if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
+               auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
+               if (!form.ok()) return submitted_page(app, req, nullptr, &form.error(), 422);
+               Status s = [&]() -> Status {
+                 EvidenceInput in = TRY(evidence_input(*form));
+                 TRY(app.db.transaction([&](Connection& c) {
+                   return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
+                 }));
+                 return {};
+               }();
+               if (!s.ok()) {
+                 // Someone else's report, or one that is not theirs to add to: as if there were none.
+                 if (s.error().code == ErrorCode::kForbidden || s.error().code == ErrorCode::kNotFound)
+                   return error_response(app, req, Error::not_found("There is no such report among yours."));
+                 return submitted_page(app, req, &form->fields, &s.error(), http_status(s.error().code));
+               }
+               return redirect_response(concerns_base(req) + "/reports/" + std::to_string(*id) + "#evidence");
+             });
 }
 
 }  // namespace inloco::web
