@@ -6,6 +6,7 @@
 #include "auth/user_accounts.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "concerns/evidence_vault.h"
 #include "demo/demo_accounts.h"
 #include "demo/demo_consent.h"
 #include "demo/demo_concerns.h"
@@ -79,7 +80,7 @@ void add_demo_command(CLI::App& app) {
       print_error(s.error());
       return set_exit_code(1);
     }
-    if (auto s = create_demo_concerns(*db, clock, *demo, *evidence_dir); !s.ok()) {
+    if (auto s = create_demo_concerns(*db, clock, *demo, EvidenceVault(*evidence_dir, *key)); !s.ok()) {
       print_error(s.error());
       return set_exit_code(1);
     }

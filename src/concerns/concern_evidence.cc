@@ -58,7 +58,7 @@ std::string_view evidence_content_type(std::string_view file_type) {
 
 Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Actor& actor,
                                   int64_t school_id, int64_t concern_id,
-                                  const std::string& evidence_dir, const EvidenceInput& in,
+                                  const EvidenceVault& vault, const EvidenceInput& in,
                                   size_t max_bytes) {
   int64_t person = TRY(acting_person(actor.person_id, "add evidence"));
   Concern concern = TRY(load_concern(conn, school_id, concern_id));
@@ -132,7 +132,7 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
     else if (in.kind == EvidenceKind::kScreenshot)
       return Error::invalid(called + " is not a picture; a screenshot must be a JPEG, PNG or "
                                      "WebP image. Add it as a file instead.");
-    StoredContent stored = TRY(write_content(evidence_dir, in.bytes));
+    StoredContent stored = TRY(vault.put(in.bytes));
     created = stored.created;
     item.file_sha256 = sha256_hex(in.bytes);
     item.file_size = static_cast<int64_t>(in.bytes.size());
@@ -157,7 +157,7 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
     return {};
   }();
   if (!saved.ok()) {
-    if (created) remove_content(evidence_dir, *item.file_sha256);
+    if (created) vault.remove(*item.file_sha256);
     return std::move(saved).error();
   }
   return item;
@@ -165,7 +165,7 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
 
 Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, const Actor& actor,
                                         int64_t school_id, int64_t concern_id, int64_t evidence_id,
-                                        const std::string& evidence_dir) {
+                                        const EvidenceVault& vault) {
   int64_t person = TRY(acting_person(actor.person_id, "open evidence"));
   TRY(load_concern(conn, school_id, concern_id));
   TRY(require_case_viewer(conn, concern_id, person));
@@ -180,7 +180,7 @@ Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, co
   out.sha256 = rows[0][0].as_text();
   out.file_type = rows[0][1].as_text();
   out.file_name = rows[0][2].as_text();
-  out.bytes = TRY(read_content(evidence_dir, out.sha256));
+  out.bytes = TRY(vault.get(out.sha256));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.evidence_view", "concern_evidence",
                               std::to_string(evidence_id), school_id,

@@ -28,6 +28,7 @@
 
 #include "auth/permissions.h"
 #include "concerns/concern.h"
+#include "concerns/evidence_vault.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "profile/policy_profile.h"
@@ -70,7 +71,7 @@ std::string_view evidence_content_type(std::string_view file_type);  // "applica
 // "concern.evidence_add" (with the SHA-256).
 Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Actor& actor,
                                   int64_t school_id, int64_t concern_id,
-                                  const std::string& evidence_dir, const EvidenceInput& input,
+                                  const EvidenceVault& vault, const EvidenceInput& input,
                                   size_t max_bytes = kMaxEvidenceBytes);
 
 struct EvidenceFile {
@@ -85,7 +86,7 @@ struct EvidenceFile {
 // an item without a file or of another concern. Audited "concern.evidence_view".
 Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, const Actor& actor,
                                         int64_t school_id, int64_t concern_id, int64_t evidence_id,
-                                        const std::string& evidence_dir);
+                                        const EvidenceVault& vault);
 
 // "hxxps://example[.]com/path?x=1": the scheme defanged (http -> hxxp,
 // https -> hxxps, ftp -> fxp) and every dot of the host bracketed, so the

@@ -75,13 +75,13 @@ TEST_P(ConcernEvidenceTest, AFileIsKeptWithItsFingerprint) {  // REQ INC-4, IAM-
   EXPECT_EQ(opened->evidence[0].file_sha256, sha256_hex(test::tiny_png()));
 
   auto file = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, evidence_dir_);
+    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, vault());
   });
   ASSERT_TRUE(file.ok()) << file.error().message;
   EXPECT_EQ(file->bytes, test::tiny_png());
   EXPECT_EQ(audits("concern.evidence_view"), 1);
   auto stranger = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(teacher2_), alpha_, id, item->id, evidence_dir_);
+    return read_evidence_file(c, clock_, actor(teacher2_), alpha_, id, item->id, vault());
   });
   ASSERT_FALSE(stranger.ok());
   EXPECT_EQ(stranger.error().code, ErrorCode::kForbidden);
@@ -91,7 +91,7 @@ TEST_P(ConcernEvidenceTest, AFileIsKeptWithItsFingerprint) {  // REQ INC-4, IAM-
   ASSERT_TRUE(path.ok());
   { std::ofstream(*path, std::ios::binary | std::ios::app) << "x"; }
   auto changed = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, evidence_dir_);
+    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, vault());
   });
   ASSERT_FALSE(changed.ok());
   EXPECT_EQ(changed.error().code, ErrorCode::kInternal);
@@ -128,7 +128,7 @@ TEST_P(ConcernEvidenceTest, BadEvidenceIsRefusedWithWhatToDo) {  // REQ INC-4
   EXPECT_THAT(evidence(dsl_, id, screenshot(test::tiny_png(), "chat.jpg")).error().message,
               HasSubstr("is called chat.jpg but is a PNG"));
   auto big = write([&](Connection& c) {
-    return add_evidence(c, clock_, actor(dsl_), alpha_, id, evidence_dir_,
+    return add_evidence(c, clock_, actor(dsl_), alpha_, id, vault(),
                         screenshot(test::tiny_png()), 10);
   });
   ASSERT_FALSE(big.ok());

@@ -113,7 +113,7 @@ class ConcernFixture : public AccountFixture {
 
   Result<EvidenceItem> evidence(int64_t person, int64_t concern, const EvidenceInput& in) {
     return write([&](Connection& c) {
-      return add_evidence(c, clock_, actor(person), alpha_, concern, evidence_dir_, in);
+      return add_evidence(c, clock_, actor(person), alpha_, concern, vault(), in);
     });
   }
 
@@ -121,7 +121,10 @@ class ConcernFixture : public AccountFixture {
     return scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
   }
 
+  EvidenceVault vault() const { return EvidenceVault(evidence_dir_, key_); }
+
   ConcernRules rules_concerns_;
+  SecretKey key_ = SecretKey::random();
   std::string evidence_dir_;
   int64_t dsl_ = 0, deputy_dsl_ = 0, dpo_ = 0, chair_ = 0, amy_ = 0, bob_ = 0, pam_ = 0;
   int64_t trustee_ = 0, beta_pupil_ = 0;

@@ -50,4 +50,12 @@ Result<std::string> SecretKey::open(std::string_view sealed_hex) const {
   return open_sealed(key_, raw);
 }
 
+std::string SecretKey::seal_bytes(std::string_view plaintext) const {
+  return inloco::seal(key_, plaintext);
+}
+
+Result<std::string> SecretKey::open_bytes(std::string_view sealed) const {
+  return open_sealed(key_, sealed);
+}
+
 }  // namespace inloco

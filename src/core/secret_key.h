@@ -18,6 +18,10 @@ class SecretKey {
 
   std::string seal(std::string_view plaintext) const;                 // hex text
   Result<std::string> open(std::string_view sealed_hex) const;
+  // The same as raw bytes (nonce, ciphertext and tag): for files, where hex
+  // would double the size.
+  std::string seal_bytes(std::string_view plaintext) const;
+  Result<std::string> open_bytes(std::string_view sealed) const;
 
  private:
   explicit SecretKey(std::string key) : key_(std::move(key)) {}

@@ -37,7 +37,7 @@ constexpr int64_t kDay = 24 * kHour;
 
 // Five cases at Oakfield, each made through the concern library as the demo
 // sign-ins would make them from the pages: routed, evidenced, acted on.
-Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& demo, const std::string& evidence_dir) {
+Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& demo, const EvidenceVault& vault) {
   const School* oakfield = nullptr;
   for (const auto& s : demo.schools)
     if (s.code == "oakfield") oakfield = &s;
@@ -163,13 +163,13 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     shot.file_name = "group-chat.png";
     shot.declared_type = "image/png";
     shot.bytes = demo_picture(DemoScene::kFair);
-    TRY(add_evidence(c, clock, dsl.actor, school, chat, evidence_dir, shot));
+    TRY(add_evidence(c, clock, dsl.actor, school, chat, vault, shot));
     EvidenceInput link;
     link.kind = EvidenceKind::kWebAddress;
     link.refers_to = now - 2 * kDay;
     link.description = "Invite link to the group, as shared by one of the pupils.";
     link.address = "https://chat.whatsapp.example/invite/Year5Gang";
-    TRY(add_evidence(c, clock, dsl.actor, school, chat, evidence_dir, link));
+    TRY(add_evidence(c, clock, dsl.actor, school, chat, vault, link));
     return {};
   });
 }

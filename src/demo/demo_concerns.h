@@ -3,14 +3,15 @@
 
 #include <string>
 
+#include "concerns/evidence_vault.h"
 #include "core/clock.h"
 #include "demo/demo_trust.h"
 #include "store/database.h"
 
 namespace inloco {
 
-// `evidence_dir`: where the demo's evidence files are kept.
+// `vault`: where the demo's evidence files are kept, sealed.
 Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& demo,
-                            const std::string& evidence_dir);
+                            const EvidenceVault& vault);
 
 }  // namespace inloco

@@ -54,8 +54,12 @@ Result<std::string> content_path(const std::string& dir, std::string_view sha256
 
 Result<StoredContent> write_content(const std::string& dir, std::string_view bytes) {
   crypto_init();
-  std::string hash = sha256_hex(bytes);
-  std::string path = TRY(content_path(dir, hash));
+  return write_named_content(dir, sha256_hex(bytes), bytes);
+}
+
+Result<StoredContent> write_named_content(const std::string& dir, std::string_view name,
+                                          std::string_view bytes) {
+  std::string path = TRY(content_path(dir, name));
   fs::path folder = fs::path(path).parent_path();
   std::error_code ec;
   fs::create_directories(folder, ec);
@@ -81,16 +85,26 @@ Result<StoredContent> write_content(const std::string& dir, std::string_view byt
   return StoredContent{path, true};
 }
 
-Result<std::string> read_content(const std::string& dir, std::string_view sha256_hex_name) {
-  std::string path = TRY(content_path(dir, sha256_hex_name));
+Result<std::string> read_named_content(const std::string& dir, std::string_view name) {
+  std::string path = TRY(content_path(dir, name));
   std::ifstream in(path, std::ios::binary);
   if (!in)
+    return Error::not_found("The stored file is missing (" + path +
+                            "). Ask your inloco administrator to restore the folder from its "
+                            "backup.");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return std::move(buf).str();
+}
+
+Result<std::string> read_content(const std::string& dir, std::string_view sha256_hex_name) {
+  std::string path = TRY(content_path(dir, sha256_hex_name));
+  auto read = read_named_content(dir, sha256_hex_name);
+  if (!read.ok() && read.error().code == ErrorCode::kNotFound)
     return Error::not_found("The stored image file is missing (" + path +
                             "). Ask your inloco administrator to restore the media folder from "
                             "its backup.");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::string bytes = std::move(buf).str();
+  std::string bytes = TRY(std::move(read));
   if (sha256_hex(bytes) != sha256_hex_name)
     return Error::internal("The stored image file " + path +
                            " has changed since it was saved. Ask your inloco administrator to "

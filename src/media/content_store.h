@@ -28,6 +28,15 @@ struct StoredContent {
 // be written.
 Result<StoredContent> write_content(const std::string& dir, std::string_view bytes);
 
+// Writes `bytes` under a name the caller chose (64 lowercase hex digits): for
+// content stored transformed, such as sealed evidence named by the SHA-256 of
+// what was sealed. The same size already there counts as already stored.
+Result<StoredContent> write_named_content(const std::string& dir, std::string_view name,
+                                          std::string_view bytes);
+
+// The bytes stored under `name`, unchecked; kNotFound when missing.
+Result<std::string> read_named_content(const std::string& dir, std::string_view name);
+
 // The bytes stored under `sha256_hex`; kNotFound when missing, kInternal when
 // the file no longer matches its hash.
 Result<std::string> read_content(const std::string& dir, std::string_view sha256_hex);

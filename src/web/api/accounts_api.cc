@@ -8,6 +8,7 @@
 #include "people/calendar_date.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"
+#include "web/api/json_fields.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -56,10 +57,6 @@ Result<json> body_of(const Request& req) {
   return body;
 }
 
-std::string text(const json& j, const char* key) {
-  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-bool flag(const json& j, const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); }
 
 Result<AccountRules> rules_of(AppContext& ctx, const Request& req) {
   auto p = ctx.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
@@ -131,32 +128,32 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
     if (!body.ok()) return error_response(ctx, req, body.error());
     const json& b = *body;
     AccountProposal p;
-    p.platform = text(b, "platform");
-    p.account_name = text(b, "account_name");
-    p.purpose = text(b, "purpose");
-    p.affiliated = flag(b, "affiliated");
-    if (!text(b, "run_by").empty()) p.run_by = text(b, "run_by");
-    if (!text(b, "url").empty()) p.url = text(b, "url");
-    if (!text(b, "master_admin_role").empty()) {
-      p.master_admin_role = parse_role(text(b, "master_admin_role"));
+    p.platform = text_field(b, "platform");
+    p.account_name = text_field(b, "account_name");
+    p.purpose = text_field(b, "purpose");
+    p.affiliated = flag_field(b, "affiliated");
+    if (!text_field(b, "run_by").empty()) p.run_by = text_field(b, "run_by");
+    if (!text_field(b, "url").empty()) p.url = text_field(b, "url");
+    if (!text_field(b, "master_admin_role").empty()) {
+      p.master_admin_role = parse_role(text_field(b, "master_admin_role"));
       if (!p.master_admin_role)
-        return error_response(ctx, req, Error::invalid("'" + text(b, "master_admin_role") + "' is not a role."));
+        return error_response(ctx, req, Error::invalid("'" + text_field(b, "master_admin_role") + "' is not a role."));
     }
-    if (!text(b, "official_email").empty()) p.official_email = text(b, "official_email");
-    p.school_holds_master_access = flag(b, "school_holds_master_access");
-    p.school_has_editorial_oversight = flag(b, "school_has_editorial_oversight");
-    p.listed_in_privacy_notice = flag(b, "listed_in_privacy_notice");
+    if (!text_field(b, "official_email").empty()) p.official_email = text_field(b, "official_email");
+    p.school_holds_master_access = flag_field(b, "school_holds_master_access");
+    p.school_has_editorial_oversight = flag_field(b, "school_has_editorial_oversight");
+    p.listed_in_privacy_notice = flag_field(b, "listed_in_privacy_notice");
     if (b.contains("assessment") && b["assessment"].is_object()) {
       const json& a = b["assessment"];
-      p.assessment.investment_achieves = text(a, "investment_achieves");
-      if (auto level = parse_interaction(text(a, "interaction"))) p.assessment.interaction = *level;
-      p.assessment.pupils_contribute = flag(a, "pupils_contribute");
-      p.assessment.staff_contribute = flag(a, "staff_contribute");
-      p.assessment.parents_contribute = flag(a, "parents_contribute");
-      p.assessment.public_contribute = flag(a, "public_contribute");
+      p.assessment.investment_achieves = text_field(a, "investment_achieves");
+      if (auto level = parse_interaction(text_field(a, "interaction"))) p.assessment.interaction = *level;
+      p.assessment.pupils_contribute = flag_field(a, "pupils_contribute");
+      p.assessment.staff_contribute = flag_field(a, "staff_contribute");
+      p.assessment.parents_contribute = flag_field(a, "parents_contribute");
+      p.assessment.public_contribute = flag_field(a, "public_contribute");
       if (a.contains("staff_minutes_per_week") && a["staff_minutes_per_week"].is_number_integer())
         p.assessment.staff_minutes_per_week = a["staff_minutes_per_week"].get<int>();
-      p.assessment.success_measures = text(a, "success_measures");
+      p.assessment.success_measures = text_field(a, "success_measures");
     }
     auto id = ctx.db.transaction([&](Connection& c) {
       return propose_account(c, ctx.clock, req.actor(), *rules, req.school->id, p);
@@ -186,14 +183,14 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
       if (!b.contains("approve") || !b["approve"].is_boolean())
         return Error::invalid("Send {\"approve\": true or false, \"note\": \"why\"}.");
       return decide_assessment(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, b["approve"].get<bool>(),
-                               text(b, "note"));
+                               text_field(b, "note"));
     });
   });
 
   router.add({V::post, root + "/{account}/authorisations", Access::kSchool, Capability::kAccountsAuthorise},
              [&ctx](Request& req) {
                return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
-                 auto kind = parse_authorisation_kind(text(b, "kind"));
+                 auto kind = parse_authorisation_kind(text_field(b, "kind"));
                  if (!b.contains("person_id") || !b["person_id"].is_number_integer() || !kind)
                    return Error::invalid("Send {\"person_id\": N, \"kind\": \"post\" or \"admin\"}.");
                  TRY(grant_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id,
@@ -208,14 +205,14 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                  if (!b.contains("authorisation_id") || !b["authorisation_id"].is_number_integer())
                    return Error::invalid("Send {\"authorisation_id\": N, \"reason\": \"why\"}.");
                  return revoke_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id,
-                                             b["authorisation_id"].get<int64_t>(), text(b, "reason"));
+                                             b["authorisation_id"].get<int64_t>(), text_field(b, "reason"));
                });
              });
 
   router.add({V::post, root + "/{account}/reviews", Access::kSchool, Capability::kAccountsReview}, [&ctx](Request& req) {
     return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
       ReviewRecord r;
-      r.findings = text(b, "findings");
+      r.findings = text_field(b, "findings");
       if (b.contains("revoke_authorisation_ids") && b["revoke_authorisation_ids"].is_array())
         for (const auto& v : b["revoke_authorisation_ids"])
           if (v.is_number_integer()) r.revoke_authorisation_ids.push_back(v.get<int64_t>());
@@ -226,13 +223,13 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
 
   router.add({V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage}, [&ctx](Request& req) {
     return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
-      return close_account(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, text(b, "reason"));
+      return close_account(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, text_field(b, "reason"));
     });
   });
 
   router.add({V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage}, [&ctx](Request& req) {
     return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id, const json& b) -> Status {
-      return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id, text(b, "password"));
+      return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id, text_field(b, "password"));
     });
   });
 
@@ -241,8 +238,8 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
     if (!id) return error_response(ctx, req, Error::not_found("There is no such account."));
     auto body = body_of(req);
     if (!body.ok()) return error_response(ctx, req, body.error());
-    auto who = ctx.accounts.confirm_identity(req.actor(), req.user->person_id, text(*body, "your_password"),
-                                             text(*body, "code"));
+    auto who = ctx.accounts.confirm_identity(req.actor(), req.user->person_id, text_field(*body, "your_password"),
+                                             text_field(*body, "code"));
     if (!who.ok()) return error_response(ctx, req, who.error());
     auto secret = reveal_credential(ctx.db, ctx.clock, req.actor(), ctx.key, req.school->id, *id);
     if (!secret.ok()) return error_response(ctx, req, secret.error());

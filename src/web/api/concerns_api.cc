@@ -12,6 +12,7 @@
 #include "concerns/concern_reports.h"
 #include "concerns/pupil_chronology.h"
 #include "profile/profile_store.h"
+#include "web/api/json_fields.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
@@ -23,50 +24,41 @@ namespace {
 
 using nlohmann::json;
 
-json opt_int(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-std::string str(const json& b, const char* key) {
-  return b.contains(key) && b[key].is_string() ? b[key].get<std::string>() : std::string();
-}
-std::optional<int64_t> num(const json& b, const char* key) {
-  if (b.contains(key) && b[key].is_number_integer()) return b[key].get<int64_t>();
-  return std::nullopt;
-}
-bool flag(const json& b, const char* key) { return b.contains(key) && b[key].is_boolean() && b[key].get<bool>(); }
 
 Result<ConcernReport> report_of(const std::string& body) {
   json b = json::parse(body, nullptr, false);
   if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the concern as a JSON object.");
   ConcernReport r;
-  r.happened_at = num(b, "happened_at");
-  r.what_happened = str(b, "what_happened");
-  std::string kind = str(b, "subject_kind");
+  r.happened_at = int_field(b, "happened_at");
+  r.what_happened = text_field(b, "what_happened");
+  std::string kind = text_field(b, "subject_kind");
   if (!kind.empty()) {
     auto k = parse_subject_kind(kind);
     if (!k) return Error::invalid("\"subject_kind\" is pupil, staff, headteacher, parent or outside.");
     r.subject_kind = *k;
   }
-  r.subject_person_id = num(b, "subject_person_id");
-  r.subject_description = str(b, "subject_description");
+  r.subject_person_id = int_field(b, "subject_person_id");
+  r.subject_description = text_field(b, "subject_description");
   if (b.contains("involved") && b["involved"].is_array())
     for (const auto& p : b["involved"]) {
       if (!p.is_object()) continue;
-      InvolvedPerson i{num(p, "person_id"), str(p, "description"), Involvement::kAffected};
-      if (auto how = parse_involvement(str(p, "involvement"))) i.involvement = *how;
+      InvolvedPerson i{int_field(p, "person_id"), text_field(p, "description"), Involvement::kAffected};
+      if (auto how = parse_involvement(text_field(p, "involvement"))) i.involvement = *how;
       r.involved.push_back(std::move(i));
     }
-  r.platform = str(b, "platform");
-  r.risk_area = str(b, "risk_area");
-  r.risk_kind = str(b, "risk_kind");
-  r.type = str(b, "type");
-  r.involves_personal_data = flag(b, "involves_personal_data");
-  r.about_official_accounts = flag(b, "about_official_accounts");
+  r.platform = text_field(b, "platform");
+  r.risk_area = text_field(b, "risk_area");
+  r.risk_kind = text_field(b, "risk_kind");
+  r.type = text_field(b, "type");
+  r.involves_personal_data = flag_field(b, "involves_personal_data");
+  r.about_official_accounts = flag_field(b, "about_official_accounts");
   return r;
 }
 
 json evidence_json(const EvidenceItem& e) {
   return {{"id", e.id}, {"kind", evidence_kind_key(e.kind)}, {"refers_to", e.refers_to},
           {"description", e.description}, {"address", e.address}, {"address_is_live", e.address_is_live},
-          {"sha256", e.file_sha256 ? json(*e.file_sha256) : json(nullptr)}, {"bytes", opt_int(e.file_size)},
+          {"sha256", e.file_sha256 ? json(*e.file_sha256) : json(nullptr)}, {"bytes", or_null(e.file_size)},
           {"file_type", e.file_type}, {"added_by", e.added_by_name}, {"added_at", e.added_at}};
 }
 
@@ -81,7 +73,7 @@ json case_json(const ConcernCase& k) {
   const Concern& c = k.concern;
   json involved = json::array(), viewers = json::array(), evidence = json::array(), actions = json::array();
   for (const auto& p : k.involved)
-    involved.push_back({{"person_id", opt_int(p.person_id)}, {"name", p.name}, {"description", p.description},
+    involved.push_back({{"person_id", or_null(p.person_id)}, {"name", p.name}, {"description", p.description},
                         {"involvement", involvement_key(p.involvement)}});
   for (const auto& v : k.viewers)
     viewers.push_back({{"person_id", v.person_id}, {"name", v.name}, {"added", v.added}, {"routed_for", v.routed_for},
@@ -90,14 +82,14 @@ json case_json(const ConcernCase& k) {
   for (const auto& a : k.actions) actions.push_back(action_json(a));
   return {{"id", c.id}, {"status", concern_status_key(c.status)}, {"reported_at", c.reported_at},
           {"reported_by", c.reported_by_name}, {"happened_at", c.happened_at}, {"what_happened", c.what_happened},
-          {"subject_kind", subject_kind_key(c.subject_kind)}, {"subject_person_id", opt_int(c.subject_person_id)},
+          {"subject_kind", subject_kind_key(c.subject_kind)}, {"subject_person_id", or_null(c.subject_person_id)},
           {"subject_name", c.subject_name}, {"platform", c.platform}, {"type", c.type}, {"risk_area", c.risk_area},
           {"risk_kind", c.risk_kind}, {"involves_personal_data", c.involves_personal_data},
           {"fell_back", c.fell_back}, {"routing_notes", c.routing_notes},
           {"lado_decision_needed", c.lado_decision_needed},
           {"lado_decision_due", c.lado_decision_needed && !k.lado_decision_recorded()
                                     ? json(lado_decision_due(c.reported_at)) : json(nullptr)},
-          {"ico_decision_due", opt_int(c.ico_decision_due)},
+          {"ico_decision_due", or_null(c.ico_decision_due)},
           {"ico_reported", c.ico_reported ? json(*c.ico_reported) : json(nullptr)},
           {"lessons_learnt", c.lessons_learnt}, {"policy_change", c.policy_change},
           {"involved", involved}, {"viewers", viewers}, {"evidence", evidence}, {"actions", actions}};
@@ -130,13 +122,11 @@ HttpResponse evidence_response(AppContext& app, Request& req, int64_t concern_id
   auto in = evidence_of(req);
   if (!in.ok()) return error_response(app, req, in.error());
   auto item = app.db.transaction([&](Connection& c) {
-    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, app.config.evidence_dir, *in);
+    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, evidence_vault(app), *in);
   });
   if (!item.ok()) return error_response(app, req, case_refusal(item.error()));
   return json_response(201, evidence_json(*item));
 }
-
-json body_of(const Request& req) { return json::parse(req.raw.body(), nullptr, false); }
 
 Result<PolicyProfile> profile_of(AppContext& app, const Request& req) {
   return app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
@@ -204,20 +194,20 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
              });
   // INC-8: a message or a friend or follow request received on a personal account.
   router.add({V::post, root + "/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
-    json b = body_of(req);
+    json b = json_body(req);
     if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the contact as a JSON object."));
-    auto contact = parse_contact_kind(str(b, "contact"));
+    auto contact = parse_contact_kind(text_field(b, "contact"));
     if (!contact) return error_response(app, req, Error::invalid("\"contact\" is message, friend_request or follow_request."));
-    auto from = parse_subject_kind(str(b, "from_kind"));
+    auto from = parse_subject_kind(text_field(b, "from_kind"));
     if (!from) return error_response(app, req, Error::invalid("\"from_kind\" is pupil, parent or outside."));
     PersonalAccountContact in;
-    in.happened_at = num(b, "happened_at");
+    in.happened_at = int_field(b, "happened_at");
     in.contact = *contact;
     in.from_kind = *from;
-    in.from_person_id = num(b, "from_person_id");
-    in.from_description = str(b, "from_description");
-    in.platform = str(b, "platform");
-    in.note = str(b, "note");
+    in.from_person_id = int_field(b, "from_person_id");
+    in.from_description = text_field(b, "from_description");
+    in.platform = text_field(b, "platform");
+    in.note = text_field(b, "note");
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto done = app.db.transaction([&](Connection& c) {
@@ -256,9 +246,9 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                      {"type", r.type}, {"subject_kind", subject_kind_key(r.subject_kind)},
                      {"subject_name", r.subject_name}, {"status", concern_status_key(r.status)},
                      {"actions", r.actions}, {"new", r.is_new()},
-                     {"ico_decision_due", opt_int(r.ico_decision_due)}, {"ico_decided", r.ico_decided},
+                     {"ico_decision_due", or_null(r.ico_decision_due)}, {"ico_decided", r.ico_decided},
                      {"ico_decision_overdue", r.ico_decision_overdue},
-                     {"lado_decision_due", opt_int(r.lado_decision_due)},
+                     {"lado_decision_due", or_null(r.lado_decision_due)},
                      {"lado_decision_overdue", r.lado_decision_overdue}});
     return json_response(200, {{"concerns", out}});
   });
@@ -280,15 +270,15 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
     json b = json::parse(req.raw.body(), nullptr, false);
     if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the action as a JSON object."));
-    auto kind = parse_action_kind(str(b, "kind"));
+    auto kind = parse_action_kind(text_field(b, "kind"));
     if (!kind) return error_response(app, req, Error::invalid("\"kind\" names the action: note, platform_contacted, ceop, police, parents_informed, sanction, support_offered, information_shared, lado_referral or low_level_concern."));
     ActionInput in;
     in.kind = *kind;
-    in.taken_at = num(b, "taken_at");
+    in.taken_at = int_field(b, "taken_at");
     if (b.contains("decision") && b["decision"].is_boolean()) in.decision = b["decision"].get<bool>();
-    in.counterpart = str(b, "counterpart");
-    in.detail = str(b, "detail");
-    in.reason = str(b, "reason");
+    in.counterpart = text_field(b, "counterpart");
+    in.detail = text_field(b, "detail");
+    in.reason = text_field(b, "reason");
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     Actor actor = req.actor();
@@ -312,7 +302,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the debrief as a JSON object."));
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
-    Debrief d{str(b, "lessons_learnt"), str(b, "policy_change")};
+    Debrief d{text_field(b, "lessons_learnt"), text_field(b, "policy_change")};
     auto s = app.db.transaction([&](Connection& c) {
       return close_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *id, d);
     });
@@ -324,12 +314,12 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("concern");
     if (!id) return error_response(app, req, not_among_yours());
     if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
-    json b = body_of(req);
+    json b = json_body(req);
     if (b.is_discarded() || !b.is_object() || !b.contains("report_to_ico") || !b["report_to_ico"].is_boolean())
       return error_response(app, req, Error::invalid("Send {\"report_to_ico\": true or false, \"reason\": \"...\"}."));
     auto s = app.db.transaction([&](Connection& c) {
       return record_ico_decision(c, app.clock, req.actor(), req.school->id, *id, b["report_to_ico"].get<bool>(),
-                                 str(b, "reason"));
+                                 text_field(b, "reason"));
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return json_response(200, {{"id", *id}, {"report_to_ico", b["report_to_ico"]}});
@@ -339,11 +329,11 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("concern");
     if (!id) return error_response(app, req, not_among_yours());
     if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
-    json b = body_of(req);
-    auto person = b.is_object() ? num(b, "person_id") : std::nullopt;
+    json b = json_body(req);
+    auto person = b.is_object() ? int_field(b, "person_id") : std::nullopt;
     if (!person) return error_response(app, req, Error::invalid("Send {\"person_id\": the person to add, \"reason\": why they need it}."));
     auto s = app.db.transaction([&](Connection& c) {
-      return grant_case_access(c, app.clock, req.actor(), req.school->id, *id, *person, str(b, "reason"));
+      return grant_case_access(c, app.clock, req.actor(), req.school->id, *id, *person, text_field(b, "reason"));
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return json_response(201, {{"id", *id}, {"person_id", *person}});
@@ -352,10 +342,10 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("concern");
     if (!id) return error_response(app, req, not_among_yours());
     if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
-    json b = body_of(req);
+    json b = json_body(req);
     if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send {\"reason\": why it is reopened}."));
     auto s = app.db.transaction([&](Connection& c) {
-      return reopen_concern(c, app.clock, req.actor(), req.school->id, *id, str(b, "reason"));
+      return reopen_concern(c, app.clock, req.actor(), req.school->id, *id, text_field(b, "reason"));
     });
     if (!s.ok()) return error_response(app, req, s.error());
     return json_response(200, {{"id", *id}, {"status", "open"}});

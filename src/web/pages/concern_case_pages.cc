@@ -350,7 +350,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
     Status s = [&]() -> Status {
       EvidenceInput in = TRY(evidence_input(*form));
       TRY(app.db.transaction([&](Connection& c) {
-        return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
+        return add_evidence(c, app.clock, req.actor(), req.school->id, *id, evidence_vault(app), in);
       }));
       return {};
     }();
@@ -366,7 +366,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
     if (!id || !item) return error_response(app, req, not_among_yours());
     Actor actor = req.actor();
     auto file = app.db.transaction([&](Connection& c) {
-      return read_evidence_file(c, app.clock, actor, req.school->id, *id, *item, app.config.evidence_dir);
+      return read_evidence_file(c, app.clock, actor, req.school->id, *id, *item, evidence_vault(app));
     });
     if (!file.ok()) return error_response(app, req, case_refusal(file.error()));
     HttpResponse res{http::status::ok, 11};

@@ -298,7 +298,7 @@ void add_concern_report_routes(Router& router, AppContext& app) {
                Status s = [&]() -> Status {
                  EvidenceInput in = TRY(evidence_input(*form));
                  TRY(app.db.transaction([&](Connection& c) {
-                   return add_evidence(c, app.clock, req.actor(), req.school->id, *id, app.config.evidence_dir, in);
+                   return add_evidence(c, app.clock, req.actor(), req.school->id, *id, evidence_vault(app), in);
                  }));
                  return {};
                }();

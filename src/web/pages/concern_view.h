@@ -8,6 +8,7 @@
 #include <string>
 
 #include "concerns/concern.h"
+#include "concerns/evidence_vault.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "people/calendar_date.h"
@@ -22,6 +23,9 @@ namespace inloco::web {
 // before /concerns/{concern}).
 void add_concern_report_routes(Router& router, AppContext& app);
 void add_concern_case_routes(Router& router, AppContext& app);
+
+// The evidence folder, sealed with the server's key.
+inline EvidenceVault evidence_vault(AppContext& app) { return EvidenceVault(app.config.evidence_dir, app.key); }
 
 inline std::string concerns_base(const Request& req) {
   return "/schools/" + std::to_string(req.school->id) + "/concerns";
