@@ -87,6 +87,10 @@ bool BlogAuthorisation::in_force_on(const CalendarDate& day) const {
   return starts_on <= d && (!ends_on || d <= *ends_on) && (!revoked_on || d < *revoked_on);
 }
 
+bool BlogAuthorisation::revocable_on(const CalendarDate& day) const {
+  return !revoked_on && (!ends_on || *ends_on >= day.iso());
+}
+
 Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const Actor& actor,
                                    const Grants& grants, const StaffRules& rules,
                                    int64_t school_id, const BlogAuthorisationInput& in) {

@@ -79,6 +79,8 @@ struct BlogAuthorisation {
   std::string revoke_reason;
 
   bool in_force_on(const CalendarDate& day) const;
+  // Can still be revoked on the day: not revoked, not ended.
+  bool revocable_on(const CalendarDate& day) const;
 };
 
 // kNotFound for another school's. Not audited: who may post about the school

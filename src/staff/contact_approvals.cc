@@ -124,6 +124,10 @@ bool ContactApproval::in_force_on(const CalendarDate& day) const {
          (!revoked_on || d < *revoked_on);
 }
 
+bool ContactApproval::revocable_on(const CalendarDate& day) const {
+  return decision == ContactDecision::kApproved && !revoked_on && (!ends_on || *ends_on >= day.iso());
+}
+
 Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor& actor,
                                const Grants& grants, const StaffRules& rules, int64_t school_id,
                                const ContactDecisionInput& in) {

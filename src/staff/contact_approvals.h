@@ -100,6 +100,8 @@ struct ContactApproval {
 
   // Approved and in force on the day: started, not ended, not revoked by then.
   bool in_force_on(const CalendarDate& day) const;
+  // An approval that can still be revoked on the day: not revoked, not ended.
+  bool revocable_on(const CalendarDate& day) const;
 };
 
 // One decision; kNotFound for another school's. Audited "staff.contact.view".

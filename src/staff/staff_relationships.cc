@@ -128,6 +128,18 @@ std::string_view relationship_outcome_key(RelationshipOutcome o) {
   return o == RelationshipOutcome::kClosed ? "closed" : "agreed";
 }
 
+std::string_view relationship_status_key(RelationshipStatus s) {
+  switch (s) {
+    case RelationshipStatus::kAwaitingDecision:
+      return "awaiting_decision";
+    case RelationshipStatus::kAgreed:
+      return "agreed";
+    case RelationshipStatus::kClosed:
+      return "closed";
+  }
+  return "awaiting_decision";
+}
+
 std::string_view relationship_status_label(RelationshipStatus s) {
   switch (s) {
     case RelationshipStatus::kAwaitingDecision:
@@ -328,6 +340,22 @@ Result<std::vector<StaffRelationship>> list_relationships(Connection& conn, cons
                               std::to_string(staff_id.value_or(school_id)), school_id,
                               nlohmann::json{{"what", "relationships"}, {"shown", out.size()}}
                                   .dump()}));
+  return out;
+}
+
+Result<std::vector<RoleHolder>> possible_participants(Connection& conn, const StaffRules& rules,
+                                                      int64_t school_id, const StaffRelationship& rel,
+                                                      int64_t decider_id) {
+  std::vector<RoleHolder> holders = TRY(role_holders_at(conn, school_id));
+  std::vector<RoleHolder> out;
+  std::set<int64_t> seen;
+  for (auto& h : holders) {
+    const bool reviewer = std::find(rules.relationship_reviewers.begin(), rules.relationship_reviewers.end(),
+                                    h.role) != rules.relationship_reviewers.end();
+    if (!reviewer || h.person.id == rel.staff_id || h.person.id == decider_id || !seen.insert(h.person.id).second)
+      continue;
+    out.push_back(std::move(h));
+  }
   return out;
 }
 

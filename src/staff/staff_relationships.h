@@ -27,6 +27,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "people/calendar_date.h"
+#include "people/people_store.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -80,6 +81,7 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
 
 enum class RelationshipStatus { kAwaitingDecision, kAgreed, kClosed };
 std::string_view relationship_status_label(RelationshipStatus s);  // "Awaiting a decision", ...
+std::string_view relationship_status_key(RelationshipStatus s);    // "awaiting_decision", "agreed", "closed"
 
 struct RelationshipDecision {
   int64_t id = 0;
@@ -122,6 +124,15 @@ Result<StaffRelationship> get_relationship(Connection& conn, const Clock& clock,
 Result<std::vector<StaffRelationship>> list_relationships(
     Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
     std::optional<int64_t> staff_id = std::nullopt);
+
+// Who may be recorded as taking part in a decision on `rel` besides the
+// person deciding: each active holder of one of rules.relationship_reviewers
+// at the school (or across its trust), once, with the first such role found;
+// never the member of staff concerned nor `decider_id`. Not audited: it
+// names only staff and their roles.
+Result<std::vector<RoleHolder>> possible_participants(Connection& conn, const StaffRules& rules,
+                                                      int64_t school_id, const StaffRelationship& rel,
+                                                      int64_t decider_id);
 
 // For the dashboard: a relationship awaiting a decision, or agreed with a
 // review due on or before `by`. Names only the member of staff, so it is not

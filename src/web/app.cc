@@ -117,6 +117,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_consent_api_routes(router_, ctx_);
   add_media_api_routes(router_, ctx_);
   add_concerns_api_routes(router_, ctx_);
+  add_staff_conduct_api_routes(router_, ctx_);
   add_notices_api_routes(router_, ctx_);
 }
 

@@ -27,6 +27,7 @@ void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
 void add_consent_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/consent
 void add_concerns_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/concerns
+void add_staff_conduct_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/staff-conduct
 void add_notices_api_routes(Router& router, AppContext& ctx);   // /api/v1/notices
 void add_media_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/media
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts

@@ -5,8 +5,9 @@
 // school's records get pages of their own: relationships (awaiting a decision
 // first), contact through personal accounts, blogging, and unfinished
 // inductions. The capability opens a page; the profile's narrower rules (who
-// decides) are enforced by src/staff/, after the input has been checked here,
-// so an empty form is answered 422, never 403.
+// decides) are enforced by src/staff/, after the input has been checked
+// (staff/staff_input.h, shared with the JSON API), so an empty form is
+// answered 422, never 403.
 #include <set>
 
 #include "people/people_store.h"
@@ -14,6 +15,7 @@
 #include "staff/blog_authorisations.h"
 #include "staff/contact_approvals.h"
 #include "staff/induction_checklist.h"
+#include "staff/staff_input.h"
 #include "staff/staff_members.h"
 #include "staff/staff_relationships.h"
 #include "web/page.h"
@@ -37,23 +39,11 @@ Result<PolicyProfile> profile_of(AppContext& app, const Request& req) {
   return app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
 }
 
-// An optional date as typed; kInvalid naming the field when it is not a date.
-Result<std::optional<CalendarDate>> optional_date(const std::string& text, const std::string& what) {
-  if (text.find_first_not_of(" \t") == std::string::npos) return std::optional<CalendarDate>{};
-  auto d = parse_date(text);
-  if (!d.ok())
-    return Error::invalid("Enter " + what + " as a date, for example 31/03/2027: \"" + text +
-                          "\" is not a date.");
-  return std::optional<CalendarDate>{*d};
-}
-
 int64_t int_field(const Fields& f, const std::string& name) {
   const std::string v = field(f, name);
   if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return 0;
   return std::stoll(v);
 }
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // The current staff of the school, for the "member of staff" lists.
 Result<std::vector<Person>> current_staff(AppContext& app, const Request& req) {
@@ -221,7 +211,8 @@ struct DecisionForm {
 };
 
 HttpResponse relationship_page(AppContext& app, Request& req, const DecisionForm* form = nullptr,
-                               const Error* error = nullptr, unsigned status = 200) {
+                               const Error* error = nullptr, unsigned status = 200,
+                               const std::string& error_field = "agreed") {
   auto id = req.int_param("relationship");
   if (!id) return error_response(app, req, Error::not_found("There is no such relationship."));
   Actor actor = req.actor();
@@ -242,18 +233,15 @@ HttpResponse relationship_page(AppContext& app, Request& req, const DecisionForm
   if (can(req, Capability::kStaffConductDecide) && r->status != RelationshipStatus::kClosed) {
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
-    auto holders = app.db.read([&](Connection& conn) { return role_holders_at(conn, req.school->id); });
-    if (!holders.ok()) return error_response(app, req, holders.error());
-    DecisionForm shown = form ? *form : DecisionForm{};
     // Those who may take part: the holders of the reviewer roles, not the
     // member of staff concerned nor the person deciding.
+    auto holders = app.db.read([&](Connection& conn) {
+      return possible_participants(conn, profile->staff, req.school->id, *r, req.user->person_id);
+    });
+    if (!holders.ok()) return error_response(app, req, holders.error());
+    DecisionForm shown = form ? *form : DecisionForm{};
     mstch::array people;
-    std::set<int64_t> seen;
     for (const auto& h : *holders) {
-      bool reviewer = false;
-      for (Role role : profile->staff.relationship_reviewers) reviewer = reviewer || role == h.role;
-      if (!reviewer || h.person.id == r->staff_id || h.person.id == req.user->person_id || !seen.insert(h.person.id).second)
-        continue;
       people.push_back(mstch::map{{"value", id_str(h.person.id)},
                                   {"label", h.person.display_name() + ", " + role_title(*profile, h.role)},
                                   {"checked", shown.with.contains(h.person.id)}});
@@ -267,7 +255,7 @@ HttpResponse relationship_page(AppContext& app, Request& req, const DecisionForm
                                    {"outcome_agreed", shown.outcome != "closed"}});
   }
   add_notice(req, c);
-  if (error) c.emplace("errors", error_list(*error, "agreed"));
+  if (error) c.emplace("errors", error_list(*error, error_field));
   return render_page(app, req, "Relationship", "staff_relationship", std::move(c), status);
 }
 
@@ -303,9 +291,7 @@ HttpResponse contact_page(AppContext& app, Request& req, const ContactForm* form
                    {"refused", a.decision == ContactDecision::kRefused}, {"starts_on", a.starts_on},
                    {"ends_on", a.ends_on.value_or("")}, {"decided_by", a.decided_by_name},
                    {"revoke_reason", a.revoke_reason}};
-    bool revocable = a.decision == ContactDecision::kApproved && !a.revoked_on &&
-                     (!a.ends_on || *a.ends_on >= today.iso());
-    if (decide && revocable) row.emplace("revoke_action", root(req) + "/contact/" + id_str(a.id) + "/revoke");
+    if (decide && a.revocable_on(today)) row.emplace("revoke_action", root(req) + "/contact/" + id_str(a.id) + "/revoke");
     rows.push_back(std::move(row));
   }
   auto profile = profile_of(app, req);
@@ -376,8 +362,7 @@ HttpResponse blogging_page(AppContext& app, Request& req, const BlogForm* form =
                    {"address", b.address}, {"scope", b.scope}, {"state", state}, {"in_force", in_force},
                    {"starts_on", b.starts_on}, {"ends_on", b.ends_on.value_or("")},
                    {"authorised_by", b.authorised_by_name}, {"revoke_reason", b.revoke_reason}};
-    bool revocable = !b.revoked_on && (!b.ends_on || *b.ends_on >= today.iso());
-    if (decide && revocable) row.emplace("revoke_action", root(req) + "/blogging/" + id_str(b.id) + "/revoke");
+    if (decide && b.revocable_on(today)) row.emplace("revoke_action", root(req) + "/blogging/" + id_str(b.id) + "/revoke");
     rows.push_back(std::move(row));
   }
   auto profile = profile_of(app, req);
@@ -439,10 +424,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
   router.add({V::post, base + "/induction", Access::kSchool, C::kStaffOwnConduct}, [&app](Request& req) {
     const Fields& f = req.form();
     const std::string item = field(f, "item");
-    if (blank(item)) {
-      Error e = Error::invalid("Choose the item of your induction checklist you have done.");
-      return overview_page(app, req, nullptr, &e, "induction", 422);
-    }
+    if (auto chosen = induction_item_chosen(item); !chosen.ok())
+      return overview_page(app, req, nullptr, &chosen.error(), "induction", 422);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto s = app.db.transaction([&](Connection& c) {
@@ -484,28 +467,13 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
     form.review_on = field(f, "review_on");
     for (auto [it, end] = f.equal_range("with"); it != end; ++it)
       if (int64_t pid = std::atoll(it->second.c_str()); pid > 0) form.with.insert(pid);
-    RelationshipDecisionInput in;
-    if (form.outcome != "agreed" && form.outcome != "closed") {
-      Error e = Error::invalid("Choose whether an arrangement was agreed or the relationship is closed.");
-      return relationship_page(app, req, &form, &e, 422);
-    }
-    in.outcome = form.outcome == "closed" ? RelationshipOutcome::kClosed : RelationshipOutcome::kAgreed;
-    in.agreed = form.agreed;
-    in.discussed_with.assign(form.with.begin(), form.with.end());
-    auto review = optional_date(form.review_on, "the review date");
-    if (!review.ok()) return relationship_page(app, req, &form, &review.error(), 422);
-    in.review_on = *review;
-    if (blank(in.agreed)) {
-      Error e = Error::invalid(in.outcome == RelationshipOutcome::kClosed
-                                   ? "Say why no arrangement is needed any more."
-                                   : "Say what was agreed, for example \"no contact through personal accounts; "
-                                     "messages about school go through the office\".");
-      return relationship_page(app, req, &form, &e, 422);
-    }
+    std::string bad;
+    auto in = relationship_decision_input({form.outcome, form.agreed, form.review_on, {form.with.begin(), form.with.end()}}, bad);
+    if (!in.ok()) return relationship_page(app, req, &form, &in.error(), 422, bad);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto s = app.db.transaction([&](Connection& c) {
-      return decide_relationship(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, *id, in);
+      return decide_relationship(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, *id, *in);
     });
     if (!s.ok()) return relationship_page(app, req, &form, &s.error(), http_status(s.error().code));
     return redirect_response(root(req) + "/relationships/" + id_str(*id) + "?done=decided");
@@ -526,36 +494,15 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
     form.ends_on = field(f, "ends_on");
     for (auto [it, end] = f.equal_range("people"); it != end; ++it)
       if (int64_t pid = std::atoll(it->second.c_str()); pid > 0) form.people.insert(pid);
-    auto invalid = [&](const std::string& message, const std::string& at) {
-      Error e = Error::invalid(message);
-      return contact_page(app, req, &form, &e, at, 422);
-    };
     // The input first: an empty form is a problem to correct, whoever sends it.
-    if (form.staff_id == 0) return invalid("Choose the member of staff.", "staff");
-    if (form.decision != "approved" && form.decision != "refused")
-      return invalid("Choose whether the contact is approved or refused.", "decision");
-    if (blank(form.platform)) return invalid("Say which platform or channel, for example WhatsApp or personal email.", "platform");
-    if (form.people.empty() && blank(form.group))
-      return invalid("Choose the pupils or parents the contact is with, or describe the group (for example "
-                     "\"parents of the Year 6 football team\").", "people");
-    if (blank(form.reason)) return invalid("Say why this contact is " + form.decision + ".", "reason");
-    auto starts = optional_date(form.starts_on, "the day it starts");
-    if (!starts.ok()) return contact_page(app, req, &form, &starts.error(), "starts_on", 422);
-    auto ends = optional_date(form.ends_on, "the day it ends");
-    if (!ends.ok()) return contact_page(app, req, &form, &ends.error(), "ends_on", 422);
-    ContactDecisionInput in;
-    in.staff_id = form.staff_id;
-    in.decision = form.decision == "refused" ? ContactDecision::kRefused : ContactDecision::kApproved;
-    in.people.assign(form.people.begin(), form.people.end());
-    in.group_description = form.group;
-    in.platform = form.platform;
-    in.reason = form.reason;
-    in.starts_on = *starts;
-    in.ends_on = *ends;
+    std::string bad;
+    auto in = contact_decision_input({form.staff_id, form.decision, form.platform, form.group, form.reason,
+                                      form.starts_on, form.ends_on, {form.people.begin(), form.people.end()}}, bad);
+    if (!in.ok()) return contact_page(app, req, &form, &in.error(), bad, 422);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto id = app.db.transaction([&](Connection& c) {
-      return decide_contact(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, in);
+      return decide_contact(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, *in);
     });
     if (!id.ok()) return contact_page(app, req, &form, &id.error(), "staff", http_status(id.error().code));
     return redirect_response(root(req) + "/contact?done=contact");
@@ -564,10 +511,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
     auto id = req.int_param("approval");
     if (!id) return error_response(app, req, Error::not_found("There is no such approval."));
     const std::string reason = field(req.form(), "reason");
-    if (blank(reason)) {
-      Error e = Error::invalid("Say why the approval is revoked.");
-      return contact_page(app, req, nullptr, &e, "reason-" + id_str(*id), 422);
-    }
+    if (auto given = revoke_reason_given(reason, "approval"); !given.ok())
+      return contact_page(app, req, nullptr, &given.error(), "reason-" + id_str(*id), 422);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto s = app.db.transaction([&](Connection& c) {
@@ -589,25 +534,14 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
     form.scope = field(f, "scope");
     form.starts_on = field(f, "starts_on");
     form.ends_on = field(f, "ends_on");
-    auto invalid = [&](const std::string& message, const std::string& at) {
-      Error e = Error::invalid(message);
-      return blogging_page(app, req, &form, &e, at, 422);
-    };
-    if (form.staff_id == 0) return invalid("Choose the member of staff.", "staff");
-    auto channel = parse_blog_channel(form.channel);
-    if (!channel) return invalid("Choose where they will post: a blog, a personal account or a professional network.", "channel-blog");
-    if (blank(form.scope))
-      return invalid("Say what they may post about the school, for example \"curriculum articles about outdoor "
-                     "learning, without pupils' names or photographs\".", "scope");
-    auto starts = optional_date(form.starts_on, "the day it starts");
-    if (!starts.ok()) return blogging_page(app, req, &form, &starts.error(), "starts_on", 422);
-    auto ends = optional_date(form.ends_on, "the day it ends");
-    if (!ends.ok()) return blogging_page(app, req, &form, &ends.error(), "ends_on", 422);
-    BlogAuthorisationInput in{form.staff_id, *channel, form.address, form.scope, *starts, *ends};
+    std::string bad;
+    auto in = blog_authorisation_input({form.staff_id, form.channel, form.address, form.scope, form.starts_on,
+                                        form.ends_on}, bad);
+    if (!in.ok()) return blogging_page(app, req, &form, &in.error(), bad == "channel" ? "channel-blog" : bad, 422);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto id = app.db.transaction([&](Connection& c) {
-      return authorise_blogging(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, in);
+      return authorise_blogging(c, app.clock, req.actor(), req.grants, profile->staff, req.school->id, *in);
     });
     if (!id.ok()) return blogging_page(app, req, &form, &id.error(), "staff", http_status(id.error().code));
     return redirect_response(root(req) + "/blogging?done=blogging");
@@ -616,10 +550,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
     auto id = req.int_param("authorisation");
     if (!id) return error_response(app, req, Error::not_found("There is no such authorisation."));
     const std::string reason = field(req.form(), "reason");
-    if (blank(reason)) {
-      Error e = Error::invalid("Say why the authorisation is revoked.");
-      return blogging_page(app, req, nullptr, &e, "reason-" + id_str(*id), 422);
-    }
+    if (auto given = revoke_reason_given(reason, "authorisation"); !given.ok())
+      return blogging_page(app, req, nullptr, &given.error(), "reason-" + id_str(*id), 422);
     auto profile = profile_of(app, req);
     if (!profile.ok()) return error_response(app, req, profile.error());
     auto s = app.db.transaction([&](Connection& c) {
