@@ -10,10 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "profile/profile_store.h"
-#include "profile/shipped_profiles.h"
-#include "test_support/databases.h"
-#include "test_support/test_server.h"
+#include "test_support/staff_conduct_fixture.h"
 
 namespace inloco {
 namespace {
@@ -22,30 +19,8 @@ using nlohmann::json;
 using test::Client;
 using test::TestServer;
 
-class StaffConductApiTest : public ::testing::TestWithParam<Dialect> {
+class StaffConductApiTest : public test::StaffConductServerTest {
  protected:
-  void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam());
-    a_ = server_->fixture().school_a;
-    b_ = server_->fixture().school_b;
-    head_ = server_->add_user("head.a", Role::kHeadteacher, a_);
-    dsl_ = server_->add_user("dsl.a", Role::kDsl, a_);
-    teacher_ = server_->add_user("teacher.a", Role::kStaff, a_);
-    server_->add_user("deputy.a", Role::kDeputyHeadteacher, a_);
-    server_->add_user("office.a", Role::kOfficeManager, a_);
-    server_->add_user("teacher.b", Role::kStaff, b_);
-  }
-  // School A's policy allows contact through personal accounts with the head's approval.
-  void allow_personal_contact() {
-    auto s = server_->db().transaction([&](Connection& c) -> Status {
-      ShippedProfile base = TRY(find_shipped_profile(kDefaultProfileKey));
-      std::string text(base.text);
-      const std::string never = "personal_contact = \"never\"";
-      text.replace(text.find(never), never.size(), "personal_contact = \"with_approval\"");
-      return assign_profile(c, server_->clock(), Actor::system(), a_, text, kDefaultProfileKey);
-    });
-    ASSERT_TRUE(s.ok()) << s.error().message;
-  }
   Client signed_in(const std::string& user) {
     Client c(server_->port());
     EXPECT_EQ(c.post_json("/api/v1/session", json{{"username", user}, {"password", test::kTestPassword}}.dump()).status,
@@ -62,11 +37,6 @@ class StaffConductApiTest : public ::testing::TestWithParam<Dialect> {
     json b = body(r);
     return b.is_object() && b.contains("error") ? b["error"].value("message", "") : "";
   }
-  int64_t scalar(const std::string& sql) {
-    auto n = server_->db().read([&](Connection& c) { return c.query(sql); });
-    return n.ok() && !n->empty() ? (*n)[0][0].as_int() : -1;
-  }
-  int64_t count(const std::string& table) { return scalar("SELECT COUNT(*) FROM " + table); }
   int64_t audited(const std::string& action) {
     return scalar("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
   }
@@ -81,8 +51,6 @@ class StaffConductApiTest : public ::testing::TestWithParam<Dialect> {
     return body(r).value("id", int64_t{0});
   }
 
-  std::unique_ptr<TestServer> server_;
-  int64_t a_ = 0, b_ = 0, head_ = 0, dsl_ = 0, teacher_ = 0;
 };
 
 // REQ STF-4, STF-1

@@ -8,10 +8,7 @@
 //   school sees who has not finished.
 #include <gtest/gtest.h>
 
-#include "profile/profile_store.h"
-#include "profile/shipped_profiles.h"
-#include "test_support/databases.h"
-#include "test_support/test_server.h"
+#include "test_support/staff_conduct_fixture.h"
 
 namespace inloco {
 namespace {
@@ -21,30 +18,8 @@ using test::TestServer;
 
 bool has(const test::ClientResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
 
-class StaffConductPagesTest : public ::testing::TestWithParam<Dialect> {
+class StaffConductPagesTest : public test::StaffConductServerTest {
  protected:
-  void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam());
-    a_ = server_->fixture().school_a;
-    b_ = server_->fixture().school_b;
-    head_ = server_->add_user("head.a", Role::kHeadteacher, a_);
-    dsl_ = server_->add_user("dsl.a", Role::kDsl, a_);
-    teacher_ = server_->add_user("teacher.a", Role::kStaff, a_);
-    server_->add_user("deputy.a", Role::kDeputyHeadteacher, a_);
-    server_->add_user("office.a", Role::kOfficeManager, a_);
-    server_->add_user("head.b", Role::kHeadteacher, b_);
-  }
-  // School A's policy allows contact through personal accounts with the head's approval.
-  void allow_personal_contact() {
-    auto s = server_->db().transaction([&](Connection& c) -> Status {
-      ShippedProfile base = TRY(find_shipped_profile(kDefaultProfileKey));
-      std::string text(base.text);
-      const std::string never = "personal_contact = \"never\"";
-      text.replace(text.find(never), never.size(), "personal_contact = \"with_approval\"");
-      return assign_profile(c, server_->clock(), Actor::system(), a_, text, kDefaultProfileKey);
-    });
-    ASSERT_TRUE(s.ok()) << s.error().message;
-  }
   Client signed_in(const std::string& user) {
     Client c(server_->port());
     EXPECT_EQ(c.sign_in(user), 303u) << user;
@@ -53,18 +28,11 @@ class StaffConductPagesTest : public ::testing::TestWithParam<Dialect> {
   std::string page(int64_t school, const std::string& rest = "") {
     return "/schools/" + std::to_string(school) + "/staff-conduct" + rest;
   }
-  int64_t scalar(const std::string& sql) {
-    auto n = server_->db().read([&](Connection& c) { return c.query(sql); });
-    return n.ok() && !n->empty() ? (*n)[0][0].as_int() : -1;
-  }
-  int64_t count(const std::string& table) { return scalar("SELECT COUNT(*) FROM " + table); }
   std::map<std::string, std::string> contact_form() {
     return {{"staff", std::to_string(teacher_)}, {"decision", "approved"}, {"platform", "WhatsApp"},
             {"group", "Parents of the Year 6 football team"}, {"reason", "He coaches the team."}};
   }
 
-  std::unique_ptr<TestServer> server_;
-  int64_t a_ = 0, b_ = 0, head_ = 0, dsl_ = 0, teacher_ = 0;
 };
 
 // REQ STF-4, STF-1
