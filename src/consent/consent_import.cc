@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "people/csv_header.h"
 #include "people/csv_reader.h"
+#include "people/import_refusal.h"
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "people/person_rows.h"
@@ -101,7 +102,7 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
       }
     }
 
-    std::map<size_t, std::vector<std::string>> problems;
+    RowProblems problems;
     std::vector<std::pair<size_t, CheckedEntry>> checked;
     std::map<std::tuple<int64_t, int, std::string>, size_t> seen;  // pupil, year, use -> line
     for (const CsvRecord* rec : data) {
@@ -205,16 +206,7 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
       }
       checked.emplace_back(line, std::move(c).value());
     }
-    std::erase_if(problems, [](const auto& p) { return p.second.empty(); });
-    if (!problems.empty()) {
-      size_t bad = problems.size();
-      Error err = Error::invalid("The file was not imported: " + std::to_string(bad) +
-                                 (bad == 1 ? " row has problems" : " rows have problems") +
-                                 ". Nothing was changed.");
-      for (auto& [line, list] : problems)
-        for (auto& p : list) err.details.push_back(std::move(p));
-      return err;
-    }
+    if (auto refused = import_refusal(std::move(problems))) return *refused;
 
     ConsentImportReport report;
     report.rows = static_cast<int>(checked.size());

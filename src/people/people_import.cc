@@ -1,7 +1,5 @@
 #include "people/people_import.h"
 
-#include "core/text.h"
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -12,9 +10,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text.h"
 #include "people/calendar_date.h"
 #include "people/csv_header.h"
 #include "people/csv_reader.h"
+#include "people/import_refusal.h"
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "people/person_rows.h"
@@ -358,7 +358,7 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
     // Check every row, collecting every problem.
     std::vector<ImportRow> rows;
     rows.reserve(n);
-    std::map<size_t, std::vector<std::string>> problems;  // by line
+    RowProblems problems;
     std::unordered_map<std::string, size_t> index_of;      // external id -> rows index
     for (size_t i = 0; i < n; ++i) {
       RowChecker checker(header, *data[i], now);
@@ -402,15 +402,7 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
                                        std::string(person_kind_key(*kind)) + ", not a pupil");
       }
     }
-    if (!problems.empty()) {
-      size_t bad = problems.size();
-      Error e = Error::invalid("The file was not imported: " + std::to_string(bad) +
-                               (bad == 1 ? " row has problems" : " rows have problems") +
-                               ". Nothing was changed.");
-      for (auto& [line, list] : problems)
-        for (auto& p : list) e.details.push_back(std::move(p));
-      return e;
-    }
+    if (auto refused = import_refusal(std::move(problems))) return *refused;
 
     // Write: new people, then changed people, then links.
     ImportReport result;
