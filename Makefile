@@ -29,6 +29,7 @@ test: build
 bench: build
 	bench/http_read.sh $(BUILD)
 	$(BUILD)/bench_checker --corpus $(BUILD)/checker_corpus.txt --node-script bench/checker/obscenity_bench.mjs
+	$(BUILD)/bench_filter --lists ../shared/data/ut1 --snapshot $(BUILD)/bench_ut1.snap
 
 clean:
 	rm -rf $(BUILD)

@@ -27,6 +27,7 @@ void register_commands(CLI::App& app) {
   add_check_command(app);
   add_consent_command(app);
   add_posts_command(app);
+  add_filter_command(app);
 }
 
 }  // namespace inloco::cli

@@ -26,5 +26,6 @@ void add_profile_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_consent_command(CLI::App& app);
 void add_posts_command(CLI::App& app);
+void add_filter_command(CLI::App& app);
 
 }  // namespace inloco::cli
