@@ -127,6 +127,16 @@ const std::vector<CapabilityInfo>& table() {
       // The profile says which of these decides (StaffRules).
       {C::kStaffConductDecide, "staff.conduct_decide", "Decide on relationships, contact and blogging",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl}},
+      // NET-3: anyone who teaches or supports may find a useful site wrongly blocked.
+      {C::kFilterUnblockRequest, "filter.unblock_request", "Ask for a blocked site to be unblocked",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
+        R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
+        R::kOfficeManager}},
+      {C::kFilterUnblocksView, "filter.unblocks_view", "See unblock requests and the exceptions in force",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kOnlineSafetyOfficer, R::kIctTechnician}},
+      // The profile's unblock_handlers check and its unblock_approvers decide (FilterRules).
+      {C::kFilterUnblocksDecide, "filter.unblocks_decide", "Check or decide unblock requests",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kOnlineSafetyOfficer, R::kIctTechnician}},
       {C::kStaffInductionView, "staff.induction_view", "See who has not finished their induction",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOfficeManager}},
   };

@@ -53,6 +53,9 @@ enum class Capability {
   kStaffConductView,     // staff relationships and contact approvals (audited when viewed)
   kStaffConductDecide,   // decide relationships, approve contact and blogging (the profile names which roles)
   kStaffInductionView,   // who has not finished their induction (STF-4)
+  kFilterUnblockRequest, // ask for a wrongly blocked site to be unblocked, and see one's own requests (NET-3)
+  kFilterUnblocksView,   // the school's unblock requests and the exceptions in force
+  kFilterUnblocksDecide, // check (ICT) or decide (headteacher) unblock requests: the profile names which roles
 };
 
 std::span<const Capability> all_capabilities();

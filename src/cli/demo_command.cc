@@ -11,6 +11,7 @@
 #include "demo/demo_consent.h"
 #include "demo/demo_concerns.h"
 #include "demo/demo_devices.h"
+#include "demo/demo_filtering.h"
 #include "demo/demo_media.h"
 #include "demo/demo_posts.h"
 #include "demo/demo_profiles.h"
@@ -85,6 +86,10 @@ void add_demo_command(CLI::App& app) {
       return set_exit_code(1);
     }
     if (auto s = create_demo_staff_conduct(*db, clock, *demo); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
+    }
+    if (auto s = create_demo_filtering(*db, clock, *demo); !s.ok()) {
       print_error(s.error());
       return set_exit_code(1);
     }

@@ -110,6 +110,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_device_routes(router_, ctx_);
   add_concern_routes(router_, ctx_);
   add_notice_routes(router_, ctx_);
+  add_filter_routes(router_, ctx_);
   add_staff_conduct_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
   add_accounts_api_routes(router_, ctx_);
@@ -119,6 +120,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_concerns_api_routes(router_, ctx_);
   add_staff_conduct_api_routes(router_, ctx_);
   add_notices_api_routes(router_, ctx_);
+  add_filter_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

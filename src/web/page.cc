@@ -25,7 +25,7 @@ const std::vector<NavItem>& nav_items() {
       {"Consent", "/schools/{s}/consent", Capability::kConsentView, true},
       {"Concerns", "/schools/{s}/concerns", Capability::kConcernsCases, true},
       {"Moderation", "", std::nullopt, false},
-      {"Filtering", "", std::nullopt, false},
+      {"Filtering", "/schools/{s}/filtering", Capability::kFilterUnblockRequest, true},
       {"Training", "", std::nullopt, false},
       {"People", "/schools/{s}/people", Capability::kPeopleView, true},
       {"Staff conduct", "/schools/{s}/staff-conduct", Capability::kStaffOwnConduct, true},

@@ -22,6 +22,7 @@ void add_media_routes(Router& router, AppContext& ctx);     // /schools/{school}
 void add_device_routes(Router& router, AppContext& ctx);    // /schools/{school}/devices
 void add_concern_routes(Router& router, AppContext& ctx);   // /schools/{school}/concerns
 void add_notice_routes(Router& router, AppContext& ctx);    // /notices: one's own notices
+void add_filter_routes(Router& router, AppContext& ctx);    // /schools/{school}/filtering: unblock requests
 void add_staff_conduct_routes(Router& router, AppContext& ctx);  // /schools/{school}/staff-conduct
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
@@ -29,6 +30,7 @@ void add_consent_api_routes(Router& router, AppContext& ctx);  // /api/v1/school
 void add_concerns_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/concerns
 void add_staff_conduct_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/staff-conduct
 void add_notices_api_routes(Router& router, AppContext& ctx);   // /api/v1/notices
+void add_filter_api_routes(Router& router, AppContext& ctx);    // /api/v1/schools/{school}/filtering
 void add_media_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/media
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 

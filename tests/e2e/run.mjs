@@ -9,6 +9,7 @@ import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import { staffConductFlow } from './staff_conduct.mjs'
+import { filteringFlow } from './filtering.mjs'
 
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -365,6 +366,9 @@ try {
 
   // Staff conduct records (STF-1, STF-4): a member of staff's own induction and declarations.
   await staffConductFlow(page, { base, check, axeCheck, password })
+
+  // Unblock requests (NET-3): asked, checked by ICT, approved in writing by the head.
+  await filteringFlow(page, { base, check, axeCheck, password })
 
   await page.goto(`${base}/dashboard`)
   check('after signing out the dashboard needs sign-in again', page.url().includes('/sign-in'))

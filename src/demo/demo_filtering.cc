@@ -1,0 +1,83 @@
+// The demo trust's requests to unblock sites (NET-3), at Oakfield, made through
+// src/filter/ as the people who would make them, on the days they would
+// have: Scratch for the pupils' coding club (checked by ICT, approved by the
+// head five days ago, so open for nine more days), a video site refused in
+// writing, and a request from staff.oakfield today that ICT have not yet
+// looked at.
+#include "demo/demo_filtering.h"
+
+#include <string>
+
+#include "filter/unblock_requests.h"
+#include "people/people_store.h"
+#include "profile/profile_store.h"
+
+namespace inloco {
+namespace {
+
+constexpr int64_t kDay = 24 * 60 * 60;
+
+struct Someone {
+  Actor actor;
+  Grants grants;
+};
+
+}  // namespace
+
+Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& demo) {
+  const School* oakfield = nullptr;
+  for (const School& s : demo.schools)
+    if (s.code == "oakfield") oakfield = &s;
+  if (oakfield == nullptr)
+    return Error::not_found("The demo school 'oakfield' is missing; create the demo people first.");
+  const int64_t school = oakfield->id;
+
+  return db.transaction([&](Connection& conn) -> Status {
+    const FilterRules rules = TRY(profile_for_school(conn, school)).filter;
+    auto sign_in = [&](const std::string& username) -> Result<Someone> {
+      for (const DemoSignIn& s : demo.sign_ins)
+        if (s.username == username) {
+          Person p = TRY(get_person_by_id(conn, s.person_id));
+          Grants g = TRY(load_grants(conn, s.person_id));
+          return Someone{Actor{s.person_id, p.display_name() + " (" + username + ")", "demo"}, std::move(g)};
+        }
+      return Error::not_found("The demo sign-in '" + username + "' is missing; create the demo people first.");
+    };
+    const Someone head = TRY(sign_in("head.oakfield"));
+    const Someone ict = TRY(sign_in("ict.oakfield"));
+    const Someone teacher = TRY(sign_in("staff.oakfield"));
+    const Someone deputy = TRY(sign_in("deputyhead.oakfield"));
+    const int64_t now = clock.now();
+    FakeClock then(now - 6 * kDay);
+
+    int64_t scratch = TRY(filter::request_unblock(
+        conn, then, teacher.actor, rules, school,
+        {"https://scratch.mit.edu/projects/editor/",
+         "The Year 4 coding club builds its games in Scratch on Thursday afternoons.", "pupils", 14}));
+    then.advance(kDay / 2);
+    TRY(filter::check_unblock(conn, then, ict.actor, ict.grants, rules, school, scratch,
+                              "Scratch is the MIT education site; it is listed as 'games'. Comments are "
+                              "moderated by Scratch and off for school accounts."));
+    then.set(now - 5 * kDay);
+    TRY(filter::decide_unblock(conn, then, head.actor, head.grants, rules, school, scratch, true,
+                               "Approved for the coding club this half term; pupils use class accounts only."));
+
+    then.set(now - 2 * kDay);
+    int64_t video = TRY(filter::request_unblock(
+        conn, then, deputy.actor, rules, school,
+        {"https://www.youtube.com/watch?v=kindness-assembly",
+         "A short film for Friday's assembly on being kind online.", "", 1}));
+    then.advance(3 * 60 * 60);
+    TRY(filter::decide_unblock(conn, then, head.actor, head.grants, rules, school, video, false,
+                               "Download the film into the learning platform's video library instead; video "
+                               "sites stay blocked in school."));
+
+    FakeClock today(now - 2 * 60 * 60);
+    TRY(filter::request_unblock(conn, today, teacher.actor, rules, school,
+                                {"pinterest.co.uk/ideas/classroom-displays",
+                                 "Ideas for the Year 4 Viking display.", "", 3}));
+    return {};
+  });
+}
+
+}  // namespace inloco

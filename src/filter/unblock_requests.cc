@@ -1,0 +1,233 @@
+#include "filter/unblock_requests.h"
+
+#include <nlohmann/json.hpp>
+
+#include "filter/url_normaliser.h"
+#include "people/school_store.h"
+#include "staff/staff_members.h"
+
+namespace inloco::filter {
+namespace {
+
+constexpr size_t kMaxAddress = 2000;
+constexpr size_t kMaxText = 4000;
+
+std::string_view status_key(UnblockStatus s) { return unblock_status_key(s); }
+
+UnblockStatus parse_status(const std::string& key) {
+  if (key == "approved") return UnblockStatus::kApproved;
+  if (key == "refused") return UnblockStatus::kRefused;
+  return UnblockStatus::kWaiting;
+}
+
+const std::string kSelect =
+    "SELECT r.id, r.school_id, r.requested_by, r.requested_by_name, r.requested_at, r.address, "
+    "r.domain, r.reason, r.for_group, r.days, r.status, r.checked_by_name, r.checked_at, "
+    "r.check_note, r.decided_by_name, r.decided_at, r.decision_reason, "
+    "(SELECT MAX(e.ends_at) FROM filter_exceptions e WHERE e.request_id = r.id) "
+    "FROM filter_unblock_requests r ";
+
+UnblockRequest from_row(const Row& r) {
+  UnblockRequest u;
+  u.id = r[0].as_int();
+  u.school_id = r[1].as_int();
+  u.requested_by = r[2].as_int();
+  u.requested_by_name = r[3].as_text();
+  u.requested_at = r[4].as_int();
+  u.address = r[5].as_text();
+  u.domain = r[6].as_text();
+  u.reason = r[7].as_text();
+  u.for_group = r[8].as_text();
+  u.days = static_cast<int>(r[9].as_int());
+  u.status = parse_status(r[10].as_text());
+  u.checked_by_name = r[11].as_text();
+  u.checked_at = r[12].as_optional_int();
+  u.check_note = r[13].as_text();
+  u.decided_by_name = r[14].as_text();
+  u.decided_at = r[15].as_optional_int();
+  u.decision_reason = r[16].as_text();
+  u.exception_ends_at = r[17].as_optional_int();
+  return u;
+}
+
+Status audit(Connection& conn, const Clock& clock, const Actor& actor, const char* action,
+             int64_t school_id, int64_t id, nlohmann::json detail) {
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{action, "filter_unblock_request", std::to_string(id), school_id,
+                              detail.dump()}));
+  return {};
+}
+
+Result<UnblockRequest> waiting(Connection& conn, int64_t school_id, int64_t id) {
+  UnblockRequest r = TRY(get_unblock_request(conn, school_id, id));
+  if (r.status != UnblockStatus::kWaiting)
+    return Error::conflict("This request was " + std::string(status_key(r.status)) + " by " +
+                           r.decided_by_name + " and cannot be changed; ask again if it is still needed.");
+  return r;
+}
+
+}  // namespace
+
+std::string_view unblock_status_key(UnblockStatus s) {
+  switch (s) {
+    case UnblockStatus::kWaiting: return "waiting";
+    case UnblockStatus::kApproved: return "approved";
+    case UnblockStatus::kRefused: return "refused";
+  }
+  return "waiting";
+}
+
+Result<std::string> unblock_domain(std::string_view address) {
+  std::string text = TRY(optional_text(address, "The address", kMaxAddress, false));
+  if (text.empty()) return Error::invalid("Enter the address of the site, for example https://www.example.org/page.");
+  if (text.find("://") == std::string::npos) text = "http://" + text;
+  auto url = normalise_url(text);
+  if (!url.ok() || url->host.empty())
+    return Error::invalid("\"" + std::string(address) +
+                          "\" is not the address of a site. Copy it from the browser's address bar, for "
+                          "example https://www.example.org/page.");
+  return std::string(strip_www(url->host));
+}
+
+Result<int64_t> request_unblock(Connection& conn, const Clock& clock, const Actor& actor,
+                                const FilterRules& rules, int64_t school_id, const UnblockInput& in) {
+  if (!actor.person_id) return Error::forbidden("Only a member of staff can ask for a site to be unblocked.");
+  std::string address = TRY(optional_text(in.address, "The address", kMaxAddress, false));
+  std::string domain = TRY(unblock_domain(address));
+  std::string reason = TRY(required_text(in.reason, "The reason",
+                                         "Say what the site is needed for, for example the lesson and the resource.",
+                                         kMaxText, true));
+  if (!in.for_group.empty() && !rules.groups.contains(in.for_group))
+    return Error::invalid("The school's policy has no filter group \"" + in.for_group +
+                          "\"; choose one of the groups offered, or yourself.");
+  if (in.days < 1 || in.days > kMaxUnblockDays)
+    return Error::invalid("Ask for between 1 and " + std::to_string(kMaxUnblockDays) +
+                          " days; a site needed for longer can be asked for again.");
+  TRY(get_school(conn, school_id));
+  int64_t id = TRY(conn.insert(
+      "INSERT INTO filter_unblock_requests (school_id, requested_by, requested_by_name, requested_at, "
+      "address, domain, reason, for_group, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {school_id, *actor.person_id, actor.name, clock.now(), address, domain, reason, in.for_group,
+       static_cast<int64_t>(in.days)}));
+  TRY(audit(conn, clock, actor, "filter.unblock_request", school_id, id,
+            {{"domain", domain}, {"group", in.for_group}, {"days", in.days}}));
+  return id;
+}
+
+Status check_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
+                     const FilterRules& rules, int64_t school_id, int64_t request_id,
+                     std::string_view note) {
+  std::string text = TRY(required_text(note, "The check",
+                                       "Say what you found: whether the site is safe and what it is in the lists as.",
+                                       kMaxText, true));
+  School school = TRY(get_school(conn, school_id));
+  TRY(require_one_of(grants, rules.unblock_handlers, school, "check requests to unblock sites"));
+  TRY(waiting(conn, school_id, request_id));
+  TRY(conn.execute(
+      "UPDATE filter_unblock_requests SET checked_by = ?, checked_by_name = ?, checked_at = ?, "
+      "check_note = ? WHERE id = ? AND status = 'waiting'",
+      {actor.person_id, actor.name, clock.now(), text, request_id}));
+  return audit(conn, clock, actor, "filter.unblock_check", school_id, request_id, nlohmann::json::object());
+}
+
+Status decide_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
+                      const FilterRules& rules, int64_t school_id, int64_t request_id, bool approve,
+                      std::string_view reason) {
+  std::string why = TRY(required_text(reason, "The decision",
+                                      "Write the decision and its reason: it is kept with the request.",
+                                      kMaxText, true));
+  School school = TRY(get_school(conn, school_id));
+  TRY(require_one_of(grants, rules.unblock_approvers, school, "approve or refuse requests to unblock sites"));
+  UnblockRequest r = TRY(waiting(conn, school_id, request_id));
+  if (actor.person_id == r.requested_by)
+    return Error::forbidden("You cannot decide on your own request; someone else who is " +
+                            staff_roles_phrase(rules.unblock_approvers) + " must.");
+  const int64_t now = clock.now();
+  TRY(conn.execute(
+      "UPDATE filter_unblock_requests SET status = ?, decided_by = ?, decided_by_name = ?, "
+      "decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'waiting'",
+      {approve ? "approved" : "refused", actor.person_id, actor.name, now, why, request_id}));
+  if (approve)
+    TRY(conn.execute(
+        "INSERT INTO filter_exceptions (school_id, request_id, domain, for_group, for_person_id, "
+        "starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {school_id, request_id, r.domain, r.for_group,
+         r.for_group.empty() ? SqlValue(r.requested_by) : SqlValue(), now,
+         now + static_cast<int64_t>(r.days) * 86400}));
+  return audit(conn, clock, actor, "filter.unblock_decide", school_id, request_id,
+               {{"approved", approve}, {"domain", r.domain}});
+}
+
+Result<UnblockRequest> get_unblock_request(Connection& conn, int64_t school_id, int64_t request_id) {
+  Rows rows = TRY(conn.query(kSelect + "WHERE r.id = ? AND r.school_id = ?", {request_id, school_id}));
+  if (rows.empty()) return Error::not_found("There is no such request to unblock a site at this school.");
+  return from_row(rows[0]);
+}
+
+Result<std::vector<UnblockRequest>> unblock_requests(Connection& conn, int64_t school_id, int limit) {
+  Rows rows = TRY(conn.query(kSelect +
+                                 "WHERE r.school_id = ? ORDER BY CASE WHEN r.status = 'waiting' THEN 0 "
+                                 "ELSE 1 END, r.requested_at DESC, r.id DESC LIMIT ?",
+                             {school_id, static_cast<int64_t>(limit)}));
+  std::vector<UnblockRequest> out;
+  for (const Row& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+Result<std::vector<UnblockRequest>> own_unblock_requests(Connection& conn, int64_t school_id,
+                                                         int64_t person_id) {
+  Rows rows = TRY(conn.query(kSelect + "WHERE r.school_id = ? AND r.requested_by = ? ORDER BY "
+                                       "r.requested_at DESC, r.id DESC",
+                             {school_id, person_id}));
+  std::vector<UnblockRequest> out;
+  for (const Row& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64_t school_id,
+                                                         int64_t now) {
+  Rows rows = TRY(conn.query(
+      "SELECT e.id, e.request_id, e.domain, e.for_group, e.for_person_id, u.username, e.starts_at, "
+      "e.ends_at FROM filter_exceptions e LEFT JOIN user_accounts u ON u.person_id = e.for_person_id "
+      "WHERE e.school_id = ? AND e.ended_at IS NULL AND e.starts_at <= ? AND e.ends_at > ? "
+      "ORDER BY e.ends_at, e.id",
+      {school_id, now, now}));
+  std::vector<FilterException> out;
+  for (const Row& r : rows) {
+    FilterException e;
+    e.id = r[0].as_int();
+    e.request_id = r[1].as_int();
+    e.domain = r[2].as_text();
+    e.for_group = r[3].as_text();
+    e.for_person_id = r[4].as_optional_int();
+    e.for_username = r[5].is_null() ? std::string() : r[5].as_text();
+    e.starts_at = r[6].as_int();
+    e.ends_at = r[7].as_int();
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Status end_exception(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
+                     const FilterRules& rules, int64_t school_id, int64_t exception_id,
+                     std::string_view reason) {
+  std::string why = TRY(required_text(reason, "The reason", "Say why the exception ends early.",
+                                      kMaxText, true));
+  School school = TRY(get_school(conn, school_id));
+  std::vector<Role> who = rules.unblock_approvers;
+  who.insert(who.end(), rules.unblock_handlers.begin(), rules.unblock_handlers.end());
+  TRY(require_one_of(grants, who, school, "end an exception early"));
+  const int64_t now = clock.now();
+  Rows rows = TRY(conn.query(
+      "SELECT request_id FROM filter_exceptions WHERE id = ? AND school_id = ? AND ended_at IS NULL "
+      "AND ends_at > ?",
+      {exception_id, school_id, now}));
+  if (rows.empty()) return Error::conflict("This exception has already ended.");
+  TRY(conn.execute(
+      "UPDATE filter_exceptions SET ended_at = ?, ended_by_name = ?, end_reason = ? WHERE id = ?",
+      {now, actor.name, why, exception_id}));
+  return audit(conn, clock, actor, "filter.exception_end", school_id, rows[0][0].as_int(),
+               {{"exception", exception_id}});
+}
+
+}  // namespace inloco::filter

@@ -1,0 +1,133 @@
+// JSON API for unblock requests (NET-3), the same library calls as the pages:
+// ask, list one's own, and for ICT and the headteacher every request, the
+// check, the decision in writing and the exceptions in force.
+#include "filter/unblock_requests.h"
+#include "profile/profile_store.h"
+#include "web/api/json_fields.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "web/routes.h"
+
+namespace inloco::web {
+namespace {
+
+using nlohmann::json;
+using filter::UnblockRequest;
+
+json request_json(const UnblockRequest& r) {
+  return {{"id", r.id}, {"address", r.address}, {"domain", r.domain}, {"reason", r.reason},
+          {"for_group", r.for_group}, {"days", r.days}, {"status", filter::unblock_status_key(r.status)},
+          {"requested_by", r.requested_by_name}, {"requested_at", r.requested_at},
+          {"check_note", r.check_note}, {"checked_by", r.checked_by_name}, {"checked_at", or_null(r.checked_at)},
+          {"decision_reason", r.decision_reason}, {"decided_by", r.decided_by_name},
+          {"decided_at", or_null(r.decided_at)}, {"exception_ends_at", or_null(r.exception_ends_at)}};
+}
+
+Result<FilterRules> rules_of(AppContext& app, const Request& req) {
+  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
+  return p.filter;
+}
+
+bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
+
+}  // namespace
+
+void add_filter_api_routes(Router& router, AppContext& app) {
+  using V = http::verb;
+  using C = Capability;
+  const std::string root = "/api/v1/schools/{school}/filtering";
+  router.add({V::post, root + "/unblocks", Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) {
+    json b = json_body(req);
+    if (!is_json_object(b))
+      return error_response(app, req, Error::invalid("Send {\"address\", \"reason\", \"for_group\", \"days\"} as JSON."));
+    filter::UnblockInput in{text_field(b, "address"), text_field(b, "reason"), text_field(b, "for_group"),
+                            static_cast<int>(int_field(b, "days").value_or(7))};
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    auto id = app.db.transaction([&](Connection& c) {
+      return filter::request_unblock(c, app.clock, req.actor(), *rules, req.school->id, in);
+    });
+    if (!id.ok()) return error_response(app, req, id.error());
+    return json_response(201, {{"id", *id}});
+  });
+  router.add({V::get, root + "/unblocks/mine", Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) {
+    auto rows = app.db.read([&](Connection& c) {
+      return filter::own_unblock_requests(c, req.school->id, req.user->person_id);
+    });
+    if (!rows.ok()) return error_response(app, req, rows.error());
+    json out = json::array();
+    for (const auto& r : *rows) out.push_back(request_json(r));
+    return json_response(200, {{"requests", out}});
+  });
+  router.add({V::get, root + "/unblocks", Access::kSchool, C::kFilterUnblocksView}, [&app](Request& req) {
+    auto rows = app.db.read([&](Connection& c) { return filter::unblock_requests(c, req.school->id, 500); });
+    if (!rows.ok()) return error_response(app, req, rows.error());
+    json out = json::array();
+    for (const auto& r : *rows) out.push_back(request_json(r));
+    return json_response(200, {{"requests", out}});
+  });
+  router.add({V::get, root + "/unblocks/{request}", Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) {
+    const Error none = Error::not_found("There is no such request to unblock a site among yours.");
+    auto id = req.int_param("request");
+    if (!id) return error_response(app, req, none);
+    auto r = app.db.read([&](Connection& c) { return filter::get_unblock_request(c, req.school->id, *id); });
+    if (!r.ok() || (r->requested_by != req.user->person_id && !can(req, C::kFilterUnblocksView)))
+      return error_response(app, req, r.ok() || r.error().code == ErrorCode::kNotFound ? none : r.error());
+    return json_response(200, request_json(*r));
+  });
+  router.add({V::post, root + "/unblocks/{request}/check", Access::kSchool, C::kFilterUnblocksDecide}, [&app](Request& req) {
+    auto id = req.int_param("request");
+    json b = json_body(req);
+    if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"note\": what you found} as JSON."));
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    auto s = app.db.transaction([&](Connection& c) {
+      return filter::check_unblock(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+                                   text_field(b, "note"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"checked", true}});
+  });
+  router.add({V::post, root + "/unblocks/{request}/decide", Access::kSchool, C::kFilterUnblocksDecide}, [&app](Request& req) {
+    auto id = req.int_param("request");
+    json b = json_body(req);
+    if (!id || !is_json_object(b) || !b.contains("approve") || !b["approve"].is_boolean())
+      return error_response(app, req, Error::invalid("Send {\"approve\": true or false, \"reason\": the decision in writing} as JSON."));
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    bool approve = b["approve"].get<bool>();
+    auto s = app.db.transaction([&](Connection& c) {
+      return filter::decide_unblock(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id, approve,
+                                    text_field(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"status", approve ? "approved" : "refused"}});
+  });
+  router.add({V::get, root + "/exceptions", Access::kSchool, C::kFilterUnblocksView}, [&app](Request& req) {
+    auto rows = app.db.read([&](Connection& c) {
+      return filter::exceptions_in_force(c, req.school->id, app.clock.now());
+    });
+    if (!rows.ok()) return error_response(app, req, rows.error());
+    json out = json::array();
+    for (const auto& e : *rows)
+      out.push_back({{"id", e.id}, {"request_id", e.request_id}, {"domain", e.domain}, {"for_group", e.for_group},
+                     {"for_person_id", or_null(e.for_person_id)}, {"for_username", e.for_username},
+                     {"starts_at", e.starts_at}, {"ends_at", e.ends_at}});
+    return json_response(200, {{"exceptions", out}});
+  });
+  router.add({V::post, root + "/exceptions/{exception}/end", Access::kSchool, C::kFilterUnblocksDecide}, [&app](Request& req) {
+    auto id = req.int_param("exception");
+    json b = json_body(req);
+    if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"reason\": why it ends early} as JSON."));
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    auto s = app.db.transaction([&](Connection& c) {
+      return filter::end_exception(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+                                   text_field(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"ended", true}});
+  });
+}
+
+}  // namespace inloco::web

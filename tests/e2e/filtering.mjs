@@ -1,0 +1,59 @@
+// Unblock requests in the browser (NET-3): a member of staff at Oakfield asks
+// for a blocked site, is told what is missing when the reason is left out, and
+// sees the request; ICT record their check; the headteacher approves it in
+// writing and the site is listed as open. axe-core runs on every state.
+// Called by run.mjs with the page signed out; leaves it signed out.
+async function signIn (page, base, username, password) {
+  await page.goto(`${base}/sign-in`)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL('**/dashboard')
+}
+
+async function signOut (page) {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL('**/sign-in')
+}
+
+export async function filteringFlow (page, { base, check, axeCheck, password }) {
+  await signIn(page, base, 'staff.oakfield', password)
+  await page.getByRole('link', { name: 'Filtering', exact: true }).click()
+  check('a member of staff opens Web filtering', (await page.locator('h1').textContent()).trim() === 'Web filtering')
+  check('their own demo request is listed', (await page.getByRole('link', { name: 'pinterest.co.uk' }).count()) === 1)
+  await axeCheck(page, 'web filtering')
+  await page.getByLabel('Address of the site').fill('https://www.britishmuseum.org/learn/schools')
+  await page.getByRole('button', { name: 'Send the request' }).click()
+  check('a request without its reason is refused and says why',
+    (await page.locator('.govuk-error-summary').textContent()).includes('what the site is needed for'))
+  await axeCheck(page, 'web filtering with a refused request')
+  await page.getByLabel('What is it needed for?').fill('Year 4 Vikings topic: the museum\'s schools resources.')
+  await page.getByLabel('Who needs it').selectOption('pupils')
+  await page.getByRole('button', { name: 'Send the request' }).click()
+  check('the request is sent and shown', (await page.locator('h1').textContent()).trim() === 'Unblock britishmuseum.org')
+  await axeCheck(page, 'an unblock request')
+  const requestUrl = page.url()
+  await signOut(page)
+
+  await signIn(page, base, 'ict.oakfield', password)
+  await page.goto(requestUrl)
+  await page.getByLabel('What you found').fill('The British Museum\'s learning pages; listed as culture by mistake.')
+  await page.getByRole('button', { name: 'Record the check' }).click()
+  check('ICT\'s check is recorded', (await page.getByText('listed as culture by mistake').count()) === 1)
+  await axeCheck(page, 'an unblock request after the check')
+  await signOut(page)
+
+  await signIn(page, base, 'head.oakfield', password)
+  await page.getByRole('link', { name: 'Filtering', exact: true }).click()
+  check('the head sees every request', (await page.getByRole('link', { name: 'britishmuseum.org' }).count()) >= 1)
+  check('the demo exception is listed as open', (await page.getByText('scratch.mit.edu').count()) >= 1)
+  await axeCheck(page, 'web filtering for the headteacher')
+  await page.goto(requestUrl)
+  await page.getByLabel('Approve', { exact: true }).check()
+  await page.getByLabel('The decision in writing').fill('Approved for the Vikings topic this half term.')
+  await page.getByRole('button', { name: 'Record the decision' }).click()
+  check('the approval is recorded in writing', (await page.getByText('Approved for the Vikings topic this half term.').count()) === 1)
+  check('the site is open until a date', (await page.getByText('Open until').count()) === 1)
+  await axeCheck(page, 'an approved unblock request')
+  await signOut(page)
+}
