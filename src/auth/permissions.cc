@@ -128,14 +128,15 @@ const std::vector<CapabilityInfo>& table() {
       {C::kStaffConductDecide, "staff.conduct_decide", "Decide on relationships, contact and blogging",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl}},
       // NET-3: anyone who teaches or supports may find a useful site wrongly blocked.
-      {C::kFilterUnblockRequest, "filter.unblock_request", "Ask for a blocked site to be unblocked",
+      {C::kFilterUnblockRequest, "filter.unblock_request", "Ask for a site to be unblocked, or report one to block",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kSocialMediaLead,
         R::kOnlineSafetyOfficer, R::kIctTechnician, R::kDpo, R::kYearGroupLeader, R::kStaff,
         R::kOfficeManager}},
-      {C::kFilterUnblocksView, "filter.unblocks_view", "See unblock requests and the exceptions in force",
+      {C::kFilterUnblocksView, "filter.unblocks_view", "See unblock requests, reported sites and the exceptions in force",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kOnlineSafetyOfficer, R::kIctTechnician}},
-      // The profile's unblock_handlers check and its unblock_approvers decide (FilterRules).
-      {C::kFilterUnblocksDecide, "filter.unblocks_decide", "Check or decide unblock requests",
+      // The profile's unblock_handlers check, its unblock_approvers decide and its
+      // content_reports_to block reported sites (FilterRules).
+      {C::kFilterUnblocksDecide, "filter.unblocks_decide", "Check or decide unblock requests and reported sites",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOnlineSafetyOfficer, R::kIctTechnician}},
       {C::kStaffInductionView, "staff.induction_view", "See who has not finished their induction",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOfficeManager}},

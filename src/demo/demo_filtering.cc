@@ -2,12 +2,13 @@
 // src/filter/ as the people who would make them, on the days they would
 // have: Scratch for the pupils' coding club (checked by ICT, approved by the
 // head five days ago, so open for nine more days), a video site refused in
-// writing, and a request from staff.oakfield today that ICT have not yet
-// looked at.
+// writing, a request from staff.oakfield today that ICT have not yet looked
+// at, and a scam site reported by staff.oakfield and blocked by ICT (NET-4).
 #include "demo/demo_filtering.h"
 
 #include <string>
 
+#include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "people/people_store.h"
 #include "profile/profile_store.h"
@@ -71,6 +72,16 @@ Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& 
     TRY(filter::decide_unblock(conn, then, head.actor, head.grants, rules, school, video, false,
                                "Download the film into the learning platform's video library instead; video "
                                "sites stay blocked in school."));
+
+    // NET-4: a site a teaching assistant found in the library, blocked by ICT.
+    then.set(now - 3 * kDay);
+    int64_t found = TRY(filter::report_site(conn, then, teacher.actor, school,
+                                            "http://free-skins-giveaway.example/win",
+                                            "A pop-up promising free game skins for a phone number, on a "
+                                            "library computer after school club."));
+    then.advance(60 * 60);
+    TRY(filter::handle_site_report(conn, then, ict.actor, ict.grants, rules, school, found, true,
+                                   "A scam collecting children's phone numbers; blocked for everyone."));
 
     FakeClock today(now - 2 * 60 * 60);
     TRY(filter::request_unblock(conn, today, teacher.actor, rules, school,

@@ -1,10 +1,11 @@
-// REQ NET-3: the demo trust's Oakfield has an approved unblock in force, a
+// REQ NET-3, NET-4: the demo trust's Oakfield has an approved unblock in force, a
 // refusal in writing and a request waiting for ICT.
 #include "demo/demo_filtering.h"
 
 #include <gtest/gtest.h>
 
 #include "demo/demo_profiles.h"
+#include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "test_support/databases.h"
 
@@ -39,6 +40,9 @@ TEST_P(DemoFilteringTest, OakfieldHasRequestsOfEveryOutcome) {
   ASSERT_EQ(open->size(), 1u);
   EXPECT_EQ((*open)[0].domain, "scratch.mit.edu");
   EXPECT_EQ((*open)[0].for_group, "pupils");
+  auto blocked = db().read([&](Connection& c) { return filter::school_block_list(c, oakfield); });
+  ASSERT_TRUE(blocked.ok());
+  EXPECT_EQ(*blocked, std::vector<std::string>{"free-skins-giveaway.example"});
 }
 
 INLOCO_INSTANTIATE_BACKENDS(DemoFilteringTest);

@@ -111,6 +111,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_concern_routes(router_, ctx_);
   add_notice_routes(router_, ctx_);
   add_filter_routes(router_, ctx_);
+  add_site_report_routes(router_, ctx_);
   add_staff_conduct_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
   add_accounts_api_routes(router_, ctx_);

@@ -23,6 +23,7 @@ void add_device_routes(Router& router, AppContext& ctx);    // /schools/{school}
 void add_concern_routes(Router& router, AppContext& ctx);   // /schools/{school}/concerns
 void add_notice_routes(Router& router, AppContext& ctx);    // /notices: one's own notices
 void add_filter_routes(Router& router, AppContext& ctx);    // /schools/{school}/filtering: unblock requests
+void add_site_report_routes(Router& router, AppContext& ctx);  // /schools/{school}/filtering/reports/{report}
 void add_staff_conduct_routes(Router& router, AppContext& ctx);  // /schools/{school}/staff-conduct
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts

@@ -1,4 +1,6 @@
-// Unblock requests through the pages and the API, on both databases.
+// Unblock requests and reported sites through the pages and the API, on both databases.
+// REQ NET-4: a site found to be inappropriate is reported and blocked by ICT;
+//   it joins the school's own block list.
 // REQ NET-3: a member of staff asks with the address and the reason; ICT
 //   check it; the headteacher approves it in writing; the site is then open
 //   for the days asked, shown with the exceptions in force; the requester sees
@@ -125,6 +127,36 @@ TEST_P(FilterUnblockPagesTest, TheApiAsksAndTheHeadRefusesInWriting) {
   Client head_b = signed_in("head.b");
   EXPECT_EQ(head_b.get(api() + "/unblocks").status, 403u);
   EXPECT_EQ(head_b.post_json(decide, R"({"approve":true,"reason":"x"})").status, 403u);
+}
+
+TEST_P(FilterUnblockPagesTest, AReportedSiteIsBlockedByIct) {
+  Client teacher = signed_in("teacher.a");
+  auto missing = teacher.post_form(pages() + "/reports", {{"address", "https://bad.example/page"}});
+  EXPECT_EQ(missing.status, 422u);
+  EXPECT_NE(missing.body.find("Say what you found on the site"), std::string::npos);
+  auto sent = teacher.post_form(pages() + "/reports", {{"address", "https://bad.example/page"},
+                                                       {"what", "Gambling adverts on a homework help page"}});
+  ASSERT_EQ(sent.status, 303u) << sent.body;
+  const std::string report = sent.header("location");
+  EXPECT_EQ(teacher.get(report).status, 200u);
+  Client other = signed_in("teacher2.a");
+  EXPECT_EQ(other.get(report).status, 404u);
+
+  Client ict = signed_in("ict.a");
+  auto no_choice = ict.post_form(report + "/handle", {{"outcome", "Gambling"}});
+  EXPECT_EQ(no_choice.status, 422u);
+  ASSERT_EQ(ict.post_form(report + "/handle", {{"action", "block"}, {"outcome", "Gambling adverts; blocked."}}).status, 303u);
+  EXPECT_NE(teacher.get(report).body.find("Gambling adverts; blocked."), std::string::npos);
+  auto list = json::parse(ict.get(api() + "/blocklist").body)["domains"];
+  EXPECT_EQ(list, json::array({"bad.example"}));
+  // Handled once.
+  auto again = ict.post_json(api() + "/reports/" + report.substr(report.rfind('/') + 1) + "/handle",
+                             R"({"block":false,"outcome":"x"})");
+  EXPECT_EQ(again.status, 409u);
+  EXPECT_EQ(teacher.get(api() + "/blocklist").status, 403u);
+  auto mine = json::parse(teacher.get(api() + "/reports/mine").body)["reports"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["status"], "blocked");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FilterUnblockPagesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),

@@ -1,7 +1,10 @@
-// Web filtering pages (NET-3): ask for a wrongly blocked site to be unblocked,
-// see one's own requests; for ICT and the headteacher, every request, ICT's
-// check, the decision in writing, and the exceptions in force. Who checks and
-// who decides is the profile's (FilterRules); the library refuses anyone else.
+// Web filtering pages (NET-3, NET-4): ask for a wrongly blocked site to be
+// unblocked, report one that should be blocked, see one's own requests and
+// reports; for ICT and the headteacher, every request and report, ICT's check,
+// the decision in writing, and the exceptions in force. Who checks and who
+// decides is the profile's (FilterRules); the library refuses anyone else.
+// The report pages are in site_report_pages.cc.
+#include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "profile/profile_store.h"
 #include "web/form_data.h"
@@ -51,25 +54,43 @@ mstch::array request_rows(const Request& req, const FilterRules& rules, const st
   return out;
 }
 
+mstch::array site_report_rows(const Request& req, const std::vector<filter::SiteReport>& rows) {
+  mstch::array out;
+  for (const auto& r : rows)
+    out.push_back(mstch::map{{"href", base(req) + "/reports/" + std::to_string(r.id)}, {"domain", r.domain},
+                             {"by", r.reported_by_name}, {"when", when_text(r.reported_at)},
+                             {"status", capitalised(std::string(filter::site_report_status_key(r.status)))},
+                             {"open", r.status == filter::SiteReportStatus::kOpen},
+                             {"blocked", r.status == filter::SiteReportStatus::kBlocked}});
+  return out;
+}
+
 struct FormValues {
   std::string address, reason, for_group, days = "7";
+  std::string report_address, report_what;
 };
 
 HttpResponse home_page(AppContext& app, Request& req, const FormValues& v = {}, const Error* error = nullptr,
-                       unsigned status = 200) {
+                       unsigned status = 200, const std::string& error_field = "") {
   auto rules = rules_of(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
   auto own = app.db.read([&](Connection& c) {
     return filter::own_unblock_requests(c, req.school->id, req.user->person_id);
   });
   if (!own.ok()) return error_response(app, req, own.error());
+  auto own_reports = app.db.read([&](Connection& c) {
+    return filter::own_site_reports(c, req.school->id, req.user->person_id);
+  });
+  if (!own_reports.ok()) return error_response(app, req, own_reports.error());
   mstch::array groups{mstch::map{{"key", std::string()}, {"label", std::string("Only me")},
                                  {"selected", v.for_group.empty()}}};
   for (const auto& [key, g] : rules->groups)
     groups.push_back(mstch::map{{"key", key}, {"label", g.label}, {"selected", key == v.for_group}});
   mstch::map c{{"action", base(req) + "/unblocks"}, {"groups", groups}, {"address", v.address},
                {"reason", v.reason}, {"days", v.days}, {"own", request_rows(req, *rules, *own)},
-               {"max_days", std::to_string(filter::kMaxUnblockDays)}, {"csrf", csrf_token(req)}};
+               {"max_days", std::to_string(filter::kMaxUnblockDays)}, {"csrf", csrf_token(req)},
+               {"report_action", base(req) + "/reports"}, {"report_address", v.report_address},
+               {"report_what", v.report_what}, {"own_reports", site_report_rows(req, *own_reports)}};
   if (can(req, Capability::kFilterUnblocksView)) {
     auto all = app.db.read([&](Connection& conn) { return filter::unblock_requests(conn, req.school->id, 200); });
     auto ex = app.db.read([&](Connection& conn) {
@@ -88,9 +109,12 @@ HttpResponse home_page(AppContext& app, Request& req, const FormValues& v = {}, 
       if (may_end) m.emplace("end_action", base(req) + "/exceptions/" + std::to_string(e.id) + "/end");
       exceptions.push_back(std::move(m));
     }
-    c.emplace("school", mstch::map{{"requests", request_rows(req, *rules, *all)}, {"exceptions", exceptions}});
+    auto reports = app.db.read([&](Connection& conn) { return filter::site_reports(conn, req.school->id, 200); });
+    if (!reports.ok()) return error_response(app, req, reports.error());
+    c.emplace("school", mstch::map{{"requests", request_rows(req, *rules, *all)}, {"exceptions", exceptions},
+                                   {"reports", site_report_rows(req, *reports)}});
   }
-  if (error) c.emplace("errors", error_list(*error));
+  if (error) c.emplace("errors", error_list(*error, error_field));
   return render_page(app, req, "Web filtering", "filtering", std::move(c), status);
 }
 
@@ -155,7 +179,7 @@ void add_filter_routes(Router& router, AppContext& app) {
   router.add({V::get, root, Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) { return home_page(app, req); });
   router.add({V::post, root + "/unblocks", Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) {
     const Fields& f = req.form();
-    FormValues v{field(f, "address"), field(f, "reason"), field(f, "for_group"), field(f, "days")};
+    FormValues v{field(f, "address"), field(f, "reason"), field(f, "for_group"), field(f, "days"), "", ""};
     filter::UnblockInput in{v.address, v.reason, v.for_group, std::atoi(v.days.c_str())};
     auto rules = rules_of(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
@@ -191,6 +215,18 @@ void add_filter_routes(Router& router, AppContext& app) {
     });
     if (!s.ok()) return home_page(app, req, {}, &s.error(), http_status(s.error().code));
     return redirect_response(base(req) + "#exceptions");
+  });
+  // NET-4: a site that should be blocked.
+  router.add({V::post, root + "/reports", Access::kSchool, C::kFilterUnblockRequest}, [&app](Request& req) {
+    const Fields& f = req.form();
+    FormValues v;
+    v.report_address = field(f, "address");
+    v.report_what = field(f, "what");
+    auto id = app.db.transaction([&](Connection& c) {
+      return filter::report_site(c, app.clock, req.actor(), req.school->id, v.report_address, v.report_what);
+    });
+    if (!id.ok()) return home_page(app, req, v, &id.error(), http_status(id.error().code), "report");
+    return redirect_response(base(req) + "/reports/" + std::to_string(*id));
   });
 }
 
