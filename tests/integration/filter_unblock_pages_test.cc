@@ -69,6 +69,8 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
 
   Client ict = signed_in("ict.a");
   EXPECT_NE(ict.get(pages()).body.find("nasa.gov"), std::string::npos);
+  EXPECT_NE(ict.get("/dashboard").body.find("1 request to unblock a site is waiting"), std::string::npos);
+  EXPECT_EQ(teacher.get("/dashboard").body.find("requests to unblock"), std::string::npos);
   ASSERT_EQ(ict.post_form(request + "/check", {{"note", "NASA education pages; listed under 'science' in error."}}).status, 303u);
   // ICT may not decide: the profile names the headteacher.
   auto ict_decides = ict.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "fine"}});

@@ -2,6 +2,8 @@
 #include "accounts/access_reviews.h"
 #include "concerns/case_access.h"
 #include "consent/removal_tasks.h"
+#include "filter/site_reports.h"
+#include "filter/unblock_requests.h"
 #include "notices/notice_store.h"
 #include "people/calendar_date.h"
 #include "people/people_store.h"
@@ -83,6 +85,25 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                            {"overdue", std::to_string(cc.overdue)},
                            {"any_overdue", cc.overdue > 0},
                            {"href", "/schools/" + std::to_string(s.id) + "/concerns"}});
+                   }
+                   // NET-3, NET-4: unblock requests and reported sites waiting for ICT or the head.
+                   if (req.grants.can(Capability::kFilterUnblocksDecide, s.id, s.trust_id)) {
+                     int64_t waiting = 0, reports = 0;
+                     for (const auto& r : TRY(filter::unblock_requests(conn, s.id, 500)))
+                       waiting += r.status == filter::UnblockStatus::kWaiting;
+                     for (const auto& r : TRY(filter::site_reports(conn, s.id, 500)))
+                       reports += r.status == filter::SiteReportStatus::kOpen;
+                     std::string what;
+                     if (waiting > 0)
+                       what = waiting == 1 ? "1 request to unblock a site is waiting"
+                                           : std::to_string(waiting) + " requests to unblock a site are waiting";
+                     if (reports > 0)
+                       what += (what.empty() ? "" : "; ") +
+                               (reports == 1 ? std::string("1 reported site to look at")
+                                             : std::to_string(reports) + " reported sites to look at");
+                     if (!what.empty())
+                       entry.emplace("filtering", mstch::map{{"what", what},
+                                                             {"href", "/schools/" + std::to_string(s.id) + "/filtering"}});
                    }
                    out.push_back(std::move(entry));
                  }
