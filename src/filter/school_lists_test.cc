@@ -1,0 +1,70 @@
+// REQ NET-3, NET-4: the school's blocked sites become a squidGuard-format
+// list the filter compiles, and its exceptions in force a file it reads.
+#include "filter/school_lists.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "accounts/account_test_fixture.h"
+#include "core/crypto.h"
+#include "filter/list_compiler.h"
+#include "filter/site_reports.h"
+#include "filter/unblock_requests.h"
+
+namespace inloco::filter {
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+class SchoolListsTest : public test::AccountFixture {
+ protected:
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+    AccountFixture::TearDown();
+  }
+  std::string dir_ = (std::filesystem::temp_directory_path() / ("inloco-lists-" + random_token(8))).string();
+  FilterRules rules_;
+};
+
+TEST_P(SchoolListsTest, BlockedSitesAndExceptionsAreWrittenForTheFilter) {
+  Grants ict = grants(ict_), head = grants(head_);
+  ASSERT_TRUE(write([&](Connection& c) -> Status {
+                int64_t r = TRY(report_site(c, clock_, actor(teacher_), alpha_, "https://www.scam.example/x", "A scam"));
+                TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, r, true, "Blocked"));
+                int64_t d = TRY(report_site(c, clock_, actor(teacher_), alpha_, "news.example", "Upsetting"));
+                TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, d, false, "Fine"));
+                int64_t u = TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
+                                                {"scratch.mit.edu", "Coding club", "pupils", 3}));
+                TRY(decide_unblock(c, clock_, actor(head_), head, rules_, alpha_, u, true, "Approved"));
+                return {};
+              }).ok());
+  auto written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written->blocked_domains, 1);
+  EXPECT_EQ(written->exceptions, 1);
+  EXPECT_EQ(slurp(std::filesystem::path(dir_) / "school_blocked" / "domains"), "scam.example\n");
+  EXPECT_EQ(slurp(std::filesystem::path(dir_) / "exceptions"),
+            "scratch.mit.edu\tpupils\t\t" + std::to_string(clock_.now() + 3 * 86400) + "\n");
+  // The folder is a list the compiler reads.
+  std::vector<std::filesystem::path> folders{dir_};
+  auto lists = compile_lists(folders);
+  ASSERT_TRUE(lists.ok()) << lists.error().message;
+  EXPECT_TRUE(lists->problems.empty()) << lists->problems[0].to_string();
+  ASSERT_EQ(lists->categories.size(), 1u);
+  EXPECT_EQ(lists->categories[0].name, "school_blocked");
+  EXPECT_EQ(lists->categories[0].domains, std::vector<std::string>{"scam.example"});
+}
+
+INLOCO_INSTANTIATE_BACKENDS(SchoolListsTest);
+
+}  // namespace
+}  // namespace inloco::filter
