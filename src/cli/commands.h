@@ -27,5 +27,6 @@ void add_check_command(CLI::App& app);
 void add_consent_command(CLI::App& app);
 void add_posts_command(CLI::App& app);
 void add_filter_command(CLI::App& app);
+void add_filter_lists_subcommand(CLI::App& filter);  // `filter lists`, added by add_filter_command
 
 }  // namespace inloco::cli

@@ -158,6 +158,7 @@ void add_filter_command(CLI::App& app) {
   check->add_option("FILE", a->input, "URLs, one per line; - for standard input")
       ->capture_default_str();
   check->callback([a] { set_exit_code(run_check(*a)); });
+  add_filter_lists_subcommand(*cmd);
 }
 
 }  // namespace inloco::cli

@@ -1,0 +1,49 @@
+// `inloco filter lists --school CODE -o DIR`: writes what the school's records
+// add to the filter (filter/school_lists.h): its own block list as the
+// "school_blocked" category folder, to compile with the category lists
+// (`inloco filter compile --lists UT1 --lists DIR`), and the exceptions in
+// force from approved unblock requests. Run it after each decision (or from
+// cron) and signal the filter to reload.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "filter/school_lists.h"
+
+namespace inloco::cli {
+
+void add_filter_lists_subcommand(CLI::App& filter) {
+  auto db_url = std::make_shared<std::string>(default_db());
+  auto school = std::make_shared<std::string>();
+  auto dir = std::make_shared<std::string>();
+  auto* cmd = filter.add_subcommand(
+      "lists", "Write the school's own block list and the exceptions in force for the filter");
+  cmd->add_option("--school", *school, "The school's code")->required();
+  cmd->add_option("-o,--output", *dir, "The folder to write (school_blocked/domains and exceptions)")->required();
+  cmd->add_option("--db", *db_url, "Database")->capture_default_str();
+  cmd->callback([=] {
+    auto db = open_database(*db_url);
+    if (!db) return set_exit_code(2);
+    auto s = load_school(*db, *school);
+    if (!s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
+    }
+    SystemClock clock;
+    auto written = db->read([&](Connection& c) {
+      return filter::write_school_lists(c, s->school.id, clock.now(), *dir);
+    });
+    if (!written.ok()) {
+      print_error(written.error());
+      return set_exit_code(1);
+    }
+    std::cout << "Wrote " << *dir << " for " << s->school.name << ": " << written->blocked_domains
+              << " blocked sites, " << written->exceptions << " exceptions in force.\n";
+  });
+}
+
+}  // namespace inloco::cli
