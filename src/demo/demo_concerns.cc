@@ -8,6 +8,7 @@
 #include "concerns/concern_actions.h"
 #include "concerns/concern_evidence.h"
 #include "concerns/concern_reports.h"
+#include "demo/demo_acting.h"
 #include "demo/demo_pictures.h"
 #include "people/people_store.h"
 #include "profile/profile_store.h"
@@ -17,19 +18,6 @@ namespace inloco {
 namespace {
 
 // A demo sign-in acting on the concern log, with their role grants.
-struct Acting {
-  int64_t id = 0;
-  Actor actor;
-  Grants grants;
-};
-
-Result<Acting> signed_in(Connection& c, const DemoTrust& demo, const std::string& username) {
-  for (const auto& s : demo.sign_ins)
-    if (s.username == username)
-      return Acting{s.person_id, Actor{s.person_id, username + " (demo)", "demo"}, TRY(load_grants(c, s.person_id))};
-  return Error::not_found("the demo has no sign-in " + username);
-}
-
 constexpr int64_t kHour = 3600;
 constexpr int64_t kDay = 24 * kHour;
 
@@ -38,18 +26,14 @@ constexpr int64_t kDay = 24 * kHour;
 // Five cases at Oakfield, each made through the concern library as the demo
 // sign-ins would make them from the pages: routed, evidenced, acted on.
 Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& demo, const EvidenceVault& vault) {
-  const School* oakfield = nullptr;
-  for (const auto& s : demo.schools)
-    if (s.code == "oakfield") oakfield = &s;
-  if (!oakfield) return Error::not_found("the demo has no Oakfield school");
-  const int64_t school = oakfield->id;
+  const int64_t school = TRY(demo_school(demo, "oakfield")).id;
   const int64_t now = clock.now();
   return db.transaction([&](Connection& c) -> Status {
     const ConcernRules rules = TRY(profile_for_school(c, school)).concerns;
-    Acting staff = TRY(signed_in(c, demo, "staff.oakfield"));
-    Acting dsl = TRY(signed_in(c, demo, "dsl.oakfield"));
-    Acting head = TRY(signed_in(c, demo, "head.oakfield"));
-    Acting office = TRY(signed_in(c, demo, "office.oakfield"));
+    DemoActor staff = TRY(demo_actor(c, demo, "staff.oakfield"));
+    DemoActor dsl = TRY(demo_actor(c, demo, "dsl.oakfield"));
+    DemoActor head = TRY(demo_actor(c, demo, "head.oakfield"));
+    DemoActor office = TRY(demo_actor(c, demo, "office.oakfield"));
     PeopleQuery q;
     q.school_id = school;
     q.kind = PersonKind::kPupil;
@@ -76,7 +60,7 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     bullying.risk_kind = "aggressive";
     bullying.type = "cyberbullying";
     int64_t chat = TRY(report_concern(c, clock, staff.actor, rules, school, bullying)).concern_id;
-    auto act = [&](const Acting& who, int64_t id, ActionKind kind, std::string counterpart, std::string detail,
+    auto act = [&](const DemoActor& who, int64_t id, ActionKind kind, std::string counterpart, std::string detail,
                    std::string reason = "", std::optional<bool> decision = std::nullopt, int64_t ago = kDay) -> Status {
       ActionInput in{kind, now - ago, decision, std::move(counterpart), std::move(detail), std::move(reason)};
       TRY(add_action(c, clock, CaseActor{who.actor, who.grants}, rules, school, id, in));

@@ -8,9 +8,9 @@
 
 #include <string>
 
+#include "demo/demo_acting.h"
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
-#include "people/people_store.h"
 #include "profile/profile_store.h"
 
 namespace inloco {
@@ -18,36 +18,16 @@ namespace {
 
 constexpr int64_t kDay = 24 * 60 * 60;
 
-struct Someone {
-  Actor actor;
-  Grants grants;
-};
-
 }  // namespace
 
 Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& demo) {
-  const School* oakfield = nullptr;
-  for (const School& s : demo.schools)
-    if (s.code == "oakfield") oakfield = &s;
-  if (oakfield == nullptr)
-    return Error::not_found("The demo school 'oakfield' is missing; create the demo people first.");
-  const int64_t school = oakfield->id;
-
+  const int64_t school = TRY(demo_school(demo, "oakfield")).id;
   return db.transaction([&](Connection& conn) -> Status {
     const FilterRules rules = TRY(profile_for_school(conn, school)).filter;
-    auto sign_in = [&](const std::string& username) -> Result<Someone> {
-      for (const DemoSignIn& s : demo.sign_ins)
-        if (s.username == username) {
-          Person p = TRY(get_person_by_id(conn, s.person_id));
-          Grants g = TRY(load_grants(conn, s.person_id));
-          return Someone{Actor{s.person_id, p.display_name() + " (" + username + ")", "demo"}, std::move(g)};
-        }
-      return Error::not_found("The demo sign-in '" + username + "' is missing; create the demo people first.");
-    };
-    const Someone head = TRY(sign_in("head.oakfield"));
-    const Someone ict = TRY(sign_in("ict.oakfield"));
-    const Someone teacher = TRY(sign_in("staff.oakfield"));
-    const Someone deputy = TRY(sign_in("deputyhead.oakfield"));
+    const DemoActor head = TRY(demo_actor(conn, demo, "head.oakfield"));
+    const DemoActor ict = TRY(demo_actor(conn, demo, "ict.oakfield"));
+    const DemoActor teacher = TRY(demo_actor(conn, demo, "staff.oakfield"));
+    const DemoActor deputy = TRY(demo_actor(conn, demo, "deputyhead.oakfield"));
     const int64_t now = clock.now();
     FakeClock then(now - 6 * kDay);
 

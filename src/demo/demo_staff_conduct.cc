@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_acting.h"
 #include "people/people_store.h"
 #include "profile/profile_store.h"
 #include "staff/blog_authorisations.h"
@@ -23,11 +24,6 @@ namespace {
 
 constexpr int64_t kDay = 24 * 60 * 60;
 
-struct Someone {
-  int64_t id = 0;
-  Actor actor;
-  Grants grants;
-};
 
 CalendarDate days_after(const CalendarDate& d, int n) { return date_from_days(days_since_epoch(d) + n); }
 
@@ -41,33 +37,18 @@ CalendarDate end_of_term(const CalendarDate& today) {
 }  // namespace
 
 Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTrust& demo) {
-  const School* oakfield = nullptr;
-  for (const School& s : demo.schools)
-    if (s.code == "oakfield") oakfield = &s;
-  if (oakfield == nullptr)
-    return Error::not_found("The demo school 'oakfield' is missing; create the demo people first.");
-  const int64_t school = oakfield->id;
+  const int64_t school = TRY(demo_school(demo, "oakfield")).id;
 
   return db.transaction([&](Connection& conn) -> Status {
     const StaffRules rules = TRY(profile_for_school(conn, school)).staff;
-    auto as = [&](int64_t person_id, const std::string& label) -> Result<Someone> {
-      Person p = TRY(get_person_by_id(conn, person_id));
-      Grants g = TRY(load_grants(conn, person_id));
-      return Someone{person_id, Actor{person_id, p.display_name() + " (" + label + ")", "demo"}, std::move(g)};
-    };
-    auto sign_in = [&](const std::string& username) -> Result<Someone> {
-      for (const DemoSignIn& s : demo.sign_ins)
-        if (s.username == username) return as(s.person_id, username);
-      return Error::not_found("The demo sign-in '" + username + "' is missing; create the demo people first.");
-    };
     PeopleQuery q;
     q.school_id = school;
     q.kind = PersonKind::kStaff;
     q.limit = kMaxPeoplePageSize;
     const std::vector<Person> staff = TRY(list_people(conn, q)).people;
-    auto by_job = [&](const std::string& title) -> Result<Someone> {
+    auto by_job = [&](const std::string& title) -> Result<DemoActor> {
       for (const Person& p : staff)
-        if (p.job_title && *p.job_title == title) return as(p.id, "demo");
+        if (p.job_title && *p.job_title == title) return demo_person(conn, p.id, "demo");
       return Error::not_found("No '" + title + "' at the demo school.");
     };
     q.kind = PersonKind::kPupil;
@@ -78,13 +59,13 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
       if (!nephew && p.year_group && *p.year_group == "Year 3") nephew = &p;
     if (nephew == nullptr) return Error::not_found("The demo school has no pupil in Year 3.");
 
-    const Someone head = TRY(sign_in("head.oakfield"));
-    const Someone deputy = TRY(sign_in("deputyhead.oakfield"));
-    const Someone dsl = TRY(sign_in("dsl.oakfield"));
-    const Someone teacher = TRY(sign_in("staff.oakfield"));
-    const Someone aunt = TRY(by_job("Year 5 class teacher"));
-    const Someone coach = TRY(by_job("Year 6 class teacher"));
-    const Someone assistant = TRY(by_job("Teaching assistant"));
+    const DemoActor head = TRY(demo_actor(conn, demo, "head.oakfield"));
+    const DemoActor deputy = TRY(demo_actor(conn, demo, "deputyhead.oakfield"));
+    const DemoActor dsl = TRY(demo_actor(conn, demo, "dsl.oakfield"));
+    const DemoActor teacher = TRY(demo_actor(conn, demo, "staff.oakfield"));
+    const DemoActor aunt = TRY(by_job("Year 5 class teacher"));
+    const DemoActor coach = TRY(by_job("Year 6 class teacher"));
+    const DemoActor assistant = TRY(by_job("Teaching assistant"));
     const int64_t now = clock.now();
     const CalendarDate today = date_of(now);
 
@@ -140,7 +121,7 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
 
     // STF-4: some finished, some not.
     std::vector<InductionItem> items = induction_items(rules);
-    auto tick = [&](const Someone& who, size_t how_many, int days_ago) -> Status {
+    auto tick = [&](const DemoActor& who, size_t how_many, int days_ago) -> Status {
       for (size_t i = 0; i < how_many && i < items.size(); ++i)
         TRY(tick_induction_item(conn, clock, who.actor, rules, school, who.id, items[i].key,
                                 days_after(today, -days_ago + static_cast<int>(i))));
