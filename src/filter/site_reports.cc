@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "filter/unblock_requests.h"
+#include "notices/notice_store.h"
+#include "profile/profile_store.h"
 #include "people/school_store.h"
 #include "staff/staff_members.h"
 
@@ -68,6 +70,9 @@ Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& a
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"filter.site_report", "filter_site_report", std::to_string(id), school_id,
                               nlohmann::json{{"domain", domain}}.dump()}));
+  PolicyProfile profile = TRY(profile_for_school(conn, school_id));
+  TRY(notify_roles(conn, clock, school_id, profile.filter.content_reports_to, actor.person_id,
+                   NoticeKind::kSiteReported, NoticeAbout{{}, {}, id}));
   return id;
 }
 
@@ -90,6 +95,7 @@ Status handle_site_report(Connection& conn, const Clock& clock, const Actor& act
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"filter.site_report_handle", "filter_site_report", std::to_string(report_id),
                               school_id, nlohmann::json{{"blocked", block}, {"domain", r.domain}}.dump()}));
+  TRY(notify(conn, clock, school_id, r.reported_by, NoticeKind::kSiteReportHandled, NoticeAbout{{}, {}, report_id}));
   return {};
 }
 

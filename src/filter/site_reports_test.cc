@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_test_fixture.h"
+#include "notices/notice_store.h"
 
 namespace inloco::filter {
 namespace {
@@ -35,7 +36,14 @@ TEST_P(SiteReportTest, ReportedThenBlockedByIct) {
   EXPECT_TRUE(blocked().empty());
   EXPECT_EQ(handle(teacher2_, *id, true, "Blocked").error().code, ErrorCode::kForbidden);
   EXPECT_EQ(handle(ict_, *id, true, "").error().code, ErrorCode::kInvalid);
+  auto told = read([&](Connection& c) { return notices_for(c, ict_, 10); });
+  ASSERT_EQ(told->size(), 1u);
+  EXPECT_EQ((*told)[0].kind, NoticeKind::kSiteReported);
+  EXPECT_EQ((*told)[0].site_report_id, *id);
   ASSERT_TRUE(handle(ict_, *id, true, "Graphic violence; blocked for everyone.").ok());
+  auto reporter = read([&](Connection& c) { return notices_for(c, teacher_, 10); });
+  ASSERT_EQ(reporter->size(), 1u);
+  EXPECT_EQ((*reporter)[0].kind, NoticeKind::kSiteReportHandled);
   EXPECT_EQ(blocked(), std::vector<std::string>{"games.example"});
   EXPECT_EQ(handle(ict_, *id, false, "Changed my mind").error().code, ErrorCode::kConflict);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'filter.site_report%'"), 2);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "filter/url_normaliser.h"
+#include "notices/notice_store.h"
 #include "people/school_store.h"
 #include "staff/staff_members.h"
 
@@ -111,6 +112,11 @@ Result<int64_t> request_unblock(Connection& conn, const Clock& clock, const Acto
        static_cast<int64_t>(in.days)}));
   TRY(audit(conn, clock, actor, "filter.unblock_request", school_id, id,
             {{"domain", domain}, {"group", in.for_group}, {"days", in.days}}));
+  // ICT check it and the head decides: both are told.
+  std::vector<Role> told = rules.unblock_handlers;
+  told.insert(told.end(), rules.unblock_approvers.begin(), rules.unblock_approvers.end());
+  TRY(notify_roles(conn, clock, school_id, told, actor.person_id, NoticeKind::kUnblockRequested,
+                   NoticeAbout{{}, id, {}}));
   return id;
 }
 
@@ -154,6 +160,7 @@ Status decide_unblock(Connection& conn, const Clock& clock, const Actor& actor, 
         {school_id, request_id, r.domain, r.for_group,
          r.for_group.empty() ? SqlValue(r.requested_by) : SqlValue(), now,
          now + static_cast<int64_t>(r.days) * 86400}));
+  TRY(notify(conn, clock, school_id, r.requested_by, NoticeKind::kUnblockDecided, NoticeAbout{{}, request_id, {}}));
   return audit(conn, clock, actor, "filter.unblock_decide", school_id, request_id,
                {{"approved", approve}, {"domain", r.domain}});
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_test_fixture.h"
+#include "notices/notice_store.h"
 
 namespace inloco::filter {
 namespace {
@@ -33,8 +34,26 @@ class UnblockRequestTest : public test::AccountFixture {
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : std::vector<FilterException>{};
   }
+  std::vector<NoticeKind> notice_kinds(int64_t person) {
+    std::vector<NoticeKind> out;
+    auto r = read([&](Connection& c) { return notices_for(c, person, 20); });
+    if (r.ok())
+      for (const Notice& n : *r) out.push_back(n.kind);
+    return out;
+  }
   FilterRules rules_;
 };
+
+TEST_P(UnblockRequestTest, IctAndTheHeadAreToldAndSoIsTheRequesterOfTheDecision) {
+  auto id = ask(teacher_, lesson_site());
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(notice_kinds(ict_), std::vector<NoticeKind>{NoticeKind::kUnblockRequested});
+  EXPECT_EQ(notice_kinds(head_), std::vector<NoticeKind>{NoticeKind::kUnblockRequested});
+  EXPECT_TRUE(notice_kinds(teacher_).empty());
+  EXPECT_TRUE(notice_kinds(teacher2_).empty());
+  ASSERT_TRUE(decide(head_, *id, false, "Not needed").ok());
+  EXPECT_EQ(notice_kinds(teacher_), std::vector<NoticeKind>{NoticeKind::kUnblockDecided});
+}
 
 TEST_P(UnblockRequestTest, TheSiteIsNormalisedAndTheReasonRequired) {
   EXPECT_EQ(*unblock_domain("https://WWW.Example.ORG./page?x=1"), "example.org");

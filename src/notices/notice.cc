@@ -7,13 +7,19 @@ std::string_view notice_kind_key(NoticeKind kind) {
     case NoticeKind::kConcernRouted: return "concern_routed";
     case NoticeKind::kConcernAccessAdded: return "concern_access_added";
     case NoticeKind::kConcernReopened: return "concern_reopened";
+    case NoticeKind::kUnblockRequested: return "unblock_requested";
+    case NoticeKind::kUnblockDecided: return "unblock_decided";
+    case NoticeKind::kSiteReported: return "site_reported";
+    case NoticeKind::kSiteReportHandled: return "site_report_handled";
   }
   return "concern_routed";
 }
 
 std::optional<NoticeKind> parse_notice_kind(std::string_view key) {
   for (NoticeKind k : {NoticeKind::kConcernRouted, NoticeKind::kConcernAccessAdded,
-                       NoticeKind::kConcernReopened})
+                       NoticeKind::kConcernReopened, NoticeKind::kUnblockRequested,
+                       NoticeKind::kUnblockDecided, NoticeKind::kSiteReported,
+                       NoticeKind::kSiteReportHandled})
     if (notice_kind_key(k) == key) return k;
   return std::nullopt;
 }
@@ -23,6 +29,10 @@ std::string_view notice_text(NoticeKind kind) {
     case NoticeKind::kConcernRouted: return "A concern was routed to you.";
     case NoticeKind::kConcernAccessAdded: return "You were given access to a concern's case.";
     case NoticeKind::kConcernReopened: return "A concern you can open was reopened.";
+    case NoticeKind::kUnblockRequested: return "A request to unblock a site is waiting for you.";
+    case NoticeKind::kUnblockDecided: return "Your request to unblock a site has been decided.";
+    case NoticeKind::kSiteReported: return "A site was reported to be blocked.";
+    case NoticeKind::kSiteReportHandled: return "The site you reported has been looked at.";
   }
   return "";
 }

@@ -16,6 +16,17 @@ enum class NoticeKind {
   kConcernRouted,       // a new concern was routed to them
   kConcernAccessAdded,  // someone who can open a case gave them access, with a reason
   kConcernReopened,     // a closed case they can open was reopened
+  kUnblockRequested,    // NET-3: a request to unblock a site for ICT's check or the head's decision
+  kUnblockDecided,      // their request to unblock a site was decided
+  kSiteReported,        // NET-4: a site was reported for them to block or not
+  kSiteReportHandled,   // the site they reported was blocked, or not
+};
+
+// What a notice points to: one of these.
+struct NoticeAbout {
+  std::optional<int64_t> concern_id;
+  std::optional<int64_t> unblock_request_id;
+  std::optional<int64_t> site_report_id;
 };
 
 std::string_view notice_kind_key(NoticeKind kind);  // "concern_routed", ...
@@ -30,6 +41,8 @@ struct Notice {
   int64_t person_id = 0;
   NoticeKind kind = NoticeKind::kConcernRouted;
   std::optional<int64_t> concern_id;
+  std::optional<int64_t> unblock_request_id;
+  std::optional<int64_t> site_report_id;
   int64_t created_at = 0;
   std::optional<int64_t> read_at;
 

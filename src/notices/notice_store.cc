@@ -1,21 +1,49 @@
 #include "notices/notice_store.h"
 
 #include <algorithm>
+#include <set>
+
+#include "people/people_store.h"
 
 namespace inloco {
 
 Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id, int64_t person_id,
-                       NoticeKind kind, std::optional<int64_t> concern_id) {
+                       NoticeKind kind, const NoticeAbout& about) {
   return conn.insert(
-      "INSERT INTO notices (school_id, person_id, kind, concern_id, created_at) VALUES (?, ?, ?, "
-      "?, ?) RETURNING id",
-      {school_id, person_id, notice_kind_key(kind), concern_id, clock.now()});
+      "INSERT INTO notices (school_id, person_id, kind, concern_id, unblock_request_id, "
+      "site_report_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {school_id, person_id, notice_kind_key(kind), about.concern_id, about.unblock_request_id,
+       about.site_report_id, clock.now()});
+}
+
+Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id, const std::vector<Role>& roles,
+                    std::optional<int64_t> except, NoticeKind kind, const NoticeAbout& about) {
+  std::set<int64_t> told;
+  for (const RoleHolder& h : TRY(role_holders_at(conn, school_id))) {
+    if (std::find(roles.begin(), roles.end(), h.role) == roles.end() || !h.person.active) continue;
+    if (h.person.id == except || !told.insert(h.person.id).second) continue;
+    TRY(notify(conn, clock, school_id, h.person.id, kind, about));
+  }
+  return {};
+}
+
+Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id, const NoticeAbout& about) {
+  if (about.unblock_request_id)
+    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND unblock_request_id = ? AND "
+                     "read_at IS NULL",
+                     {clock.now(), person_id, *about.unblock_request_id}));
+  if (about.site_report_id)
+    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND site_report_id = ? AND "
+                     "read_at IS NULL",
+                     {clock.now(), person_id, *about.site_report_id}));
+  if (about.concern_id) TRY(mark_concern_notices_read(conn, clock, person_id, *about.concern_id));
+  return {};
 }
 
 Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int limit) {
   Rows rows = TRY(conn.query(
       "SELECT n.id, n.school_id, s.name, n.person_id, n.kind, n.concern_id, n.created_at, "
-      "n.read_at FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
+      "n.read_at, n.unblock_request_id, n.site_report_id FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
       "ORDER BY CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, n.created_at DESC, n.id DESC "
       "LIMIT ?",
       {person_id, static_cast<int64_t>(std::max(limit, 0))}));
@@ -30,6 +58,8 @@ Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int
     n.concern_id = r[5].as_optional_int();
     n.created_at = r[6].as_int();
     n.read_at = r[7].as_optional_int();
+    n.unblock_request_id = r[8].as_optional_int();
+    n.site_report_id = r[9].as_optional_int();
     out.push_back(std::move(n));
   }
   return out;

@@ -6,6 +6,7 @@
 // The report pages are in site_report_pages.cc.
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
+#include "notices/notice_store.h"
 #include "profile/profile_store.h"
 #include "web/form_data.h"
 #include "web/page.h"
@@ -129,6 +130,10 @@ HttpResponse request_page(AppContext& app, Request& req, const Error* error = nu
   // Someone else's request is for ICT and the headteacher only.
   if (!r.ok() || (r->requested_by != req.user->person_id && !can(req, Capability::kFilterUnblocksView)))
     return error_response(app, req, r.ok() || r.error().code == ErrorCode::kNotFound ? none : r.error());
+  // Opening the request is reading the notices about it.
+  (void)app.db.transaction([&](Connection& c) {
+    return mark_notices_read(c, app.clock, req.user->person_id, NoticeAbout{{}, r->id, {}});
+  });
   // What was typed into a refused form, to show it again.
   auto val = [&](const std::string& which, const std::string& name) {
     return values && form == which ? field(*values, name) : std::string();

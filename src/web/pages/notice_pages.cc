@@ -14,7 +14,8 @@ mstch::array notice_rows(const std::vector<Notice>& notices) {
   for (const Notice& n : notices)
     out.push_back(mstch::map{{"text", std::string(notice_text(n.kind))},
                              {"href", notice_href(n)},
-                             {"reference", n.concern_id ? std::to_string(*n.concern_id) : std::string()},
+                             {"reference", std::to_string(n.concern_id.value_or(
+                                               n.unblock_request_id.value_or(n.site_report_id.value_or(0))))},
                              {"school", n.school_name},
                              {"when", when_text(n.created_at)},
                              {"unread", n.unread()}});

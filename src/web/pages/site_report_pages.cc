@@ -2,6 +2,7 @@
 // names (filter.content_reports_to) the form to block it or say why not.
 // The reporter sees their own report; others need filter.unblocks_view.
 #include "filter/site_reports.h"
+#include "notices/notice_store.h"
 #include "profile/profile_store.h"
 #include "web/form_data.h"
 #include "web/page.h"
@@ -25,6 +26,10 @@ HttpResponse report_page(AppContext& app, Request& req, const Error* error = nul
   auto r = app.db.read([&](Connection& c) { return filter::get_site_report(c, req.school->id, *id); });
   if (!r.ok() || (r->reported_by != req.user->person_id && !can(req, Capability::kFilterUnblocksView)))
     return error_response(app, req, r.ok() || r.error().code == ErrorCode::kNotFound ? none : r.error());
+  // Opening the report is reading the notices about it.
+  (void)app.db.transaction([&](Connection& c) {
+    return mark_notices_read(c, app.clock, req.user->person_id, NoticeAbout{{}, {}, r->id});
+  });
   mstch::map c{{"back_href", "/schools/" + std::to_string(req.school->id) + "/filtering"},
                {"reference", std::to_string(r->id)}, {"domain", r->domain}, {"address", r->address},
                {"what", r->what}, {"by", r->reported_by_name}, {"when", when_text(r->reported_at)},
