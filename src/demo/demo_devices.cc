@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_acting.h"
 #include "media/device_register.h"
 #include "people/people_store.h"
 
@@ -61,25 +62,13 @@ Status create_demo_devices(Database& db, const Clock& clock, const DemoTrust& de
   return db.transaction([&](Connection& conn) -> Status {
     const int64_t now = clock.now();
     for (const DemoDevice& d : demo_devices()) {
-      const School* school = nullptr;
-      for (const School& s : demo.schools)
-        if (s.code == d.school) school = &s;
-      if (school == nullptr)
-        return Error::not_found(std::string("The demo school '") + d.school +
-                                "' is missing; create the demo people first.");
-      const DemoSignIn* who = nullptr;
-      for (const DemoSignIn& s : demo.sign_ins)
-        if (s.username == d.approver) who = &s;
-      if (who == nullptr)
-        return Error::not_found(std::string("The demo sign-in '") + d.approver +
-                                "' is missing; create the demo people first.");
-      Person person = TRY(get_person_by_id(conn, who->person_id));
-      Actor actor{who->person_id, person.display_name() + " (" + who->username + ")", "demo"};
+      const School school = TRY(demo_school(demo, d.school));
+      const Actor actor = TRY(demo_actor(conn, demo, d.approver)).actor;
       FakeClock approved(now - d.approved_days_ago * kDay);
-      int64_t id = TRY(add_device(conn, approved, actor, school->id, d.details));
+      int64_t id = TRY(add_device(conn, approved, actor, school.id, d.details));
       if (d.retired_days_ago > 0) {
         FakeClock retired(now - d.retired_days_ago * kDay);
-        TRY(retire_device(conn, retired, actor, school->id, id));
+        TRY(retire_device(conn, retired, actor, school.id, id));
       }
     }
     return {};
