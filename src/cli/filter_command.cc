@@ -4,11 +4,16 @@
 //       categories of earlier ones), prints each bad line as FILE:LINE:
 //       message, a progress bar when standard error is a terminal, and a
 //       summary; writes the snapshot atomically.
-//   inloco filter check --snapshot SNAPSHOT [FILE|-]
+//   inloco filter check --snapshot SNAPSHOT [--profile FILE.toml | --school CODE [--db URL]]
+//                       [--group G] [--user U] [--src IP] [--at "2026-11-23T10:30"] [FILE|-]
 //       one URL per line in; "URL<TAB>allow|block<TAB>category<TAB>rule" out
 //       ("-" for none; the category column lists the decisive category
 //       first, then every other that matched, comma-separated). A URL that cannot be read is
-//       blocked with the rule "invalid:<why>" (fail closed).
+//       blocked with the rule "invalid:<why>" (fail closed). Without a
+//       profile every listed URL is blocked; with one, the school's policy
+//       decides (school_policy.h) for the request's group, user, source
+//       address and time (--at, the school's local time; now by default),
+//       and with --school the unblock exceptions in force apply too.
 // Exit status: compile 0 (problems are warnings), 2 when it cannot run;
 // check 0 when every URL was allowed, 1 when any was blocked, 2 when the
 // snapshot cannot be opened.
@@ -24,9 +29,12 @@
 #include "filter/list_compiler.h"
 #include "filter/matcher.h"
 #include "filter/policy.h"
+#include "filter/school_policy.h"
 #include "filter/snapshot.h"
 #include "filter/snapshot_writer.h"
+#include "filter/unblock_requests.h"
 #include "filter/url_normaliser.h"
+#include "profile/profile_loader.h"
 
 namespace inloco::cli {
 
@@ -37,7 +45,77 @@ struct FilterArgs {
   std::string output;
   std::string snapshot;
   std::string input = "-";
+  std::string profile;  // a profile file
+  std::string school;   // or a school's code: its current profile and exceptions
+  std::string db;
+  std::string group;
+  std::string user;
+  std::string source;
+  std::string at;  // "YYYY-MM-DDTHH:MM", the school's local time
 };
+
+// "2026-11-23T10:30" in the school's local time (Europe/London) -> Unix
+// seconds; a trailing "Z" means UTC.
+Result<int64_t> parse_at(std::string_view text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  char tail[2] = {0, 0};
+  std::string s(text);
+  int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d%1c", &y, &mo, &d, &h, &mi, tail);
+  using namespace std::chrono;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if ((n != 5 && !(n == 6 && tail[0] == 'Z')) || !ymd.ok() || h > 23 || mi > 59 || h < 0 || mi < 0)
+    return Error::invalid("--at '" + s +
+                          "' is not a date and time: write it like 2026-11-23T10:30.");
+  sys_seconds wall = sys_days{ymd} + hours{h} + minutes{mi};
+  if (n == 6) return wall.time_since_epoch().count();
+  filter::LocalTime want{static_cast<int>(weekday{sys_days{ymd}}.iso_encoding()) - 1, h * 60 + mi};
+  for (auto offset : {hours{1}, hours{0}})  // BST first, then GMT
+    if (filter::school_local_time(wall - offset) == want)
+      return (wall - offset).time_since_epoch().count();
+  return wall.time_since_epoch().count();  // the hour skipped in spring
+}
+
+// The school's policy from --profile or --school, or null for none.
+Result<std::unique_ptr<filter::Policy>> school_policy(const FilterArgs& a,
+                                                      const filter::Snapshot& snapshot) {
+  if (a.profile.empty() && a.school.empty()) {
+    if (!a.group.empty())
+      return Error::invalid("--group needs the school's rules: give --profile or --school.");
+    return std::unique_ptr<filter::Policy>();
+  }
+  if (!a.profile.empty() && !a.school.empty())
+    return Error::invalid("Give --profile or --school, not both.");
+  PolicyProfile profile;
+  std::vector<filter::PolicyException> exceptions;
+  if (!a.profile.empty()) {
+    profile = TRY(load_profile_file(a.profile));
+  } else {
+    auto db = open_database(a.db);
+    if (!db) return Error::unavailable("Cannot open the database " + a.db + ".");
+    SchoolInHand school = TRY(load_school(*db, a.school));
+    profile = std::move(school.profile);
+    int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    int64_t school_id = school.school.id;
+    auto in_force = TRY(
+        db->read([&](Connection& c) { return filter::exceptions_in_force(c, school_id, now); }));
+    for (filter::FilterException& e : in_force)
+      exceptions.push_back({e.for_group, e.for_username, e.domain, e.ends_at});
+  }
+  auto policy = TRY(filter::SchoolPolicy::build(profile.filter, snapshot, std::move(exceptions)));
+  for (const std::string& name : policy.unknown_categories())
+    std::cerr << "warning: the profile names the category '" << name
+              << "', which the lists do not have; it blocks nothing\n";
+  if (!a.group.empty() && !profile.filter.groups.count(a.group)) {
+    std::string known;
+    for (const auto& [key, unused] : profile.filter.groups)
+      known += (known.empty() ? "" : ", ") + key;
+    return Error::invalid("--group '" + a.group +
+                          "' is not a filter group of the profile; its groups are: " + known);
+  }
+  return std::unique_ptr<filter::Policy>(std::make_unique<filter::SchoolPolicy>(std::move(policy)));
+}
 
 int run_compile(const FilterArgs& a) {
   auto start = std::chrono::steady_clock::now();
@@ -94,7 +172,24 @@ int run_check(const FilterArgs& a) {
     return 2;
   }
   filter::Matcher matcher(**snapshot);
-  filter::BlockListedPolicy policy;
+  auto chosen = school_policy(a, **snapshot);
+  if (!chosen.ok()) {
+    print_error(chosen.error());
+    return 2;
+  }
+  filter::BlockListedPolicy block_listed;
+  const filter::Policy& policy = *chosen ? **chosen : block_listed;
+  int64_t when = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count();
+  if (!a.at.empty()) {
+    auto at = parse_at(a.at);
+    if (!at.ok()) {
+      print_error(at.error());
+      return 2;
+    }
+    when = *at;
+  }
   std::ifstream file;
   std::istream* in = &std::cin;
   if (a.input != "-") {
@@ -118,18 +213,15 @@ int run_check(const FilterArgs& a) {
       any_blocked = true;
     } else {
       auto matches = matcher.match_all(*url);
-      filter::Decision d = policy.decide({*url, {}, {}, 0}, matches);
+      filter::Decision d = policy.decide({*url, a.user, a.source, when, a.group}, matches);
       out += "\t";
       out += filter::verdict_name(d.verdict);
-      if (d.because) {
-        // The decisive category first, then any other that matched.
-        std::string cats = d.because->category_name;
-        for (const auto& m : matches)
-          if (m.category != d.because->category) cats += "," + m.category_name;
-        out += "\t" + field(cats) + "\t" + field(d.because->rule());
-      } else {
-        out += "\t-\t-";
-      }
+      // The decisive category first, then any other that matched.
+      std::string cats = d.category_text();
+      for (const auto& m : matches)
+        if (m.category_name != cats) cats += "," + m.category_name;
+      if (cats.size() > 1 && cats.compare(0, 2, "-,") == 0) cats.erase(0, 2);
+      out += "\t" + field(cats) + "\t" + field(d.rule_text());
       any_blocked = any_blocked || d.verdict == filter::Verdict::kBlock;
     }
     out += '\n';
@@ -157,6 +249,15 @@ void add_filter_command(CLI::App& app) {
       ->required();
   check->add_option("FILE", a->input, "URLs, one per line; - for standard input")
       ->capture_default_str();
+  check->add_option("--profile", a->profile, "A policy profile (TOML): the school's rules");
+  check->add_option("--school", a->school,
+                    "A school's code: its current profile and the unblocks in force");
+  a->db = default_db();
+  check->add_option("--db", a->db, "Database (with --school)")->capture_default_str();
+  check->add_option("--group", a->group, "The filter group to check for (else chosen)");
+  check->add_option("--user", a->user, "The user name the proxy would pass");
+  check->add_option("--src", a->source, "The source address the proxy would pass");
+  check->add_option("--at", a->at, "When, in the school's local time: 2026-11-23T10:30");
   check->callback([a] { set_exit_code(run_check(*a)); });
   add_filter_lists_subcommand(*cmd);
 }

@@ -7,6 +7,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace inloco {
 
@@ -25,5 +26,25 @@ std::span<const Platform> known_platforms();
 
 // The platform stored as `key`; nullptr when this version does not know it.
 const Platform* find_platform(std::string_view key);
+
+// What the web filter needs to know of a site of the profile's site
+// vocabulary (a platform above, or a further site such as "discord"): the
+// registered domains it serves its pages, apps and media from (each blocks
+// itself and every subdomain), and the minimum age its terms of use set.
+// The school's own sites ("school_blog", "podcast") and "all" have none.
+// Why here: the one list of platforms, so a platform added to the register
+// is added to the filter by giving it domains in the same file.
+struct SiteFacts {
+  std::string_view key;
+  std::span<const std::string_view> domains;
+  int minimum_age = 0;  // 0: the terms state none (the profile's minimum_age applies)
+};
+
+// Every site the filter can recognise (with domains), in vocabulary order.
+std::span<const SiteFacts> filter_sites();
+// The domains of `key`; empty when the filter cannot recognise it.
+std::span<const std::string_view> site_domains(std::string_view key);
+// The minimum age in `key`'s terms of use; 0 when none or unknown.
+int site_minimum_age(std::string_view key);
 
 }  // namespace inloco

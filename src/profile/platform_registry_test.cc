@@ -40,5 +40,26 @@ TEST(PlatformRegistryTest, TheProfileSitesStartWithEveryPlatform) {
   EXPECT_EQ(find_platform("discord"), nullptr);
 }
 
+TEST(PlatformRegistryTest, EverySocialSiteHasItsDomainsAndAge) {
+  // REQ NET-1, NET-7: each site a profile can block stands for its domains;
+  // the school's own sites and "all" have none.
+  std::set<std::string_view> domains;
+  for (const std::string& key : site_vocabulary().keys()) {
+    bool own = key == "all" || key == "school_blog" || key == "podcast";
+    EXPECT_EQ(site_domains(key).empty(), own) << key;
+    for (std::string_view d : site_domains(key)) {
+      EXPECT_TRUE(domains.insert(d).second) << d << " is listed twice";
+      EXPECT_NE(d.find('.'), std::string_view::npos) << d;
+      for (char c : d)
+        EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-') << d;
+    }
+  }
+  EXPECT_EQ(filter_sites().size() + 3, site_vocabulary().terms.size());
+  EXPECT_LT(filter_sites().size(), 64u);  // one bit each in the filter's masks
+  EXPECT_EQ(site_minimum_age("tiktok"), 13);
+  EXPECT_EQ(site_minimum_age("school_blog"), 0);
+  EXPECT_EQ(site_domains("nowhere").size(), 0u);
+}
+
 }  // namespace
 }  // namespace inloco

@@ -1,5 +1,6 @@
 #include "profile/policy_profile.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -78,8 +79,13 @@ std::vector<std::string> ConcernRules::default_types() {
 }
 
 bool TimeRange::contains(int weekday, int minute) const {
-  if (weekday < 0 || weekday > 6 || !(days & (1u << weekday))) return false;
-  return minute >= start_minute && minute < end_minute;
+  if (weekday < 0 || weekday > 6) return false;
+  bool today = (days & (1u << weekday)) != 0;
+  if (end_minute > start_minute) return today && minute >= start_minute && minute < end_minute;
+  // Overnight: the evening of a day named, or the morning after one.
+  int yesterday = (weekday + 6) % 7;
+  return (today && minute >= start_minute) ||
+         ((days & (1u << yesterday)) != 0 && minute < end_minute);
 }
 
 std::string TimeRange::text() const {
@@ -137,8 +143,11 @@ Result<TimeRange> parse_time_range(std::string_view text) {
   if (r.start_minute < 0 || r.end_minute < 0)
     return Error::invalid("'" + std::string(times) +
                           "' is not a pair of 24-hour times such as 09:00-12:00.");
-  if (r.end_minute <= r.start_minute)
-    return Error::invalid("'" + std::string(times) + "' ends before it starts.");
+  if (r.end_minute == r.start_minute)
+    return Error::invalid("'" + std::string(times) + "' starts and ends at the same time.");
+  if (r.end_minute == 24 * 60 && r.start_minute == 0) return r;
+  if (r.start_minute == 24 * 60)
+    return Error::invalid("'" + std::string(times) + "' starts at the end of the day: use 00:00.");
   return r;
 }
 
@@ -189,15 +198,42 @@ std::map<std::string, TimeWindow> FilterRules::default_windows() {
   };
 }
 
+std::vector<std::string> FilterRules::default_blocked_categories(bool young) {
+  // UT1 category names (../shared/data/ut1): harm and ways round the filter
+  // for everyone; for children and guests also dating, gambling and the like.
+  std::vector<std::string> out = {"aggressive", "cryptojacking", "dangerous_material", "ddos",
+                                  "drugs",      "hacking",       "stalkerware",        "warez"};
+  if (young)
+    out.insert(out.end(), {"dating", "doh", "gambling", "lingerie", "mixed_adult", "proxy",
+                           "redirector", "residential-proxies", "sect", "violence", "vpn"});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::map<std::string, FilterGroup> FilterRules::default_groups() {
   return {
-      {"pupils", {"Pupils", {"pupil"}, {"all"}, {}}},
+      {"pupils",
+       {"Pupils", {"pupil"}, {"all"}, {}, {}, {}, default_blocked_categories(true), {}, 0}},
       {"staff",
        {"Staff",
         {"staff", "volunteer", "contractor", "governor", "trustee"},
         {},
-        {{"lessons", {"all"}}}}},
-      {"guests", {"Guests", {"guest"}, {}, {{"lessons", {"all"}}}}},
+        {{"lessons", {"all"}}},
+        {},
+        {},
+        default_blocked_categories(false),
+        {},
+        0}},
+      {"guests",
+       {"Guests",
+        {"guest"},
+        {},
+        {{"lessons", {"all"}}},
+        {},
+        {},
+        default_blocked_categories(true),
+        {},
+        0}},
   };
 }
 

@@ -159,7 +159,11 @@ struct ModerationRules {
 };
 
 // One stretch of the week: days (bit 0 Monday .. bit 6 Sunday) and minutes
-// since midnight, start inclusive, end exclusive.
+// since midnight, start inclusive, end exclusive. When end_minute is below
+// start_minute the stretch runs overnight: "mon-fri 22:00-06:00" starts on
+// each of the days named and ends the next morning (so it covers Saturday
+// 00:00-06:00 and not Monday 00:00-06:00), because schools write the evening
+// a stretch begins, not the morning it ends.
 struct TimeRange {
   uint8_t days = 0x1f;
   int start_minute = 0;
@@ -169,7 +173,8 @@ struct TimeRange {
   std::string text() const;  // "mon-fri 09:00-12:00"
   bool operator==(const TimeRange&) const = default;
 };
-// "mon-fri 09:00-12:00", "mon,wed 13:00-14:30", "sat 10:00-12:00"; kInvalid
+// "mon-fri 09:00-12:00", "mon,wed 13:00-14:30", "sat 10:00-12:00",
+// "mon-fri 22:00-06:00" (overnight); kInvalid
 // says what is wrong in words a headteacher can act on.
 Result<TimeRange> parse_time_range(std::string_view text);
 
@@ -178,12 +183,23 @@ struct TimeWindow {
   std::vector<TimeRange> times;
 };
 
-// A group of people the filter treats alike (NET-1/2).
+// A group of people the filter treats alike (NET-1/2). A request joins a
+// group by its user name (users), else by its source address (sources, the
+// longest matching range), else by the person's kind when the caller knows
+// it (members), else it joins FilterRules::default_group.
 struct FilterGroup {
   std::string label;
   std::vector<std::string> members;  // person kinds (person.h) and "guest"
   std::vector<std::string> blocked;  // sites blocked at all times; "all": every social media site
   std::map<std::string, std::vector<std::string>> blocked_during;  // window key -> sites
+  std::vector<std::string> users = {};    // proxy user names, as the proxy passes them
+  std::vector<std::string> sources = {};  // address ranges (address_range.h), "10.20.0.0/16"
+  // List categories (a snapshot's category names, e.g. UT1's "gambling")
+  // blocked at all times; during a window they go in blocked_during too.
+  std::vector<std::string> blocked_categories = {};
+  std::map<std::string, std::vector<std::string>> blocked_categories_during =
+      {};  // window key -> categories
+  int age = 0;  // the youngest member's age (NET-7); 0: not stated, no age rule
 };
 
 enum class CircumventionSanction { kRecordOnly, kSupervisedUseOnly, kRemoveInternetAccess };
@@ -202,9 +218,20 @@ struct FilterRules {
   CircumventionSanction circumvention = CircumventionSanction::kRecordOnly;  // NET-6
   bool age_limits_enforced = true;                                           // NET-7
   int minimum_age = 13;  // for sites that state no age of their own
+  // Site key -> age limit, over the platform registry's (site_minimum_age()).
+  std::map<std::string, int> age_limits;
+  // LAW-8: categories no group rule, exception or unblock can allow.
+  std::vector<std::string> locked_categories = {"adult", "malware", "phishing"};
+  // The group of a request no user name, address or kind places (fail
+  // closed: the pupils' rules, the strictest by default).
+  std::string default_group = "pupils";
 
   static std::map<std::string, TimeWindow> default_windows();
   static std::map<std::string, FilterGroup> default_groups();
+  // The default groups' blocked_categories: harm and hacking for everyone;
+  // for `young` (pupils, guests) also dating, gambling, violence and the
+  // ways round the filter (vpn, proxy, doh, ...).
+  static std::vector<std::string> default_blocked_categories(bool young);
 };
 
 enum class PersonalContact { kNever, kWithApproval };

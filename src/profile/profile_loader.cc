@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "people/calendar_date.h"
+#include "profile/address_range.h"
 #include "profile/profile_schema.h"
 #include "profile/vocabulary.h"
 
@@ -388,6 +389,63 @@ class Reader {
         return;
       }
       got.push_back(*r);
+    });
+    if (ok && n.is_array()) out = std::move(got);
+  }
+
+  void read(const toml::node& n, const std::string& path, std::vector<std::string>& out,
+            schema::Words w) {
+    std::vector<std::string> got;
+    bool ok = true;
+    each(n, path, "[\"name\"]", [&](const toml::node& e) {
+      auto v = e.value_exact<std::string>();
+      if (!v) {
+        ok = false;
+        wrong_type(e, path, "a " + std::string(w.what) + " in quotes");
+        return;
+      }
+      if (v->empty() || v->find_first_of(" \t\r\n") != std::string::npos) {
+        ok = false;
+        problem(line_of(e), path,
+                "'" + *v + "' is not a " + std::string(w.what) +
+                    (v->empty() ? ": it is empty" : ": it may not hold spaces"));
+        return;
+      }
+      if (std::find(got.begin(), got.end(), *v) != got.end()) {
+        ok = false;
+        problem(line_of(e), path, "'" + *v + "' is listed twice");
+        return;
+      }
+      got.push_back(*v);
+    });
+    if (ok && n.is_array()) out = std::move(got);
+  }
+
+  void read(const toml::node& n, const std::string& path, std::vector<std::string>& out,
+            schema::AddressRanges) {
+    std::vector<std::string> got;
+    std::vector<AddressRange> ranges;
+    bool ok = true;
+    each(n, path, "[\"10.20.0.0/16\"]", [&](const toml::node& e) {
+      auto v = e.value_exact<std::string>();
+      if (!v) {
+        ok = false;
+        wrong_type(e, path, "an address range in quotes, such as \"10.20.0.0/16\"");
+        return;
+      }
+      auto r = parse_address_range(*v);
+      if (!r.ok()) {
+        ok = false;
+        problem(line_of(e), path, r.error().message);
+        return;
+      }
+      if (std::find(ranges.begin(), ranges.end(), *r) != ranges.end()) {
+        ok = false;
+        problem(line_of(e), path, "'" + *v + "' is listed twice");
+        return;
+      }
+      ranges.push_back(*r);
+      got.push_back(*v);
     });
     if (ok && n.is_array()) out = std::move(got);
   }

@@ -230,9 +230,9 @@ TEST(ProfileLoaderTest, ChoicesTimesAndRetention) {
       ElementsAre("school.toml:2: filter.windows.lessons.times: 'weekdays' is not a day: use mon, "
                   "tue, wed, thu, fri, sat, sun. Write it like \"mon-fri 09:00-12:00\"."));
   EXPECT_THAT(
-      problems("[filter.windows.lessons]\ntimes = [\"mon-fri 12:00-09:00\"]\n"),
-      ElementsAre(
-          "school.toml:2: filter.windows.lessons.times: '12:00-09:00' ends before it starts."));
+      problems("[filter.windows.lessons]\ntimes = [\"mon-fri 12:00-12:00\"]\n"),
+      ElementsAre("school.toml:2: filter.windows.lessons.times: '12:00-12:00' starts and ends at "
+                  "the same time."));
   EXPECT_THAT(
       problems("[retention]\nposts = \"6 years\"\n"),
       ElementsAre("school.toml:2: retention.posts: '6 years' needs a starting point and a length. "
@@ -282,6 +282,80 @@ TEST(ProfileLoaderTest, MissingFileIsNotFound) {
   auto p = load_profile_file("/nonexistent/profile.toml");
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+}
+
+TEST(ProfileLoaderTest, ReadsTheFilterPolicyKeys) {
+  // REQ NET-1, NET-2, NET-7, LAW-8: groups by user and address, blocked
+  // categories, age, locked categories, age limits, the default group.
+  auto p = load_profile(R"(
+[filter]
+locked_categories = ["adult", "iwf"]
+default_group = "guests"
+
+[filter.age_limits]
+tiktok = 16
+
+[filter.windows.evening]
+label = "Evening"
+times = ["mon-fri 22:00-06:00"]
+
+[filter.groups.sixth_form]
+label = "Sixth form"
+users = ["jsmith", "a.khan@school.example"]
+sources = ["10.20.0.0/16", "2001:db8:20::/48"]
+blocked_categories = ["gambling", "residential-proxies"]
+age = 16
+
+[filter.groups.sixth_form.blocked_categories_during]
+evening = ["games"]
+)",
+                        "school.toml");
+  ASSERT_TRUE(p.ok()) << ::testing::PrintToString(p.error().details);
+  EXPECT_EQ(p->filter.locked_categories, (std::vector<std::string>{"adult", "iwf"}));
+  EXPECT_EQ(p->filter.default_group, "guests");
+  EXPECT_EQ(p->filter.age_limits.at("tiktok"), 16);
+  const FilterGroup& g = p->filter.groups.at("sixth_form");
+  EXPECT_TRUE(g.members.empty());  // users and sources are enough
+  EXPECT_EQ(g.users, (std::vector<std::string>{"jsmith", "a.khan@school.example"}));
+  EXPECT_EQ(g.sources, (std::vector<std::string>{"10.20.0.0/16", "2001:db8:20::/48"}));
+  EXPECT_EQ(g.blocked_categories, (std::vector<std::string>{"gambling", "residential-proxies"}));
+  EXPECT_EQ(g.blocked_categories_during.at("evening"), std::vector<std::string>{"games"});
+  EXPECT_EQ(g.age, 16);
+  // The defaults: pupils keep their categories; adult, malware and phishing are locked.
+  EXPECT_FALSE(p->filter.groups.at("pupils").blocked_categories.empty());
+  EXPECT_EQ(PolicyProfile{}.filter.locked_categories,
+            (std::vector<std::string>{"adult", "malware", "phishing"}));
+}
+
+TEST(ProfileLoaderTest, FilterPolicyProblemsSayFileLineAndKey) {
+  EXPECT_THAT(
+      problems("[filter.groups.pupils]\nsources = [\"10.20.1.0/16\", \"10.300.0.0/16\", "
+               "\"10.0.0.0/33\"]\n"),
+      ElementsAre("school.toml:2: filter.groups.pupils.sources: '10.20.1.0/16' has bits set past "
+                  "its first 16; did you mean '10.20.0.0/16'?",
+                  "school.toml:2: filter.groups.pupils.sources: '10.300.0.0/16' is not an IPv4 or "
+                  "IPv6 address range. Write an address range like \"10.20.0.0/16\" or "
+                  "\"2001:db8::/32\".",
+                  "school.toml:2: filter.groups.pupils.sources: '10.0.0.0/33' needs a prefix "
+                  "length from 0 to 32 after the /. Write an address range like \"10.20.0.0/16\" "
+                  "or \"2001:db8::/32\"."));
+  EXPECT_THAT(problems("[filter.groups.pupils]\nusers = [\"j smith\", \"\"]\n"
+                       "blocked_categories = [\"gambling\", \"gambling\"]\n"),
+              ElementsAre("school.toml:2: filter.groups.pupils.users: 'j smith' is not a user "
+                          "name: it may not hold spaces",
+                          "school.toml:2: filter.groups.pupils.users: '' is not a user name: it is "
+                          "empty",
+                          "school.toml:3: filter.groups.pupils.blocked_categories: 'gambling' is "
+                          "listed twice"));
+  EXPECT_THAT(problems("[filter]\nlocked_categories = [\" \"]\n"),
+              ElementsAre("school.toml:2: filter.locked_categories: ' ' is not a category: it "
+                          "may not hold spaces"));
+  EXPECT_THAT(problems("[filter.groups.pupils]\nage = 120\n"),
+              ElementsAre("school.toml:2: filter.groups.pupils.age: must be a whole number from 0 "
+                          "to 99 (years), not 120"));
+  EXPECT_THAT(problems("[filter.age_limits]\ntiktk = 13\n"),
+              ElementsAre(HasSubstr("school.toml:2: filter.age_limits.tiktk: 'tiktk' is not a "
+                                    "site inloco knows; did you mean 'tiktok'?")));
 }
 
 }  // namespace

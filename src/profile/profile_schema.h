@@ -78,6 +78,11 @@ template <typename E>
 struct Choice {  // an enum, written as its key
   std::span<const EnumName<E>> names;
 };
+struct Words {  // std::vector<std::string>: names not checkable here (user names,
+                // list categories): not empty, no spaces, none twice
+  std::string_view what;  // "user name", "category"
+};
+struct AddressRanges {};  // std::vector<std::string> of CIDR ranges (address_range.h)
 struct Times {};      // std::vector<TimeRange>
 struct Retention {};  // RetentionRule
 
@@ -274,7 +279,25 @@ void describe_profile(V& v, PolicyProfile& p) {
               "Sites blocked at all times; \"all\" is every social media site.");
       v.values("blocked_during", g.blocked_during, nullptr, schema::KeyList{&site_vocabulary()},
                "Sites blocked during a window: window = [sites].");
+      v.field("users", g.users, schema::Words{"user name"},
+              "User names (as the proxy passes them) that belong to this group, whatever their "
+              "kind or address.");
+      v.field("sources", g.sources, schema::AddressRanges{},
+              "Address ranges whose requests belong to this group, such as \"10.20.0.0/16\".");
+      v.field("blocked_categories", g.blocked_categories, schema::Words{"category"},
+              "List categories blocked at all times, such as \"gambling\" (names from the "
+              "compiled lists).");
+      v.values("blocked_categories_during", g.blocked_categories_during, nullptr,
+               schema::Words{"category"},
+               "List categories blocked during a window: window = [categories].");
+      v.field("age", g.age, schema::Count{0, 99, "years"},
+              "The youngest member's age: sites with a higher age limit are blocked (NET-7); "
+              "0 when not stated.");
     });
+    v.field("default_group", f.default_group, schema::Text{true},
+            "The group of a request that no user name, address or kind places.");
+    v.field("locked_categories", f.locked_categories, schema::Words{"category"},
+            "List categories that no rule, exception or unblock can allow (LAW-8).");
     v.field("exception_approvers", f.exception_approvers, schema::RoleList{},
             "Who may allow a class to use a blocked site in a lesson (NET-2).");
     v.field("unblock_handlers", f.unblock_handlers, schema::RoleList{},
@@ -295,6 +318,8 @@ void describe_profile(V& v, PolicyProfile& p) {
             "Sites are not offered to pupils younger than the site's age limit (NET-7).");
     v.field("minimum_age", f.minimum_age, schema::Count{8, 18, "years"},
             "The age limit assumed for sites that state none.");
+    v.values("age_limits", f.age_limits, &site_vocabulary(), schema::Count{8, 21, "years"},
+             "A site's age limit where the school differs from the site's own terms.");
   });
   v.section("staff", "Staff use of social media (STF-1..4).", [&] {
     auto& s = p.staff;

@@ -48,6 +48,8 @@ std::string show(const std::vector<TimeRange>& v, schema::Times) {
   return list(texts);
 }
 std::string show(const RetentionRule& v, schema::Retention) { return quote(v.text()); }
+std::string show(const std::vector<std::string>& v, schema::Words) { return list(v); }
+std::string show(const std::vector<std::string>& v, schema::AddressRanges) { return list(v); }
 
 // How each kind is described in the schema listing.
 std::string describe(schema::Flag) { return "true or false"; }
@@ -72,6 +74,13 @@ std::string describe(schema::Choice<E> c) {
 }
 std::string describe(schema::Times) { return "list of times, \"mon-fri 09:00-12:00\""; }
 std::string describe(schema::Retention) { return "retention rule, \"closed + 6 years\""; }
+std::string describe(schema::Words w) {
+  std::string what(w.what);
+  if (!what.empty() && what.back() == 'y')
+    return "list of " + what.substr(0, what.size() - 1) + "ies";
+  return "list of " + what + "s";
+}
+std::string describe(schema::AddressRanges) { return "list of address ranges, \"10.20.0.0/16\""; }
 
 // Collects "path = value" for every setting of a profile.
 class Flattener {

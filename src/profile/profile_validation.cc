@@ -7,6 +7,7 @@
 
 #include "auth/permissions.h"
 #include "people/calendar_date.h"
+#include "profile/platform_registry.h"
 #include "profile/vocabulary.h"
 
 namespace inloco {
@@ -229,30 +230,53 @@ void check_filter(const PolicyProfile& p, Checker& c) {
     if (window.times.empty())
       c.problem("filter.windows." + key + ".times", "gives no times, so the window never applies");
   std::map<std::string, std::string> group_of;  // member kind -> group
+  std::map<std::string, std::string> user_group;  // user name -> group
+  std::vector<std::string> window_keys;
+  for (const auto& [w, unused] : f.windows) window_keys.push_back(w);
+  auto unknown_window = [&](const std::string& key, const std::string& window) {
+    std::string msg = "'" + window + "' is not a window defined under [filter.windows]";
+    if (auto near = nearest_key(window, window_keys)) msg += "; did you mean '" + *near + "'?";
+    if (!window_keys.empty()) {
+      std::string list;
+      for (const auto& w : window_keys) list += (list.empty() ? "" : ", ") + w;
+      msg += (msg.back() == '?' ? " " : ". ") + std::string("Windows: ") + list;
+    }
+    c.problem(key, msg);
+  };
   for (const auto& [key, group] : f.groups) {
     std::string base = "filter.groups." + key;
-    if (group.members.empty())
+    if (group.members.empty() && group.users.empty() && group.sources.empty())
       c.problem(base + ".members", "names no one, so the group's rules would apply to no one");
+    for (const std::string& u : group.users) {
+      auto [it, fresh] = user_group.emplace(u, key);
+      if (!fresh)
+        c.problem(base + ".users", "'" + u + "' is already in the group '" + it->second +
+                                       "'; each user belongs to one group");
+    }
+    for (const auto& [window, categories] : group.blocked_categories_during)
+      if (!f.windows.count(window))
+        unknown_window(base + ".blocked_categories_during." + window, window);
     for (const std::string& m : group.members) {
       auto [it, fresh] = group_of.emplace(m, key);
       if (!fresh)
         c.problem(base + ".members", "'" + m + "' is already in the group '" + it->second +
                                          "'; each kind of person belongs to one group");
     }
-    for (const auto& [window, sites] : group.blocked_during) {
-      if (f.windows.count(window)) continue;
-      std::vector<std::string> known;
-      for (const auto& [w, unused] : f.windows) known.push_back(w);
-      std::string msg = "'" + window + "' is not a window defined under [filter.windows]";
-      if (auto near = nearest_key(window, known)) msg += "; did you mean '" + *near + "'?";
-      if (!known.empty()) {
-        std::string list;
-        for (const auto& w : known) list += (list.empty() ? "" : ", ") + w;
-        msg += (msg.back() == '?' ? " " : ". ") + std::string("Windows: ") + list;
-      }
-      c.problem(base + ".blocked_during." + window, msg);
-    }
+    for (const auto& [window, sites] : group.blocked_during)
+      if (!f.windows.count(window)) unknown_window(base + ".blocked_during." + window, window);
   }
+  if (!f.groups.count(f.default_group)) {
+    std::vector<std::string> keys;
+    for (const auto& [g, unused] : f.groups) keys.push_back(g);
+    std::string msg = "'" + f.default_group + "' is not a group defined under [filter.groups]";
+    if (auto near = nearest_key(f.default_group, keys)) msg += "; did you mean '" + *near + "'?";
+    c.problem("filter.default_group", msg);
+  }
+  for (const auto& [site, age] : f.age_limits)
+    if (site_domains(site).empty())
+      c.problem("filter.age_limits." + site,
+                "'" + site + "' is not one site the filter can recognise, so an age limit for it "
+                "would do nothing; name a platform such as tiktok");
   c.require_roles("filter.unblock_handlers", f.unblock_handlers,
                   "requests to unblock must reach someone");
   c.require_roles("filter.unblock_approvers", f.unblock_approvers, "unblocking needs approval");

@@ -124,6 +124,29 @@ TEST(ProfileValidationTest, FilterWindowsAndGroups) {
           "p.toml:1: filter.windows.lunch.times: gives no times, so the window never applies"));
 }
 
+TEST(ProfileValidationTest, FilterPolicyRulesHoldTogether) {
+  // REQ NET-2: a user belongs to one group; windows and the default group exist.
+  EXPECT_THAT(
+      problems("[filter.groups.pupils]\nusers = [\"jsmith\"]\n\n[filter.groups.staff]\n"
+               "users = [\"jsmith\"]\n"),
+      ElementsAre("p.toml:5: filter.groups.staff.users: 'jsmith' is already in the group "
+                  "'pupils'; each user belongs to one group"));
+  EXPECT_THAT(
+      problems("[filter.groups.staff.blocked_categories_during]\nlesons = [\"games\"]\n"),
+      ElementsAre("p.toml:2: filter.groups.staff.blocked_categories_during.lesons: 'lesons' is "
+                  "not a window defined under [filter.windows]; did you mean 'lessons'? "
+                  "Windows: directed_time, lessons"));
+  EXPECT_THAT(problems("[filter]\ndefault_group = \"pupil\"\n"),
+              ElementsAre("p.toml:2: filter.default_group: 'pupil' is not a group defined under "
+                          "[filter.groups]; did you mean 'pupils'?"));
+  EXPECT_THAT(problems("[filter.age_limits]\nall = 13\n"),
+              ElementsAre(HasSubstr("p.toml:2: filter.age_limits.all: 'all' is not one site")));
+  // A group of addresses only is a group of someone.
+  EXPECT_THAT(problems("[filter.groups.library]\nlabel = \"Library\"\n"
+                       "sources = [\"192.168.1.0/24\"]\n"),
+              ElementsAre());
+}
+
 TEST(ProfileValidationTest, ChildProtectionFilesAreKeptLongEnough) {
   // REQ LAW-6
   EXPECT_THAT(problems("[retention]\nchild_protection = \"date_of_birth + 20 years\"\n"),
