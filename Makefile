@@ -30,6 +30,7 @@ bench: build
 	bench/http_read.sh $(BUILD)
 	$(BUILD)/bench_checker --corpus $(BUILD)/checker_corpus.txt --node-script bench/checker/obscenity_bench.mjs
 	$(BUILD)/bench_filter --lists ../shared/data/ut1 --snapshot $(BUILD)/bench_ut1.snap
+	$(BUILD)/squidguard_vs_helper --lists ../shared/data/ut1 --helper $(BUILD)/inloco-squid-helper
 
 clean:
 	rm -rf $(BUILD)

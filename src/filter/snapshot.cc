@@ -1,7 +1,11 @@
 #include "filter/snapshot.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "filter/hashing.h"
 
@@ -25,6 +29,10 @@ Result<std::span<const T>> typed(std::string_view bytes, const char* name) {
 
 // Reads a varint; false when it runs past `end` or is too long.
 inline bool read_varint(const unsigned char*& p, const unsigned char* end, uint32_t& v) {
+  if (p < end && *p < 0x80) {  // the usual case: one byte
+    v = *p++;
+    return true;
+  }
   v = 0;
   for (int shift = 0; shift < 35; shift += 7) {
     if (p >= end) return false;
@@ -33,6 +41,75 @@ inline bool read_varint(const unsigned char*& p, const unsigned char* end, uint3
     if (!(b & 0x80)) return true;
   }
   return false;
+}
+
+constexpr size_t kBucket = format::kBucketSlots;
+
+// The keys of every suffix of `host` that could be a listed domain: each
+// parent domain (the part after a '.') and the host itself, shortest first.
+// The host is read backwards once: every such suffix is a prefix of the
+// reversed host, so the running FNV-1a hash at each '.' is its key. A host
+// over 255 bytes (no domain is longer) has only its suffixes of up to 255
+// bytes. Needs room for one more than the number of '.' in the host's last
+// 255 bytes (kMaxSuffixes is always enough); returns how many.
+constexpr int kMaxSuffixes = 256;
+inline size_t dots_in_last_255(std::string_view host) {
+  return static_cast<size_t>(
+      std::count(host.end() - std::min<size_t>(host.size(), 255), host.end(), '.'));
+}
+inline int suffix_keys(std::string_view host, uint32_t* lengths, uint64_t* hashes) {
+  const size_t n = std::min<size_t>(host.size(), 255);
+  if (n == 0) return 0;
+  const auto* last = reinterpret_cast<const unsigned char*>(host.data()) + host.size() - 1;
+  uint64_t h = domain_hash_step(kDomainHashSeed, last[0]);
+  int count = 0;
+  for (size_t i = 1; i < n; ++i) {
+    unsigned char c = *(last - i);
+    // Written every time and kept only at a '.', so that the loop does not
+    // branch on the host's bytes.
+    lengths[count] = static_cast<uint32_t>(i);
+    hashes[count] = h;
+    count += c == '.';
+    h = domain_hash_step(h, c);
+  }
+  if (host.size() <= 255) {
+    lengths[count] = static_cast<uint32_t>(n);
+    hashes[count++] = h;
+  }
+  for (int c = 0; c < count; ++c) hashes[c] = domain_hash_finish(hashes[c], lengths[c]);
+  return count;
+}
+
+// One bucket of the domain table: the slots whose tag is `want` (a bit per
+// slot) and whether it has an empty slot, when the search ends with it.
+// Slots fill from the front, so a bucket has an empty slot when its last
+// one is.
+struct BucketScan {
+  uint32_t matches;
+  bool has_empty;
+};
+inline BucketScan scan_bucket(const uint32_t* bucket, uint32_t want, uint32_t tag_mask) {
+  uint32_t matches = 0;
+#if defined(__SSE2__)
+  static_assert(kBucket == 16);
+  const __m128i w = _mm_set1_epi32(static_cast<int>(want));
+  const __m128i t = _mm_set1_epi32(static_cast<int>(tag_mask));
+  auto eq = [&](size_t q) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bucket + q));
+    return _mm_cmpeq_epi32(_mm_and_si128(v, t), w);  // 0 or -1 per slot
+  };
+  // Narrowed to one byte per slot (signed saturation keeps 0 and -1).
+  __m128i bytes = _mm_packs_epi16(_mm_packs_epi32(eq(0), eq(4)), _mm_packs_epi32(eq(8), eq(12)));
+  matches = static_cast<uint32_t>(_mm_movemask_epi8(bytes));
+#else
+  for (size_t k = 0; k < kBucket; ++k)
+    matches |= static_cast<uint32_t>((bucket[k] & tag_mask) == want) << k;
+#endif
+  // A zero tag also matches the empty slots; they hold no entry.
+  if (want == 0)
+    for (size_t k = 0; k < kBucket; ++k)
+      if (bucket[k] == 0) matches &= ~(1u << k);
+  return {matches, bucket[kBucket - 1] == 0};
 }
 
 }  // namespace
@@ -61,8 +138,8 @@ Status Snapshot::load() {
   if (h.header_checksum != checksum64(file.substr(0, 32)))
     return corrupt("the header checksum is wrong");
   if (h.version != format::kVersion)
-    return corrupt("version " + std::to_string(h.version) + ", this program reads version " +
-                   std::to_string(format::kVersion));
+    return corrupt("it is in format version " + std::to_string(h.version) +
+                   " and this program reads version " + std::to_string(format::kVersion));
   if (h.file_size != file.size())
     return corrupt("it is " + std::to_string(file.size()) + " bytes but should be " +
                    std::to_string(h.file_size) + ": truncated or appended to");
@@ -119,7 +196,6 @@ Status Snapshot::load() {
   set_offsets_ = TRY(typed<uint32_t>(sec(Section::kSetOffsets), "set offsets"));
   set_members_ = TRY(typed<CategoryId>(sec(Section::kSetMembers), "set members"));
   table_ = TRY(typed<uint32_t>(sec(Section::kDomainTable), "domain table"));
-  blocks_ = TRY(typed<uint32_t>(sec(Section::kDomainBlocks), "domain blocks"));
   stream_ = sec(Section::kDomainStream);
   url_hosts_ = TRY(typed<format::UrlHost>(sec(Section::kUrlHosts), "url hosts"));
   url_entries_ = TRY(typed<format::UrlEntry>(sec(Section::kUrlEntries), "url entries"));
@@ -128,14 +204,21 @@ Status Snapshot::load() {
   // The counts must agree with the sections, and every reference must stay
   // inside them, so that no lookup can read outside the mapping.
   const auto& m = meta_;
+  // Every entry name (page, position) must fit a slot's index bits.
+  const uint64_t entry_names = uint64_t{stream_.size() / format::kPageBytes}
+                               << format::kPageEntryBits;
   if (category_refs_.size() != m.category_count || alias_refs_.size() != m.alias_count ||
       set_offsets_.size() != size_t{m.set_count} + 1 || table_.size() != m.table_slots ||
-      m.table_slots == 0 || m.block_size == 0 || m.index_bits == 0 || m.index_bits > 31 ||
-      (m.domain_count >> m.index_bits) != 0 ||
-      blocks_.size() != (size_t{m.domain_count} + m.block_size - 1) / m.block_size ||
+      m.bucket_slots != format::kBucketSlots || m.table_slots == 0 ||
+      m.table_slots % format::kBucketSlots != 0 || m.page_bytes != format::kPageBytes ||
+      m.page_entries != format::kPageEntries || stream_.size() % format::kPageBytes != 0 ||
+      m.index_bits == 0 || m.index_bits > 31 || (entry_names >> m.index_bits) != 0 ||
       url_hosts_.size() != m.url_host_count || url_entries_.size() != m.url_count ||
       expression_refs_.size() != m.expression_count)
     return corrupt("its counts do not match its sections");
+  buckets_ = m.table_slots / format::kBucketSlots;
+  tag_mask_ = ~((1u << m.index_bits) - 1);
+  tag_shift_ = 64 - static_cast<int>(32 - m.index_bits);
   auto ref_ok = [&](format::StringRef r) {
     return r.offset <= strings_.size() && r.length <= strings_.size() - r.offset;
   };
@@ -148,11 +231,16 @@ Status Snapshot::load() {
   if (set_offsets_.back() != set_members_.size()) return corrupt("a bad category set");
   for (CategoryId c : set_members_)
     if (c >= m.category_count) return corrupt("a bad category id");
-  for (uint32_t b : blocks_)
-    if (b > stream_.size()) return corrupt("a bad domain block");
-  for (auto& u : url_hosts_)
-    if (u.first > url_entries_.size() || u.count > url_entries_.size() - u.first)
+  for (size_t i = 0; i < url_hosts_.size(); ++i) {
+    const auto& u = url_hosts_[i];
+    if (u.first > url_entries_.size() || u.count > url_entries_.size() - u.first ||
+        (i > 0 && url_hosts_[i - 1].hash > u.hash))
       return corrupt("a bad url host");
+  }
+  url_radix_bits_ = std::max(1, static_cast<int>(std::bit_width(url_hosts_.size())));
+  url_radix_.assign((size_t{1} << url_radix_bits_) + 1, 0);
+  for (const auto& u : url_hosts_) ++url_radix_[(u.hash >> (64 - url_radix_bits_)) + 1];
+  for (size_t p = 1; p < url_radix_.size(); ++p) url_radix_[p] += url_radix_[p - 1];
   for (auto& u : url_entries_)
     if (!ref_ok(u.key) || u.host_length > u.key.length || u.set >= m.set_count)
       return corrupt("a bad url entry");
@@ -202,27 +290,43 @@ std::span<const CategoryId> Snapshot::categories(uint32_t set) const {
   return set_members_.subspan(set_offsets_[set], set_offsets_[set + 1] - set_offsets_[set]);
 }
 
-// Whether entry `index` is the host's suffix of `length` bytes. The entry
-// is never materialised: walking its block from the start, `common` tracks
-// how many leading bytes the current entry shares with the target (the host
-// read backwards). An entry that keeps more of its predecessor than the
+// Whether entry `name` is the host's suffix of `length` bytes. The entry is
+// never materialised: walking its page from the start, `common` tracks how
+// many leading bytes the current entry shares with the target (the host read
+// backwards). An entry that keeps more of its predecessor than the
 // predecessor had in common with the target differs where the predecessor
 // did; otherwise only its new bytes need comparing.
-bool Snapshot::entry_equals(uint32_t index, std::string_view host, uint32_t length,
+bool Snapshot::entry_equals(uint32_t name, std::string_view host, uint32_t length,
                             uint32_t& set) const {
-  uint32_t block = index / meta_.block_size;
-  if (block >= blocks_.size()) return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(stream_.data()) + blocks_[block];
-  const auto* end = reinterpret_cast<const unsigned char*>(stream_.data()) + stream_.size();
+  size_t page = name >> format::kPageEntryBits;
+  if (page >= stream_.size() / format::kPageBytes) return false;
+  const auto* base = reinterpret_cast<const unsigned char*>(stream_.data());
+  const auto* p = base + page * format::kPageBytes;
+  const auto* end = base + stream_.size();
   const char* last = host.data() + host.size() - 1;  // target byte i is last[-i]
   uint32_t common = 0, entry_length = 0;
-  for (uint32_t j = 0, n = index % meta_.block_size; j <= n; ++j) {
+  for (uint32_t j = 0, n = name & (format::kPageEntries - 1); j <= n; ++j) {
     uint32_t shared, suffix;
     if (!read_varint(p, end, shared) || !read_varint(p, end, suffix)) return false;
-    if (shared > entry_length || suffix > static_cast<size_t>(end - p)) return false;
+    // A suffix is never empty; zeros are the padding after a page's last entry.
+    if (suffix == 0 || shared > entry_length || suffix > static_cast<size_t>(end - p)) return false;
     if (shared <= common) {
       common = shared;
       uint32_t limit = std::min(length, shared + suffix);
+      // Eight bytes at a time: the entry's next bytes against the host's,
+      // read backwards (byte-swapped). Both stay inside their strings.
+      while (limit - common >= 8) {
+        uint64_t stored, target;
+        std::memcpy(&stored, p + (common - shared), 8);
+        std::memcpy(&target, last - common - 7, 8);
+        uint64_t differ = stored ^ __builtin_bswap64(target);
+        if (differ != 0) {
+          common += static_cast<uint32_t>(std::countr_zero(differ)) / 8;
+          limit = common;
+          break;
+        }
+        common += 8;
+      }
       while (common < limit &&
              static_cast<char>(p[common - shared]) == last[-static_cast<ptrdiff_t>(common)])
         ++common;
@@ -234,168 +338,185 @@ bool Snapshot::entry_equals(uint32_t index, std::string_view host, uint32_t leng
   return entry_length == length && common == length && set < meta_.set_count;
 }
 
-int Snapshot::match_domain(std::string_view host, DomainHit* hits) const {
-  // Candidate suffixes end at every '.' of the host read backwards, and the
-  // whole host; a host over 255 bytes has only its shorter suffixes tried.
-  size_t n = std::min<size_t>(host.size(), 255);
-  uint32_t lengths[kMaxDomainHits];
-  uint64_t hashes[kMaxDomainHits];
-  int candidates = 0;
-  uint64_t h = kDomainHashSeed;
-  const char* last = host.data() + host.size() - 1;
-  for (size_t i = 0; i < n; ++i) {
-    char c = last[-static_cast<ptrdiff_t>(i)];
-    if (c == '.' && i > 0 && candidates < kMaxDomainHits - 1) {
-      lengths[candidates] = static_cast<uint32_t>(i);
-      hashes[candidates++] = domain_hash_finish(h, i);
+inline uint32_t Snapshot::bucket_of(uint64_t hash) const {
+  return static_cast<uint32_t>((uint64_t{static_cast<uint32_t>(hash)} * buckets_) >> 32);
+}
+
+inline bool Snapshot::find_suffix(uint64_t hash, std::string_view host, uint32_t length,
+                                  uint32_t& set) const {
+  const uint32_t want = static_cast<uint32_t>(hash >> tag_shift_) << meta_.index_bits;
+  const uint32_t index_mask = ~tag_mask_;
+  uint32_t b = bucket_of(hash);
+  for (uint32_t tried = 0; tried < buckets_; ++tried) {
+    const uint32_t* bucket = &table_[size_t{b} * kBucket];
+    BucketScan s = scan_bucket(bucket, want, tag_mask_);
+    for (uint32_t m = s.matches; m != 0; m &= m - 1) {
+      uint32_t slot = bucket[std::countr_zero(m)];
+      if (entry_equals((slot & index_mask) - 1, host, length, set)) return true;
     }
-    h = domain_hash_step(h, static_cast<unsigned char>(c));
+    if (s.has_empty) return false;
+    b = b + 1 == buckets_ ? 0 : b + 1;
   }
-  if (host.size() <= 255 && n > 0) {
-    lengths[candidates] = static_cast<uint32_t>(n);
-    hashes[candidates++] = domain_hash_finish(h, n);
-  }
-  const uint32_t slots = meta_.table_slots;
-  const uint32_t index_bits = meta_.index_bits;
-  const uint32_t index_mask = (1u << index_bits) - 1;
-  const int tag_shift = 64 - static_cast<int>(32 - index_bits);
-  uint32_t positions[kMaxDomainHits];
-  for (int c = 0; c < candidates; ++c) {
-    positions[c] =
-        static_cast<uint32_t>((uint64_t{static_cast<uint32_t>(hashes[c])} * slots) >> 32);
-    __builtin_prefetch(&table_[positions[c]]);
-  }
+  return false;
+}
+
+int Snapshot::match_domain(std::string_view host, DomainHit* hits) const {
+  uint32_t lengths[kMaxSuffixes];
+  uint64_t hashes[kMaxSuffixes];
+  int n = suffix_keys(host, lengths, hashes);
+  for (int c = 0; c < n; ++c) __builtin_prefetch(&table_[bucket_of(hashes[c]) * kBucket]);
   int found = 0;
   // Longest suffix (most specific) first.
-  for (int c = candidates - 1; c >= 0; --c) {
-    uint32_t tag = static_cast<uint32_t>(hashes[c] >> tag_shift);
-    uint32_t pos = positions[c];
-    for (uint32_t probes = 0; probes < slots; ++probes) {
-      uint32_t s = table_[pos];
-      if (s == 0) break;
-      uint32_t set;
-      if ((s >> index_bits) == tag && entry_equals((s & index_mask) - 1, host, lengths[c], set)) {
-        hits[found++] = {lengths[c], set};
-        break;
-      }
-      pos = pos + 1 == slots ? 0 : pos + 1;
-    }
+  for (int c = n - 1; c >= 0 && found < kMaxDomainHits; --c) {
+    uint32_t set;
+    if (find_suffix(hashes[c], host, lengths[c], set)) hits[found++] = {lengths[c], set};
   }
   return found;
+}
+
+bool Snapshot::domain_listed(std::string_view host) const {
+  uint32_t lengths[kMaxSuffixes];
+  uint64_t hashes[kMaxSuffixes];
+  int n = suffix_keys(host, lengths, hashes);
+  for (int c = 0; c < n; ++c) __builtin_prefetch(&table_[bucket_of(hashes[c]) * kBucket]);
+  uint32_t set;
+  for (int c = n - 1; c >= 0; --c)
+    if (find_suffix(hashes[c], host, lengths[c], set)) return true;
+  return false;
 }
 
 void Snapshot::domains_listed(std::span<const std::string_view> hosts,
                               std::span<bool> listed) const {
   constexpr size_t kGroup = 8;
-  constexpr int kMaxCandidates = 32;  // a longer host is looked up alone
-  const uint32_t slots = meta_.table_slots;
-  const uint32_t index_bits = meta_.index_bits;
-  const uint32_t index_mask = (1u << index_bits) - 1;
-  const int tag_shift = 64 - static_cast<int>(32 - index_bits);
-  struct Candidate {
-    uint32_t length, position, tag;
-  };
+  constexpr int kMaxCandidates = 32;  // a host with more labels is looked up alone
+  constexpr size_t kMaxPending = kGroup * kMaxCandidates * 2;
+  const uint32_t index_mask = ~tag_mask_;
   struct Pending {
-    uint32_t host, length, index;
+    uint32_t host, length, name;
   };
-  Candidate cands[kGroup][kMaxCandidates];
+  uint32_t lengths[kGroup][kMaxCandidates];
+  uint64_t hashes[kGroup][kMaxCandidates];
   int counts[kGroup];
-  bool overflow[kGroup];
-  Pending pending[kGroup * kMaxCandidates * 2];
+  bool alone[kGroup];
+  Pending pending[kMaxPending];
   for (size_t base = 0; base < hosts.size(); base += kGroup) {
     size_t group = std::min(kGroup, hosts.size() - base);
-    // 1. Hash every candidate suffix of every host; prefetch its slot.
+    // 1. Hash every candidate suffix of every host; prefetch its bucket.
     for (size_t g = 0; g < group; ++g) {
       std::string_view host = hosts[base + g];
       listed[base + g] = false;
-      overflow[g] = false;
       counts[g] = 0;
-      if (host.empty()) continue;
-      if (host.size() > 255) {
-        counts[g] = -1;
-        continue;
-      }
-      const char* last = host.data() + host.size() - 1;
-      uint64_t h = kDomainHashSeed;
-      int n = 0;
-      auto add = [&](uint64_t hash, size_t length) {
-        if (n == kMaxCandidates) {
-          n = -1;
-          return;
-        }
-        uint32_t pos = static_cast<uint32_t>((uint64_t{static_cast<uint32_t>(hash)} * slots) >> 32);
-        __builtin_prefetch(&table_[pos]);
-        cands[g][n++] = {static_cast<uint32_t>(length), pos,
-                         static_cast<uint32_t>(hash >> tag_shift)};
-      };
-      for (size_t i = 0; i < host.size() && n >= 0; ++i) {
-        char c = last[-static_cast<ptrdiff_t>(i)];
-        if (c == '.' && i > 0) add(domain_hash_finish(h, i), i);
-        h = domain_hash_step(h, static_cast<unsigned char>(c));
-      }
-      if (n >= 0) add(domain_hash_finish(h, host.size()), host.size());
-      counts[g] = n;
+      alone[g] = host.size() > kMaxCandidates && dots_in_last_255(host) >= kMaxCandidates;
+      if (alone[g]) continue;
+      counts[g] = suffix_keys(host, lengths[g], hashes[g]);
+      for (int c = 0; c < counts[g]; ++c)
+        __builtin_prefetch(&table_[bucket_of(hashes[g][c]) * kBucket]);
     }
-    // 2. Probe: every slot whose tag matches is a candidate entry; prefetch
-    //    its block's offset.
+    // 2. Scan the buckets: every slot whose tag matches is a candidate entry;
+    //    prefetch its page.
     size_t npending = 0;
     for (size_t g = 0; g < group; ++g) {
-      if (counts[g] < 0) {  // too many labels: the one-at-a-time path
-        DomainHit hits[kMaxDomainHits];
-        listed[base + g] = match_domain(hosts[base + g], hits) > 0;
-        continue;
-      }
-      for (int c = 0; c < counts[g]; ++c) {
-        uint32_t pos = cands[g][c].position;
-        for (uint32_t probes = 0; probes < slots; ++probes) {
-          uint32_t s = table_[pos];
-          if (s == 0) break;
-          if ((s >> index_bits) == cands[g][c].tag) {
-            if (npending == std::size(pending)) {
-              overflow[g] = true;
+      for (int c = 0; c < counts[g] && !alone[g]; ++c) {
+        const uint32_t want = static_cast<uint32_t>(hashes[g][c] >> tag_shift_) << meta_.index_bits;
+        uint32_t b = bucket_of(hashes[g][c]);
+        for (uint32_t tried = 0; tried < buckets_; ++tried) {
+          const uint32_t* bucket = &table_[size_t{b} * kBucket];
+          BucketScan s = scan_bucket(bucket, want, tag_mask_);
+          for (uint32_t m = s.matches; m != 0; m &= m - 1) {
+            if (npending == kMaxPending) {
+              alone[g] = true;  // more tag matches than room: look it up alone
               break;
             }
-            uint32_t index = (s & index_mask) - 1;
-            pending[npending++] = {static_cast<uint32_t>(g), cands[g][c].length, index};
-            if (index / meta_.block_size < blocks_.size())
-              __builtin_prefetch(&blocks_[index / meta_.block_size]);
+            uint32_t name = (bucket[std::countr_zero(m)] & index_mask) - 1;
+            pending[npending++] = {static_cast<uint32_t>(g), lengths[g][c], name};
+            size_t page = name >> format::kPageEntryBits;
+            if (page < stream_.size() / format::kPageBytes)
+              __builtin_prefetch(stream_.data() + page * format::kPageBytes);
           }
-          pos = pos + 1 == slots ? 0 : pos + 1;
+          if (s.has_empty || alone[g]) break;
+          b = b + 1 == buckets_ ? 0 : b + 1;
         }
       }
     }
-    // 3. Prefetch the blocks, then 4. verify against the stored strings.
-    for (size_t k = 0; k < npending; ++k) {
-      uint32_t b = pending[k].index / meta_.block_size;
-      if (b < blocks_.size()) __builtin_prefetch(stream_.data() + blocks_[b]);
-    }
-    for (size_t g = 0; g < group; ++g) {
-      if (overflow[g]) {
-        DomainHit hits[kMaxDomainHits];
-        listed[base + g] = match_domain(hosts[base + g], hits) > 0;
-      }
-    }
+    // 3. Verify against the stored strings.
+    for (size_t g = 0; g < group; ++g)
+      if (alone[g]) listed[base + g] = domain_listed(hosts[base + g]);
     for (size_t k = 0; k < npending; ++k) {
       const Pending& p = pending[k];
-      if (listed[base + p.host]) continue;
+      if (listed[base + p.host] || alone[p.host]) continue;
       uint32_t set;
-      if (entry_equals(p.index, hosts[base + p.host], p.length, set)) listed[base + p.host] = true;
+      if (entry_equals(p.name, hosts[base + p.host], p.length, set)) listed[base + p.host] = true;
     }
   }
+}
+
+std::span<const format::UrlHost> Snapshot::url_hosts_with(uint64_t hash) const {
+  if (url_hosts_.empty()) return {};
+  size_t p = hash >> (64 - url_radix_bits_);
+  auto range = url_hosts_.subspan(url_radix_[p], url_radix_[p + 1] - url_radix_[p]);
+  auto it = std::find_if(range.begin(), range.end(),
+                         [&](const format::UrlHost& u) { return u.hash == hash; });
+  if (it == range.end()) return {};
+  auto end =
+      std::find_if(it, range.end(), [&](const format::UrlHost& u) { return u.hash != hash; });
+  return range.subspan(static_cast<size_t>(it - range.begin()), static_cast<size_t>(end - it));
+}
+
+bool Snapshot::has_url_entries(std::string_view key_host) const {
+  return !url_hosts_with(checksum64(key_host)).empty();
 }
 
 void Snapshot::match_url(std::string_view url_key, size_t host_length,
                          std::vector<UrlHit>& out) const {
   if (url_hosts_.empty() || host_length > url_key.size()) return;
-  uint64_t h = checksum64(url_key.substr(0, host_length));
-  auto it = std::lower_bound(url_hosts_.begin(), url_hosts_.end(), h,
-                             [](const format::UrlHost& u, uint64_t v) { return u.hash < v; });
-  if (it == url_hosts_.end() || it->hash != h) return;
-  for (uint32_t i = it->first; i < it->first + it->count; ++i) {
-    const auto& e = url_entries_[i];
-    std::string_view key = string_at(e.key);
-    if (e.host_length == host_length && url_key.starts_with(key)) out.push_back({key, e.set});
+  for (const auto& host : url_hosts_with(checksum64(url_key.substr(0, host_length)))) {
+    for (uint32_t i = host.first; i < host.first + host.count; ++i) {
+      const auto& e = url_entries_[i];
+      std::string_view key = string_at(e.key);
+      if (e.host_length == host_length && url_key.starts_with(key)) out.push_back({key, e.set});
+    }
   }
+}
+
+std::vector<std::string> Snapshot::domains_in(std::span<const CategoryId> wanted) const {
+  std::vector<bool> wanted_set(meta_.set_count, false);
+  bool any = false;
+  for (uint32_t set = 0; set < meta_.set_count; ++set)
+    for (CategoryId c : categories(set))
+      if (std::find(wanted.begin(), wanted.end(), c) != wanted.end()) {
+        wanted_set[set] = any = true;
+        break;
+      }
+  std::vector<std::string> out;
+  if (!any) return out;
+  // Each page restarts the front coding; entries are stored reversed; a
+  // page ends at its eighth entry, at zero padding, or where a long entry
+  // ran on into the next pages.
+  const auto* base = reinterpret_cast<const unsigned char*>(stream_.data());
+  const auto* end = base + stream_.size();
+  constexpr size_t kPage = format::kPageBytes;
+  std::string name;
+  for (size_t at = 0; at < stream_.size();) {
+    const unsigned char* p = base + at;
+    const unsigned char* page_end = p + kPage;
+    const unsigned char* entries_end = p;  // after the last whole entry
+    name.clear();
+    for (uint32_t j = 0; j < format::kPageEntries && p < page_end; ++j) {
+      uint32_t shared, suffix, set;
+      if (!read_varint(p, end, shared) || !read_varint(p, end, suffix) || suffix == 0 ||
+          shared > name.size() || suffix > static_cast<size_t>(end - p))
+        break;
+      name.resize(shared);
+      name.append(reinterpret_cast<const char*>(p), suffix);
+      p += suffix;
+      if (!read_varint(p, end, set)) break;
+      entries_end = p;
+      if (set < wanted_set.size() && wanted_set[set]) out.emplace_back(name.rbegin(), name.rend());
+    }
+    size_t used = static_cast<size_t>(entries_end - base);
+    at = std::max(at + kPage, (used + kPage - 1) / kPage * kPage);
+  }
+  return out;
 }
 
 void Snapshot::match_expressions(std::string_view subject, std::vector<ExpressionHit>& out) const {

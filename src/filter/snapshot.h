@@ -69,6 +69,10 @@ class Snapshot {
   // most specific first; writes up to kMaxDomainHits into `hits`.
   int match_domain(std::string_view host, DomainHit* hits) const;
 
+  // Whether `host` or one of its parent domains is listed: match_domain
+  // that stops at the first hit.
+  bool domain_listed(std::string_view host) const;
+
   // Whether each host is listed by a domain entry (listed[i] for hosts[i];
   // the spans have the same size). Works through the hosts in groups,
   // overlapping their memory accesses, so it is several times faster per
@@ -80,15 +84,30 @@ class Snapshot {
   // for the same host; `host_length` is the length of the key's host part.
   void match_url(std::string_view url_key, size_t host_length, std::vector<UrlHit>& out) const;
 
+  // Whether any url entry has this host (the url_key's host part), so that a
+  // caller builds the url key only when it can match.
+  bool has_url_entries(std::string_view key_host) const;
+
   // The expressions found in `subject` (NormalisedUrl::expression_subject).
   void match_expressions(std::string_view subject, std::vector<ExpressionHit>& out) const;
+
+  // Every domain entry listed in any of `wanted` (category ids), in no
+  // particular order. For exports (the DNS zone, rpz_zone.h), not lookups:
+  // it reads the whole domain stream once.
+  std::vector<std::string> domains_in(std::span<const CategoryId> wanted) const;
 
   ~Snapshot();
 
  private:
   Snapshot() = default;
   Status load();
-  bool entry_equals(uint32_t index, std::string_view host, uint32_t length, uint32_t& set) const;
+  // Whether the entry named `name` (snapshot_format.h Meta) is the host's
+  // suffix of `length` bytes; its category set when it is.
+  bool entry_equals(uint32_t name, std::string_view host, uint32_t length, uint32_t& set) const;
+  uint32_t bucket_of(uint64_t hash) const;
+  // Whether the host's suffix of `length` bytes, whose key is `hash`, is a
+  // listed domain; its category set when it is.
+  bool find_suffix(uint64_t hash, std::string_view host, uint32_t length, uint32_t& set) const;
   std::string_view string_at(format::StringRef r) const;
 
   MappedFile file_;
@@ -99,10 +118,18 @@ class Snapshot {
   std::span<const uint32_t> set_offsets_;
   std::span<const CategoryId> set_members_;
   std::span<const uint32_t> table_;
-  std::span<const uint32_t> blocks_;
+  uint32_t buckets_ = 0;   // table_slots / kBucketSlots
+  uint32_t tag_mask_ = 0;  // the tag bits of a slot
+  int tag_shift_ = 0;      // hash >> tag_shift_ is a domain's tag
   std::string_view stream_;
   std::span<const format::UrlHost> url_hosts_;
   std::span<const format::UrlEntry> url_entries_;
+  // url_hosts_ is sorted by hash: url_radix_[p] is the first one whose hash's
+  // top url_radix_bits_ bits are >= p (built on load), so a host is found in
+  // about one step.
+  std::vector<uint32_t> url_radix_;
+  int url_radix_bits_ = 0;
+  std::span<const format::UrlHost> url_hosts_with(uint64_t hash) const;
   std::span<const format::Expression> expression_refs_;
   std::unique_ptr<ExpressionSet> expressions_;
   bool recompiled_ = false;

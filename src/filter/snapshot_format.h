@@ -16,8 +16,21 @@
 namespace inloco::filter::format {
 
 inline constexpr char kMagic[8] = {'I', 'N', 'L', 'O', 'C', 'O', 'F', 'S'};
-inline constexpr uint32_t kVersion = 1;
+// Version 2 (version 1 files are refused: compile them again): the domain
+// table is bucketed, so that a lookup of an absent domain reads one cache
+// line rather than a linear-probing run, and a slot names the 64-byte page
+// of the domain stream its entry is in, so that checking a match reads one
+// more cache line and no block offsets.
+inline constexpr uint32_t kVersion = 2;
 inline constexpr uint32_t kAlign = 64;
+// Domain table slots per bucket: 16 x 4 bytes, one 64-byte cache line (the
+// table section starts on a kAlign boundary).
+inline constexpr uint32_t kBucketSlots = 16;
+// The domain stream is in pages of kPageBytes (one cache line), each holding
+// up to kPageEntries front-coded entries; see Meta.
+inline constexpr uint32_t kPageBytes = 64;
+inline constexpr uint32_t kPageEntries = 8;
+inline constexpr uint32_t kPageEntryBits = 3;  // log2(kPageEntries)
 
 struct Header {
   char magic[8];
@@ -37,15 +50,14 @@ enum class Section : uint32_t {
   kAliases = 4,       // Alias per alias
   kSetOffsets = 5,    // uint32 x (set_count + 1) into kSetMembers
   kSetMembers = 6,    // uint16 category ids, each set ascending
-  kDomainTable = 7,   // uint32 slots: (tag << index_bits) | (entry + 1); 0 empty
-  kDomainBlocks = 8,  // uint32 offset into kDomainStream per block
-  kDomainStream = 9,  // front-coded reversed domains (see snapshot_writer.h)
-  kUrlHosts = 10,     // UrlHost, sorted by hash
-  kUrlEntries = 11,   // UrlEntry, grouped by host
-  kExpressions = 12,  // Expression per expression id
-  kHsDatabase = 13,   // hs_serialize_database bytes (may be empty)
+  kDomainTable = 7,   // uint32 slots, bucketed: (tag << index_bits) | (entry + 1); 0 empty
+  kDomainStream = 8,  // front-coded reversed domains in pages (see Meta)
+  kUrlHosts = 9,      // UrlHost, sorted by hash
+  kUrlEntries = 10,   // UrlEntry, grouped by host
+  kExpressions = 11,  // Expression per expression id
+  kHsDatabase = 12,   // hs_serialize_database bytes (may be empty)
 };
-inline constexpr uint32_t kSectionCount = 13;
+inline constexpr uint32_t kSectionCount = 12;
 
 struct SectionEntry {
   uint32_t kind;
@@ -58,16 +70,31 @@ static_assert(sizeof(SectionEntry) == 32);
 
 struct Meta {
   uint32_t domain_count;
-  uint32_t block_size;  // entries per front-coded block
-  uint32_t index_bits;  // low bits of a table slot: entry + 1
-  uint32_t table_slots;
+  // The domain stream: pages of page_bytes, zero-padded at the end. A page
+  // holds up to page_entries entries, each
+  //   varint shared | varint suffix_length | suffix bytes | varint set id
+  // (the reversed domain, front-coded against the entry before it in the
+  // page; a page's first entry shares nothing), and ends with zeros where no
+  // more fit. An entry longer than a page starts a page and runs on; the
+  // next entry starts at the next page. An entry is named by
+  // (page << kPageEntryBits) | its position in the page.
+  uint32_t page_bytes;   // kPageBytes
+  uint32_t index_bits;   // low bits of a table slot: entry name + 1
+  uint32_t table_slots;  // a multiple of bucket_slots
   uint32_t url_count;
   uint32_t url_host_count;
   uint32_t expression_count;
   uint32_t category_count;
   uint32_t alias_count;
   uint32_t set_count;
-  uint32_t reserved[6];
+  // The domain table is table_slots / bucket_slots buckets. A domain's home
+  // bucket is (uint32(hash) * buckets) >> 32; it sits in the first empty slot
+  // of its home bucket or, when that is full, of the next bucket with one
+  // (wrapping). Slots fill from the front, so a lookup stops after the first
+  // bucket that has an empty slot.
+  uint32_t bucket_slots;  // kBucketSlots
+  uint32_t page_entries;  // kPageEntries
+  uint32_t reserved[4];
 };
 static_assert(sizeof(Meta) == 64);
 

@@ -4,9 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
+#include <memory>
+#include <random>
+#include <set>
 
 #include "filter/filter_test_support.h"
+#include "filter/hashing.h"
 #include "filter/snapshot_writer.h"
 
 namespace inloco::filter {
@@ -109,6 +115,119 @@ TEST(SnapshotTest, TruncatedCorruptAndForeignFilesAreRefused) {
     refused(flipped, "one byte flipped at " + std::to_string(at));
   }
   EXPECT_FALSE(Snapshot::open((d.path() / "missing.snap").string()).ok());
+}
+
+// The export the DNS zone is built from: every domain of the categories
+// asked for, across block boundaries, and none of the others.
+TEST(SnapshotTest, DomainsInListsEachDomainOfTheCategoriesAsked) {
+  TempDir d;
+  CompiledLists l = small_lists();
+  for (int i = 0; i < 23; ++i)  // several front-coded blocks
+    l.categories[0].domains.push_back("site" + std::to_string(i) + ".adult.example");
+  std::sort(l.categories[0].domains.begin(), l.categories[0].domains.end());
+  std::string path = (d.path() / "lists.snap").string();
+  ASSERT_TRUE(write_snapshot(l, path).ok());
+  auto s = Snapshot::open(path);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  CategoryId adult = *(*s)->find_category("adult");
+  CategoryId social = *(*s)->find_category("social_networks");
+  EXPECT_EQ(sorted((*s)->domains_in(std::vector<CategoryId>{adult})), l.categories[0].domains);
+  EXPECT_EQ(sorted((*s)->domains_in(std::vector<CategoryId>{social})),
+            (std::vector<std::string>{"facebook.com", "shared.example", "x.com"}));
+  EXPECT_EQ((*s)->domains_in(std::vector<CategoryId>{adult, social}).size(), 23u + 4u);
+  EXPECT_TRUE((*s)->domains_in({}).empty());
+}
+
+// The domain table and its pages (snapshot_format.h): thousands of domains,
+// some longer than a page and some with many labels, each found with its
+// categories, its subdomains found, its look-alikes not, and the one-at-a-
+// time, first-hit and batched lookups agreeing.
+TEST(SnapshotTest, EveryDomainIsFoundAcrossPagesAndBuckets) {
+  std::mt19937 rng(7);
+  auto label = [&](size_t n) {
+    std::string l;
+    for (size_t i = 0; i < n; ++i) l += "abcdefghijklmnopqrstuvwxyz0123456789-"[rng() % 36];
+    return l;
+  };
+  CompiledLists l;
+  l.categories.push_back({"one", {}, {}, {}});
+  l.categories.push_back({"two", {}, {}, {}});
+  std::set<std::string> seen;
+  for (int i = 0; i < 6000; ++i) {
+    std::string d;
+    if (i % 100 == 0) {  // over a page (64 bytes), up to 253
+      for (int k = 0; k < 4 + static_cast<int>(rng() % 4); ++k) d += label(40 + rng() % 23) + ".";
+      d = d.substr(0, 240) + "example";
+    } else if (i % 7 == 0) {  // many short labels
+      for (int k = 0; k < 20; ++k) d += label(1) + ".";
+      d += "org";
+    } else {
+      d = label(3 + rng() % 12) + "." + (i % 3 ? "com" : "co.uk");
+    }
+    if (!seen.insert(d).second) continue;
+    l.categories[i % 5 == 0 ? 1 : 0].domains.push_back(d);
+    if (i % 11 == 0) l.categories[1 - (i % 5 == 0)].domains.push_back(d);
+  }
+  for (auto& c : l.categories) std::sort(c.domains.begin(), c.domains.end());
+  TempDir dir;
+  std::string path = (dir.path() / "many.snap").string();
+  ASSERT_TRUE(write_snapshot(l, path).ok());
+  auto s = Snapshot::open(path);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  const Snapshot& snap = **s;
+  EXPECT_EQ(snap.domain_count(), seen.size());
+
+  std::vector<std::string> hosts;
+  std::vector<bool> expected;
+  DomainHit hits[kMaxDomainHits];
+  for (size_t c = 0; c < 2; ++c) {
+    for (const auto& d : l.categories[c].domains) {
+      ASSERT_EQ(snap.match_domain(d, hits), 1) << d;
+      EXPECT_EQ(hits[0].suffix_length, d.size());
+      auto cats = snap.categories(hits[0].set);
+      EXPECT_TRUE(std::find(cats.begin(), cats.end(), c) != cats.end()) << d;
+      hosts.push_back("www." + d);
+      expected.push_back(true);
+      hosts.push_back("x" + d);  // not at a label boundary
+      expected.push_back(false);
+      hosts.push_back(d.substr(d.find('.') + 1));  // the parent is not listed
+      expected.push_back(seen.count(hosts.back()) > 0);
+    }
+  }
+  std::vector<std::string_view> views(hosts.begin(), hosts.end());
+  std::unique_ptr<bool[]> batched(new bool[views.size()]);
+  snap.domains_listed(views, std::span<bool>(batched.get(), views.size()));
+  for (size_t i = 0; i < hosts.size(); ++i) {
+    EXPECT_EQ(snap.match_domain(hosts[i], hits) > 0, expected[i]) << hosts[i];
+    EXPECT_EQ(snap.domain_listed(hosts[i]), expected[i]) << hosts[i];
+    EXPECT_EQ(batched[i], expected[i]) << hosts[i];
+  }
+  std::vector<std::string> all = snap.domains_in(std::vector<CategoryId>{0, 1});
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, std::vector<std::string>(seen.begin(), seen.end()));
+}
+
+// A file of another format version is refused with a message that says
+// which, and what to do.
+TEST(SnapshotTest, AnotherVersionIsRefusedWithAClearMessage) {
+  TempDir d;
+  auto bytes = build_snapshot(small_lists());
+  ASSERT_TRUE(bytes.ok());
+  std::string old = *bytes;
+  format::Header h;
+  std::memcpy(&h, old.data(), sizeof h);
+  h.version = 1;
+  h.header_checksum = checksum64(std::string_view(reinterpret_cast<const char*>(&h), 32));
+  std::memcpy(old.data(), &h, sizeof h);
+  auto s = Snapshot::open(write_file(d, "v1.snap", old));
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("format version 1"), std::string::npos) << s.error().message;
+  EXPECT_NE(s.error().message.find("inloco filter compile"), std::string::npos)
+      << s.error().message;
 }
 
 }  // namespace

@@ -78,9 +78,22 @@ class StringPool {
 };
 
 struct DomainSections {
-  std::string table, blocks, stream;
+  std::string table, stream;
   uint32_t count = 0, index_bits = 0, slots = 0;
 };
+
+// One stream entry: the reversed domain front-coded against `previous`.
+std::string stream_entry(std::string_view name, std::string_view previous, uint32_t set) {
+  size_t shared = 0;
+  while (shared < previous.size() && shared < name.size() && previous[shared] == name[shared])
+    ++shared;
+  std::string e;
+  append_varint(e, static_cast<uint32_t>(shared));
+  append_varint(e, static_cast<uint32_t>(name.size() - shared));
+  e.append(name.substr(shared));
+  append_varint(e, set);
+  return e;
+}
 
 Result<DomainSections> build_domains(const CompiledLists& lists, SetTable& sets) {
   // Every (reversed domain, category) pair, as a reference into one pool.
@@ -106,50 +119,67 @@ Result<DomainSections> build_domains(const CompiledLists& lists, SetTable& sets)
     return c != 0 ? c < 0 : a.category < b.category;
   });
 
+  // The stream, in pages (snapshot_format.h Meta); each domain's name is
+  // (page << kPageEntryBits) | position.
+  constexpr size_t kPage = format::kPageBytes;
   DomainSections out;
-  std::vector<uint32_t> blocks;
   std::vector<uint64_t> hashes;
+  std::vector<uint32_t> names;
   std::string_view previous;
-  uint32_t in_block = 0;
+  size_t page_start = 0;
+  uint32_t in_page = 0;
+  auto next_page = [&] {
+    size_t end = (out.stream.size() + kPage - 1) / kPage * kPage;
+    out.stream.resize(std::max(end, page_start + kPage), '\0');
+    page_start = out.stream.size();
+    in_page = 0;
+  };
   for (size_t i = 0; i < refs.size();) {
     std::string_view name = view(refs[i]);
     std::vector<uint16_t> cats;
     size_t j = i;
     while (j < refs.size() && view(refs[j]) == name) cats.push_back(refs[j++].category);
     if (name.size() > 255) return Error::invalid("A domain is longer than 255 bytes.");
-    if (in_block == 0) {
-      blocks.push_back(static_cast<uint32_t>(out.stream.size()));
-      previous = {};
+    uint32_t set = sets.id(std::move(cats));
+    std::string entry = stream_entry(name, in_page > 0 ? previous : std::string_view(), set);
+    if (in_page > 0 && (in_page == format::kPageEntries ||
+                        out.stream.size() + entry.size() > page_start + kPage)) {
+      next_page();
+      entry = stream_entry(name, {}, set);
     }
-    size_t shared = 0;
-    while (shared < previous.size() && shared < name.size() && previous[shared] == name[shared])
-      ++shared;
-    append_varint(out.stream, static_cast<uint32_t>(shared));
-    append_varint(out.stream, static_cast<uint32_t>(name.size() - shared));
-    out.stream.append(name.substr(shared));
-    append_varint(out.stream, sets.id(std::move(cats)));
+    names.push_back(
+        static_cast<uint32_t>(((page_start / kPage) << format::kPageEntryBits) | in_page));
+    out.stream += entry;
     hashes.push_back(domain_hash(name));
     previous = name;
-    in_block = (in_block + 1) % kBlockSize;
+    ++in_page;
+    // A page that is full, or an entry that ran past its page, ends it.
+    if (out.stream.size() >= page_start + kPage) next_page();
     i = j;
-    if (out.stream.size() > 0xffffffffULL) return Error::invalid("The domain lists are too large.");
+    if (out.stream.size() / kPage >= (1u << (31 - format::kPageEntryBits)))
+      return Error::invalid("The domain lists are too large.");
   }
+  if (in_page > 0) next_page();
   out.count = static_cast<uint32_t>(hashes.size());
-  if (out.count >= (1u << 27)) return Error::invalid("More than 2^27 unique domains.");
-  out.index_bits = static_cast<uint32_t>(std::bit_width(out.count));
-  if (out.index_bits == 0) out.index_bits = 1;
-  out.slots = static_cast<uint32_t>(out.count + out.count / 4 + 1);
+  const uint64_t max_name = uint64_t{out.stream.size() / kPage} << format::kPageEntryBits;
+  out.index_bits = std::max(1u, static_cast<uint32_t>(std::bit_width(max_name)));
+  // Load <= 0.8, in whole buckets (snapshot_format.h Meta says how a domain
+  // finds its slot).
+  const uint32_t buckets = static_cast<uint32_t>(
+      (out.count + out.count / 4 + format::kBucketSlots) / format::kBucketSlots);
+  out.slots = buckets * format::kBucketSlots;
   std::vector<uint32_t> table(out.slots, 0);
+  std::vector<uint8_t> filled(buckets, 0);
   uint32_t tag_bits = 32 - out.index_bits;
   for (uint32_t i = 0; i < out.count; ++i) {
     uint64_t h = hashes[i];
-    uint32_t pos = static_cast<uint32_t>((uint64_t{static_cast<uint32_t>(h)} * out.slots) >> 32);
+    uint32_t b = static_cast<uint32_t>((uint64_t{static_cast<uint32_t>(h)} * buckets) >> 32);
     uint32_t tag = static_cast<uint32_t>(h >> (64 - tag_bits));
-    while (table[pos] != 0) pos = pos + 1 == out.slots ? 0 : pos + 1;
-    table[pos] = (tag << out.index_bits) | (i + 1);
+    while (filled[b] == format::kBucketSlots) b = b + 1 == buckets ? 0 : b + 1;
+    table[size_t{b} * format::kBucketSlots + filled[b]++] =
+        (tag << out.index_bits) | (names[i] + 1);
   }
   out.table = pod_bytes(table);
-  out.blocks = pod_bytes(blocks);
   return out;
 }
 
@@ -223,9 +253,11 @@ Result<std::string> build_snapshot(const CompiledLists& lists, SnapshotStats* st
   if (strings.size() > 0xffffffffULL) return Error::invalid("The lists hold over 4 GiB of text.");
 
   meta.domain_count = domains.count;
-  meta.block_size = kBlockSize;
+  meta.page_bytes = format::kPageBytes;
+  meta.page_entries = format::kPageEntries;
   meta.index_bits = domains.index_bits;
   meta.table_slots = domains.slots;
+  meta.bucket_slots = format::kBucketSlots;
   meta.url_count = static_cast<uint32_t>(url_entries.size());
   meta.url_host_count = static_cast<uint32_t>(url_hosts.size());
   meta.expression_count = static_cast<uint32_t>(expressions.size());
@@ -243,7 +275,6 @@ Result<std::string> build_snapshot(const CompiledLists& lists, SnapshotStats* st
   sections.emplace_back(Section::kSetOffsets, sets.offsets_bytes());
   sections.emplace_back(Section::kSetMembers, sets.members_bytes());
   sections.emplace_back(Section::kDomainTable, std::move(domains.table));
-  sections.emplace_back(Section::kDomainBlocks, std::move(domains.blocks));
   sections.emplace_back(Section::kDomainStream, std::move(domains.stream));
   sections.emplace_back(Section::kUrlHosts, pod_bytes(url_hosts));
   sections.emplace_back(Section::kUrlEntries, pod_bytes(url_entries));
