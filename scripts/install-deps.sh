@@ -12,7 +12,7 @@ PACKAGES=(
   libcli11-dev libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   libvectorscan-dev libicu-dev libexiv2-dev exiv2 zlib1g-dev
   postgresql wrk curl nodejs npm chromium
-  squid squidguard
+  squid squidguard unbound
 )
 
 missing=()
