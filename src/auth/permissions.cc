@@ -138,6 +138,17 @@ const std::vector<CapabilityInfo>& table() {
       // content_reports_to block reported sites (FilterRules).
       {C::kFilterUnblocksDecide, "filter.unblocks_decide", "Check or decide unblock requests and reported sites",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOnlineSafetyOfficer, R::kIctTechnician}},
+      // NET-5, NET-6: those a profile may name in filter.monitoring_reports_to (the
+      // DSL and ICT by default): safeguarding leads, ICT and the school's leaders.
+      {C::kFilterMonitoringView, "filter.monitoring_view",
+       "See monitoring reports, people's web activity, circumvention events and bans",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kOnlineSafetyOfficer,
+        R::kIctTechnician}},
+      // The profile's monitoring_reports_to lift bans and record supervised use.
+      {C::kFilterBansManage, "filter.bans_manage",
+       "Lift bans from the network, record supervised use and set network user names",
+       {R::kHeadteacher, R::kDeputyHeadteacher, R::kDsl, R::kDeputyDsl, R::kOnlineSafetyOfficer,
+        R::kIctTechnician}},
       {C::kStaffInductionView, "staff.induction_view", "See who has not finished their induction",
        {R::kHeadteacher, R::kDeputyHeadteacher, R::kOfficeManager}},
   };

@@ -56,6 +56,8 @@ enum class Capability {
   kFilterUnblockRequest, // ask for a wrongly blocked site to be unblocked, and see one's own requests (NET-3)
   kFilterUnblocksView,   // the school's unblock requests and the exceptions in force
   kFilterUnblocksDecide, // check (ICT) or decide (headteacher) unblock requests: the profile names which roles
+  kFilterMonitoringView, // NET-5, NET-6: monitoring reports, a person's activity (audited), circumvention events, bans
+  kFilterBansManage,     // lift bans, record supervised use, set network user names: the profile names which roles
 };
 
 std::span<const Capability> all_capabilities();

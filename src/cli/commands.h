@@ -28,5 +28,7 @@ void add_consent_command(CLI::App& app);
 void add_posts_command(CLI::App& app);
 void add_filter_command(CLI::App& app);
 void add_filter_lists_subcommand(CLI::App& filter);  // `filter lists`, added by add_filter_command
+void add_filter_ingest_subcommand(CLI::App& filter);  // `filter ingest`, added by add_filter_command
+void add_filter_rpz_subcommand(CLI::App& filter);  // `filter rpz`, added by add_filter_command
 
 }  // namespace inloco::cli

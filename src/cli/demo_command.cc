@@ -1,5 +1,6 @@
 // inloco demo --db DB: fills an empty database with a fictional trust of two
 // schools, every role filled, and sign-ins for each role.
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "demo/demo_devices.h"
 #include "demo/demo_filtering.h"
 #include "demo/demo_media.h"
+#include "demo/demo_monitoring.h"
 #include "demo/demo_posts.h"
 #include "demo/demo_profiles.h"
 #include "demo/demo_staff_conduct.h"
@@ -28,12 +30,15 @@ void add_demo_command(CLI::App& app) {
   auto key_path = std::make_shared<std::string>(default_key_path());
   auto media_dir = std::make_shared<std::string>(default_media_dir());
   auto evidence_dir = std::make_shared<std::string>(default_evidence_dir());
+  auto decision_log = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("demo", "Create a fictional trust with two schools to try inloco with");
   cmd->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
   cmd->add_option("--key", *key_path, "Secret key file (created if missing)")->capture_default_str();
   cmd->add_option("--media", *media_dir, "Folder of the media library's images")->capture_default_str();
   cmd->add_option("--evidence", *evidence_dir, "Folder of the files kept as evidence on concerns")->capture_default_str();
-  cmd->callback([db_url, key_path, media_dir, evidence_dir] {
+  cmd->add_option("--decision-log", *decision_log,
+                  "Where to write the demo's web filter decision log (default: decisions-demo.log beside the media folder)");
+  cmd->callback([db_url, key_path, media_dir, evidence_dir, decision_log] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);
     if (!db || !key) return set_exit_code(2);
@@ -93,7 +98,16 @@ void add_demo_command(CLI::App& app) {
       print_error(s.error());
       return set_exit_code(1);
     }
-    std::cout << "Demo trust created in " << db->describe() << ".\n\n"
+    std::filesystem::path media_folder(*media_dir);
+    if (!media_folder.has_filename()) media_folder = media_folder.parent_path();  // "var/media/"
+    const std::string log =
+        !decision_log->empty() ? *decision_log : (media_folder.parent_path() / "decisions-demo.log").string();
+    if (auto s = create_demo_monitoring(*db, clock, *demo, log); !s.ok()) {
+      print_error(s.error());
+      return set_exit_code(1);
+    }
+    std::cout << "Demo trust created in " << db->describe() << ".\n"
+              << "Oakfield's web filter decisions of the last school days are in " << log << ", already ingested.\n\n"
               << "Demo sign-ins (every one has the password " << kDemoPassword << "):\n";
     for (const auto& s : demo->sign_ins)
       std::cout << "  " << std::left << std::setw(28) << s.username << s.role_label << ", " << s.school_name << "\n";

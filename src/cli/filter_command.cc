@@ -26,15 +26,14 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "cli/filter_rules_source.h"
 #include "filter/list_compiler.h"
 #include "filter/matcher.h"
 #include "filter/policy.h"
 #include "filter/school_policy.h"
 #include "filter/snapshot.h"
 #include "filter/snapshot_writer.h"
-#include "filter/unblock_requests.h"
 #include "filter/url_normaliser.h"
-#include "profile/profile_loader.h"
 
 namespace inloco::cli {
 
@@ -83,37 +82,16 @@ Result<std::unique_ptr<filter::Policy>> school_policy(const FilterArgs& a,
       return Error::invalid("--group needs the school's rules: give --profile or --school.");
     return std::unique_ptr<filter::Policy>();
   }
-  if (!a.profile.empty() && !a.school.empty())
-    return Error::invalid("Give --profile or --school, not both.");
-  PolicyProfile profile;
-  std::vector<filter::PolicyException> exceptions;
-  if (!a.profile.empty()) {
-    profile = TRY(load_profile_file(a.profile));
-  } else {
-    auto db = open_database(a.db);
-    if (!db) return Error::unavailable("Cannot open the database " + a.db + ".");
-    SchoolInHand school = TRY(load_school(*db, a.school));
-    profile = std::move(school.profile);
-    int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-    int64_t school_id = school.school.id;
-    auto in_force = TRY(
-        db->read([&](Connection& c) { return filter::exceptions_in_force(c, school_id, now); }));
-    for (filter::FilterException& e : in_force)
-      exceptions.push_back({e.for_group, e.for_username, e.domain, e.ends_at});
-  }
-  auto policy = TRY(filter::SchoolPolicy::build(profile.filter, snapshot, std::move(exceptions)));
+  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  FilterRulesSource source = TRY(load_filter_rules({a.profile, a.school, a.db, {}}, now));
+  auto policy = TRY(
+      filter::SchoolPolicy::build(source.profile.filter, snapshot, std::move(source.exceptions)));
   for (const std::string& name : policy.unknown_categories())
     std::cerr << "warning: the profile names the category '" << name
               << "', which the lists do not have; it blocks nothing\n";
-  if (!a.group.empty() && !profile.filter.groups.count(a.group)) {
-    std::string known;
-    for (const auto& [key, unused] : profile.filter.groups)
-      known += (known.empty() ? "" : ", ") + key;
-    return Error::invalid("--group '" + a.group +
-                          "' is not a filter group of the profile; its groups are: " + known);
-  }
+  if (!a.group.empty()) TRY(check_filter_group(source.profile.filter, a.group));
   return std::unique_ptr<filter::Policy>(std::make_unique<filter::SchoolPolicy>(std::move(policy)));
 }
 
@@ -260,6 +238,8 @@ void add_filter_command(CLI::App& app) {
   check->add_option("--at", a->at, "When, in the school's local time: 2026-11-23T10:30");
   check->callback([a] { set_exit_code(run_check(*a)); });
   add_filter_lists_subcommand(*cmd);
+  add_filter_rpz_subcommand(*cmd);
+  add_filter_ingest_subcommand(*cmd);
 }
 
 }  // namespace inloco::cli

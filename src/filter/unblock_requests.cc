@@ -194,8 +194,9 @@ Result<std::vector<UnblockRequest>> own_unblock_requests(Connection& conn, int64
 Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64_t school_id,
                                                          int64_t now) {
   Rows rows = TRY(conn.query(
-      "SELECT e.id, e.request_id, e.domain, e.for_group, e.for_person_id, u.username, e.starts_at, "
-      "e.ends_at FROM filter_exceptions e LEFT JOIN user_accounts u ON u.person_id = e.for_person_id "
+      "SELECT e.id, e.request_id, e.domain, e.for_group, e.for_person_id, "
+      "COALESCE(p.network_username, u.username), e.starts_at, e.ends_at FROM filter_exceptions e "
+      "LEFT JOIN people p ON p.id = e.for_person_id LEFT JOIN user_accounts u ON u.person_id = e.for_person_id "
       "WHERE e.school_id = ? AND e.ended_at IS NULL AND e.starts_at <= ? AND e.ends_at > ? "
       "ORDER BY e.ends_at, e.id",
       {school_id, now, now}));

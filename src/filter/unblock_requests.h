@@ -98,7 +98,7 @@ struct FilterException {
   std::string domain;
   std::string for_group;
   std::optional<int64_t> for_person_id;
-  std::string for_username;  // the person's sign-in name, for the filter ("" if none)
+  std::string for_username;  // the person's network name (network_names.h), for the filter ("" if none)
   int64_t starts_at = 0;
   int64_t ends_at = 0;
 };

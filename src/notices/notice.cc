@@ -11,6 +11,7 @@ std::string_view notice_kind_key(NoticeKind kind) {
     case NoticeKind::kUnblockDecided: return "unblock_decided";
     case NoticeKind::kSiteReported: return "site_reported";
     case NoticeKind::kSiteReportHandled: return "site_report_handled";
+    case NoticeKind::kNetworkBanned: return "network_banned";
   }
   return "concern_routed";
 }
@@ -19,7 +20,7 @@ std::optional<NoticeKind> parse_notice_kind(std::string_view key) {
   for (NoticeKind k : {NoticeKind::kConcernRouted, NoticeKind::kConcernAccessAdded,
                        NoticeKind::kConcernReopened, NoticeKind::kUnblockRequested,
                        NoticeKind::kUnblockDecided, NoticeKind::kSiteReported,
-                       NoticeKind::kSiteReportHandled})
+                       NoticeKind::kSiteReportHandled, NoticeKind::kNetworkBanned})
     if (notice_kind_key(k) == key) return k;
   return std::nullopt;
 }
@@ -33,6 +34,8 @@ std::string_view notice_text(NoticeKind kind) {
     case NoticeKind::kUnblockDecided: return "Your request to unblock a site has been decided.";
     case NoticeKind::kSiteReported: return "A site was reported to be blocked.";
     case NoticeKind::kSiteReportHandled: return "The site you reported has been looked at.";
+    case NoticeKind::kNetworkBanned:
+      return "Someone was banned from the school network after attempts to get round the filter.";
   }
   return "";
 }

@@ -20,6 +20,7 @@ enum class NoticeKind {
   kUnblockDecided,      // their request to unblock a site was decided
   kSiteReported,        // NET-4: a site was reported for them to block or not
   kSiteReportHandled,   // the site they reported was blocked, or not
+  kNetworkBanned,       // NET-6: a person was banned from the network after attempts to get round the filter
 };
 
 // What a notice points to: one of these.
@@ -27,6 +28,7 @@ struct NoticeAbout {
   std::optional<int64_t> concern_id;
   std::optional<int64_t> unblock_request_id;
   std::optional<int64_t> site_report_id;
+  std::optional<int64_t> filter_ban_id = {};  // "= {}": the three-member initialisers stay valid
 };
 
 std::string_view notice_kind_key(NoticeKind kind);  // "concern_routed", ...
@@ -43,6 +45,7 @@ struct Notice {
   std::optional<int64_t> concern_id;
   std::optional<int64_t> unblock_request_id;
   std::optional<int64_t> site_report_id;
+  std::optional<int64_t> filter_ban_id;
   int64_t created_at = 0;
   std::optional<int64_t> read_at;
 

@@ -11,9 +11,9 @@ Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id, 
                        NoticeKind kind, const NoticeAbout& about) {
   return conn.insert(
       "INSERT INTO notices (school_id, person_id, kind, concern_id, unblock_request_id, "
-      "site_report_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "site_report_id, filter_ban_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {school_id, person_id, notice_kind_key(kind), about.concern_id, about.unblock_request_id,
-       about.site_report_id, clock.now()});
+       about.site_report_id, about.filter_ban_id, clock.now()});
 }
 
 Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id, const std::vector<Role>& roles,
@@ -36,6 +36,10 @@ Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id
     TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND site_report_id = ? AND "
                      "read_at IS NULL",
                      {clock.now(), person_id, *about.site_report_id}));
+  if (about.filter_ban_id)
+    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND filter_ban_id = ? AND "
+                     "read_at IS NULL",
+                     {clock.now(), person_id, *about.filter_ban_id}));
   if (about.concern_id) TRY(mark_concern_notices_read(conn, clock, person_id, *about.concern_id));
   return {};
 }
@@ -43,7 +47,7 @@ Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id
 Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int limit) {
   Rows rows = TRY(conn.query(
       "SELECT n.id, n.school_id, s.name, n.person_id, n.kind, n.concern_id, n.created_at, "
-      "n.read_at, n.unblock_request_id, n.site_report_id FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
+      "n.read_at, n.unblock_request_id, n.site_report_id, n.filter_ban_id FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
       "ORDER BY CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, n.created_at DESC, n.id DESC "
       "LIMIT ?",
       {person_id, static_cast<int64_t>(std::max(limit, 0))}));
@@ -60,6 +64,7 @@ Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int
     n.read_at = r[7].as_optional_int();
     n.unblock_request_id = r[8].as_optional_int();
     n.site_report_id = r[9].as_optional_int();
+    n.filter_ban_id = r[10].as_optional_int();
     out.push_back(std::move(n));
   }
   return out;

@@ -41,8 +41,8 @@ Result<int64_t> unread_notices(Connection& conn, int64_t person_id,
 Status mark_concern_notices_read(Connection& conn, const Clock& clock, int64_t person_id,
                                  int64_t concern_id);
 
-// Marks read every notice of the person's about this unblock request or
-// reported site (they have opened it).
+// Marks read every notice of the person's about this unblock request,
+// reported site or ban (they have opened it).
 Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id, const NoticeAbout& about);
 
 // Marks one notice read; kNotFound unless it is the person's own.

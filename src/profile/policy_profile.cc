@@ -198,6 +198,13 @@ std::map<std::string, TimeWindow> FilterRules::default_windows() {
   };
 }
 
+std::string FilterRules::group_for_kind(std::string_view kind) const {
+  for (const auto& [key, group] : groups)
+    if (std::find(group.members.begin(), group.members.end(), kind) != group.members.end())
+      return key;
+  return {};
+}
+
 std::vector<std::string> FilterRules::default_blocked_categories(bool young) {
   // UT1 category names (../shared/data/ut1): harm and ways round the filter
   // for everyone; for children and guests also dating, gambling and the like.

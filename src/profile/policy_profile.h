@@ -216,6 +216,9 @@ struct FilterRules {
   std::vector<Role> monitoring_reports_to = {Role::kIctTechnician, Role::kDsl};  // NET-5
   int monitoring_report_days = 7;
   CircumventionSanction circumvention = CircumventionSanction::kRecordOnly;  // NET-6
+  // The sanction follows this many attempts within this many days.
+  int circumvention_threshold = 3;
+  int circumvention_window_days = 7;
   bool age_limits_enforced = true;                                           // NET-7
   int minimum_age = 13;  // for sites that state no age of their own
   // Site key -> age limit, over the platform registry's (site_minimum_age()).
@@ -232,6 +235,10 @@ struct FilterRules {
   // for `young` (pupils, guests) also dating, gambling, violence and the
   // ways round the filter (vpn, proxy, doh, ...).
   static std::vector<std::string> default_blocked_categories(bool young);
+
+  // The key of the first group (in key order) whose members include a kind
+  // of person ("pupil", "guest"); empty when none does.
+  std::string group_for_kind(std::string_view kind) const;
 };
 
 enum class PersonalContact { kNever, kWithApproval };

@@ -314,6 +314,11 @@ void describe_profile(V& v, PolicyProfile& p) {
             "How often monitoring reports are produced.");
     v.field("circumvention", f.circumvention, schema::Choice<CircumventionSanction>{kSanctionNames},
             "What follows an attempt to get round the filter (NET-6).");
+    v.field("circumvention_threshold", f.circumvention_threshold, schema::Count{1, 100, "attempts"},
+            "How many attempts to get round the filter bring the sanction, unless it is "
+            "record_only.");
+    v.field("circumvention_window_days", f.circumvention_window_days, schema::Count{1, 90, "days"},
+            "The days within which those attempts are counted.");
     v.field("age_limits_enforced", f.age_limits_enforced, schema::Flag{},
             "Sites are not offered to pupils younger than the site's age limit (NET-7).");
     v.field("minimum_age", f.minimum_age, schema::Count{8, 18, "years"},

@@ -147,6 +147,21 @@ TEST(ProfileValidationTest, FilterPolicyRulesHoldTogether) {
               ElementsAre());
 }
 
+TEST(ProfileValidationTest, CircumventionThresholdAndWindow) {
+  // REQ NET-6: the sanction follows a number of attempts within a number of days.
+  EXPECT_THAT(problems("[filter]\ncircumvention_threshold = 0\ncircumvention_window_days = 120\n"),
+              ElementsAre(HasSubstr("p.toml:2: filter.circumvention_threshold"),
+                          HasSubstr("p.toml:3: filter.circumvention_window_days")));
+  auto p = load_profile("[filter]\ncircumvention = \"remove_internet_access\"\ncircumvention_threshold = 5\n"
+                        "circumvention_window_days = 14\n",
+                        "p.toml");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->filter.circumvention_threshold, 5);
+  EXPECT_EQ(p->filter.circumvention_window_days, 14);
+  EXPECT_EQ(PolicyProfile{}.filter.circumvention_threshold, 3);
+  EXPECT_EQ(PolicyProfile{}.filter.circumvention_window_days, 7);
+}
+
 TEST(ProfileValidationTest, ChildProtectionFilesAreKeptLongEnough) {
   // REQ LAW-6
   EXPECT_THAT(problems("[retention]\nchild_protection = \"date_of_birth + 20 years\"\n"),

@@ -112,6 +112,8 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_notice_routes(router_, ctx_);
   add_filter_routes(router_, ctx_);
   add_site_report_routes(router_, ctx_);
+  add_filter_monitoring_routes(router_, ctx_);
+  add_filter_ban_routes(router_, ctx_);
   add_staff_conduct_routes(router_, ctx_);
   add_api_routes(router_, ctx_);
   add_accounts_api_routes(router_, ctx_);
@@ -122,6 +124,7 @@ App::App(AppContext ctx) : ctx_(std::move(ctx)) {
   add_staff_conduct_api_routes(router_, ctx_);
   add_notices_api_routes(router_, ctx_);
   add_filter_api_routes(router_, ctx_);
+  add_filter_monitoring_api_routes(router_, ctx_);
 }
 
 HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {

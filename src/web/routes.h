@@ -24,6 +24,8 @@ void add_concern_routes(Router& router, AppContext& ctx);   // /schools/{school}
 void add_notice_routes(Router& router, AppContext& ctx);    // /notices: one's own notices
 void add_filter_routes(Router& router, AppContext& ctx);    // /schools/{school}/filtering: unblock requests
 void add_site_report_routes(Router& router, AppContext& ctx);  // /schools/{school}/filtering/reports/{report}
+void add_filter_monitoring_routes(Router& router, AppContext& ctx);  // /schools/{school}/filtering/monitoring, people, circumvention
+void add_filter_ban_routes(Router& router, AppContext& ctx);    // /schools/{school}/filtering/bans/{ban}
 void add_staff_conduct_routes(Router& router, AppContext& ctx);  // /schools/{school}/staff-conduct
 void add_api_routes(Router& router, AppContext& ctx);       // /api/v1/...
 void add_posts_api_routes(Router& router, AppContext& ctx); // /api/v1/schools/{school}/posts
@@ -32,6 +34,7 @@ void add_concerns_api_routes(Router& router, AppContext& ctx);  // /api/v1/schoo
 void add_staff_conduct_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/staff-conduct
 void add_notices_api_routes(Router& router, AppContext& ctx);   // /api/v1/notices
 void add_filter_api_routes(Router& router, AppContext& ctx);    // /api/v1/schools/{school}/filtering
+void add_filter_monitoring_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/filtering: monitoring, bans
 void add_media_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/media
 void add_accounts_api_routes(Router& router, AppContext& ctx);  // /api/v1/schools/{school}/accounts
 

@@ -1,7 +1,9 @@
 // Unblock requests in the browser (NET-3): a member of staff at Oakfield asks
 // for a blocked site, is told what is missing when the reason is left out, and
 // sees the request; ICT record their check; the headteacher approves it in
-// writing and the site is listed as open. axe-core runs on every state.
+// writing and the site is listed as open. Monitoring (NET-5, NET-6): the DSL
+// opens the monitoring report and the demo's banned pupil's web activity, sees
+// the ban and lifts it with a reason. axe-core runs on every state.
 // Called by run.mjs with the page signed out; leaves it signed out.
 async function signIn (page, base, username, password) {
   await page.goto(`${base}/sign-in`)
@@ -69,5 +71,37 @@ export async function filteringFlow (page, { base, check, axeCheck, password }) 
   check('the approval is recorded in writing', (await page.getByText('Approved for the Vikings topic this half term.').count()) === 1)
   check('the site is open until a date', (await page.getByText('Open until').count()) === 1)
   await axeCheck(page, 'an approved unblock request')
+  await signOut(page)
+
+  await signIn(page, base, 'dsl.oakfield', password)
+  check('the dashboard tells the DSL of the demo\'s ban',
+    (await page.getByText('banned from the network after attempts to get round the filter').count()) >= 1)
+  await page.getByRole('link', { name: 'Filtering', exact: true }).click()
+  await page.getByRole('link', { name: 'Monitoring report', exact: true }).click()
+  check('the DSL opens the monitoring report', (await page.locator('h1').textContent()).trim() === 'Monitoring report')
+  check('the report has people and devices', (await page.locator('table').count()) >= 2 &&
+    (await page.getByRole('heading', { name: 'By device' }).count()) === 1)
+  await axeCheck(page, 'monitoring report')
+  // People with attempts come first: the demo's pupil who tried a VPN and proxies.
+  const first = page.locator('table').first().locator('tbody tr a').first()
+  const pupil = (await first.textContent()).trim()
+  await first.click()
+  check('a pupil\'s web activity opens', (await page.locator('h1').textContent()).trim() === `Web activity: ${pupil}`)
+  check('their attempts to get round the filter are listed', (await page.getByText('A VPN service (vpn)').count()) >= 1)
+  await axeCheck(page, 'a person\'s web activity')
+  await page.getByRole('link', { name: /^Banned / }).first().click()
+  check('the ban is shown', (await page.locator('h1').textContent()).trim() === `Ban from the network: ${pupil}`)
+  await axeCheck(page, 'a ban from the network')
+  await page.getByRole('button', { name: 'Lift the ban' }).click()
+  check('lifting without a reason is refused and says why',
+    (await page.locator('.govuk-error-summary').textContent()).includes('Say why the ban is lifted'))
+  await axeCheck(page, 'a ban with a refused lift')
+  await page.getByLabel('Why the ban is lifted').fill('Met the pupil and their parents; the rules for the network are agreed.')
+  await page.getByRole('button', { name: 'Lift the ban' }).click()
+  check('the ban is lifted with the reason', (await page.getByText('the rules for the network are agreed').count()) === 1)
+  await axeCheck(page, 'a lifted ban')
+  await page.getByRole('link', { name: 'Back to attempts to get round the filter' }).click()
+  check('no one is banned any more', (await page.getByText('No one is banned from the network.').count()) === 1)
+  await axeCheck(page, 'attempts to get round the filter')
   await signOut(page)
 }

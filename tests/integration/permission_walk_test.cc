@@ -128,6 +128,11 @@ TEST_P(PermissionWalkTest, HandWrittenSpotChecks) {
   EXPECT_FALSE(role_has(Role::kIctTechnician, Capability::kUsersManage));
   EXPECT_FALSE(role_has(Role::kPtaChair, Capability::kAuditView));
   EXPECT_TRUE(role_has(Role::kDpo, Capability::kAuditView));
+  // Pupils' web activity is for safeguarding leads and ICT, not all staff (NET-5).
+  EXPECT_TRUE(role_has(Role::kDsl, Capability::kFilterMonitoringView));
+  EXPECT_TRUE(role_has(Role::kIctTechnician, Capability::kFilterBansManage));
+  EXPECT_FALSE(role_has(Role::kStaff, Capability::kFilterMonitoringView));
+  EXPECT_FALSE(role_has(Role::kGovernor, Capability::kFilterMonitoringView));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PermissionWalkTest,

@@ -2,6 +2,7 @@
 #include "accounts/access_reviews.h"
 #include "concerns/case_access.h"
 #include "consent/removal_tasks.h"
+#include "filter/monitoring_reports.h"
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "notices/notice_store.h"
@@ -104,6 +105,25 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                      if (!what.empty())
                        entry.emplace("filtering", mstch::map{{"what", what},
                                                              {"href", "/schools/" + std::to_string(s.id) + "/filtering"}});
+                   }
+                   // NET-5, NET-6: bans and recent attempts, for the profile's monitoring_reports_to.
+                   if (req.grants.can(Capability::kFilterMonitoringView, s.id, s.trust_id)) {
+                     const FilterRules rules = TRY(profile_for_school(conn, s.id)).filter;
+                     if (req.grants.holds_any(rules.monitoring_reports_to, s.id, s.trust_id)) {
+                       auto mc = TRY(filter::monitoring_counts(conn, s.id, ctx.clock.now(), rules.monitoring_report_days));
+                       std::string what;
+                       if (mc.bans_in_force > 0)
+                         what = (mc.bans_in_force == 1 ? std::string("1 person") : std::to_string(mc.bans_in_force) + " people") +
+                                " banned from the network after attempts to get round the filter";
+                       if (mc.attempts > 0)
+                         what += (what.empty() ? "" : "; ") +
+                                 (mc.attempts == 1 ? std::string("1 attempt") : std::to_string(mc.attempts) + " attempts") +
+                                 " to get round the filter in the last " + std::to_string(rules.monitoring_report_days) +
+                                 " days";
+                       if (!what.empty())
+                         entry.emplace("monitoring", mstch::map{{"what", what},
+                                                                {"href", "/schools/" + std::to_string(s.id) + "/filtering/circumvention"}});
+                     }
                    }
                    out.push_back(std::move(entry));
                  }

@@ -115,6 +115,10 @@ HttpResponse home_page(AppContext& app, Request& req, const FormValues& v = {}, 
     c.emplace("school", mstch::map{{"requests", request_rows(req, *rules, *all)}, {"exceptions", exceptions},
                                    {"reports", site_report_rows(req, *reports)}});
   }
+  // NET-5, NET-6: the monitoring pages (filter_monitoring_pages.cc).
+  if (can(req, Capability::kFilterMonitoringView))
+    c.emplace("monitoring", mstch::map{{"report_href", base(req) + "/monitoring"},
+                                       {"circumvention_href", base(req) + "/circumvention"}});
   if (error) c.emplace("errors", error_list(*error, error_field));
   return render_page(app, req, "Web filtering", "filtering", std::move(c), status);
 }

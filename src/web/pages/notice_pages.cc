@@ -15,7 +15,7 @@ mstch::array notice_rows(const std::vector<Notice>& notices) {
     out.push_back(mstch::map{{"text", std::string(notice_text(n.kind))},
                              {"href", notice_href(n)},
                              {"reference", std::to_string(n.concern_id.value_or(
-                                               n.unblock_request_id.value_or(n.site_report_id.value_or(0))))},
+                                               n.unblock_request_id.value_or(n.site_report_id.value_or(n.filter_ban_id.value_or(0)))))},
                              {"school", n.school_name},
                              {"when", when_text(n.created_at)},
                              {"unread", n.unread()}});

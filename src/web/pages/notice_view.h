@@ -15,6 +15,7 @@ inline std::string notice_href(const Notice& n) {
   if (n.concern_id) return school + "/concerns/" + std::to_string(*n.concern_id);
   if (n.unblock_request_id) return school + "/filtering/unblocks/" + std::to_string(*n.unblock_request_id);
   if (n.site_report_id) return school + "/filtering/reports/" + std::to_string(*n.site_report_id);
+  if (n.filter_ban_id) return school + "/filtering/bans/" + std::to_string(*n.filter_ban_id);
   return school;
 }
 

@@ -1,0 +1,82 @@
+#include "filter/network_names.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "people/people_store.h"
+#include "people/person_fields.h"
+#include "people/school_store.h"
+#include "staff/staff_members.h"
+
+namespace inloco::filter {
+
+Result<std::string> normalise_network_username(std::string_view name) {
+  std::string out(trim(name));
+  if (out.empty()) return Error::invalid("Enter the network user name, as the school's network shows it.");
+  if (out.size() > kMaxNetworkUsername)
+    return Error::invalid("A network user name has at most " + std::to_string(kMaxNetworkUsername) +
+                          " characters; this one has " + std::to_string(out.size()) + ".");
+  if (!is_valid_utf8(out)) return Error::invalid("The network user name is not valid text; type it again.");
+  for (char& c : out) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b == 0x7f)
+      return Error::invalid("A network user name has no spaces or control characters: type it as the network "
+                            "shows it, for example \"jsmith\" or \"SCHOOL\\jsmith\".");
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+Result<std::map<std::string, int64_t>> network_names(Connection& conn, int64_t school_id) {
+  Rows rows = TRY(conn.query(
+      "SELECT p.id, p.network_username, u.username FROM people p LEFT JOIN user_accounts u "
+      "ON u.person_id = p.id WHERE p.school_id = ? AND (p.network_username IS NOT NULL OR "
+      "u.username IS NOT NULL)",
+      {school_id}));
+  std::map<std::string, int64_t> out;
+  // inloco user names first, so a network_username set for someone wins.
+  for (const Row& r : rows)
+    if (r[1].is_null()) out[r[2].as_text()] = r[0].as_int();
+  for (const Row& r : rows)
+    if (!r[1].is_null()) out[r[1].as_text()] = r[0].as_int();
+  return out;
+}
+
+Result<std::string> network_name_of(Connection& conn, int64_t person_id) {
+  Rows rows = TRY(conn.query(
+      "SELECT p.network_username, u.username FROM people p LEFT JOIN user_accounts u ON u.person_id = p.id "
+      "WHERE p.id = ?",
+      {person_id}));
+  if (rows.empty()) return std::string();
+  if (!rows[0][0].is_null()) return rows[0][0].as_text();
+  return rows[0][1].is_null() ? std::string() : rows[0][1].as_text();
+}
+
+Status set_network_username(Connection& conn, const Clock& clock, const Actor& actor,
+                            const Grants& grants, const FilterRules& rules, int64_t school_id,
+                            int64_t person_id, std::string_view name) {
+  std::optional<std::string> normal;
+  if (!trim(name).empty()) normal = TRY(normalise_network_username(name));
+  School school = TRY(get_school(conn, school_id));
+  Person person = TRY(get_person(conn, school_id, person_id));
+  TRY(require_one_of(grants, rules.monitoring_reports_to, school, "set network user names"));
+  if (normal) {
+    Rows taken = TRY(conn.query(
+        "SELECT p.id FROM people p LEFT JOIN user_accounts u ON u.person_id = p.id WHERE p.school_id = ? "
+        "AND p.id <> ? AND (p.network_username = ? OR (p.network_username IS NULL AND u.username = ?))",
+        {school_id, person_id, *normal, *normal}));
+    if (!taken.empty())
+      return Error::conflict("Someone else at the school already goes by the network user name \"" + *normal +
+                             "\"; check the name the network shows for " + person.display_name() + ".");
+  }
+  const std::string before = TRY(network_name_of(conn, person_id));
+  TRY(conn.execute("UPDATE people SET network_username = ?, updated_at = ? WHERE id = ?",
+                   {normal, clock.now(), person_id}));
+  const std::string after = TRY(network_name_of(conn, person_id));
+  TRY(append_audit(conn, clock, actor,
+                   AuditEvent{"filter.network_name", "person", std::to_string(person_id), school_id,
+                              nlohmann::json{{"before", before}, {"after", after}}.dump()}));
+  return {};
+}
+
+}  // namespace inloco::filter

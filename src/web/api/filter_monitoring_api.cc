@@ -1,0 +1,191 @@
+// JSON API for monitoring (NET-5) and attempts to get round the filter
+// (NET-6), the same library calls as the pages: the monitoring report, a
+// person's activity (audited), their network user name, the attempts, and
+// the bans with lifting and supervised use.
+#include "filter/filter_bans.h"
+#include "filter/monitoring_reports.h"
+#include "filter/network_names.h"
+#include "profile/profile_store.h"
+#include "web/api/json_fields.h"
+#include "web/page.h"
+#include "web/response.h"
+#include "web/routes.h"
+
+namespace inloco::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kActivityRows = 1000;
+constexpr int kEventRows = 1000;
+
+Result<FilterRules> rules_of(AppContext& app, const Request& req) {
+  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
+  return p.filter;
+}
+
+int days_asked(const Request& req, const FilterRules& rules) {
+  std::string d = req.query_value("days");
+  return d.empty() ? rules.monitoring_report_days : std::atoi(d.c_str());
+}
+
+json searches_json(const std::vector<filter::SearchSeen>& searches) {
+  json out = json::array();
+  for (const auto& s : searches)
+    out.push_back({{"at", s.at}, {"terms", s.terms}, {"flag", s.flag}, {"blocked", s.blocked}, {"who", s.who},
+                   {"source_address", s.source_address}});
+  return out;
+}
+
+json line_json(const filter::ActivityLine& l) {
+  json categories = json::array();
+  for (const auto& c : l.categories) categories.push_back({{"category", c.category}, {"requests", c.requests}});
+  return {{"person_id", or_null(l.person_id)}, {"name", l.name}, {"detail", l.detail}, {"requests", l.requests},
+          {"blocked", l.blocked}, {"attempts", l.attempts}, {"flagged_searches", l.flagged},
+          {"categories", categories}, {"searches", searches_json(l.searches)}};
+}
+
+json lines_json(const std::vector<filter::ActivityLine>& lines) {
+  json out = json::array();
+  for (const auto& l : lines) out.push_back(line_json(l));
+  return out;
+}
+
+json event_json(const filter::CircumventionEvent& e) {
+  return {{"id", e.id}, {"at", e.at}, {"person_id", or_null(e.person_id)}, {"person", e.person_name},
+          {"username", e.username}, {"source_address", e.source_address}, {"url", e.url}, {"host", e.host},
+          {"kind", filter::circumvention_kind_key(e.kind)}, {"category", e.category}, {"blocked", e.blocked},
+          {"what", filter::circumvention_description(e)}};
+}
+
+json ban_json(const filter::FilterBan& b) {
+  json sessions = json::array();
+  for (const auto& s : b.sessions)
+    sessions.push_back({{"id", s.id}, {"supervisor_id", s.supervisor_id}, {"supervisor", s.supervisor_name},
+                        {"recorded_by", s.recorded_by_name}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
+  return {{"id", b.id}, {"person_id", b.person_id}, {"person", b.person_name}, {"network_name", b.network_name},
+          {"sanction", filter::sanction_key(b.sanction)}, {"started_at", b.started_at}, {"why", b.why},
+          {"attempts", b.events_count}, {"window_days", b.window_days}, {"in_force", b.in_force()},
+          {"lifted_at", or_null(b.lifted_at)}, {"lifted_by", b.lifted_by_name}, {"lift_reason", b.lift_reason},
+          {"supervised_until", or_null(b.supervised_until)}, {"sessions", sessions}};
+}
+
+}  // namespace
+
+void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
+  using V = http::verb;
+  using C = Capability;
+  const std::string root = "/api/v1/schools/{school}/filtering";
+  router.add({V::get, root + "/monitoring", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    const int days = days_asked(req, *rules);
+    auto r = app.db.transaction([&](Connection& c) {
+      return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
+    });
+    if (!r.ok()) return error_response(app, req, r.error());
+    return json_response(200, {{"days", r->days}, {"from", r->from}, {"to", r->to}, {"requests", r->requests},
+                               {"blocked", r->blocked}, {"attempts", r->attempts}, {"people", lines_json(r->people)},
+                               {"unknown_names", lines_json(r->unknown_names)}, {"devices", lines_json(r->devices)},
+                               {"cut", r->cut}});
+  });
+  router.add({V::get, root + "/people/{person}/activity", Access::kSchool, C::kFilterMonitoringView},
+             [&app](Request& req) {
+               auto id = req.int_param("person");
+               if (!id) return error_response(app, req, Error::not_found("There is no such person."));
+               auto rules = rules_of(app, req);
+               if (!rules.ok()) return error_response(app, req, rules.error());
+               const int days = days_asked(req, *rules);
+               auto a = app.db.transaction([&](Connection& c) {
+                 return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
+               });
+               if (!a.ok()) return error_response(app, req, a.error());
+               json decisions = json::array();
+               for (const auto& d : a->decisions)
+                 decisions.push_back({{"at", d.at}, {"username", d.username}, {"source_address", d.source_address},
+                                      {"url", d.url}, {"host", d.host}, {"search_terms", d.search_terms},
+                                      {"search_flag", d.search_flag}, {"blocked", d.blocked},
+                                      {"category", d.category}, {"rule", d.rule}});
+               json events = json::array(), bans = json::array();
+               for (const auto& e : a->events) events.push_back(event_json(e));
+               for (const auto& b : a->bans) bans.push_back(ban_json(b));
+               return json_response(200, {{"person_id", *id}, {"name", a->person.display_name()},
+                                          {"network_name", a->network_name}, {"days", days},
+                                          {"totals", line_json(a->totals)}, {"decisions", decisions},
+                                          {"events", events}, {"bans", bans}});
+             });
+  router.add({V::post, root + "/people/{person}/network-name", Access::kSchool, C::kFilterBansManage},
+             [&app](Request& req) {
+               auto id = req.int_param("person");
+               json b = json_body(req);
+               if (!id || !is_json_object(b) || !b.contains("network_username") || !b["network_username"].is_string())
+                 return error_response(app, req, Error::invalid(
+                     "Send {\"network_username\": the name the network shows, or \"\" to use their inloco user name} as JSON."));
+               auto rules = rules_of(app, req);
+               if (!rules.ok()) return error_response(app, req, rules.error());
+               auto s = app.db.transaction([&](Connection& c) -> Result<std::string> {
+                 TRY(filter::set_network_username(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+                                                  text_field(b, "network_username")));
+                 return filter::network_name_of(c, *id);
+               });
+               if (!s.ok()) return error_response(app, req, s.error());
+               return json_response(200, {{"person_id", *id}, {"network_name", *s}});
+             });
+  router.add({V::get, root + "/circumvention", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    const int days = days_asked(req, *rules);
+    auto events = app.db.transaction([&](Connection& c) {
+      return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
+    });
+    if (!events.ok()) return error_response(app, req, events.error());
+    json out = json::array();
+    for (const auto& e : *events) out.push_back(event_json(e));
+    return json_response(200, {{"days", days}, {"events", out}});
+  });
+  router.add({V::get, root + "/bans", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
+    auto bans = app.db.read([&](Connection& c) { return filter::bans_in_force(c, req.school->id, app.clock.now()); });
+    if (!bans.ok()) return error_response(app, req, bans.error());
+    json out = json::array();
+    for (const auto& b : *bans) out.push_back(ban_json(b));
+    return json_response(200, {{"bans", out}});
+  });
+  router.add({V::get, root + "/bans/{ban}", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
+    auto id = req.int_param("ban");
+    if (!id) return error_response(app, req, Error::not_found("There is no such ban at this school."));
+    auto b = app.db.read([&](Connection& c) { return filter::get_ban(c, req.school->id, *id, app.clock.now()); });
+    if (!b.ok()) return error_response(app, req, b.error());
+    return json_response(200, ban_json(*b));
+  });
+  router.add({V::post, root + "/bans/{ban}/lift", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+    auto id = req.int_param("ban");
+    json b = json_body(req);
+    if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"reason\": why it is lifted} as JSON."));
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    auto s = app.db.transaction([&](Connection& c) {
+      return filter::lift_ban(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id, text_field(b, "reason"));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(200, {{"id", *id}, {"lifted", true}});
+  });
+  router.add({V::post, root + "/bans/{ban}/supervise", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+    auto id = req.int_param("ban");
+    json b = json_body(req);
+    auto supervisor = int_field(b, "supervisor_id");
+    auto minutes = int_field(b, "minutes");
+    if (!id || !is_json_object(b) || !supervisor || !minutes)
+      return error_response(app, req, Error::invalid(
+          "Send {\"supervisor_id\": the member of staff, \"minutes\": how long from now} as JSON."));
+    auto rules = rules_of(app, req);
+    if (!rules.ok()) return error_response(app, req, rules.error());
+    auto s = app.db.transaction([&](Connection& c) {
+      return filter::record_supervision(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+                                        *supervisor, static_cast<int>(std::clamp<int64_t>(*minutes, -1, 100000)));
+    });
+    if (!s.ok()) return error_response(app, req, s.error());
+    return json_response(201, {{"id", *s}, {"ban_id", *id}});
+  });
+}
+
+}  // namespace inloco::web
