@@ -1,9 +1,11 @@
 // `inloco filter lists --school CODE -o DIR`: writes what the school's records
 // add to the filter (filter/school_lists.h): its own block list as the
 // "school_blocked" category folder, to compile with the category lists
-// (`inloco filter compile --lists UT1 --lists DIR`), and the exceptions in
-// force from approved unblock requests. Run it after each decision (or from
-// cron) and signal the filter to reload.
+// (`inloco filter compile --lists UT1 --lists DIR`), and for
+// inloco-squid-helper --school-lists DIR the school's profile, the exceptions
+// in force from approved unblock requests, each person's filter group and the
+// bans from the network. Run it after each decision (or from cron) and signal
+// the filter to reload.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -21,9 +23,9 @@ void add_filter_lists_subcommand(CLI::App& filter) {
   auto school = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
   auto* cmd = filter.add_subcommand(
-      "lists", "Write the school's own block list and the exceptions in force for the filter");
+      "lists", "Write the school's block list, rules, exceptions, people's groups and bans for the filter");
   cmd->add_option("--school", *school, "The school's code")->required();
-  cmd->add_option("-o,--output", *dir, "The folder to write (school_blocked/domains and exceptions)")->required();
+  cmd->add_option("-o,--output", *dir, "The folder to write (profile.toml, school_blocked/domains, exceptions, people, bans)")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=] {
     auto db = open_database(*db_url);
@@ -42,7 +44,9 @@ void add_filter_lists_subcommand(CLI::App& filter) {
       return set_exit_code(1);
     }
     std::cout << "Wrote " << *dir << " for " << s->school.name << ": " << written->blocked_domains
-              << " blocked sites, " << written->exceptions << " exceptions in force.\n";
+              << " blocked sites, " << written->exceptions << " exceptions in force, "
+              << written->people << " people with their filter group, " << written->bans
+              << " bans from the network.\n";
   });
 }
 

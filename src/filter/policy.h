@@ -24,14 +24,16 @@ namespace inloco::filter {
 
 // Who asked for what. Times are Unix seconds; fields may be empty when the
 // proxy does not pass them. `group` is the filter group when the caller
-// already knows it (a bulk check, or the person's kind looked up); empty
-// lets the policy choose.
+// already knows it (a bulk check names it); empty lets the policy choose.
+// `kind_group` is the group the person's kind joins (school_lists.h
+// "people"), which the policy uses after user names and address ranges.
 struct Request {
   const NormalisedUrl& url;
   std::string_view user;
   std::string_view source_address;
   int64_t time = 0;
   std::string_view group = {};
+  std::string_view kind_group = {};
 };
 
 enum class Verdict { kAllow, kBlock };

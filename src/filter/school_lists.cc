@@ -1,11 +1,15 @@
 #include "filter/school_lists.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/crypto.h"
+#include "filter/ban_list.h"
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
+#include "profile/profile_store.h"
+#include "profile/shipped_profiles.h"
 
 namespace inloco::filter {
 namespace {
@@ -35,7 +39,33 @@ Status write_whole(const fs::path& path, const std::string& text) {
   return {};
 }
 
+// The school's profile as it stands: its latest version, else the shipped
+// default (profile_store.h: the same rule the server follows).
+Result<std::string> current_profile_text(Connection& conn, int64_t school_id) {
+  std::vector<ProfileVersion> versions = TRY(profile_history(conn, school_id));
+  if (!versions.empty()) return std::move(versions.back().toml_text);
+  ShippedProfile shipped = TRY(find_shipped_profile("default"));
+  return std::string(shipped.text);
+}
+
 }  // namespace
+
+Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t school_id,
+                                                     const FilterRules& rules) {
+  // The network user name when set, else the inloco one (filter/network_names.h).
+  Rows rows = TRY(conn.query(
+      "SELECT COALESCE(p.network_username, u.username), p.kind FROM people p "
+      "LEFT JOIN user_accounts u ON u.person_id = p.id WHERE p.school_id = ? AND p.active = 1 AND "
+      "(p.network_username IS NOT NULL OR (u.username IS NOT NULL AND u.disabled = 0)) ORDER BY 1",
+      {school_id}));
+  std::vector<PersonFilterGroup> out;
+  for (const Row& r : rows) {
+    std::string group = rules.group_for_kind(r[1].as_text());
+    if (group.empty()) continue;  // the policy's own rules (users, sources, default) apply
+    out.push_back({r[0].as_text(), std::move(group)});
+  }
+  return out;
+}
 
 Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_id, int64_t now,
                                               const std::string& dir) {
@@ -51,8 +81,22 @@ Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_i
     exceptions += e.domain + "\t" + e.for_group + "\t" + e.for_username + "\t" + std::to_string(e.ends_at) + "\n";
     ++written.exceptions;
   }
+  std::string profile_text = TRY(current_profile_text(conn, school_id));
+  PolicyProfile profile = TRY(profile_for_school(conn, school_id));
+  std::string people;
+  for (const PersonFilterGroup& p : TRY(filter_people(conn, school_id, profile.filter))) {
+    people += p.username + "\t" + p.group + "\n";
+    ++written.people;
+  }
+  // The profile first: a helper reloading between two files would read the
+  // new rules with the old lists, never the other way round.
+  TRY(write_whole(fs::path(dir) / "profile.toml", profile_text));
   TRY(write_whole(fs::path(dir) / kSchoolBlockedCategory / "domains", domains));
   TRY(write_whole(fs::path(dir) / "exceptions", exceptions));
+  TRY(write_whole(fs::path(dir) / "people", people));
+  std::string bans = TRY(ban_list_text(conn, school_id, now));
+  written.bans = static_cast<int64_t>(std::count(bans.begin(), bans.end(), '\n'));
+  TRY(write_whole(fs::path(dir) / "bans", bans));
   return written;
 }
 

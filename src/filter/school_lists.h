@@ -5,8 +5,14 @@
 // tab-separated file, one per line:
 //   DOMAIN <TAB> GROUP <TAB> USERNAME <TAB> ENDS_AT
 // where GROUP is a profile filter group or empty, USERNAME the person's
-// sign-in name or empty, ENDS_AT Unix seconds. The filter reads it again on
+// network name or empty, ENDS_AT Unix seconds. The filter reads it again on
 // reload; it never lets an exception open a locked category (LAW-8).
+// Beside them, for inloco-squid-helper --school-lists DIR:
+//   - "profile.toml": the school's current policy profile (its rules);
+//   - "people": USERNAME <TAB> GROUP, the filter group each active person
+//     with a user name joins by their kind (pupil, staff, ...), since the
+//     proxy passes only the user name (their network name, network_names.h);
+//   - "bans": the bans from the network in force (ban_list.h, NET-6).
 //
 // Files are written whole to a temporary name and renamed into place, so a
 // reader never sees half a list.
@@ -15,7 +21,11 @@
 #include <cstdint>
 #include <string>
 
+#include <string>
+#include <vector>
+
 #include "core/result.h"
+#include "profile/policy_profile.h"
 #include "store/database.h"
 
 namespace inloco::filter {
@@ -25,10 +35,23 @@ inline constexpr const char* kSchoolBlockedCategory = "school_blocked";
 struct SchoolListsWritten {
   int64_t blocked_domains = 0;
   int64_t exceptions = 0;
+  int64_t people = 0;
+  int64_t bans = 0;
 };
 
-// Writes DIR/school_blocked/domains and DIR/exceptions for the school as it
-// stands at `now`. kUnavailable when the folder cannot be written.
+struct PersonFilterGroup {
+  std::string username;
+  std::string group;  // a key of rules.groups
+};
+
+// The active people of the school with a user name and the filter group
+// their kind joins, by user name; people whose kind no group lists are left
+// to the policy's own rules.
+Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t school_id,
+                                                     const FilterRules& rules);
+
+// Writes DIR/profile.toml, DIR/school_blocked/domains, DIR/exceptions,
+// DIR/people and DIR/bans for the school as it stands at `now`. kUnavailable when the folder cannot be written.
 Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_id, int64_t now,
                                               const std::string& dir);
 

@@ -13,6 +13,8 @@
 #include "filter/list_compiler.h"
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
+#include "profile/profile_store.h"
+#include "profile/shipped_profiles.h"
 
 namespace inloco::filter {
 namespace {
@@ -62,6 +64,45 @@ TEST_P(SchoolListsTest, BlockedSitesAndExceptionsAreWrittenForTheFilter) {
   ASSERT_EQ(lists->categories.size(), 1u);
   EXPECT_EQ(lists->categories[0].name, "school_blocked");
   EXPECT_EQ(lists->categories[0].domains, std::vector<std::string>{"scam.example"});
+}
+
+// REQ NET-1, NET-2: the helper is given the school's rules and, since the
+// proxy passes only a user name, the group each person's kind joins.
+TEST_P(SchoolListsTest, TheProfileAndEachPersonsGroupAreWrittenForTheHelper) {
+  ASSERT_TRUE(write([&](Connection& c) -> Status {
+                auto account = [&](int64_t person, const char* name, int disabled) {
+                  return c.execute(
+                      "INSERT INTO user_accounts (person_id, username, password_hash, disabled, "
+                      "created_at, password_changed_at) VALUES (?, ?, 'x', ?, 0, 0)",
+                      {person, std::string(name), int64_t{disabled}});
+                };
+                TRY(account(teacher_, "tom.teacher", 0));
+                TRY(account(pupil_, "pip.pupil", 0));
+                TRY(account(governor_, "gail.governor", 0));
+                TRY(account(teacher2_, "tara.second", 1));  // disabled: not on the network
+                TRY(account(left_, "lee.leaver", 0));       // left the school
+                TRY(account(beta_teacher_, "ben.beta", 0)); // another school
+                return {};
+              }).ok());
+  auto written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(written->people, 3);
+  EXPECT_EQ(slurp(std::filesystem::path(dir_) / "people"),
+            "gail.governor\tstaff\npip.pupil\tpupils\ntom.teacher\tstaff\n");
+  // No profile assigned: the shipped default, as the server itself uses.
+  auto shipped = find_shipped_profile("default");
+  ASSERT_TRUE(shipped.ok());
+  EXPECT_EQ(slurp(std::filesystem::path(dir_) / "profile.toml"), std::string(shipped->text));
+
+  // A profile assigned later is the one written.
+  std::string changed(shipped->text);
+  changed += "\n# assigned for the test\n";
+  ASSERT_TRUE(write([&](Connection& c) {
+                return assign_profile(c, clock_, Actor::system(), alpha_, changed, "default");
+              }).ok());
+  written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  EXPECT_EQ(slurp(std::filesystem::path(dir_) / "profile.toml"), changed);
 }
 
 INLOCO_INSTANTIATE_BACKENDS(SchoolListsTest);

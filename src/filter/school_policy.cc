@@ -212,6 +212,9 @@ int SchoolPolicy::group_index(const Request& request) const {
     if (auto address = parse_ip_address(request.source_address))
       for (const Source& s : sources_)
         if (s.range.contains(*address)) return s.group;
+  if (!request.kind_group.empty())
+    for (size_t i = 0; i < groups_.size(); ++i)
+      if (groups_[i].key == request.kind_group) return static_cast<int>(i);
   return default_group_;
 }
 

@@ -4,7 +4,8 @@
 // A request first joins one group: the group the caller names
 // (Request::group), else the group listing its user name, else the group
 // whose source range holds its address (the longest prefix wins), else the
-// profile's default_group. Then, in this order:
+// group of the person's kind (Request::kind_group), else the profile's
+// default_group. Then, in this order:
 //   1. a match in a locked category blocks, "locked:<category>"; nothing
 //      below can allow it (LAW-8);
 //   2. a time-limited exception for the host (an approved unblock, NET-3)

@@ -128,6 +128,15 @@ TEST_F(SchoolPolicyTest, ChoosesTheGroupByUserThenSourceThenDefault) {
   EXPECT_EQ(group_of("nobody", "172.16.0.1"), "guests");  // the default group
   EXPECT_EQ(group_of("", "not an address"), "guests");
   EXPECT_EQ(group_of("pupil1", "", "staff"), "staff");  // the caller knows best
+  // The person's kind (the "people" file) comes after names and ranges.
+  auto by_kind = [&](std::string_view user, std::string_view source, std::string_view kind) {
+    url_ = *normalise_url("http://example.com/");
+    return policy_->group_for({url_, user, source, 0, {}, kind});
+  };
+  EXPECT_EQ(by_kind("newpupil", "", "pupils"), "pupils");
+  EXPECT_EQ(by_kind("newteacher", "172.16.0.1", "staff"), "staff");  // not the default
+  EXPECT_EQ(by_kind("newteacher", "10.20.30.4", "staff"), "sixth_form");  // the range first
+  EXPECT_EQ(by_kind("mrsjones", "", "pupils"), "staff");  // the profile's user list first
   EXPECT_EQ(policy_->group_for_kind("pupil"), "pupils");
   EXPECT_EQ(policy_->group_for_kind("guest"), "guests");
   EXPECT_EQ(policy_->group_for_kind("alien"), "");

@@ -6,9 +6,14 @@
 #include <cstring>
 #include <utility>
 
+#include <algorithm>
+
+#include "filter/school_lists_reader.h"
+#include "filter/school_policy.h"
 #include "filter/search_terms.h"
 #include "filter/squid_protocol.h"
 #include "filter/url_normaliser.h"
+#include "profile/profile_loader.h"
 
 namespace inloco::filter {
 namespace {
@@ -16,6 +21,27 @@ namespace {
 constexpr size_t kReadChunk = 1 << 20;  // one read() of requests
 constexpr size_t kMaxLine = 4 << 20;    // longer is not a request: skipped
 constexpr std::string_view kUnreadable = "invalid";
+constexpr std::string_view kBanned = "banned";
+constexpr std::string_view kBannedMessage =
+    "You cannot use the school network on your own for now, after attempts to get round the "
+    "filter. A member of staff can supervise you; ask them or ICT.";
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+template <typename Value>
+const Value* find_user(const std::vector<std::pair<std::string, Value>>& table,
+                       std::string_view user) {
+  if (user.empty() || table.empty()) return nullptr;
+  std::string key = ascii_lower(user);
+  auto it = std::lower_bound(table.begin(), table.end(), key,
+                             [](const auto& e, const std::string& k) { return e.first < k; });
+  return it != table.end() && it->first == key ? &it->second : nullptr;
+}
 
 std::string_view token(const HelperLine& line, int index) {
   if (index <= 0 || static_cast<size_t>(index) > line.tokens.size()) return {};
@@ -59,8 +85,58 @@ Result<std::unique_ptr<SquidHelper::Engine>> SquidHelper::Engine::load(
     order.push_back(*id);
   }
   engine->matcher_ = std::make_unique<Matcher>(*engine->snapshot_);
-  engine->policy_ = std::make_unique<BlockListedPolicy>(std::move(order));
+  if (options.profile_path.empty() && options.school_lists_dir.empty()) {
+    engine->policy_ = std::make_unique<BlockListedPolicy>(std::move(order));
+    return engine;
+  }
+  if (!order.empty())
+    return Error::invalid(
+        "--category-order is for filtering without the school's rules; with them, each block "
+        "names the rule it comes from.");
+  PolicyProfile profile;
+  std::vector<PolicyException> exceptions;
+  if (!options.school_lists_dir.empty()) {
+    SchoolLists lists = TRY(read_school_lists(options.school_lists_dir));
+    profile = std::move(lists.profile);
+    exceptions = std::move(lists.exceptions);
+    for (PersonGroup& p : lists.people)
+      engine->people_.emplace_back(std::move(p.username), std::move(p.group));
+    for (NetworkBan& b : lists.bans) engine->bans_.emplace_back(std::move(b.username), b.supervised_until);
+    std::sort(engine->people_.begin(), engine->people_.end());
+    std::sort(engine->bans_.begin(), engine->bans_.end());
+  } else {
+    profile = TRY(load_profile_file(options.profile_path));
+  }
+  engine->exceptions_ = exceptions.size();
+  SchoolPolicy policy =
+      TRY(SchoolPolicy::build(profile.filter, *engine->snapshot_, std::move(exceptions)));
+  for (const std::string& name : policy.unknown_categories())
+    engine->warnings_.push_back("the profile names the category '" + name +
+                                "', which the snapshot's lists do not have; it blocks nothing");
+  engine->policy_ = std::make_unique<SchoolPolicy>(std::move(policy));
+  engine->has_profile_ = true;
   return engine;
+}
+
+std::string_view SquidHelper::Engine::kind_group(std::string_view user) const {
+  const std::string* group = find_user(people_, user);
+  return group ? std::string_view(*group) : std::string_view();
+}
+
+bool SquidHelper::Engine::banned(std::string_view user, int64_t now) const {
+  const int64_t* supervised_until = find_user(bans_, user);
+  return supervised_until && now >= *supervised_until;
+}
+
+std::string SquidHelper::loaded_summary() const {
+  std::string text = options_.snapshot_path + " (" + std::to_string(snapshot().domain_count()) +
+                     " domains)";
+  if (!engine_->has_profile()) return text + ", every listed site blocked";
+  if (options_.school_lists_dir.empty()) return text + ", the rules of " + options_.profile_path;
+  return text + ", the school's rules from " + options_.school_lists_dir + " with " +
+         std::to_string(engine_->exceptions()) + " exceptions, " +
+         std::to_string(engine_->people()) + " people and " + std::to_string(engine_->bans()) +
+         " bans";
 }
 
 Result<std::unique_ptr<SquidHelper>> SquidHelper::create(SquidHelperOptions options,
@@ -68,6 +144,10 @@ Result<std::unique_ptr<SquidHelper>> SquidHelper::create(SquidHelperOptions opti
                                                          const Clock& clock) {
   if (options.snapshot_path.empty())
     return Error::invalid("Give the snapshot to filter with: --snapshot FILE.");
+  if (!options.profile_path.empty() && !options.school_lists_dir.empty())
+    return Error::invalid(
+        "Give the school's rules once: --school-lists DIR (which holds the profile) or "
+        "--profile FILE, not both.");
   if (options.mode == HelperMode::kRewrite && options.block_page.empty())
     return Error::invalid(
         "Rewrite mode sends blocked requests to the school's block page: give it with "
@@ -89,7 +169,8 @@ Status SquidHelper::flush_log() { return log_ ? log_->flush() : ok_status(); }
 
 std::string SquidHelper::blocked_answer(std::optional<std::string_view> channel,
                                         std::string_view raw_url, std::string_view category,
-                                        const std::string& rule) const {
+                                        const std::string& rule,
+                                        std::string_view message) const {
   if (options_.mode == HelperMode::kRewrite) {
     std::string target = options_.block_page;
     target += target.find('?') == std::string::npos ? '?' : '&';
@@ -97,7 +178,8 @@ std::string SquidHelper::blocked_answer(std::optional<std::string_view> channel,
     target += "&category=" + percent_encode_component(category);
     return format_answer(channel, "OK", {{"status", "302"}, {"url", std::move(target)}});
   }
-  std::vector<AnswerPair> pairs = {{"message", block_message(category)}};
+  std::vector<AnswerPair> pairs = {
+      {"message", message.empty() ? block_message(category) : std::string(message)}};
   if (!category.empty()) pairs.push_back({"tag", std::string(category)});
   pairs.push_back({"log", rule});
   return format_answer(channel, "ERR", pairs);
@@ -126,17 +208,26 @@ std::string SquidHelper::answer(std::string_view line) {
     rule = "invalid:" + url.error().message;
     category = std::string(kUnreadable);
     answer_line = blocked_answer(request.channel, raw_url, category, rule);
+  } else if (engine.banned(user, now)) {
+    terms = search_terms(*url);
+    rule = "ban:circumvention";
+    category = std::string(kBanned);
+    answer_line = blocked_answer(request.channel, raw_url, category, rule, kBannedMessage);
   } else {
     std::vector<Match> matches = engine.matcher().match_all(*url);
-    Decision decision = engine.policy().decide(Request{*url, user, source, now}, matches);
+    Request asked{*url, user, source, now};
+    asked.kind_group = engine.kind_group(user);
+    Decision decision = engine.policy().decide(asked, matches);
     verdict = decision.verdict;
     terms = search_terms(*url);
-    if (decision.because) {
-      rule = decision.because->rule();
-      category = decision.because->category_name;
+    if (verdict == Verdict::kBlock || decision.because || !decision.rule.empty()) {
+      category = decision.category_text();
+      rule = decision.rule_text();
+    } else if (!matches.empty()) {
+      category = matches.front().category_name;  // listed, and allowed for this person now
     }
     answer_line = verdict == Verdict::kBlock
-                      ? blocked_answer(request.channel, raw_url, category, rule)
+                      ? blocked_answer(request.channel, raw_url, category, rule, decision.message)
                       : format_answer(request.channel, "OK");
   }
   if (log_) {
@@ -154,9 +245,10 @@ Status SquidHelper::run(int in_fd, int out_fd, std::atomic<bool>* reload_request
     if (!st.ok())
       warn("inloco-squid-helper: reload failed, still using the previous snapshot: " +
            st.error().message);
-    else
-      warn("inloco-squid-helper: reloaded " + options_.snapshot_path + " (" +
-           std::to_string(snapshot().domain_count()) + " domains)");
+    else {
+      warn("inloco-squid-helper: reloaded " + loaded_summary());
+      for (const std::string& w : load_warnings()) warn("inloco-squid-helper: warning: " + w);
+    }
   };
   std::string buffer;  // unanswered bytes: at most one partial line
   std::string chunk(kReadChunk, '\0');

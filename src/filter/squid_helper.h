@@ -15,10 +15,17 @@
 // A URL that cannot be read is blocked (fail closed) with the rule
 // "invalid:<why>"; an empty line is answered "BH" (helper error).
 //
+// Rules: with the school's profile the SchoolPolicy decides (groups, times,
+// ages, locked categories, exceptions) and its sentence is the message; a
+// user banned after attempts to get round the filter (NET-6) is refused
+// everything, rule "ban:circumvention", unless a member of staff is
+// supervising them now. The decision record of an allowed URL that is
+// listed names the list's category, so monitoring sees what was visited.
+//
 // Reload: reload() opens the snapshot file again (a new mapping; the writer
 // renames a new file into place, so it is the old file or the new one) and
-// swaps it in; when it fails the old snapshot stays and the error is
-// returned. run() checks a flag (set by the SIGHUP handler, which does
+// reads the school's files again, then swaps all of it in at once; when any
+// of it fails the old snapshot and rules stay and the error is returned. run() checks a flag (set by the SIGHUP handler, which does
 // nothing else) before every request line, so a reload happens between
 // requests: the request being answered finishes on the snapshot it started
 // with, and the next one uses the new snapshot. No request is dropped or
@@ -51,6 +58,12 @@ enum class HelperMode { kAcl, kRewrite };
 
 struct SquidHelperOptions {
   std::string snapshot_path;
+  // The school's rules (school_policy.h). With neither, every listed URL is
+  // blocked. profile_path: a policy profile file alone; school_lists_dir:
+  // the folder `inloco filter lists` writes (the profile, the exceptions in
+  // force, each person's group and the bans), read again on every reload.
+  std::string profile_path;
+  std::string school_lists_dir;
   HelperMode mode = HelperMode::kAcl;
   std::string block_page;                   // kRewrite: where blocked requests go
   std::vector<std::string> category_order;  // names, most important first
@@ -95,6 +108,11 @@ class SquidHelper {
 
   const Snapshot& snapshot() const { return engine_->snapshot(); }
   size_t reloads() const { return reloads_; }
+  // What the last load found worth telling ICT (category names the lists
+  // lack), one sentence each.
+  const std::vector<std::string>& load_warnings() const { return engine_->warnings(); }
+  // A one-line account of what is loaded, for cache.log.
+  std::string loaded_summary() const;
 
  private:
   // A snapshot with what is built on it. Matcher refers to the snapshot, so
@@ -105,11 +123,25 @@ class SquidHelper {
     const Snapshot& snapshot() const { return *snapshot_; }
     const Matcher& matcher() const { return *matcher_; }
     const Policy& policy() const { return *policy_; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    // The group of the user's kind; empty when the people file lacks them.
+    std::string_view kind_group(std::string_view user) const;
+    // Whether the user is banned and not supervised at `now`.
+    bool banned(std::string_view user, int64_t now) const;
+    size_t people() const { return people_.size(); }
+    size_t bans() const { return bans_.size(); }
+    size_t exceptions() const { return exceptions_; }
+    bool has_profile() const { return has_profile_; }
 
    private:
     std::unique_ptr<Snapshot> snapshot_;
     std::unique_ptr<Matcher> matcher_;
     std::unique_ptr<Policy> policy_;
+    std::vector<std::string> warnings_;
+    std::vector<std::pair<std::string, std::string>> people_;  // lower-case user -> group, sorted
+    std::vector<std::pair<std::string, int64_t>> bans_;  // lower-case user -> supervised until
+    size_t exceptions_ = 0;
+    bool has_profile_ = false;
   };
 
   SquidHelper(SquidHelperOptions options, std::optional<DecisionLog> log, const Clock& clock,
@@ -120,7 +152,8 @@ class SquidHelper {
         engine_(std::move(engine)) {}
 
   std::string blocked_answer(std::optional<std::string_view> channel, std::string_view raw_url,
-                             std::string_view category, const std::string& rule) const;
+                             std::string_view category, const std::string& rule,
+                             std::string_view message = {}) const;
 
   SquidHelperOptions options_;
   std::optional<DecisionLog> log_;

@@ -1,6 +1,7 @@
 // inloco-squid-helper: the URL filter for Squid (external_acl_type or
 // url_rewrite_program). Reads requests on stdin, answers on stdout, reports
-// problems on stderr (Squid's cache.log); SIGHUP reloads the snapshot. The
+// problems on stderr (Squid's cache.log); SIGHUP reloads the snapshot and
+// the school's files. The
 // work is in squid_helper.h; this file only reads the options and wires the
 // signal to the reload flag.
 #include <signal.h>
@@ -37,6 +38,11 @@ int run_helper(int argc, char** argv) {
       ->required();
   app.add_option("--mode", mode, "acl (external_acl_type) or rewrite (url_rewrite_program)")
       ->check(CLI::IsMember({"acl", "rewrite"}));
+  app.add_option("--school-lists", options.school_lists_dir,
+                 "the folder `inloco filter lists` writes: the school's rules, exceptions, "
+                 "people and bans");
+  app.add_option("--profile", options.profile_path,
+                 "a policy profile file, for the rules alone (no exceptions or bans)");
   app.add_option("--block-page", options.block_page,
                  "rewrite mode: the block page; ?url=...&category=... are added");
   app.add_option("--log", log_path, "decision log file (appended; docs/filter.md)");
@@ -75,6 +81,8 @@ int run_helper(int argc, char** argv) {
     warn("inloco-squid-helper: " + helper.error().message);
     return 2;
   }
+  warn("inloco-squid-helper: filtering with " + (*helper)->loaded_summary());
+  for (const std::string& w : (*helper)->load_warnings()) warn("inloco-squid-helper: warning: " + w);
 
   // No SA_RESTART: a read() waiting for Squid returns EINTR, so a reload
   // happens at once rather than with the next request.

@@ -35,6 +35,7 @@
 #include "filter/filter_test_support.h"
 #include "filter/list_compiler.h"
 #include "filter/snapshot_writer.h"
+#include "profile/shipped_profiles.h"
 
 #ifndef INLOCO_SQUID_HELPER
 #error "INLOCO_SQUID_HELPER (the helper binary) must be defined by the build"
@@ -237,6 +238,7 @@ class SquidFilterTest : public ::testing::Test {
     root_ = dir_.path() / "squid";
     for (const char* sub : {"logs", "run", "errors"}) fs::create_directories(root_ / sub);
     snapshot_ = dir_.path() / "filter.snap";
+    before_compile();
     compile_snapshot(dir_, "v1", "127.0.0.1/old\n", snapshot_);
     write_error_page();
     squid_port_ = free_port();
@@ -248,6 +250,10 @@ class SquidFilterTest : public ::testing::Test {
   void TearDown() override { stop_squid(); }
   // url_rewrite_program instead of external_acl_type.
   virtual bool rewrite_mode() const { return false; }
+  // More lists for the first snapshot, and the school's folder, if any.
+  virtual void before_compile() {}
+  // Added to the helper's command line.
+  virtual std::string helper_options() const { return ""; }
 
   static uint16_t free_port() {
     uint16_t port = 0;
@@ -290,7 +296,7 @@ class SquidFilterTest : public ::testing::Test {
     conf << "external_acl_type urlfilter ttl=0 negative_ttl=0 concurrency=16 children-max=4 "
             "children-startup=1 %URI "
          << INLOCO_SQUID_HELPER << " --snapshot " << snapshot_.string() << " --log "
-         << (root_ / "logs" / "decisions.log").string() << "\n"
+         << (root_ / "logs" / "decisions.log").string() << helper_options() << "\n"
          << "acl url_ok external urlfilter\n"
          << "deny_info ERR_SCHOOL_BLOCK url_ok\n"
          << "http_access deny !url_ok\n"
@@ -478,6 +484,67 @@ TEST_F(SquidRewriteTest, RedirectsBlockedRequestsToTheBlockPage) {
   Response connect = through_proxy(
       squid_port_, "CONNECT blocked.test:443 HTTP/1.1\r\nHost: blocked.test:443\r\n\r\n");
   EXPECT_EQ(connect.status, 302) << connect.raw;
+}
+
+// REQ NET-2, NET-3, LAW-8: the helper with the school's folder from
+// `inloco filter lists`: the profile's rules decide and their sentence is
+// on the block page; an exception written after an approval reaches the
+// filter on SIGHUP; a locked category stays blocked whatever the exception.
+class SquidSchoolRulesTest : public SquidFilterTest {
+ protected:
+  void before_compile() override {
+    dir_.write("v1/gambling/urls", "127.0.0.1/bet\n");
+    dir_.write("v1/adult/urls", "127.0.0.1/adult\n");
+    auto shipped = find_shipped_profile("default");
+    ASSERT_TRUE(shipped.ok());
+    // Requests come without a user name: the default group, the pupils'.
+    dir_.write("school/profile.toml", std::string(shipped->text));
+    dir_.write("school/exceptions", "");
+  }
+  std::string helper_options() const override {
+    return " --school-lists " + (dir_.path() / "school").string();
+  }
+};
+
+TEST_F(SquidSchoolRulesTest, TheSchoolsRulesDecideAndAnApprovedExceptionReachesTheFilter) {
+  const std::string origin = "127.0.0.1:" + std::to_string(origin_.port());
+  EXPECT_EQ(get(squid_port_, "http://" + origin + "/lesson", origin).status, 200) << cache_log();
+  Response bet = get(squid_port_, "http://" + origin + "/bet/odds", origin);
+  EXPECT_EQ(bet.status, 403) << bet.raw << cache_log();
+  EXPECT_NE(bet.body.find("This kind of site is blocked for pupils on the school network."),
+            std::string::npos)
+      << bet.body;
+  EXPECT_EQ(get(squid_port_, "http://" + origin + "/adult/x", origin).status, 403);
+  EXPECT_NE(cache_log().find("filtering with"), std::string::npos) << cache_log();
+
+  // The head approves an unblock: `inloco filter lists` writes the
+  // exception and the helpers are told to reload.
+  int64_t until = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count() +
+                  3600;
+  dir_.write("school/exceptions", "127.0.0.1\tpupils\t\t" + std::to_string(until) + "\n");
+  std::vector<pid_t> helpers = helper_pids(snapshot_.string());
+  ASSERT_FALSE(helpers.empty()) << cache_log();
+  for (pid_t pid : helpers) ASSERT_EQ(::kill(pid, SIGHUP), 0);
+  auto deadline = Clock::now() + std::chrono::seconds(5);
+  Response opened;
+  while (Clock::now() < deadline) {
+    opened = get(squid_port_, "http://" + origin + "/bet/odds", origin);
+    if (opened.status == 200) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(opened.status, 200) << opened.raw << cache_log();
+  EXPECT_EQ(opened.body, kOriginBody);
+  Response locked = get(squid_port_, "http://" + origin + "/adult/x", origin);
+  EXPECT_EQ(locked.status, 403) << locked.raw;
+  EXPECT_NE(locked.body.find(kBlockPageText), std::string::npos);
+
+  stop_squid();
+  std::string decisions = read_text(root_ / "logs" / "decisions.log");
+  EXPECT_NE(decisions.find("\tallow\tgambling\texception:127.0.0.1\n"), std::string::npos)
+      << decisions;
+  EXPECT_NE(decisions.find("\tblock\tadult\tlocked:adult\n"), std::string::npos) << decisions;
 }
 
 }  // namespace
