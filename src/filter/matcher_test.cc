@@ -101,6 +101,18 @@ TEST_F(MatcherTest, UrlEntryMatchesAsAPrefixOfHostAndPath) {
             V{"social_networks url:epicurious.com/community"});
 }
 
+// REQ NET-6: doubling a slash is no way round a url entry (squidGuard 1.6
+// and web servers read "//" in a path as "/"); an entry written with "//"
+// matches the single-slash form as well.
+TEST_F(MatcherTest, DoubledSlashesInThePathDoNotGetPastAUrlEntry) {
+  EXPECT_EQ(rules("http://epicurious.com//community"),
+            V{"social_networks url:epicurious.com/community"});
+  EXPECT_EQ(rules("http://www.casino.example//bet//now"), V{"gambling url:casino.example/bet"});
+  EXPECT_EQ(rules("http://example.org//forum?id=1"),
+            V{"social_networks url:example.org/forum?id="});
+  EXPECT_TRUE(rules("http://epicurious.com//recipes").empty());
+}
+
 TEST_F(MatcherTest, ExpressionsMatchTheWholeUrlCaseInsensitively) {
   EXPECT_EQ(rules("http://images.example/gallery/PORN12.JPG"),
             V{"adult expression:(porn|xxx)[0-9]*\\.(jpg|gif)"});

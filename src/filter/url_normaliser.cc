@@ -3,7 +3,9 @@
 #include <arpa/inet.h>
 #include <unicode/uidna.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -36,10 +38,16 @@ void append_escaped(std::string& out, unsigned char c) {
   out += kHex[c & 15];
 }
 
-// Rule 10: canonical percent-encoding of a path or query.
-std::string canonical_escapes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// Rule 10: canonical percent-encoding of a path or query, appended to `out`.
+void canonical_escapes(std::string_view s, std::string& out) {
+  // Most paths need nothing done: copy them whole.
+  if (std::none_of(s.begin(), s.end(), [](char ch) {
+        return ch == '%' || must_escape(static_cast<unsigned char>(ch));
+      })) {
+    out += s;
+    return;
+  }
+  out.reserve(out.size() + s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '%') {
@@ -61,7 +69,16 @@ std::string canonical_escapes(std::string_view s) {
       out += static_cast<char>(c);
     }
   }
-  return out;
+}
+
+bool has_dot_segment(std::string_view path) {
+  for (size_t i = path.find("/."); i != std::string_view::npos; i = path.find("/.", i + 1)) {
+    std::string_view after = path.substr(i + 2);
+    if (after.empty() || after[0] == '/' ||
+        (after[0] == '.' && (after.size() == 1 || after[1] == '/')))
+      return true;
+  }
+  return false;
 }
 
 // RFC 3986 section 5.2.4, on a path that starts with "/".
@@ -235,12 +252,20 @@ struct HostResult {
   bool numeric_form = false;
 };
 
+bool is_host_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '_' || c == '.';
+}
+
 // Rules 5-9 for a host that is not an IPv6 literal.
 Result<HostResult> normalise_name(std::string_view raw) {
   std::string host;
   host.reserve(raw.size());
   bool non_ascii = false;
-  for (size_t i = 0; i < raw.size(); ++i) {
+  // The usual host is already lower-case ASCII with nothing escaped.
+  bool plain = std::all_of(raw.begin(), raw.end(),
+                           [](char c) { return is_host_char(static_cast<unsigned char>(c)); });
+  if (plain) host = raw;
+  for (size_t i = 0; i < raw.size() && !plain; ++i) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
     if (c == '%' && i + 2 < raw.size() && hex_value(raw[i + 1]) >= 0 &&
         hex_value(raw[i + 2]) >= 0) {
@@ -267,7 +292,7 @@ Result<HostResult> normalise_name(std::string_view raw) {
     return r;
   }
   for (char c : host) {
-    if (!(is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '.'))
+    if (!plain && !(is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '.'))
       return Error::invalid("The host name " + host + " holds a character a host cannot have.");
   }
   r.host = std::move(host);
@@ -307,18 +332,40 @@ std::string_view strip_www(std::string_view host) {
 std::string NormalisedUrl::url_key() const {
   std::string key(host_kind == HostKind::kName ? strip_www(host) : std::string_view(host));
   key.reserve(key.size() + path.size());
-  for (char c : path) key += lower(c);
+  // Runs of '/' in the path count as one, as squidGuard and web servers take
+  // them ("//a//b" is "/a/b"), so that doubling a slash does not get past a
+  // url entry. The query is kept as it is.
+  bool in_query = false;
+  for (char c : path) {
+    in_query = in_query || c == '?';
+    if (c == '/' && !in_query && !key.empty() && key.back() == '/') continue;
+    key += lower(c);
+  }
   return key;
 }
 
 std::string NormalisedUrl::expression_subject() const {
   std::string s;
-  if (!scheme.empty()) s = scheme + "://";
-  s += host;
-  if (port != 0) s += ":" + std::to_string(port);
-  if (!scheme.empty() || path != "/") s += path;
-  for (char& c : s) c = lower(c);
+  expression_subject(s);
   return s;
+}
+
+void NormalisedUrl::expression_subject(std::string& s) const {
+  s.clear();
+  if (!scheme.empty()) {
+    s += scheme;
+    s += "://";
+  }
+  s += host;
+  if (port != 0) {
+    char digits[8];
+    int n = std::snprintf(digits, sizeof digits, ":%u", static_cast<unsigned>(port));
+    s.append(digits, static_cast<size_t>(n));
+  }
+  size_t path_at = s.size();
+  if (!scheme.empty() || path != "/") s += path;
+  // Scheme and host are lower case already; the path may not be.
+  for (size_t i = path_at; i < s.size(); ++i) s[i] = lower(s[i]);
 }
 
 std::string NormalisedUrl::to_string() const {
@@ -418,10 +465,13 @@ Result<NormalisedUrl> normalise_url(std::string_view raw) {
   std::string_view path_raw = rest.substr(0, q);
   if (q != std::string_view::npos) query = rest.substr(q);
   path_text.reserve(path_raw.size() + 1);
-  for (char c : path_raw) path_text += c == '\\' ? '/' : c;
-  if (path_text.empty() || path_text[0] != '/') path_text.insert(path_text.begin(), '/');
-  url.path = remove_dot_segments(canonical_escapes(path_text));
-  if (!query.empty()) url.path += canonical_escapes(query);
+  if (path_raw.empty() || (path_raw[0] != '/' && path_raw[0] != '\\')) path_text += '/';
+  path_text += path_raw;
+  std::replace(path_text.begin(), path_text.end(), '\\', '/');
+  url.path.reserve(path_text.size() + query.size());
+  canonical_escapes(path_text, url.path);
+  if (has_dot_segment(url.path)) url.path = remove_dot_segments(url.path);
+  if (!query.empty()) canonical_escapes(query, url.path);
   return url;
 }
 

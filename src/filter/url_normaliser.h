@@ -52,7 +52,9 @@
 //   - url_key(): the host without a leading "www.", "wwwNN.", "web.",
 //     "webNN.", "ftp." or "ftpNN." label (as squidGuard strips it), followed
 //     by path and query, all lower-cased (squidGuard compares url entries in
-//     lower case). The port is never part of it.
+//     lower case), with each run of '/' in the path written as one
+//     ("//a//b" is "/a/b", as squidGuard 1.6 and web servers read it). The
+//     port is never part of it.
 //   - expression_subject(): "scheme://host[:port]/path?query" lower-cased
 //     (or "host:port" for a bare CONNECT authority): what expressions see.
 //
@@ -81,6 +83,8 @@ struct NormalisedUrl {
 
   std::string url_key() const;
   std::string expression_subject() const;
+  // The same, written into `out` (no allocation once `out` has room).
+  void expression_subject(std::string& out) const;
   std::string to_string() const;  // the canonical URL
 };
 

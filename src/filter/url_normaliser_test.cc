@@ -128,6 +128,19 @@ TEST(UrlNormaliserTest, UrlKeyStripsWwwLikeSquidGuard) {
   EXPECT_EQ(strip_www("www."), "www.");
 }
 
+// squidGuard 1.6 reads "//" in a path as "/" (and so do web servers), so a
+// doubled slash must not get a request past a url entry; the query's "//"
+// (?u=http://...) is data and stays.
+TEST(UrlNormaliserTest, UrlKeyWritesEachRunOfSlashesInThePathAsOne) {
+  auto key = [](std::string_view raw) { return normalise_url(raw)->url_key(); };
+  EXPECT_EQ(key("http://example.com//a///b/"), "example.com/a/b/");
+  EXPECT_EQ(key("http://example.com//"), "example.com/");
+  EXPECT_EQ(key("http://example.com/a/?u=http://x//y"), "example.com/a/?u=http://x//y");
+  EXPECT_EQ(key("example.com:443"), "example.com/");
+  // The URL itself keeps its slashes.
+  EXPECT_EQ(normalise_url("http://example.com//a")->to_string(), "http://example.com//a");
+}
+
 TEST(UrlNormaliserTest, ExpressionSubjectIsTheLowerCaseUrl) {
   auto r = normalise_url("HTTPS://www.Google.com/Search?Q=Cache");
   ASSERT_TRUE(r.ok());
