@@ -501,6 +501,17 @@ class Writer {
     return lower_first(it->second.label) + " (" + join(parts, "; ") + ")";
   }
 
+  // "3 times within 7 days": the threshold at which the network refuses them.
+  static std::string attempts_text(const FilterRules& f) {
+    std::string times = f.circumvention_threshold == 1
+                            ? std::string("once")
+                            : number_word(f.circumvention_threshold) + " times";
+    std::string days = f.circumvention_window_days == 1
+                           ? std::string("a day")
+                           : number_word(f.circumvention_window_days) + " days";
+    return times + " within " + days;
+  }
+
   void filter(PolicyDocument& d) const {
     const FilterRules& f = p_.filter;
     PolicySection groups{"Internet filtering", {}, {}};
@@ -541,13 +552,17 @@ class Writer {
         break;
       case CircumventionSanction::kSupervisedUseOnly:
         more.paragraphs.push_back(
-            "Anyone who tries to get round the filter may then use school computers only "
-            "under close supervision.");
+            "Anyone who tries to get round the filter " + attempts_text(f) +
+            " may then use school computers only under close supervision, until " +
+            roles(f.monitoring_reports_to, "or") + " " +
+            verb(f.monitoring_reports_to, "lifts", "lift") + " that.");
         break;
       case CircumventionSanction::kRemoveInternetAccess:
         more.paragraphs.push_back(
-            "Anyone who tries to get round the filter, or uses social media "
-            "inappropriately at school, may lose internet access at school.");
+            "Anyone who tries to get round the filter " + attempts_text(f) +
+            ", or uses social media inappropriately at school, may lose internet access at "
+            "school until " + roles(f.monitoring_reports_to, "or") + " " +
+            verb(f.monitoring_reports_to, "restores", "restore") + " it.");
         break;
     }
     if (f.age_limits_enforced)

@@ -63,6 +63,25 @@ TEST(PolicyDocumentTest, ChangingARuleChangesTheDocument) {
   EXPECT_THAT(a, Not(HasSubstr("only under close supervision")));
 }
 
+// REQ NET-6, RPT-3: the document says when the network refuses someone and
+// who can lift it, from the profile's threshold.
+TEST(PolicyDocumentTest, TheCircumventionThresholdIsStated) {
+  PolicyProfile p;
+  p.filter.circumvention = CircumventionSanction::kSupervisedUseOnly;
+  EXPECT_THAT(text_of(p), HasSubstr("tries to get round the filter three times within seven days "
+                                    "may then use school computers only under close supervision, "
+                                    "until the ICT technician or the designated safeguarding lead "
+                                    "lift that."));
+  p.filter.circumvention = CircumventionSanction::kRemoveInternetAccess;
+  p.filter.circumvention_threshold = 1;
+  p.filter.circumvention_window_days = 30;
+  p.filter.monitoring_reports_to = {Role::kDsl};
+  EXPECT_THAT(text_of(p), HasSubstr("tries to get round the filter once within 30 days, or uses "
+                                    "social media inappropriately at school, may lose internet "
+                                    "access at school until the designated safeguarding lead "
+                                    "restores it."));
+}
+
 TEST(PolicyDocumentTest, CheckActionsAreStated) {
   PolicyProfile p;
   std::string text = text_of(p);
