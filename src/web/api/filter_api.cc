@@ -5,7 +5,7 @@
 // block list).
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/api/json_fields.h"
 #include "web/page.h"
 #include "web/response.h"
@@ -33,11 +33,6 @@ json report_json(const filter::SiteReport& r) {
           {"outcome", r.outcome}};
 }
 
-Result<FilterRules> rules_of(AppContext& app, const Request& req) {
-  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
-  return p.filter;
-}
-
 bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
 
 }  // namespace
@@ -52,7 +47,7 @@ void add_filter_api_routes(Router& router, AppContext& app) {
       return error_response(app, req, Error::invalid("Send {\"address\", \"reason\", \"for_group\", \"days\"} as JSON."));
     filter::UnblockInput in{text_field(b, "address"), text_field(b, "reason"), text_field(b, "for_group"),
                             static_cast<int>(int_field(b, "days").value_or(7))};
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto id = app.db.transaction([&](Connection& c) {
       return filter::request_unblock(c, app.clock, req.actor(), *rules, req.school->id, in);
@@ -89,7 +84,7 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("request");
     json b = json_body(req);
     if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"note\": what you found} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto s = app.db.transaction([&](Connection& c) {
       return filter::check_unblock(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
@@ -103,7 +98,7 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     json b = json_body(req);
     if (!id || !is_json_object(b) || !b.contains("approve") || !b["approve"].is_boolean())
       return error_response(app, req, Error::invalid("Send {\"approve\": true or false, \"reason\": the decision in writing} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     bool approve = b["approve"].get<bool>();
     auto s = app.db.transaction([&](Connection& c) {
@@ -129,7 +124,7 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("exception");
     json b = json_body(req);
     if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"reason\": why it ends early} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto s = app.db.transaction([&](Connection& c) {
       return filter::end_exception(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
@@ -178,7 +173,7 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     json b = json_body(req);
     if (!id || !is_json_object(b) || !b.contains("block") || !b["block"].is_boolean())
       return error_response(app, req, Error::invalid("Send {\"block\": true or false, \"outcome\": why} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     bool block = b["block"].get<bool>();
     auto s = app.db.transaction([&](Connection& c) {

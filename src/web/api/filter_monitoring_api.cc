@@ -5,7 +5,7 @@
 #include "filter/filter_bans.h"
 #include "filter/monitoring_reports.h"
 #include "filter/network_names.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/api/json_fields.h"
 #include "web/page.h"
 #include "web/response.h"
@@ -18,16 +18,6 @@ using nlohmann::json;
 
 constexpr int kActivityRows = 1000;
 constexpr int kEventRows = 1000;
-
-Result<FilterRules> rules_of(AppContext& app, const Request& req) {
-  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
-  return p.filter;
-}
-
-int days_asked(const Request& req, const FilterRules& rules) {
-  std::string d = req.query_value("days");
-  return d.empty() ? rules.monitoring_report_days : std::atoi(d.c_str());
-}
 
 json searches_json(const std::vector<filter::SearchSeen>& searches) {
   json out = json::array();
@@ -77,9 +67,9 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
   using C = Capability;
   const std::string root = "/api/v1/schools/{school}/filtering";
   router.add({V::get, root + "/monitoring", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
-    const int days = days_asked(req, *rules);
+    const int days = monitoring_days_asked(req, *rules);
     auto r = app.db.transaction([&](Connection& c) {
       return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
     });
@@ -93,9 +83,9 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) {
                auto id = req.int_param("person");
                if (!id) return error_response(app, req, Error::not_found("There is no such person."));
-               auto rules = rules_of(app, req);
+               auto rules = school_filter_rules(app, req);
                if (!rules.ok()) return error_response(app, req, rules.error());
-               const int days = days_asked(req, *rules);
+               const int days = monitoring_days_asked(req, *rules);
                auto a = app.db.transaction([&](Connection& c) {
                  return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
                });
@@ -121,7 +111,7 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
                if (!id || !is_json_object(b) || !b.contains("network_username") || !b["network_username"].is_string())
                  return error_response(app, req, Error::invalid(
                      "Send {\"network_username\": the name the network shows, or \"\" to use their inloco user name} as JSON."));
-               auto rules = rules_of(app, req);
+               auto rules = school_filter_rules(app, req);
                if (!rules.ok()) return error_response(app, req, rules.error());
                auto s = app.db.transaction([&](Connection& c) -> Result<std::string> {
                  TRY(filter::set_network_username(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
@@ -132,9 +122,9 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
                return json_response(200, {{"person_id", *id}, {"network_name", *s}});
              });
   router.add({V::get, root + "/circumvention", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
-    const int days = days_asked(req, *rules);
+    const int days = monitoring_days_asked(req, *rules);
     auto events = app.db.transaction([&](Connection& c) {
       return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
     });
@@ -161,7 +151,7 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
     auto id = req.int_param("ban");
     json b = json_body(req);
     if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"reason\": why it is lifted} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto s = app.db.transaction([&](Connection& c) {
       return filter::lift_ban(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id, text_field(b, "reason"));
@@ -177,7 +167,7 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
     if (!id || !is_json_object(b) || !supervisor || !minutes)
       return error_response(app, req, Error::invalid(
           "Send {\"supervisor_id\": the member of staff, \"minutes\": how long from now} as JSON."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto s = app.db.transaction([&](Connection& c) {
       return filter::record_supervision(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,

@@ -5,7 +5,7 @@
 #include "filter/filter_bans.h"
 #include "notices/notice_store.h"
 #include "people/people_store.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/form_data.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
@@ -83,7 +83,7 @@ HttpResponse change(AppContext& app, Request& req, const std::string& form, Chan
   auto id = req.int_param("ban");
   if (!id) return error_response(app, req, Error::not_found("There is no such ban at this school."));
   Status s = [&]() -> Status {
-    PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
+    PolicyProfile p = TRY(school_profile(app, req));
     return app.db.transaction([&](Connection& c) { return apply(c, p.filter, *id, f); });
   }();
   if (!s.ok()) {

@@ -11,7 +11,7 @@
 #include "filter/monitoring_reports.h"
 #include "filter/network_names.h"
 #include "people/people_store.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/form_data.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
@@ -27,17 +27,6 @@ constexpr int kEventRows = 500;
 std::string base(const Request& req) { return "/schools/" + std::to_string(req.school->id) + "/filtering"; }
 std::string person_href(const Request& req, int64_t id) { return base(req) + "/people/" + std::to_string(id); }
 bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
-
-Result<FilterRules> rules_of(AppContext& app, const Request& req) {
-  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
-  return p.filter;
-}
-
-// ?days=N, else the profile's report period.
-int days_asked(const Request& req, const FilterRules& rules) {
-  std::string d = req.query_value("days");
-  return d.empty() ? rules.monitoring_report_days : std::atoi(d.c_str());
-}
 
 // "ICT technician and DSL"
 std::string roles_text(const std::vector<Role>& roles) {
@@ -119,9 +108,9 @@ mstch::array event_rows(const Request& req, const std::vector<filter::Circumvent
 }
 
 HttpResponse report_page(AppContext& app, Request& req) {
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = days_asked(req, *rules);
+  const int days = monitoring_days_asked(req, *rules);
   auto report = app.db.transaction([&](Connection& c) {
     return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
   });
@@ -167,9 +156,9 @@ HttpResponse activity_page(AppContext& app, Request& req, const Error* error = n
                            const std::string& typed = "") {
   auto id = req.int_param("person");
   if (!id) return error_response(app, req, Error::not_found("There is no such person."));
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = days_asked(req, *rules);
+  const int days = monitoring_days_asked(req, *rules);
   auto a = app.db.transaction([&](Connection& c) {
     return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
   });
@@ -197,9 +186,9 @@ HttpResponse activity_page(AppContext& app, Request& req, const Error* error = n
 }
 
 HttpResponse circumvention_page(AppContext& app, Request& req) {
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = days_asked(req, *rules);
+  const int days = monitoring_days_asked(req, *rules);
   auto events = app.db.transaction([&](Connection& c) {
     return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
   });
@@ -234,7 +223,7 @@ void add_filter_monitoring_routes(Router& router, AppContext& app) {
                  // An empty field clears the name; a form without it says nothing.
                  if (!f.count("network_username"))
                    return Error::invalid("Enter the network user name, or leave it empty to use their inloco user name.");
-                 FilterRules rules = TRY(rules_of(app, req));
+                 FilterRules rules = TRY(school_filter_rules(app, req));
                  return app.db.transaction([&](Connection& c) {
                    return filter::set_network_username(c, app.clock, req.actor(), req.grants, rules, req.school->id,
                                                        *id, typed);

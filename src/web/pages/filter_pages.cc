@@ -7,7 +7,7 @@
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "notices/notice_store.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/form_data.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
@@ -23,11 +23,6 @@ using filter::UnblockStatus;
 std::string base(const Request& req) { return "/schools/" + std::to_string(req.school->id) + "/filtering"; }
 std::string request_href(const Request& req, int64_t id) { return base(req) + "/unblocks/" + std::to_string(id); }
 bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
-
-Result<FilterRules> rules_of(AppContext& app, const Request& req) {
-  PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
-  return p.filter;
-}
 
 std::string group_label(const FilterRules& rules, const std::string& key) {
   if (key.empty()) return "The person who asked";
@@ -73,7 +68,7 @@ struct FormValues {
 
 HttpResponse home_page(AppContext& app, Request& req, const FormValues& v = {}, const Error* error = nullptr,
                        unsigned status = 200, const std::string& error_field = "") {
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
   auto own = app.db.read([&](Connection& c) {
     return filter::own_unblock_requests(c, req.school->id, req.user->person_id);
@@ -128,7 +123,7 @@ HttpResponse request_page(AppContext& app, Request& req, const Error* error = nu
   auto id = req.int_param("request");
   const Error none = Error::not_found("There is no such request to unblock a site among yours.");
   if (!id) return error_response(app, req, none);
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
   auto r = app.db.read([&](Connection& c) { return filter::get_unblock_request(c, req.school->id, *id); });
   // Someone else's request is for ICT and the headteacher only.
@@ -167,7 +162,7 @@ HttpResponse request_page(AppContext& app, Request& req, const Error* error = nu
 template <class Change>
 HttpResponse change(AppContext& app, Request& req, const std::string& form, Change&& apply) {
   const Fields& f = req.form();
-  auto rules = rules_of(app, req);
+  auto rules = school_filter_rules(app, req);
   if (!rules.ok()) return error_response(app, req, rules.error());
   auto id = req.int_param("request");
   if (!id) return error_response(app, req, Error::not_found("There is no such request to unblock a site."));
@@ -190,7 +185,7 @@ void add_filter_routes(Router& router, AppContext& app) {
     const Fields& f = req.form();
     FormValues v{field(f, "address"), field(f, "reason"), field(f, "for_group"), field(f, "days"), "", ""};
     filter::UnblockInput in{v.address, v.reason, v.for_group, std::atoi(v.days.c_str())};
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     auto id = app.db.transaction([&](Connection& c) {
       return filter::request_unblock(c, app.clock, req.actor(), *rules, req.school->id, in);
@@ -216,7 +211,7 @@ void add_filter_routes(Router& router, AppContext& app) {
   router.add({V::post, root + "/exceptions/{exception}/end", Access::kSchool, C::kFilterUnblocksDecide}, [&app](Request& req) {
     auto id = req.int_param("exception");
     if (!id) return error_response(app, req, Error::not_found("There is no such exception."));
-    auto rules = rules_of(app, req);
+    auto rules = school_filter_rules(app, req);
     if (!rules.ok()) return error_response(app, req, rules.error());
     Status s = app.db.transaction([&](Connection& c) {
       return filter::end_exception(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,

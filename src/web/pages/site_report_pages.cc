@@ -3,7 +3,7 @@
 // The reporter sees their own report; others need filter.unblocks_view.
 #include "filter/site_reports.h"
 #include "notices/notice_store.h"
-#include "profile/profile_store.h"
+#include "web/school_profile.h"
 #include "web/form_data.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
@@ -59,7 +59,7 @@ void add_site_report_routes(Router& router, AppContext& app) {
     Status s = [&]() -> Status {
       std::string action = field(f, "action");
       if (action != "block" && action != "dismiss") return Error::invalid("Choose whether to block the site or not.");
-      PolicyProfile p = TRY(app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); }));
+      PolicyProfile p = TRY(school_profile(app, req));
       return app.db.transaction([&](Connection& c) {
         return filter::handle_site_report(c, app.clock, req.actor(), req.grants, p.filter, req.school->id, *id,
                                           action == "block", field(f, "outcome"));
