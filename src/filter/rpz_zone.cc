@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/crypto.h"
 #include "core/text.h"
+#include "core/whole_file.h"
 #include "filter/school_lists.h"
 #include "profile/platform_registry.h"
 
@@ -412,31 +410,7 @@ std::string rpz_zone_text(const RpzZone& zone, const RpzZoneSource& source, int6
 }
 
 Status write_zone_file(const std::string& path, std::string_view text) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path temp = target;
-  temp += ".tmp-" + to_hex(random_bytes(6));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return Error::unavailable("Cannot write " + temp.string() +
-                                ": check that the folder exists and may be written.");
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      return Error::unavailable("Writing " + temp.string() + " failed (is the disk full?).");
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return Error::unavailable("Cannot put the zone in place at " + path + ": " + ec.message() +
-                              ".");
-  }
-  return ok_status();
+  return write_file_whole(path, text);
 }
 
 }  // namespace inloco::filter

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
-#include "core/crypto.h"
+#include "core/whole_file.h"
 #include "filter/ban_list.h"
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
@@ -16,27 +15,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The file written whole (core/whole_file.h), its folder made first.
 Status write_whole(const fs::path& path, const std::string& text) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) return Error::unavailable("Cannot create the folder " + path.parent_path().string() + ": " + ec.message());
-  fs::path temp = path;
-  temp += ".tmp-" + to_hex(random_bytes(6));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return Error::unavailable("Cannot write " + temp.string() + ".");
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return Error::unavailable("Cannot put " + path.string() + " in place: " + ec.message());
-  }
-  return {};
+  return write_file_whole(path, text);
 }
 
 // The school's profile as it stands: its latest version, else the shipped
@@ -69,7 +53,6 @@ Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t s
 
 Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_id, int64_t now,
                                               const std::string& dir) {
-  crypto_init();
   SchoolListsWritten written;
   std::string domains;
   for (const std::string& d : TRY(school_block_list(conn, school_id))) {
