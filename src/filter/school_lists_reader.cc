@@ -5,19 +5,13 @@
 #include <set>
 #include <sstream>
 
+#include "people/person_fields.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::filter {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The file's lines, split on tabs; blank lines are skipped. `missing_ok`
 // reads a missing file as empty.

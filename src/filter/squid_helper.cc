@@ -13,6 +13,7 @@
 #include "filter/search_terms.h"
 #include "filter/squid_protocol.h"
 #include "filter/url_normaliser.h"
+#include "people/person_fields.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::filter {
@@ -26,21 +27,14 @@ constexpr std::string_view kBannedMessage =
     "You cannot use the school network on your own for now, after attempts to get round the "
     "filter. A member of staff can supervise you; ask them or ICT.";
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
+// `user` in lower case (the tables are).
 template <typename Value>
 const Value* find_user(const std::vector<std::pair<std::string, Value>>& table,
                        std::string_view user) {
   if (user.empty() || table.empty()) return nullptr;
-  std::string key = ascii_lower(user);
-  auto it = std::lower_bound(table.begin(), table.end(), key,
-                             [](const auto& e, const std::string& k) { return e.first < k; });
-  return it != table.end() && it->first == key ? &it->second : nullptr;
+  auto it = std::lower_bound(table.begin(), table.end(), user,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  return it != table.end() && it->first == user ? &it->second : nullptr;
 }
 
 std::string_view token(const HelperLine& line, int index) {
@@ -198,6 +192,9 @@ std::string SquidHelper::answer(std::string_view line) {
   std::string source = decode_token(token(request, options_.src_token));
   if (size_t slash = source.find('/'); slash != std::string::npos) source.resize(slash);
   int64_t now = clock_.now();
+  // Lowered once here for the people and bans tables, which are lower case.
+  const std::string folded_user =
+      engine.has_profile() && !user.empty() ? ascii_lower(user) : std::string();
 
   std::string answer_line;
   std::string rule, category;
@@ -208,7 +205,7 @@ std::string SquidHelper::answer(std::string_view line) {
     rule = "invalid:" + url.error().message;
     category = std::string(kUnreadable);
     answer_line = blocked_answer(request.channel, raw_url, category, rule);
-  } else if (engine.banned(user, now)) {
+  } else if (engine.banned(folded_user, now)) {
     terms = search_terms(*url);
     rule = "ban:circumvention";
     category = std::string(kBanned);
@@ -216,7 +213,7 @@ std::string SquidHelper::answer(std::string_view line) {
   } else {
     std::vector<Match> matches = engine.matcher().match_all(*url);
     Request asked{*url, user, source, now};
-    asked.kind_group = engine.kind_group(user);
+    asked.kind_group = engine.kind_group(folded_user);
     Decision decision = engine.policy().decide(asked, matches);
     verdict = decision.verdict;
     terms = search_terms(*url);

@@ -125,6 +125,7 @@ class SquidHelper {
     const Policy& policy() const { return *policy_; }
     const std::vector<std::string>& warnings() const { return warnings_; }
     // The group of the user's kind; empty when the people file lacks them.
+    // `user` in lower case, as here and below.
     std::string_view kind_group(std::string_view user) const;
     // Whether the user is banned and not supervised at `now`.
     bool banned(std::string_view user, int64_t now) const;
