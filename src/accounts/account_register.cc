@@ -9,7 +9,7 @@
 #include "accounts/account_rows.h"
 #include "accounts/official_email.h"
 #include "accounts/platform.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "people/school_store.h"

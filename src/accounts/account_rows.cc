@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/person.h"
 
 namespace inloco {
@@ -109,20 +109,6 @@ Result<std::vector<AccountAuthorisation>> authorisations_of(Connection& conn, in
   std::vector<AccountAuthorisation> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(authorisation_from_row(r));
-  return out;
-}
-
-bool holds_any_role(const Grants& grants, const std::vector<Role>& roles, const School& school) {
-  return grants.holds_any(roles, school.id, school.trust_id);
-}
-
-std::string roles_phrase(const std::vector<Role>& roles) {
-  if (roles.empty()) return "nobody (the policy names no one)";
-  std::string out;
-  for (size_t i = 0; i < roles.size(); ++i) {
-    if (i > 0) out += i + 1 == roles.size() ? " or " : ", ";
-    out += "the " + std::string(role_label(roles[i]));
-  }
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "accounts/official_account.h"
 #include "auth/permissions.h"
+#include "auth/role_requirements.h"
 #include "core/result.h"
 #include "people/school_store.h"
 #include "store/database.h"
@@ -34,12 +35,6 @@ AccountAuthorisation authorisation_from_row(const Row& row);
 // The account's authorisations, live ones only or all, oldest first.
 Result<std::vector<AccountAuthorisation>> authorisations_of(Connection& conn, int64_t account_id,
                                                      bool live_only);
-
-// Does any of the grants give one of `roles` at this school (a role held at
-// the school, or across the school's trust)?
-bool holds_any_role(const Grants& grants, const std::vector<Role>& roles, const School& school);
-// "the Headteacher", "the Headteacher or the Deputy headteacher".
-std::string roles_phrase(const std::vector<Role>& roles);
 
 // Names stored people: "Sam Patel", or "someone no longer on record".
 Result<std::string> person_name(Connection& conn, std::optional<int64_t> person_id);

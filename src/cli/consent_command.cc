@@ -20,7 +20,7 @@
 #include "consent/removal_tasks.h"
 #include "core/academic_year.h"
 #include "core/text.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "posts/post_context.h"
 

@@ -16,7 +16,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "core/text.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/academic_year.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 
 namespace inloco {

@@ -19,7 +19,7 @@
 #include "consent/published_posts.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 
 namespace inloco {
 

@@ -32,6 +32,10 @@ struct Error {
   std::string message;
   // Further lines, one problem each (e.g. every bad row of an import).
   std::vector<std::string> details;
+  // What went wrong underneath (driver text, SQL, a path or a database URL):
+  // written to the log and the command line's error output, never shown in a
+  // page or a JSON answer. `message` stays a sentence for the person reading.
+  std::string internal_detail = {};
 
   static Error invalid(std::string m) { return {ErrorCode::kInvalid, std::move(m), {}}; }
   static Error not_found(std::string m) { return {ErrorCode::kNotFound, std::move(m), {}}; }
@@ -43,6 +47,12 @@ struct Error {
   static Error too_many(std::string m) { return {ErrorCode::kTooManyRequests, std::move(m), {}}; }
   static Error unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
   static Error internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}}; }
+
+  // The same error with what went wrong underneath kept for the log.
+  Error with_internal_detail(std::string detail) && {
+    internal_detail = std::move(detail);
+    return std::move(*this);
+  }
 };
 
 template <typename T>

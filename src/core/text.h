@@ -20,4 +20,8 @@ std::string csv_cell(std::string_view value);
 // "a, b, c" from {"a", "b", "c"} with sep ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 
+std::string_view trim(std::string_view text);        // ASCII white space at both ends
+std::string ascii_lower(std::string_view text);      // A-Z only; other bytes unchanged
+bool has_control_characters(std::string_view text);  // tabs, new lines, ... (not allowed in names)
+
 }  // namespace inloco

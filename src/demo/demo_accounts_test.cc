@@ -7,7 +7,7 @@
 #include "accounts/account_log_export.h"
 #include "accounts/account_register.h"
 #include "accounts/credential_vault.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "test_support/databases.h"
 
 namespace inloco {

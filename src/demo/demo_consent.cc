@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "consent/consent_register.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "people/person_rows.h"
 #include "profile/policy_profile.h"

@@ -8,7 +8,7 @@
 #include "accounts/account_register.h"
 #include "accounts/platform.h"
 #include "consent/consent_register.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"

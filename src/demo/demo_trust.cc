@@ -9,7 +9,7 @@
 #include <string_view>
 #include <tuple>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "people/person_rows.h"

@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "people/role.h"

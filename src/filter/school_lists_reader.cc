@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "people/person_fields.h"
+#include "core/text.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::filter {

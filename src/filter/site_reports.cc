@@ -6,7 +6,9 @@
 #include "notices/notice_store.h"
 #include "profile/profile_store.h"
 #include "people/school_store.h"
-#include "staff/staff_members.h"
+#include "auth/role_requirements.h"
+#include "core/typed_text.h"
+#include "people/school_members.h"
 
 namespace inloco::filter {
 namespace {

@@ -13,7 +13,7 @@
 #include "filter/search_terms.h"
 #include "filter/squid_protocol.h"
 #include "filter/url_normaliser.h"
-#include "people/person_fields.h"
+#include "core/text.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::filter {

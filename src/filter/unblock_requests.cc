@@ -5,7 +5,9 @@
 #include "filter/url_normaliser.h"
 #include "notices/notice_store.h"
 #include "people/school_store.h"
-#include "staff/staff_members.h"
+#include "auth/role_requirements.h"
+#include "core/typed_text.h"
+#include "people/school_members.h"
 
 namespace inloco::filter {
 namespace {
@@ -147,7 +149,7 @@ Status decide_unblock(Connection& conn, const Clock& clock, const Actor& actor, 
   UnblockRequest r = TRY(waiting(conn, school_id, request_id));
   if (actor.person_id == r.requested_by)
     return Error::forbidden("You cannot decide on your own request; someone else who is " +
-                            staff_roles_phrase(rules.unblock_approvers) + " must.");
+                            roles_phrase(rules.unblock_approvers) + " must.");
   const int64_t now = clock.now();
   TRY(conn.execute(
       "UPDATE filter_unblock_requests SET status = ?, decided_by = ?, decided_by_name = ?, "

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/csv_header.h"
 #include "people/csv_reader.h"
 #include "people/import_refusal.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/person_fields.h"
 #include "people/person_rows.h"
 #include "people/school_store.h"

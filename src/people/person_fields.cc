@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 
 namespace inloco {
 namespace {
@@ -33,26 +33,6 @@ void check_text(std::vector<std::string>& out, std::string_view label,
 }
 
 }  // namespace
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-
-bool has_control_characters(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-  return false;
-}
 
 bool looks_like_email(std::string_view text) {
   if (text.empty() || text.size() > kMaxEmailLength) return false;

@@ -4,7 +4,7 @@
 // ISO, relationships to lower case, so that a re-import compares equal.
 #pragma once
 
-#include "core/text.h"  // is_valid_utf8
+#include "core/text.h"  // is_valid_utf8, trim, ascii_lower, has_control_characters
 
 #include <cstdint>
 #include <optional>
@@ -21,9 +21,6 @@ inline constexpr size_t kMaxEmailLength = 254;
 inline constexpr size_t kMaxExternalIdLength = 64;
 inline constexpr size_t kMaxShortTextLength = 100;  // job title, class, relationship
 
-std::string_view trim(std::string_view text);       // ASCII white space at both ends
-std::string ascii_lower(std::string_view text);     // A-Z only; other bytes unchanged
-bool has_control_characters(std::string_view text);  // tabs, new lines, ... (not allowed in names)
 
 bool looks_like_email(std::string_view text);  // one '@', a dotted domain, no spaces
 bool looks_like_phone(std::string_view text);  // digits with + ( ) - . and spaces; 7 to 15 digits

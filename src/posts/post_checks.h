@@ -14,7 +14,7 @@
 
 #include "auth/permissions.h"
 #include "consent/consent_decision.h"  // kImagesUse, kVideosUse
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "posts/post.h"
 #include "profile/policy_profile.h"
 #include "store/database.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/profile_schema.h"
 #include "profile/vocabulary.h"
 

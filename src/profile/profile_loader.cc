@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/address_range.h"
 #include "profile/profile_schema.h"
 #include "profile/vocabulary.h"

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "auth/permissions.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/platform_registry.h"
 #include "profile/vocabulary.h"
 

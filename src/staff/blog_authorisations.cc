@@ -100,7 +100,7 @@ Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const A
   Person staff = TRY(load_staff_member(conn, school_id, in.staff_id));
   if (!actor.person_id || *actor.person_id == staff.id)
     return Error::forbidden("You cannot authorise yourself to post about the school; someone "
-                            "else who is " + staff_roles_phrase(rules.blog_authorisers) +
+                            "else who is " + roles_phrase(rules.blog_authorisers) +
                             " must.");
   std::string address = TRY(optional_text(in.address, "address or account name",
                                           kMaxStaffShortText, false));
@@ -140,7 +140,7 @@ Status revoke_blogging(Connection& conn, const Clock& clock, const Actor& actor,
                      "revoke an authorisation to post about the school"));
   if (!actor.person_id || *actor.person_id == b.staff_id)
     return Error::forbidden("You cannot revoke your own authorisation; someone else who is " +
-                            staff_roles_phrase(rules.blog_authorisers) + " must.");
+                            roles_phrase(rules.blog_authorisers) + " must.");
   if (b.revoked_at)
     return Error::conflict("This authorisation was already revoked on " +
                            b.revoked_on.value_or("") + " by " + b.revoked_by_name + ".");

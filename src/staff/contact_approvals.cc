@@ -138,7 +138,7 @@ Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor
   if (!actor.person_id || *actor.person_id == staff.id)
     return Error::forbidden("You cannot decide on your own contact with pupils or parents; "
                             "someone else who is " +
-                            staff_roles_phrase(rules.personal_contact_approvers) +
+                            roles_phrase(rules.personal_contact_approvers) +
                             " must decide.");
   const bool approving = in.decision == ContactDecision::kApproved;
   if (approving && rules.personal_contact == PersonalContact::kNever)
@@ -213,7 +213,7 @@ Status revoke_contact_approval(Connection& conn, const Clock& clock, const Actor
                      "revoke approval of contact through personal accounts"));
   if (!actor.person_id || *actor.person_id == a.staff_id)
     return Error::forbidden("You cannot revoke an approval about yourself; someone else who is " +
-                            staff_roles_phrase(rules.personal_contact_approvers) + " must.");
+                            roles_phrase(rules.personal_contact_approvers) + " must.");
   if (a.decision == ContactDecision::kRefused)
     return Error::conflict("This contact was refused, so there is no approval to revoke.");
   if (a.revoked_at)

@@ -25,7 +25,7 @@
 #include "auth/permissions.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"

@@ -22,7 +22,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"

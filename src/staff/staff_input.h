@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "staff/blog_authorisations.h"
 #include "staff/contact_approvals.h"
 #include "staff/staff_relationships.h"

@@ -160,7 +160,7 @@ Result<int64_t> declare_relationship(Connection& conn, const Clock& clock, const
   const bool self = actor.person_id && *actor.person_id == staff.id;
   if (!self && !grants.holds_any(rules.relationship_reviewers, school.id, school.trust_id))
     return Error::forbidden("Only " + staff.display_name() + " themselves, or " +
-                            staff_roles_phrase(rules.relationship_reviewers) +
+                            roles_phrase(rules.relationship_reviewers) +
                             ", can declare a relationship for them.");
   std::string relationship = TRY(required_text(
       d.relationship, "relationship",
@@ -277,7 +277,7 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
     if (!missing.empty())
       return Error::invalid("Your school's policy says pre-existing relationships are discussed "
                             "with " + roles_and_phrase(rules.relationship_reviewers) +
-                            "; nobody recorded as taking part is " + staff_roles_phrase(missing) +
+                            "; nobody recorded as taking part is " + roles_phrase(missing) +
                             ". Add them to who took part, then record the decision.");
   }
 

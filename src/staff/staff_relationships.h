@@ -26,7 +26,7 @@
 #include "auth/permissions.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"

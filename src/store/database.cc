@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "store/postgres/postgres_database.h"
+#include "store/database_errors.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace inloco {
@@ -51,7 +52,7 @@ Result<Row> Connection::query_one(std::string_view sql, const SqlParams& params,
 
 Result<int64_t> Connection::insert(std::string_view sql, const SqlParams& params) {
   Rows rows = TRY(query(sql, params));
-  if (rows.empty()) return Error::internal("INSERT ... RETURNING gave no row");
+  if (rows.empty()) return database_errors::failed("INSERT ... RETURNING gave no row");
   return rows[0][0].as_int();
 }
 
@@ -88,7 +89,7 @@ Result<ConnectionLease> Database::acquire() {
     }
     if (pool_->cv.wait_for(lock, std::chrono::seconds(10)) == std::cv_status::timeout &&
         pool_->idle.empty())
-      return Error::unavailable("the database is busy; please try again in a moment");
+      return database_errors::busy("no free database connection after 10 seconds");
   }
 }
 

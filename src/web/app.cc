@@ -45,11 +45,10 @@ Status load_identity(AppContext& ctx, Request& req) {
 }
 
 // The one access check (IAM-2). Returns a response when the request stops here.
-std::optional<HttpResponse> check_access(AppContext& ctx, const RouteSpec& spec, Request& req) {
+std::optional<Result<HttpResponse>> check_access(AppContext& ctx, const RouteSpec& spec, Request& req) {
   if (spec.access == Access::kPublic) return std::nullopt;
   if (!req.user) {
-    if (req.is_api())
-      return error_response(ctx, req, Error::unauthenticated("Sign in first: this needs a signed-in account."));
+    if (req.is_api()) return Error::unauthenticated("Sign in first: this needs a signed-in account.");
     std::string next = req.raw.method() == http::verb::get ? std::string(req.raw.target()) : "/dashboard";
     return redirect_response("/sign-in?next=" + url_encode(next));
   }
@@ -60,22 +59,19 @@ std::optional<HttpResponse> check_access(AppContext& ctx, const RouteSpec& spec,
 
   if (spec.access == Access::kSchool) {
     auto school_id = req.int_param("school");
-    if (!school_id) return error_response(ctx, req, Error::not_found("There is no such school."));
+    if (!school_id) return Error::not_found("There is no such school.");
     auto school = ctx.db.read([&](Connection& c) { return get_school(c, *school_id); });
     if (!school.ok()) {
-      if (school.error().code == ErrorCode::kNotFound)
-        return error_response(ctx, req, Error::not_found("There is no such school."));
-      return error_response(ctx, req, school.error());
+      if (school.error().code == ErrorCode::kNotFound) return Error::not_found("There is no such school.");
+      return school.error();
     }
     req.school = std::move(school).value();
     if (spec.capability && !req.grants.can(*spec.capability, req.school->id, req.school->trust_id))
-      return error_response(
-          ctx, req,
-          Error::forbidden("You do not have access to this page for " + req.school->name + "."));
+      return Error::forbidden("You do not have access to this page for " + req.school->name + ".");
     return std::nullopt;
   }
   if (spec.capability && !req.grants.can_somewhere(*spec.capability))
-    return error_response(ctx, req, Error::forbidden("You do not have access to this page."));
+    return Error::forbidden("You do not have access to this page.");
   return std::nullopt;
 }
 
@@ -132,6 +128,8 @@ HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {
   Request req;
   req.raw = std::move(raw);
   req.remote = remote;
+  req.request_id = random_token(9);
+  req.route_pattern = "unmatched";
   std::string_view target = req.raw.target();
   size_t q = target.find('?');
   req.path = url_decode(target.substr(0, q), false);
@@ -139,24 +137,27 @@ HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {
   req.cookies = parse_cookies(req.raw[http::field::cookie]);
   std::string method(req.raw.method_string());
 
-  std::string route_label = "unmatched";
-  HttpResponse res;
+  Result<HttpResponse> answer = Error::internal("");
   try {
-    res = dispatch(req, route_label);
+    answer = dispatch(req);
   } catch (const std::exception& e) {
-    res = error_response(ctx_, req, Error::internal("Something went wrong on our side. It has been logged; please try again."));
+    answer = Error::internal("Something went wrong on our side.").with_internal_detail(
+        std::string("uncaught exception: ") + e.what());
   }
-  bool is_static = route_label == "/static/*";
+  HttpResponse res = answer.ok() ? std::move(answer).value() : error_response(ctx_, req, answer.error());
+  bool is_static = req.route_pattern == "/static/*";
   add_security_headers(res, is_static);
+  res.set("X-Request-Id", req.request_id);
   res.version(req.raw.version());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ctx_.metrics.record(method, route_label, res.result_int(), seconds);
+  ctx_.metrics.record(method, req.route_pattern, res.result_int(), seconds);
+  ctx_.log.access(req.request_id, method, req.route_pattern, res.result_int(), seconds);
   return res;
 }
 
-HttpResponse App::dispatch(Request& req, std::string& route_label) {
+Result<HttpResponse> App::dispatch(Request& req) {
   if (req.path.find("..") != std::string::npos || req.path.empty() || req.path.front() != '/')
-    return error_response(ctx_, req, Error::invalid("That address is not valid."));
+    return Error::invalid("That address is not valid.");
   RouteMatch m = router_.match(req.raw.method(), req.path);
   if (!m.route) {
     if (m.path_matched_other_method) {
@@ -164,18 +165,16 @@ HttpResponse App::dispatch(Request& req, std::string& route_label) {
       res.result(http::status::method_not_allowed);
       return res;
     }
-    return error_response(ctx_, req, Error::not_found("There is no page at this address."));
+    return Error::not_found("There is no page at this address.");
   }
-  route_label = m.route->spec.pattern;
+  req.route_pattern = m.route->spec.pattern;
   req.params = std::move(m.params);
-  if (m.route->spec.access != Access::kPublic || req.cookies.count(kSessionCookie)) {
-    if (auto s = load_identity(ctx_, req); !s.ok()) return error_response(ctx_, req, s.error());
-  }
+  if (m.route->spec.access != Access::kPublic || req.cookies.count(kSessionCookie))
+    TRY(load_identity(ctx_, req));
   if (auto stop = check_access(ctx_, m.route->spec, req)) return std::move(*stop);
   if (is_state_changing(req.raw.method()) && m.route->spec.csrf && !csrf_ok(req))
-    return error_response(ctx_, req,
-                          Error::forbidden("This form has expired or did not come from inloco. "
-                                           "Go back, reload the page and try again."));
+    return Error::forbidden("This form has expired or did not come from inloco. "
+                            "Go back, reload the page and try again.");
   return m.route->handler(req);
 }
 

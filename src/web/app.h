@@ -1,7 +1,9 @@
 // App: the web application. It turns each HTTP request into one call of a
 // route's handler, after the steps every request goes through in this order:
-//   route match → sign-in lookup → access check (permissions, school) → CSRF
-//   check → handler → security headers → metrics.
+//   request id → route match → sign-in lookup → access check (permissions,
+//   school) → CSRF check → handler → an Error turned into its page or JSON
+//   answer (and logged when it is ours) → security headers → metrics and the
+//   access log.
 // Handlers (web/pages/*, web/api/*) only translate HTTP to service calls.
 #pragma once
 
@@ -14,6 +16,7 @@
 #include "posts/school_checkers.h"
 #include "store/database.h"
 #include "web/metrics.h"
+#include "web/request_log.h"
 #include "web/router.h"
 #include "web/templates.h"
 
@@ -35,6 +38,7 @@ struct AppContext {
   Metrics& metrics;
   AppConfig config;
   SchoolCheckers& checkers;  // compiled text checkers, one per school
+  RequestLog log = RequestLog();  // failures to standard error; the access log if asked for
 };
 
 inline constexpr const char* kSessionCookie = "inloco_session";
@@ -48,7 +52,7 @@ class App {
   AppContext& context() { return ctx_; }
 
  private:
-  HttpResponse dispatch(Request& req, std::string& route_label);
+  Result<HttpResponse> dispatch(Request& req);
   AppContext ctx_;
   Router router_;
 };

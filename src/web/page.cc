@@ -55,7 +55,8 @@ const char* advice_for(ErrorCode code) {
     case ErrorCode::kForbidden:
       return "If you need this for your work, ask your headteacher to give you the role that allows it.";
     case ErrorCode::kNotFound: return "Check the address, or start again from your dashboard.";
-    case ErrorCode::kInternal: return "Nothing you entered has been lost or half-saved.";
+    case ErrorCode::kInternal:
+      return "It has been logged. Nothing you entered has been lost or half-saved; please try again.";
     default: return "";
   }
 }
@@ -123,13 +124,23 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
 
 HttpResponse error_response(AppContext& ctx, Request& req, const Error& error) {
   unsigned status = http_status(error.code);
-  if (req.is_api()) return json_response(status, error_json(error));
+  // Failures on our side are logged here, the one place errors become answers,
+  // with the request id the person is shown (and can quote to their ICT team).
+  if (status >= 500)
+    ctx.log.failure(req.request_id, req.raw.method_string(), req.route_pattern, status, error);
+  if (req.is_api()) {
+    nlohmann::json body = error_json(error);
+    if (!req.request_id.empty()) body["error"]["request_id"] = req.request_id;
+    return json_response(status, body);
+  }
   mstch::array details;
   for (const auto& d : error.details) details.push_back(d);
   mstch::map context{{"heading", std::string(heading_for(error.code))},
                      {"message", error.message},
+                     {"has_details", !error.details.empty()},
                      {"details", details},
                      {"advice", std::string(advice_for(error.code))}};
+  if (status >= 500 && !req.request_id.empty()) context.emplace("reference", req.request_id);
   return render_page(ctx, req, heading_for(error.code), "error", std::move(context), status);
 }
 

@@ -24,6 +24,11 @@ Actor Request::actor() const {
   return Actor{user->person_id, user->display_name + " (" + user->username + ")", remote};
 }
 
+bool Request::can(Capability c) const {
+  if (school) return grants.can(c, school->id, school->trust_id);
+  return grants.can_somewhere(c);
+}
+
 std::optional<int64_t> Request::int_param(const std::string& name) const {
   auto it = params.find(name);
   if (it == params.end()) return std::nullopt;

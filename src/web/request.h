@@ -29,12 +29,22 @@ struct Request {
   std::optional<School> school;  // for routes under /schools/{school}
   std::optional<int64_t> home_school_id;  // the first school the person holds a role at
 
+  // Set by App before anything else: ties an error page, a log line and an
+  // access-log line together. Random, so it says nothing about the request.
+  std::string request_id;
+  std::string route_pattern;  // the matched RouteSpec's pattern, or "unmatched"
+
   bool is_api() const { return path.starts_with("/api/"); }
   std::string query_value(const std::string& name) const { return field(query, name); }
   // The urlencoded form body (parsed on first use).
   const Fields& form();
   // Who is acting, for audit entries.
   Actor actor() const;
+  // May the signed-in person do `c` here: at the school in the path for
+  // school routes, anywhere otherwise. The route's own capability was checked
+  // before the handler ran; this is for what a page offers beyond it (a
+  // button, a link, a section shown only to some).
+  bool can(Capability c) const;
   // A path parameter as a positive integer, or nullopt.
   std::optional<int64_t> int_param(const std::string& name) const;
 

@@ -1,5 +1,5 @@
 // Router: every route with the access it needs, in one list. The access check
-// (access_check.h) reads RouteSpec before any handler runs, and the permission
+// (check_access in web/app.cc) reads RouteSpec before any handler runs, and the permission
 // walk test iterates over routes() to try each one with every role.
 #pragma once
 
@@ -29,7 +29,10 @@ struct RouteSpec {
   bool csrf = true;
 };
 
-using RouteHandler = std::function<HttpResponse(Request&)>;
+// A handler parses the request, makes one service call and renders. A failure
+// is returned as an Error (TRY works in handlers) and App turns it into the
+// error page or the JSON error body, once, for every route.
+using RouteHandler = std::function<Result<HttpResponse>(Request&)>;
 
 struct Route {
   RouteSpec spec;

@@ -15,7 +15,7 @@
 
 #include "consent/consent_register.h"
 #include "core/academic_year.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "people/school_store.h"
 #include "posts/post_workflow.h"

@@ -4,6 +4,8 @@
 
 #include <unordered_map>
 
+#include "store/database_errors.h"
+
 namespace inloco {
 
 std::string rewrite_placeholders(std::string_view sql) {
@@ -31,15 +33,20 @@ namespace {
 
 // Maps PostgreSQL's SQLSTATE classes onto our error codes.
 Error pg_error(const std::exception& e, std::string_view context) {
-  std::string msg = std::string(context) + ": " + e.what();
+  // The server's DETAIL line can quote the values of a row: keep it out of the log too.
+  std::string what = e.what();
+  if (auto d = what.find("\nDETAIL:"); d != std::string::npos) what.resize(d);
+  std::string msg = "postgresql: " + std::string(context) + ": " + what;
   if (auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
     std::string state = sql->sqlstate();
-    if (state.starts_with("23")) return Error::conflict(msg);
-    if (state == "40001" || state == "40P01") return Error::unavailable(msg);
+    if (state.starts_with("23")) return database_errors::clash(msg);
+    if (state == "40001" || state == "40P01" || state == "55P03") return database_errors::busy(msg);
+    if (state == "53100") return database_errors::disk_full(msg);  // disk_full
+    if (state == "25006") return database_errors::read_only(msg);  // read_only_sql_transaction
+    if (state.starts_with("08") || state.starts_with("57P")) return database_errors::unreachable(msg);
   }
-  if (dynamic_cast<const pqxx::broken_connection*>(&e))
-    return Error::unavailable("lost the connection to PostgreSQL: " + std::string(e.what()));
-  return Error::internal(msg);
+  if (dynamic_cast<const pqxx::broken_connection*>(&e)) return database_errors::unreachable(msg);
+  return database_errors::failed(msg);
 }
 
 bool is_integer_type(pqxx::oid type) { return type == 20 || type == 21 || type == 23; }
@@ -177,7 +184,7 @@ class PostgresDatabase final : public Database {
       TRY(pc->execute_script("SET client_min_messages TO WARNING"));
       return std::unique_ptr<Connection>(std::move(pc));
     } catch (const std::exception& e) {
-      return Error::unavailable("could not connect to " + describe() + ": " + e.what());
+      return database_errors::unreachable("postgresql: could not connect to " + describe() + ": " + e.what());
     }
   }
 

@@ -6,17 +6,25 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/database_errors.h"
+
 namespace inloco {
 namespace {
 
 Error sqlite_error(sqlite3* db, std::string_view context) {
   int code = sqlite3_extended_errcode(db);
-  std::string msg = std::string(context) + ": " + sqlite3_errmsg(db);
-  int primary = code & 0xff;
-  if (primary == SQLITE_CONSTRAINT) return Error::conflict(msg);
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    return Error::unavailable("the database is busy; please try again (" + msg + ")");
-  return Error::internal(msg);
+  std::string msg = "sqlite: " + std::string(context) + ": " + sqlite3_errmsg(db);
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT: return database_errors::clash(msg);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return database_errors::busy(msg);
+    case SQLITE_FULL: return database_errors::disk_full(msg);
+    case SQLITE_READONLY: return database_errors::read_only(msg);
+    case SQLITE_CANTOPEN: return database_errors::unreachable(msg);
+    // SQLITE_IOERR_WRITE and friends: most often a disk that filled mid-write.
+    case SQLITE_IOERR: return database_errors::disk_full(msg);
+    default: return database_errors::failed(msg);
+  }
 }
 
 class SqliteConnection final : public Connection {
@@ -82,7 +90,7 @@ class SqliteConnection final : public Connection {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
       std::string msg = err ? err : "unknown error";
       sqlite3_free(err);
-      return Error::internal("script failed: " + msg);
+      return database_errors::failed("sqlite: script failed: " + msg);
     }
     return {};
   }
@@ -107,7 +115,7 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_clear_bindings(stmt);
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
-      return Error::internal("statement expects " +
+      return database_errors::failed("sqlite: statement expects " +
                              std::to_string(sqlite3_bind_parameter_count(stmt)) +
                              " parameters but was given " + std::to_string(params.size()));
     for (size_t i = 0; i < params.size(); ++i) {
@@ -160,7 +168,7 @@ class SqliteDatabase final : public Database {
     if (sqlite3_open_v2(uri_.c_str(), &db, flags, nullptr) != SQLITE_OK) {
       std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
       sqlite3_close_v2(db);
-      return Error::unavailable("could not open the database at " + path_ + ": " + msg);
+      return database_errors::unreachable("sqlite: could not open the database at " + path_ + ": " + msg);
     }
     auto conn = std::make_unique<SqliteConnection>(db);
     sqlite3_busy_timeout(db, 5000);

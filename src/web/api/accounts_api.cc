@@ -5,7 +5,7 @@
 #include "accounts/account_register.h"
 #include "accounts/credential_vault.h"
 #include "accounts/platform.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"
 #include "web/api/json_fields.h"

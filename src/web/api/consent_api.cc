@@ -5,7 +5,7 @@
 #include "consent/consent_register.h"
 #include "consent/removal_tasks.h"
 #include "core/academic_year.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "posts/post_context.h"
 #include "profile/profile_store.h"
 #include "web/page.h"

@@ -1,6 +1,6 @@
 // JSON API for posts (PST-1..9): the same checks, approvals and permissions as the pages.
 #include "checks/check_json.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"
 #include "profile/profile_store.h"

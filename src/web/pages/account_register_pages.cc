@@ -7,7 +7,7 @@
 #include "accounts/account_register.h"
 #include "accounts/credential_vault.h"
 #include "accounts/platform.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"

@@ -11,7 +11,7 @@
 #include "concerns/evidence_vault.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "profile/vocabulary.h"
 #include "web/app.h"
 #include "web/request.h"

@@ -3,7 +3,7 @@
 // removal tasks as it would when recorded by hand (CON-5).
 #include "consent/consent_import.h"
 #include "core/academic_year.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "posts/post_context.h"
 #include "profile/profile_store.h"
 #include "web/page.h"

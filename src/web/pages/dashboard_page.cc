@@ -6,7 +6,7 @@
 #include "filter/site_reports.h"
 #include "filter/unblock_requests.h"
 #include "notices/notice_store.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_document.h"
 #include "profile/profile_store.h"

@@ -3,7 +3,7 @@
 // them marked in the text.
 #include "accounts/account_register.h"
 #include "media/media_store.h"
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "posts/post_context.h"

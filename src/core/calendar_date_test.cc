@@ -1,5 +1,5 @@
 // REQ ORG-2, ORG-4: dates of birth as information systems export them.
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 
 #include <gtest/gtest.h>
 

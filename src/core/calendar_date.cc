@@ -1,4 +1,4 @@
-#include "people/calendar_date.h"
+#include "core/calendar_date.h"
 
 #include <charconv>
 #include <cstdio>
