@@ -1,6 +1,7 @@
 // inloco audit verify --db DB: checks the audit log's hash chain (IAM-3).
 #include <iostream>
 
+#include "store/drivers/open_database.h"
 #include "cli/commands.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -16,7 +17,7 @@ void add_audit_command(CLI::App& app) {
   verify->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")
       ->capture_default_str();
   verify->callback([db_url] {
-    auto db = Database::open(*db_url);
+    auto db = open_database(*db_url);
     if (!db.ok()) {
       std::cerr << "error: " << db.error().message << "\n";
       return set_exit_code(2);

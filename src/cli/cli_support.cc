@@ -11,6 +11,7 @@
 
 #include "profile/profile_store.h"
 #include "store/migrations.h"
+#include "store/drivers/open_database.h"
 
 namespace inloco::cli {
 
@@ -19,7 +20,7 @@ std::unique_ptr<Database> open_database(const std::string& url) {
     std::filesystem::path p(url.substr(7));
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
   }
-  auto db = Database::open(url);
+  auto db = open_database(url);
   if (!db.ok()) {
     print_error(db.error());
     return nullptr;

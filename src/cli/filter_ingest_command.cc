@@ -13,7 +13,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 
 namespace inloco::cli {
 

@@ -14,7 +14,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "filter/school_lists.h"
+#include "filtering/school_lists.h"
 
 namespace inloco::cli {
 

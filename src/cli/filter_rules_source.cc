@@ -3,7 +3,7 @@
 #include "cli/cli_support.h"
 #include "core/text.h"
 #include "filter/school_lists_reader.h"
-#include "filter/unblock_requests.h"
+#include "filtering/unblock_requests.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::cli {

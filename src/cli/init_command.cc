@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "store/drivers/open_database.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "store/database.h"
@@ -23,7 +24,7 @@ void add_init_command(CLI::App& app) {
       std::filesystem::path p(db_url->substr(7));
       if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     }
-    auto db = Database::open(*db_url);
+    auto db = open_database(*db_url);
     if (!db.ok()) {
       std::cerr << "error: " << db.error().message << "\n";
       return set_exit_code(2);

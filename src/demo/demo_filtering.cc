@@ -9,8 +9,8 @@
 #include <string>
 
 #include "demo/demo_acting.h"
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "profile/profile_store.h"
 
 namespace inloco {

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "demo/demo_profiles.h"
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "test_support/databases.h"
 
 namespace inloco {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "demo/demo_acting.h"
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
-#include "filter/network_names.h"
+#include "filtering/network_names.h"
 #include "people/people_store.h"
 #include "profile/profile_store.h"
 

@@ -10,7 +10,7 @@
 
 #include "core/crypto.h"
 #include "demo/demo_profiles.h"
-#include "filter/filter_bans.h"
+#include "filtering/filter_bans.h"
 #include "notices/notice_store.h"
 #include "test_support/databases.h"
 

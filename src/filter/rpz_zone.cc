@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 #include "core/whole_file.h"
-#include "filter/school_lists.h"
+#include "filter/school_lists_reader.h"
 #include "profile/platform_registry.h"
 
 namespace inloco::filter {

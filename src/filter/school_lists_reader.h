@@ -25,6 +25,9 @@
 
 namespace inloco::filter {
 
+// The category name of the school's own block list in the compiled lists.
+inline constexpr const char* kSchoolBlockedCategory = "school_blocked";
+
 // A person the filter refuses after attempts to get round it (NET-6), unless
 // a member of staff is supervising them until `supervised_until`.
 struct NetworkBan {

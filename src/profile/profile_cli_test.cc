@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/drivers/open_database.h"
 #include "store/database.h"
 #include "test_support/cli_runner.h"
 
@@ -43,7 +44,7 @@ class ProfileCliTest : public ::testing::Test {
   }
   void make_school() {
     ASSERT_EQ(run("init --db " + db_).exit_code, 0);
-    auto db = Database::open(db_);
+    auto db = open_database(db_);
     ASSERT_TRUE(db.ok());
     auto r = (*db)->transaction([](Connection& c) -> Status {
       TRY(c.execute("INSERT INTO trusts (name, created_at) VALUES ('CLI Trust', 0)"));

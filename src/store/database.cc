@@ -5,9 +5,7 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "store/postgres/postgres_database.h"
 #include "store/database_errors.h"
-#include "store/sqlite/sqlite_database.h"
 
 namespace inloco {
 
@@ -108,13 +106,6 @@ void Database::release(std::unique_ptr<Connection> conn) {
 
 ConnectionLease::~ConnectionLease() {
   if (conn_) owner_->release(std::move(conn_));
-}
-
-Result<std::unique_ptr<Database>> Database::open(std::string_view url) {
-  if (url.starts_with("sqlite:")) return open_sqlite(url.substr(7));
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return open_postgres(url);
-  return Error::invalid("the database setting '" + std::string(url) +
-                        "' is not understood: use sqlite:PATH or a postgresql:// URL");
 }
 
 }  // namespace inloco

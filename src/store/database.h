@@ -137,9 +137,6 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // "sqlite:PATH", "sqlite::memory:" (tests), or "postgresql://..." / "postgres://...".
-  static Result<std::unique_ptr<Database>> open(std::string_view url);
-
   virtual Dialect dialect() const = 0;
   // The URL without any password, for logs and messages.
   virtual std::string describe() const = 0;

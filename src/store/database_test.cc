@@ -2,12 +2,13 @@
 // The storage interface behaves the same on SQLite and PostgreSQL: bound
 // values round-trip, a failed transaction leaves nothing behind, constraint
 // violations are conflicts, and a lost PostgreSQL connection is replaced.
+#include "store/drivers/open_database.h"
 #include "store/database.h"
 
 #include <gtest/gtest.h>
 
 #include "store/migrations.h"
-#include "store/postgres/postgres_database.h"
+#include "store/drivers/postgres_database.h"
 #include "test_support/databases.h"
 
 namespace inloco {
@@ -82,7 +83,7 @@ TEST_P(DatabaseTest, LostPostgresConnectionIsReplaced) {
     pid = (*lease)->query("SELECT pg_backend_pid()")->rows[0][0].as_int();
   }
   // Another connection ends that server process, as a restart would.
-  auto other = Database::open(db_url());
+  auto other = open_database(db_url());
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE((*other)->read([&](Connection& c) { return c.query("SELECT pg_terminate_backend(?)", {pid}); }).ok());
   // The first use of the dead connection fails; the pool then replaces it.

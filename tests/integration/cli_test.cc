@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/drivers/open_database.h"
 #include "store/database.h"
 #include "test_support/cli_runner.h"
 
@@ -39,7 +40,7 @@ class CliTest : public ::testing::Test {
   void make_school() {
     // The demo would do, but a bare trust and school keep this test quick.
     ASSERT_EQ(run("init" + common_).exit_code, 0);
-    auto db = Database::open(db_);
+    auto db = open_database(db_);
     ASSERT_TRUE(db.ok());
     auto r = (*db)->transaction([](Connection& c) -> Status {
       TRY(c.execute("INSERT INTO trusts (name, created_at) VALUES ('CLI Trust', 0)"));
@@ -88,7 +89,7 @@ TEST_F(CliTest, UserAddResetAndAuditVerify) {
 
   // Alter one entry behind inloco's back: verify names it and exits 1.
   {
-    auto db = Database::open(db_);
+    auto db = open_database(db_);
     ASSERT_TRUE(db.ok());
     auto r = (*db)->transaction([](Connection& c) -> Status {
       TRY(c.execute("UPDATE audit_log SET actor = 'someone else' WHERE id = 2"));

@@ -15,9 +15,9 @@
 #include <sstream>
 
 #include "core/crypto.h"
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
-#include "filter/school_lists.h"
+#include "filtering/school_lists.h"
 #include "profile/profile_store.h"
 #include "profile/shipped_profiles.h"
 #include "test_support/databases.h"

@@ -1,4 +1,5 @@
 #include "test_support/cli_runner.h"
+#include "store/drivers/open_database.h"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -61,7 +62,7 @@ void DemoCliTest::SetUp() {
   std::string failure;
   db_url_ = make_demo_database(dir_, &failure);
   ASSERT_FALSE(db_url_.empty()) << failure;
-  auto db = Database::open(db_url_);
+  auto db = open_database(db_url_);
   ASSERT_TRUE(db.ok());
   db_ = std::move(db).value();
   auto s = db_->read([](Connection& c) { return find_school_by_code(c, "oakfield"); });

@@ -7,6 +7,7 @@
 
 #include "store/migrations.h"
 #include "test_support/postgres_cluster.h"
+#include "store/drivers/open_database.h"
 
 namespace inloco::test {
 namespace fs = std::filesystem;
@@ -39,7 +40,7 @@ std::string fresh_database_url(Dialect dialect) {
 
 std::unique_ptr<Database> fresh_database(Dialect dialect) {
   std::string url = fresh_database_url(dialect);
-  auto db = Database::open(url);
+  auto db = open_database(url);
   if (!db.ok()) throw std::runtime_error("could not open " + url + ": " + db.error().message);
   auto m = migrate(**db);
   if (!m.ok()) throw std::runtime_error("could not migrate " + url + ": " + m.error().message);
@@ -48,7 +49,7 @@ std::unique_ptr<Database> fresh_database(Dialect dialect) {
 
 void BackendTest::SetUp() {
   url_ = fresh_database_url(GetParam());
-  auto db = Database::open(url_);
+  auto db = open_database(url_);
   ASSERT_TRUE(db.ok()) << db.error().message;
   db_ = std::move(db).value();
   auto m = migrate(*db_);

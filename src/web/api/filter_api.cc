@@ -3,8 +3,8 @@
 // request, the check, the decision in writing and the exceptions in force)
 // and reported sites (NET-4: report, and block or dismiss; the school's own
 // block list).
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "web/school_profile.h"
 #include "web/api/json_fields.h"
 #include "web/page.h"

@@ -2,9 +2,9 @@
 // (NET-6), the same library calls as the pages: the monitoring report, a
 // person's activity (audited), their network user name, the attempts, and
 // the bans with lifting and supervised use.
-#include "filter/filter_bans.h"
-#include "filter/monitoring_reports.h"
-#include "filter/network_names.h"
+#include "filtering/filter_bans.h"
+#include "filtering/monitoring_reports.h"
+#include "filtering/network_names.h"
 #include "web/school_profile.h"
 #include "web/api/json_fields.h"
 #include "web/page.h"

@@ -2,7 +2,7 @@
 // sessions, and for the profile's monitoring_reports_to the forms to record
 // supervised use (under supervised_use_only) and to lift the ban with the
 // reason. Opening the ban reads the notices about it.
-#include "filter/filter_bans.h"
+#include "filtering/filter_bans.h"
 #include "notices/notice_store.h"
 #include "people/people_store.h"
 #include "web/school_profile.h"

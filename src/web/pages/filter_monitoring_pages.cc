@@ -6,10 +6,10 @@
 // The ban pages are in filter_ban_pages.cc.
 #include <algorithm>
 
-#include "filter/circumvention.h"
-#include "filter/filter_bans.h"
-#include "filter/monitoring_reports.h"
-#include "filter/network_names.h"
+#include "filtering/circumvention.h"
+#include "filtering/filter_bans.h"
+#include "filtering/monitoring_reports.h"
+#include "filtering/network_names.h"
 #include "people/people_store.h"
 #include "web/school_profile.h"
 #include "web/form_data.h"

@@ -4,8 +4,8 @@
 // the decision in writing, and the exceptions in force. Who checks and who
 // decides is the profile's (FilterRules); the library refuses anyone else.
 // The report pages are in site_report_pages.cc.
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "notices/notice_store.h"
 #include "web/school_profile.h"
 #include "web/form_data.h"

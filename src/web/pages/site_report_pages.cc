@@ -1,7 +1,7 @@
 // A reported site (NET-4): what was found, and for the roles the profile
 // names (filter.content_reports_to) the form to block it or say why not.
 // The reporter sees their own report; others need filter.unblocks_view.
-#include "filter/site_reports.h"
+#include "filtering/site_reports.h"
 #include "notices/notice_store.h"
 #include "web/school_profile.h"
 #include "web/form_data.h"

@@ -2,11 +2,11 @@
 // profile's days, with the blocked requests, the most requested categories
 // and the searches blocked or of concern; a person's activity; every view is
 // audited. REQ NET-6: the attempts to get round the filter are listed.
-#include "filter/monitoring_reports.h"
+#include "filtering/monitoring_reports.h"
 
 #include <gtest/gtest.h>
 
-#include "filter/monitoring_test_fixture.h"
+#include "filtering/monitoring_test_fixture.h"
 
 namespace inloco::filter {
 namespace {

@@ -1,6 +1,6 @@
 // REQ NET-5: searches whose terms are of concern are flagged for the DSL;
 // swearing or an ordinary homework search is not.
-#include "filter/search_flags.h"
+#include "filtering/search_flags.h"
 
 #include <gtest/gtest.h>
 

@@ -1,16 +1,16 @@
 // REQ NET-6: `inloco filter lists` writes the bans in force for the Squid
 // helper beside the school's other lists, and the people file and the bans
 // name people as the network knows them.
-#include "filter/ban_list.h"
+#include "filtering/ban_list.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "filter/filter_bans.h"
-#include "filter/monitoring_test_fixture.h"
-#include "filter/school_lists.h"
+#include "filtering/filter_bans.h"
+#include "filtering/monitoring_test_fixture.h"
+#include "filtering/school_lists.h"
 
 namespace inloco::filter {
 namespace {

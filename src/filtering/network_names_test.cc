@@ -2,11 +2,11 @@
 // network passes; each name belongs to one person of the school, staff who
 // sign in to inloco with the same name need nothing set, and ICT or the DSL
 // set the others, audited.
-#include "filter/network_names.h"
+#include "filtering/network_names.h"
 
 #include <gtest/gtest.h>
 
-#include "filter/monitoring_test_fixture.h"
+#include "filtering/monitoring_test_fixture.h"
 
 namespace inloco::filter {
 namespace {

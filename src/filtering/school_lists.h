@@ -20,17 +20,15 @@
 
 #include <cstdint>
 #include <string>
-
-#include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "filter/school_lists_reader.h"  // the folder's format, kSchoolBlockedCategory
 #include "profile/policy_profile.h"
 #include "store/database.h"
 
 namespace inloco::filter {
 
-inline constexpr const char* kSchoolBlockedCategory = "school_blocked";
 
 struct SchoolListsWritten {
   int64_t blocked_domains = 0;

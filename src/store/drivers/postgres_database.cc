@@ -1,4 +1,4 @@
-#include "store/postgres/postgres_database.h"
+#include "store/drivers/postgres_database.h"
 
 #include <pqxx/pqxx>
 

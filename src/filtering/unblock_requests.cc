@@ -1,4 +1,4 @@
-#include "filter/unblock_requests.h"
+#include "filtering/unblock_requests.h"
 
 #include <nlohmann/json.hpp>
 

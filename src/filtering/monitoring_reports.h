@@ -16,8 +16,8 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "filter/circumvention.h"
-#include "filter/filter_bans.h"
+#include "filtering/circumvention.h"
+#include "filtering/filter_bans.h"
 #include "people/person.h"
 #include "store/audit_log.h"
 #include "store/database.h"

@@ -2,12 +2,12 @@
 // banned from the network unless the policy only records attempts; the
 // profile's monitoring_reports_to lift a ban with the reason, and under
 // supervised_use_only record a member of staff supervising until a time.
-#include "filter/filter_bans.h"
+#include "filtering/filter_bans.h"
 
 #include <gtest/gtest.h>
 
-#include "filter/ban_list.h"
-#include "filter/monitoring_test_fixture.h"
+#include "filtering/ban_list.h"
+#include "filtering/monitoring_test_fixture.h"
 
 namespace inloco::filter {
 namespace {

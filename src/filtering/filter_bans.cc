@@ -1,8 +1,8 @@
-#include "filter/filter_bans.h"
+#include "filtering/filter_bans.h"
 
 #include <nlohmann/json.hpp>
 
-#include "filter/network_names.h"
+#include "filtering/network_names.h"
 #include "notices/notice_store.h"
 #include "people/people_store.h"
 #include "people/school_store.h"

@@ -3,11 +3,11 @@
 // that are not records, and kept only for the profile's retention.
 // REQ NET-6: attempts to get round the filter become events, and past the
 // profile's threshold the person is banned and the DSL and ICT are told.
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 
 #include <gtest/gtest.h>
 
-#include "filter/monitoring_test_fixture.h"
+#include "filtering/monitoring_test_fixture.h"
 
 namespace inloco::filter {
 namespace {

@@ -1,4 +1,4 @@
-#include "filter/circumvention.h"
+#include "filtering/circumvention.h"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,8 @@
-#include "filter/site_reports.h"
+#include "filtering/site_reports.h"
 
 #include <nlohmann/json.hpp>
 
-#include "filter/unblock_requests.h"
+#include "filtering/unblock_requests.h"
 #include "notices/notice_store.h"
 #include "profile/profile_store.h"
 #include "people/school_store.h"

@@ -13,7 +13,7 @@
 
 #include "accounts/account_test_fixture.h"
 #include "core/crypto.h"
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
 #include "notices/notice_store.h"
 

@@ -1,7 +1,7 @@
 // REQ NET-6: requests to VPNs, proxies, encrypted DNS and dynamic DNS hosts,
 // to bare IP addresses and to addresses written as numbers are attempts to
 // get round the filter; ordinary sites and the school's own addresses are not.
-#include "filter/circumvention.h"
+#include "filtering/circumvention.h"
 
 #include <gtest/gtest.h>
 

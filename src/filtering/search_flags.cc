@@ -1,4 +1,4 @@
-#include "filter/search_flags.h"
+#include "filtering/search_flags.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 // REQ NET-3, NET-4: the school's blocked sites become a squidGuard-format
 // list the filter compiles, and its exceptions in force a file it reads.
-#include "filter/school_lists.h"
+#include "filtering/school_lists.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include "accounts/account_test_fixture.h"
 #include "core/crypto.h"
 #include "filter/list_compiler.h"
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "profile/profile_store.h"
 #include "profile/shipped_profiles.h"
 

@@ -1,4 +1,4 @@
-#include "filter/decision_ingest.h"
+#include "filtering/decision_ingest.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,10 +15,10 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
-#include "filter/circumvention.h"
-#include "filter/filter_bans.h"
-#include "filter/network_names.h"
-#include "filter/search_flags.h"
+#include "filtering/circumvention.h"
+#include "filtering/filter_bans.h"
+#include "filtering/network_names.h"
+#include "filtering/search_flags.h"
 #include "filter/url_normaliser.h"
 
 namespace inloco::filter {

@@ -1,7 +1,7 @@
 // REQ NET-3: a request to unblock a site goes to ICT, who check it, and is
 // approved or refused in writing by the headteacher; the decision and its
 // effect (a time-limited exception) are recorded and audited.
-#include "filter/unblock_requests.h"
+#include "filtering/unblock_requests.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "filter/ban_list.h"
+#include "filtering/ban_list.h"
 
 #include <map>
 
-#include "filter/filter_bans.h"
+#include "filtering/filter_bans.h"
 
 namespace inloco::filter {
 

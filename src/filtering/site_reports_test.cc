@@ -1,6 +1,6 @@
 // REQ NET-4: inappropriate content found is reported and, by the people the
 // profile names, blocked; the blocked site joins the school's own block list.
-#include "filter/site_reports.h"
+#include "filtering/site_reports.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "filter/monitoring_reports.h"
+#include "filtering/monitoring_reports.h"
 
 #include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
-#include "filter/network_names.h"
+#include "filtering/network_names.h"
 #include "people/people_store.h"
 
 namespace inloco::filter {

@@ -1,4 +1,4 @@
-#include "filter/network_names.h"
+#include "filtering/network_names.h"
 
 #include <nlohmann/json.hpp>
 

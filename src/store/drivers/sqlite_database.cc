@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_database.h"
+#include "store/drivers/sqlite_database.h"
 
 #include <sqlite3.h>
 

@@ -1,12 +1,12 @@
-#include "filter/school_lists.h"
+#include "filtering/school_lists.h"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "core/whole_file.h"
-#include "filter/ban_list.h"
-#include "filter/site_reports.h"
-#include "filter/unblock_requests.h"
+#include "filtering/ban_list.h"
+#include "filtering/site_reports.h"
+#include "filtering/unblock_requests.h"
 #include "profile/profile_store.h"
 #include "profile/shipped_profiles.h"
 

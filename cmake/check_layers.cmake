@@ -1,0 +1,76 @@
+# Fails when a file under src/ includes a folder its layer does not list.
+# Called as: cmake -DSRC=... -DLAYERS=layers.txt -DSTAMP=... -P check_layers.cmake
+# layers.txt has one line per folder: "folder=dep;dep;..." (written by CMakeLists.txt).
+# Library code may include its own folder and the folders it lists. Tests (*_test.cc) and test
+# fixtures (*_test_fixture.h, *_test_support.h, test_*.h) may also include what those folders
+# use in turn, any folder's fixtures, tests/test_support and the database drivers.
+cmake_minimum_required(VERSION 3.25)
+file(STRINGS "${LAYERS}" lines)
+set(folders "")
+foreach(line IN LISTS lines)
+  string(FIND "${line}" "=" eq)
+  string(SUBSTRING "${line}" 0 ${eq} folder)
+  math(EXPR from "${eq} + 1")
+  string(SUBSTRING "${line}" ${from} -1 deps)
+  string(REPLACE "/" "__" key "${folder}")
+  set(DEPS_${key} "${deps}")
+  list(APPEND folders "${folder}")
+endforeach()
+
+# The folders a folder reaches through its dependencies, for tests.
+function(reach folder out)
+  set(seen "")
+  set(todo "${folder}")
+  while(todo)
+    list(POP_FRONT todo f)
+    if(f IN_LIST seen)
+      continue()
+    endif()
+    list(APPEND seen "${f}")
+    string(REPLACE "/" "__" k "${f}")
+    list(APPEND todo ${DEPS_${k}})
+  endwhile()
+  set(${out} "${seen}" PARENT_SCOPE)
+endfunction()
+
+file(GLOB_RECURSE files RELATIVE "${SRC}" "${SRC}/*.cc" "${SRC}/*.h")
+set(problems "")
+foreach(rel IN LISTS files)
+  get_filename_component(folder "${rel}" DIRECTORY)
+  get_filename_component(name "${rel}" NAME)
+  if(NOT folder IN_LIST folders)
+    list(APPEND problems "src/${rel}: the folder src/${folder} is not a library in CMakeLists.txt")
+    continue()
+  endif()
+  string(REPLACE "/" "__" key "${folder}")
+  set(allowed "${folder};${DEPS_${key}}")
+  set(is_test FALSE)
+  if(name MATCHES "_test\\.cc$|_test_fixture\\.h$|_test_support\\.h$|^test_.*\\.h$")
+    set(is_test TRUE)
+    reach("${folder}" allowed)
+    list(APPEND allowed test_support store/drivers)  # tests open their own databases
+  endif()
+  file(STRINGS "${SRC}/${rel}" includes REGEX "^#include \"[^\"]+\"")
+  foreach(inc IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([^\"]+)\".*" "\\1" path "${inc}")
+    get_filename_component(target "${path}" DIRECTORY)
+    get_filename_component(target_name "${path}" NAME)
+    if(target STREQUAL "" OR target IN_LIST allowed)
+      continue()
+    endif()
+    if(is_test AND target_name MATCHES "_test_fixture\\.h$|_test_support\\.h$|^test_.*\\.h$")
+      continue()
+    endif()
+    list(APPEND problems
+         "src/${rel}: includes ${path}, but src/${folder} does not list ${target} among its dependencies")
+  endforeach()
+endforeach()
+
+if(problems)
+  list(LENGTH problems n)
+  string(REPLACE ";" "\n  " text "${problems}")
+  message(FATAL_ERROR "${n} include(s) cross the layers of docs/architecture.md:\n  ${text}\n"
+                      "Move the code to the right layer, or list the dependency in CMakeLists.txt "
+                      "if the layers allow it.")
+endif()
+file(TOUCH "${STAMP}")
