@@ -4,7 +4,7 @@ DB ?= var/inloco.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test test-fast lint bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,14 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The unit label only (SQLite, no servers): the loop to run while working.
+test-fast: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
+
+# clang-format in check mode and clang-tidy on the project's own files (scripts/lint.sh).
+lint: deps $(BUILD)/build.ninja
+	scripts/lint.sh $(BUILD)
 
 bench: build
 	bench/http_read.sh $(BUILD)

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "store/drivers/open_database.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -17,14 +18,14 @@ void add_audit_command(CLI::App& app) {
   verify->add_option("--db", *db_url, "Database: sqlite:PATH or a postgresql:// URL")
       ->capture_default_str();
   verify->callback([db_url] {
-    auto db = open_database(*db_url);
+    auto db = inloco::open_database(*db_url);
     if (!db.ok()) {
-      std::cerr << "error: " << db.error().message << "\n";
+      print_error(db.error());
       return set_exit_code(2);
     }
     auto v = verify_audit(**db);
     if (!v.ok()) {
-      std::cerr << "error: " << v.error().message << "\n";
+      print_error(v.error());
       return set_exit_code(2);
     }
     if (v->intact) {

@@ -20,7 +20,7 @@ std::unique_ptr<Database> open_database(const std::string& url) {
     std::filesystem::path p(url.substr(7));
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
   }
-  auto db = open_database(url);
+  auto db = inloco::open_database(url);
   if (!db.ok()) {
     print_error(db.error());
     return nullptr;
@@ -91,6 +91,8 @@ std::string read_password(const std::string& prompt) {
 void print_error(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
   for (const auto& d : e.details) std::cerr << "  " << d << "\n";
+  // The person at the command line runs the server: what went wrong underneath is theirs to see.
+  if (!e.internal_detail.empty()) std::cerr << "  (" << e.internal_detail << ")\n";
 }
 
 Result<SchoolInHand> load_school(Database& db, const std::string& code) {

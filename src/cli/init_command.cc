@@ -24,14 +24,14 @@ void add_init_command(CLI::App& app) {
       std::filesystem::path p(db_url->substr(7));
       if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     }
-    auto db = open_database(*db_url);
+    auto db = inloco::open_database(*db_url);
     if (!db.ok()) {
-      std::cerr << "error: " << db.error().message << "\n";
+      print_error(db.error());
       return set_exit_code(2);
     }
     auto applied = migrate(**db);
     if (!applied.ok()) {
-      std::cerr << "error: " << applied.error().message << "\n";
+      print_error(applied.error());
       return set_exit_code(2);
     }
     std::cout << (*db)->describe() << ": " << *applied << " migration(s) applied\n"
