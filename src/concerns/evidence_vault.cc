@@ -9,10 +9,11 @@ namespace {
 constexpr std::string_view kSealedMagic = "inloco-sealed-evidence-1\n";
 
 Error changed(const std::string& dir, std::string_view name) {
-  return Error::internal("The evidence file " + std::string(name) + " in " + dir +
-                         " has changed since it was added, or was sealed with another key. Ask "
-                         "your inloco administrator to restore it and the server's key from "
-                         "their backups.");
+  return Error::internal(
+             "The evidence file " + std::string(name) +
+             " has changed since it was added, or was sealed with another key. Ask your inloco "
+             "administrator to restore it and the server's key from their backups.")
+      .with_internal_detail("evidence folder: " + dir);
 }
 
 }  // namespace

@@ -18,10 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 
 Error cannot_write(const std::string& path, int err) {
-  return Error::unavailable("The media folder cannot be written (" + path + ": " +
-                            std::strerror(err) +
-                            "). Nothing was saved. Ask your inloco administrator to check the "
-                            "folder exists and has space, then upload again.");
+  return Error::unavailable(
+             "The media folder cannot be written, so nothing was saved. Ask your inloco "
+             "administrator to check the folder exists and has space, then upload again.")
+      .with_internal_detail(path + ": " + std::strerror(err));
 }
 
 Status write_all(int fd, std::string_view bytes, const std::string& path) {
@@ -101,14 +101,16 @@ Result<std::string> read_content(const std::string& dir, std::string_view sha256
   std::string path = TRY(content_path(dir, sha256_hex_name));
   auto read = read_named_content(dir, sha256_hex_name);
   if (!read.ok() && read.error().code == ErrorCode::kNotFound)
-    return Error::not_found("The stored image file is missing (" + path +
-                            "). Ask your inloco administrator to restore the media folder from "
-                            "its backup.");
+    return Error::not_found(
+               "The stored image file is missing. Ask your inloco administrator to restore the "
+               "media folder from its backup.")
+        .with_internal_detail("missing: " + path);
   std::string bytes = TRY(std::move(read));
   if (sha256_hex(bytes) != sha256_hex_name)
-    return Error::internal("The stored image file " + path +
-                           " has changed since it was saved. Ask your inloco administrator to "
-                           "restore it from the media folder's backup.");
+    return Error::internal(
+               "A stored image file has changed since it was saved. Ask your inloco "
+               "administrator to restore it from the media folder's backup.")
+        .with_internal_detail("changed: " + path);
   return bytes;
 }
 

@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <boost/beast/http.hpp>
 #include <regex>
+#include <spdlog/sinks/dist_sink.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <stdexcept>
 
 #include "people/people_store.h"
@@ -46,6 +50,17 @@ int64_t add_pupil(Connection& c, const Clock& clock, int64_t trust, int64_t scho
   return must(create_person(c, clock, Actor::system(), p), "create pupil");
 }
 
+// The server's error log, kept for the test to read and copied to standard error
+// so that a failing test still shows it.
+std::shared_ptr<spdlog::logger> capturing_logger(const std::shared_ptr<std::ostringstream>& out) {
+  auto both = std::make_shared<spdlog::sinks::dist_sink_mt>();
+  both->add_sink(std::make_shared<spdlog::sinks::ostream_sink_mt>(*out, /*force_flush=*/true));
+  both->add_sink(std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  auto logger = std::make_shared<spdlog::logger>("test-server-errors", both);
+  logger->set_pattern("level=%l %v");
+  return logger;
+}
+
 }  // namespace
 
 TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
@@ -70,7 +85,9 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   });
   fixture_ = must(std::move(f), "fixture");
   app_ = std::make_unique<web::App>(
-      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_, web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_, evidence_dir_}, checkers_});
+      web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_,
+                      web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_, evidence_dir_}, checkers_,
+                      web::RequestLog(capturing_logger(error_log_))});
   options.address = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<web::HttpServer>(
@@ -78,6 +95,8 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
       [this](unsigned s) { metrics_.record_rejected(s); });
   if (auto s = server_->start(); !s.ok()) throw std::runtime_error(s.error().message);
 }
+
+std::string TestServer::error_log() const { return error_log_->str(); }
 
 TestServer::~TestServer() {
   server_->stop();

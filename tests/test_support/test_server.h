@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "auth/user_accounts.h"
@@ -40,6 +41,8 @@ class TestServer {
   const Fixture& fixture() const { return fixture_; }
   const std::string& media_dir() const { return media_dir_; }
   const std::string& evidence_dir() const { return evidence_dir_; }
+  // What the server wrote to its error log so far (also copied to standard error).
+  std::string error_log() const;
 
   // Creates a member of staff holding `role` at `school_id` (nullopt: across
   // the trust) with a sign-in `username` / kTestPassword. Returns the person id.
@@ -55,6 +58,7 @@ class TestServer {
   web::Templates templates_;
   web::Metrics metrics_;
   SchoolCheckers checkers_;
+  std::shared_ptr<std::ostringstream> error_log_ = std::make_shared<std::ostringstream>();
   std::unique_ptr<web::App> app_;
   std::unique_ptr<web::HttpServer> server_;
   Fixture fixture_;

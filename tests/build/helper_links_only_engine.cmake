@@ -1,0 +1,26 @@
+# CTest: inloco-squid-helper carries only the filter engine: no database client, no image
+# library, no templates. ldd shows the shared libraries it needs; nm shows what was linked in
+# statically (mstch, and any of our database code).
+# Called as: cmake -DHELPER=path/to/inloco-squid-helper -P helper_links_only_engine.cmake
+cmake_minimum_required(VERSION 3.25)
+execute_process(COMMAND ldd "${HELPER}" OUTPUT_VARIABLE libs RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ldd failed on ${HELPER}")
+endif()
+foreach(forbidden libpq libpqxx libsqlite3 libexiv2 libmstch)
+  string(FIND "${libs}" "${forbidden}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "inloco-squid-helper needs ${forbidden}:\n${libs}")
+  endif()
+endforeach()
+execute_process(COMMAND nm --demangle "${HELPER}" OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${HELPER}")
+endif()
+foreach(forbidden "mstch::" "pqxx::" "sqlite3_" "Exiv2::" "inloco::Connection::" "inloco::Database::")
+  string(FIND "${symbols}" "${forbidden}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "inloco-squid-helper has ${forbidden} linked in")
+  endif()
+endforeach()
+message(STATUS "inloco-squid-helper links the filter engine only")
