@@ -4,13 +4,14 @@
 // sent, never the case as it develops.
 #include "concerns/concern_reports.h"
 #include "concerns/concern_routing.h"
+#include "concerns/concern_views.h"
 #include "people/people_store.h"
-#include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/pages/concern_evidence_view.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
@@ -101,17 +102,13 @@ Result<mstch::array> people_options(AppContext& app, const Request& req, PersonK
   });
 }
 
-HttpResponse report_page(AppContext& app, Request& req, const ReportForm& f = {}, const Error* error = nullptr,
-                         unsigned status = 200) {
-  auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-  if (!profile.ok()) return error_response(app, req, profile.error());
-  const ConcernRules& rules = profile->concerns;
-  auto pupils = people_options(app, req, PersonKind::kPupil, f.subject_pupil);
-  auto staff = people_options(app, req, PersonKind::kStaff, f.subject_staff);
-  auto involved = people_options(app, req, PersonKind::kPupil, f.involved_pupil);
-  if (!pupils.ok()) return error_response(app, req, pupils.error());
-  if (!staff.ok()) return error_response(app, req, staff.error());
-  if (!involved.ok()) return error_response(app, req, involved.error());
+Result<HttpResponse> report_page(AppContext& app, Request& req, const ReportForm& f = {},
+                                 const Error* error = nullptr, unsigned status = 200) {
+  PolicyProfile profile = TRY(school_profile(app, req));
+  const ConcernRules& rules = profile.concerns;
+  mstch::array pupils = TRY(people_options(app, req, PersonKind::kPupil, f.subject_pupil));
+  mstch::array staff = TRY(people_options(app, req, PersonKind::kStaff, f.subject_staff));
+  mstch::array involved = TRY(people_options(app, req, PersonKind::kPupil, f.involved_pupil));
   std::vector<std::string> types;
   for (const auto& t : rules.types)
     if (t != kPersonalAccountContactType) types.push_back(t);
@@ -134,9 +131,9 @@ HttpResponse report_page(AppContext& app, Request& req, const ReportForm& f = {}
                {"time", f.time},
                {"what", f.what},
                {"subject_kinds", kinds},
-               {"pupils", *pupils},
-               {"staff", *staff},
-               {"involved_pupils", *involved},
+               {"pupils", std::move(pupils)},
+               {"staff", std::move(staff)},
+               {"involved_pupils", std::move(involved)},
                {"subject_description", f.subject_description},
                {"involved_description", f.involved_description},
                {"hows", hows},
@@ -155,10 +152,9 @@ struct ContactForm {
       note;
 };
 
-HttpResponse contact_page(AppContext& app, Request& req, const ContactForm& f = {}, const Error* error = nullptr,
-                          unsigned status = 200) {
-  auto pupils = people_options(app, req, PersonKind::kPupil, f.from_pupil);
-  if (!pupils.ok()) return error_response(app, req, pupils.error());
+Result<HttpResponse> contact_page(AppContext& app, Request& req, const ContactForm& f = {},
+                                  const Error* error = nullptr, unsigned status = 200) {
+  mstch::array pupils = TRY(people_options(app, req, PersonKind::kPupil, f.from_pupil));
   mstch::array contacts;
   for (ContactKind k : {ContactKind::kFriendRequest, ContactKind::kFollowRequest, ContactKind::kMessage}) {
     std::string key(contact_kind_key(k));
@@ -175,7 +171,7 @@ HttpResponse contact_page(AppContext& app, Request& req, const ContactForm& f = 
   mstch::map c{{"action", concerns_base(req) + "/report/contact"},
                {"back_href", concerns_base(req) + "/report"},
                {"date", f.date.empty() && !error ? format_utc(app.clock.now()).substr(0, 10) : f.date},
-               {"time", f.time}, {"contacts", contacts}, {"froms", froms}, {"pupils", *pupils},
+               {"time", f.time}, {"contacts", contacts}, {"froms", froms}, {"pupils", std::move(pupils)},
                {"from_description", f.from_description}, {"platform", f.platform}, {"note", f.note}};
   if (error) c.emplace("errors", error_list(*error, "platform"));
   return render_page(app, req, "Report contact on your personal account", "concern_contact", std::move(c), status);
@@ -189,46 +185,40 @@ mstch::array parties(const std::vector<ConcernParty>& involved) {
   return out;
 }
 
-HttpResponse submitted_page(AppContext& app, Request& req, const Fields* evidence_values = nullptr,
-                            const Error* error = nullptr, unsigned status = 200) {
+Result<HttpResponse> submitted_page(AppContext& app, Request& req, const Fields* evidence_values = nullptr,
+                                    const Error* error = nullptr, unsigned status = 200) {
   auto id = req.int_param("concern");
-  if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
-  Actor actor = req.actor();
-  auto r = app.db.transaction([&](Connection& c) { return submitted_report(c, app.clock, actor, req.school->id, *id); });
-  if (!r.ok()) {
-    if (r.error().code == ErrorCode::kForbidden || r.error().code == ErrorCode::kNotFound)
-      return error_response(app, req, Error::not_found("There is no such report among yours."));
-    return error_response(app, req, r.error());
-  }
+  if (!id) return no_such_report_among_yours();
+  const SubmittedReport r = TRY(view_own_report(app.db, app.clock, req.actor(), req.school->id, *id));
   mstch::map c{{"back_href", concerns_base(req) + "/reports"},
                {"sent", req.query_value("sent") == "1"},
-               {"reference", std::to_string(r->concern_id)},
-               {"reported_at", when_text(r->reported_at)},
-               {"happened_at", when_text(r->happened_at)},
-               {"what", r->what_happened},
-               {"subject", capitalised(std::string(subject_kind_label(r->subject_kind))) +
-                               (r->subject_name.empty() ? "" : ": " + r->subject_name)},
-               {"involved", parties(r->involved)},
-               {"platform", r->platform},
-               {"type", concern_type_label(r->type)},
-               {"risk_area", risk_area_label(r->risk_area)},
-               {"risk_kind", r->risk_kind.empty() ? std::string() : risk_kind_label(r->risk_kind)},
-               {"personal_data", std::string(r->involves_personal_data ? "Yes" : "No")},
+               {"reference", std::to_string(r.concern_id)},
+               {"reported_at", when_text(r.reported_at)},
+               {"happened_at", when_text(r.happened_at)},
+               {"what", r.what_happened},
+               {"subject", capitalised(std::string(subject_kind_label(r.subject_kind))) +
+                               (r.subject_name.empty() ? "" : ": " + r.subject_name)},
+               {"involved", parties(r.involved)},
+               {"platform", r.platform},
+               {"type", concern_type_label(r.type)},
+               {"risk_area", risk_area_label(r.risk_area)},
+               {"risk_kind", r.risk_kind.empty() ? std::string() : risk_kind_label(r.risk_kind)},
+               {"personal_data", std::string(r.involves_personal_data ? "Yes" : "No")},
                {"report_href", concerns_base(req) + "/report"},
-               {"evidence", evidence_rows(r->own_evidence, "")},
+               {"evidence", evidence_rows(r.own_evidence, "")},
                {"csrf", csrf_token(req)}};
   // INC-4: the reporter often holds the screenshots; they add them here.
-  std::string href = concerns_base(req) + "/reports/" + std::to_string(r->concern_id);
-  c.emplace("evidence_form", evidence_form(href + "/evidence", r->type, app.clock.now(), evidence_values));
+  std::string href = concerns_base(req) + "/reports/" + std::to_string(r.concern_id);
+  c.emplace("evidence_form", evidence_form(href + "/evidence", r.type, app.clock.now(), evidence_values));
   if (error) c.emplace("errors", error_list(*error, "evidence"));
   return render_page(app, req, "Your report", "concern_submitted", std::move(c), status);
 }
 
-HttpResponse reports_page(AppContext& app, Request& req) {
-  auto rows = app.db.read([&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); });
-  if (!rows.ok()) return error_response(app, req, rows.error());
+Result<HttpResponse> reports_page(AppContext& app, Request& req) {
+  std::vector<OwnReport> rows = TRY(app.db.read(
+      [&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); }));
   mstch::array out;
-  for (const auto& r : *rows)
+  for (const auto& r : rows)
     out.push_back(mstch::map{{"href", concerns_base(req) + "/reports/" + std::to_string(r.concern_id)},
                              {"reference", std::to_string(r.concern_id)}, {"reported_at", when_text(r.reported_at)},
                              {"type", concern_type_label(r.type)},
@@ -244,21 +234,22 @@ void add_concern_report_routes(Router& router, AppContext& app) {
   const std::string root = "/schools/{school}/concerns";
   router.add({V::get, root + "/report", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return report_page(app, req); });
-  router.add({V::post, root + "/report", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+  router.add({V::post, root + "/report", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) -> Result<HttpResponse> {
     ReportForm f = report_form_from(req.form());
     auto report = to_report(f);
     if (!report.ok()) return report_page(app, req, f, &report.error(), 422);
-    auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-    if (!profile.ok()) return error_response(app, req, profile.error());
+    PolicyProfile profile = TRY(school_profile(app, req));
     auto done = app.db.transaction([&](Connection& c) {
-      return report_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *report);
+      return report_concern(c, app.clock, req.actor(), profile.concerns, req.school->id, *report);
     });
     if (!done.ok()) return report_page(app, req, f, &done.error(), http_status(done.error().code));
     return redirect_response(concerns_base(req) + "/reports/" + std::to_string(done->concern_id) + "?sent=1");
   });
   router.add({V::get, root + "/report/contact", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return contact_page(app, req); });
-  router.add({V::post, root + "/report/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+  router.add({V::post, root + "/report/contact", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) -> Result<HttpResponse> {
     const Fields& in = req.form();
     ContactForm f{field(in, "happened_date"), field(in, "happened_time"), field(in, "contact"), field(in, "from_kind"),
                   field(in, "from_pupil"), field(in, "from_description"), field(in, "platform"), field(in, "note")};
@@ -277,10 +268,9 @@ void add_concern_report_routes(Router& router, AppContext& app) {
     contact.from_description = f.from_description;
     contact.platform = f.platform;
     contact.note = f.note;
-    auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-    if (!profile.ok()) return error_response(app, req, profile.error());
+    PolicyProfile profile = TRY(school_profile(app, req));
     auto done = app.db.transaction([&](Connection& c) {
-      return report_personal_account_contact(c, app.clock, req.actor(), profile->concerns, req.school->id, contact);
+      return report_personal_account_contact(c, app.clock, req.actor(), profile.concerns, req.school->id, contact);
     });
     if (!done.ok()) return contact_page(app, req, f, &done.error(), http_status(done.error().code));
     return redirect_response(concerns_base(req) + "/reports/" + std::to_string(done->concern_id) + "?sent=1");
@@ -290,9 +280,9 @@ void add_concern_report_routes(Router& router, AppContext& app) {
   router.add({V::get, root + "/reports/{concern}", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return submitted_page(app, req); });
   router.add({V::post, root + "/reports/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
-               if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
+               if (!id) return no_such_report_among_yours();
                auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
                if (!form.ok()) return submitted_page(app, req, nullptr, &form.error(), 422);
                Status s = [&]() -> Status {
@@ -304,9 +294,9 @@ void add_concern_report_routes(Router& router, AppContext& app) {
                }();
                if (!s.ok()) {
                  // Someone else's report, or one that is not theirs to add to: as if there were none.
-                 if (s.error().code == ErrorCode::kForbidden || s.error().code == ErrorCode::kNotFound)
-                   return error_response(app, req, Error::not_found("There is no such report among yours."));
-                 return submitted_page(app, req, &form->fields, &s.error(), http_status(s.error().code));
+                 Error e = as_report_refusal(std::move(s).error());
+                 if (e.code == ErrorCode::kNotFound) return e;
+                 return submitted_page(app, req, &form->fields, &e, http_status(e.code));
                }
                return redirect_response(concerns_base(req) + "/reports/" + std::to_string(*id) + "#evidence");
              });
