@@ -10,20 +10,19 @@
 #include "concerns/concern_actions.h"
 #include "concerns/concern_evidence.h"
 #include "concerns/concern_reports.h"
-#include "concerns/pupil_chronology.h"
-#include "profile/profile_store.h"
+#include "concerns/concern_views.h"
 #include "web/api/json_fields.h"
 #include "web/page.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
 namespace {
 
 using nlohmann::json;
-
 
 Result<ConcernReport> report_of(const std::string& body) {
   json b = json::parse(body, nullptr, false);
@@ -118,25 +117,18 @@ Result<EvidenceInput> evidence_of(const Request& req) {
 
 // Adds evidence; the library decides who may (the case's viewers, and its
 // reporter while it is open).
-HttpResponse evidence_response(AppContext& app, Request& req, int64_t concern_id) {
-  auto in = evidence_of(req);
-  if (!in.ok()) return error_response(app, req, in.error());
+Result<HttpResponse> evidence_response(AppContext& app, Request& req, int64_t concern_id) {
+  EvidenceInput in = TRY(evidence_of(req));
   auto item = app.db.transaction([&](Connection& c) {
-    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, evidence_vault(app), *in);
+    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, evidence_vault(app), in);
   });
-  if (!item.ok()) return error_response(app, req, case_refusal(item.error()));
+  if (!item.ok()) return as_case_refusal(std::move(item).error());
   return json_response(201, evidence_json(*item));
-}
-
-Result<PolicyProfile> profile_of(AppContext& app, const Request& req) {
-  return app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
 }
 
 // Someone who may not open the case hears the same as for no case at all.
 Status must_view(AppContext& app, const Request& req, int64_t id) {
-  bool ok = TRY(app.db.read([&](Connection& c) { return may_view_case(c, req.user->person_id, id); }));
-  if (!ok) return not_among_yours();
-  return {};
+  return app.db.read([&](Connection& c) { return require_may_view_case(c, req.user->person_id, id); });
 }
 
 }  // namespace
@@ -144,62 +136,55 @@ Status must_view(AppContext& app, const Request& req, int64_t id) {
 void add_concerns_api_routes(Router& router, AppContext& app) {
   using V = http::verb;
   const std::string root = "/api/v1/schools/{school}/concerns";
-  router.add({V::post, root, Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
-    auto report = report_of(req.raw.body());
-    if (!report.ok()) return error_response(app, req, report.error());
-    auto profile = profile_of(app, req);
-    if (!profile.ok()) return error_response(app, req, profile.error());
-    auto done = app.db.transaction([&](Connection& c) {
-      return report_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *report);
-    });
-    if (!done.ok()) return error_response(app, req, done.error());
+  router.add({V::post, root, Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) -> Result<HttpResponse> {
+    ConcernReport report = TRY(report_of(req.raw.body()));
+    PolicyProfile profile = TRY(school_profile(app, req));
+    ReportedConcern done = TRY(app.db.transaction([&](Connection& c) {
+      return report_concern(c, app.clock, req.actor(), profile.concerns, req.school->id, report);
+    }));
     // Never where it went: the reporter may not learn who has a concern about a colleague.
-    return json_response(201, {{"id", done->concern_id}, {"reported_at", done->reported_at},
+    return json_response(201, {{"id", done.concern_id}, {"reported_at", done.reported_at},
                                {"report", "/api/v1/schools/" + std::to_string(req.school->id) + "/concerns/mine/" +
-                                              std::to_string(done->concern_id)}});
+                                              std::to_string(done.concern_id)}});
   });
-  router.add({V::get, root + "/mine", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
-    auto rows = app.db.read([&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); });
-    if (!rows.ok()) return error_response(app, req, rows.error());
+  router.add({V::get, root + "/mine", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) -> Result<HttpResponse> {
+    std::vector<OwnReport> rows = TRY(app.db.read(
+        [&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); }));
     json out = json::array();
-    for (const auto& r : *rows)
+    for (const auto& r : rows)
       out.push_back({{"id", r.concern_id}, {"reported_at", r.reported_at}, {"type", r.type},
                      {"subject_kind", subject_kind_key(r.subject_kind)}});
     return json_response(200, {{"reports", out}});
   });
-  router.add({V::get, root + "/mine/{concern}", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+  router.add({V::get, root + "/mine/{concern}", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
-    Actor actor = req.actor();
-    auto r = app.db.transaction([&](Connection& c) { return submitted_report(c, app.clock, actor, req.school->id, *id); });
-    if (!r.ok()) return error_response(app, req, case_refusal(r.error()).code == ErrorCode::kNotFound
-                                                     ? Error::not_found("There is no such report among yours.")
-                                                     : r.error());
+    if (!id) return no_such_report_among_yours();
+    SubmittedReport r = TRY(view_own_report(app.db, app.clock, req.actor(), req.school->id, *id));
     json involved = json::array(), own = json::array();
-    for (const auto& p : r->involved)
+    for (const auto& p : r.involved)
       involved.push_back({{"name", p.name}, {"description", p.description}, {"involvement", involvement_key(p.involvement)}});
-    for (const auto& e : r->own_evidence) own.push_back(evidence_json(e));
-    return json_response(200, {{"id", r->concern_id}, {"reported_at", r->reported_at}, {"happened_at", r->happened_at},
-                               {"what_happened", r->what_happened}, {"subject_kind", subject_kind_key(r->subject_kind)},
-                               {"subject_name", r->subject_name}, {"involved", involved}, {"platform", r->platform},
-                               {"type", r->type}, {"risk_area", r->risk_area}, {"risk_kind", r->risk_kind},
-                               {"involves_personal_data", r->involves_personal_data}, {"evidence", own}});
+    for (const auto& e : r.own_evidence) own.push_back(evidence_json(e));
+    return json_response(200, {{"id", r.concern_id}, {"reported_at", r.reported_at}, {"happened_at", r.happened_at},
+                               {"what_happened", r.what_happened}, {"subject_kind", subject_kind_key(r.subject_kind)},
+                               {"subject_name", r.subject_name}, {"involved", involved}, {"platform", r.platform},
+                               {"type", r.type}, {"risk_area", r.risk_area}, {"risk_kind", r.risk_kind},
+                               {"involves_personal_data", r.involves_personal_data}, {"evidence", own}});
   });
   // The reporter often holds the screenshots: they may add them while the case is open.
   router.add({V::post, root + "/mine/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
-               if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
+               if (!id) return no_such_report_among_yours();
                return evidence_response(app, req, *id);
              });
   // INC-8: a message or a friend or follow request received on a personal account.
-  router.add({V::post, root + "/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
+  router.add({V::post, root + "/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) -> Result<HttpResponse> {
     json b = json_body(req);
-    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the contact as a JSON object."));
+    if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the contact as a JSON object.");
     auto contact = parse_contact_kind(text_field(b, "contact"));
-    if (!contact) return error_response(app, req, Error::invalid("\"contact\" is message, friend_request or follow_request."));
+    if (!contact) return Error::invalid("\"contact\" is message, friend_request or follow_request.");
     auto from = parse_subject_kind(text_field(b, "from_kind"));
-    if (!from) return error_response(app, req, Error::invalid("\"from_kind\" is pupil, parent or outside."));
+    if (!from) return Error::invalid("\"from_kind\" is pupil, parent or outside.");
     PersonalAccountContact in;
     in.happened_at = int_field(b, "happened_at");
     in.contact = *contact;
@@ -208,25 +193,22 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     in.from_description = text_field(b, "from_description");
     in.platform = text_field(b, "platform");
     in.note = text_field(b, "note");
-    auto profile = profile_of(app, req);
-    if (!profile.ok()) return error_response(app, req, profile.error());
-    auto done = app.db.transaction([&](Connection& c) {
-      return report_personal_account_contact(c, app.clock, req.actor(), profile->concerns, req.school->id, in);
-    });
-    if (!done.ok()) return error_response(app, req, done.error());
-    return json_response(201, {{"id", done->concern_id}, {"reported_at", done->reported_at},
+    PolicyProfile profile = TRY(school_profile(app, req));
+    ReportedConcern done = TRY(app.db.transaction([&](Connection& c) {
+      return report_personal_account_contact(c, app.clock, req.actor(), profile.concerns, req.school->id, in);
+    }));
+    return json_response(201, {{"id", done.concern_id}, {"reported_at", done.reported_at},
                                {"report", "/api/v1/schools/" + std::to_string(req.school->id) + "/concerns/mine/" +
-                                              std::to_string(done->concern_id)}});
+                                              std::to_string(done.concern_id)}});
   });
   // LAW-1: a pupil's chronology, only the concerns the caller may open.
-  router.add({V::get, root + "/pupils/{pupil}", Access::kSchool, Capability::kConcernsChronology}, [&app](Request& req) {
+  router.add({V::get, root + "/pupils/{pupil}", Access::kSchool, Capability::kConcernsChronology}, [&app](Request& req) -> Result<HttpResponse> {
     auto pupil = req.int_param("pupil");
-    if (!pupil) return error_response(app, req, Error::not_found("There is no such pupil."));
-    Actor actor = req.actor();
-    auto entries = app.db.transaction([&](Connection& c) { return pupil_chronology(c, app.clock, actor, req.school->id, *pupil); });
-    if (!entries.ok()) return error_response(app, req, entries.error());
+    if (!pupil) return Error::not_found("There is no such pupil.");
+    PupilChronology chronology =
+        TRY(view_pupil_chronology(app.db, app.clock, req.actor(), req.school->id, *pupil));
     json out = json::array();
-    for (const auto& e : *entries) {
+    for (const auto& e : chronology.entries) {
       json actions = json::array();
       for (const auto& a : e.actions) actions.push_back(action_json(a));
       out.push_back({{"concern_id", e.concern.id}, {"happened_at", e.concern.happened_at},
@@ -236,12 +218,10 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     }
     return json_response(200, {{"pupil_id", *pupil}, {"concerns", out}});
   });
-  router.add({V::get, root, Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
-    Actor actor = req.actor();
-    auto rows = app.db.transaction([&](Connection& c) { return cases_for(c, app.clock, actor, req.school->id); });
-    if (!rows.ok()) return error_response(app, req, rows.error());
+  router.add({V::get, root, Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
+    CaseList list = TRY(view_case_list(app.db, app.clock, req.actor(), req.school->id));
     json out = json::array();
-    for (const auto& r : *rows)
+    for (const auto& r : list.cases)
       out.push_back({{"id", r.concern_id}, {"reported_at", r.reported_at}, {"happened_at", r.happened_at},
                      {"type", r.type}, {"subject_kind", subject_kind_key(r.subject_kind)},
                      {"subject_name", r.subject_name}, {"status", concern_status_key(r.status)},
@@ -252,26 +232,22 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                      {"lado_decision_overdue", r.lado_decision_overdue}});
     return json_response(200, {{"concerns", out}});
   });
-  router.add({V::get, root + "/{concern}", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::get, root + "/{concern}", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    auto profile = profile_of(app, req);
-    if (!profile.ok()) return error_response(app, req, profile.error());
-    Actor actor = req.actor();
-    auto k = app.db.transaction([&](Connection& c) {
-      return open_case(c, app.clock, actor, profile->concerns, req.grants, req.school->id, *id);
-    });
-    if (!k.ok()) return error_response(app, req, case_refusal(k.error()));
-    return json_response(200, case_json(*k));
+    if (!id) return no_such_case_among_yours();
+    PolicyProfile profile = TRY(school_profile(app, req));
+    ConcernCase k = TRY(view_case(app.db, app.clock, req.actor(), profile.concerns, req.grants,
+                                  req.school->id, *id));
+    return json_response(200, case_json(k));
   });
-  router.add({V::post, root + "/{concern}/actions", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/actions", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     json b = json::parse(req.raw.body(), nullptr, false);
-    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the action as a JSON object."));
+    if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the action as a JSON object.");
     auto kind = parse_action_kind(text_field(b, "kind"));
-    if (!kind) return error_response(app, req, Error::invalid("\"kind\" names the action: note, platform_contacted, ceop, police, parents_informed, sanction, support_offered, information_shared, lado_referral or low_level_concern."));
+    if (!kind) return Error::invalid("\"kind\" names the action: note, platform_contacted, ceop, police, parents_informed, sanction, support_offered, information_shared, lado_referral or low_level_concern.");
     ActionInput in;
     in.kind = *kind;
     in.taken_at = int_field(b, "taken_at");
@@ -279,75 +255,68 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
     in.counterpart = text_field(b, "counterpart");
     in.detail = text_field(b, "detail");
     in.reason = text_field(b, "reason");
-    auto profile = profile_of(app, req);
-    if (!profile.ok()) return error_response(app, req, profile.error());
+    PolicyProfile profile = TRY(school_profile(app, req));
     Actor actor = req.actor();
-    auto action = app.db.transaction([&](Connection& c) {
-      return add_action(c, app.clock, CaseActor{actor, req.grants}, profile->concerns, req.school->id, *id, in);
-    });
-    if (!action.ok()) return error_response(app, req, action.error());
-    return json_response(201, {{"id", *action}});
+    int64_t action = TRY(app.db.transaction([&](Connection& c) {
+      return add_action(c, app.clock, CaseActor{actor, req.grants}, profile.concerns, req.school->id, *id, in);
+    }));
+    return json_response(201, {{"id", action}});
   });
-  router.add({V::post, root + "/{concern}/evidence", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/evidence", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     return evidence_response(app, req, *id);
   });
-  router.add({V::post, root + "/{concern}/close", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/close", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     json b = json::parse(req.raw.body(), nullptr, false);
-    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send the debrief as a JSON object."));
-    auto profile = profile_of(app, req);
-    if (!profile.ok()) return error_response(app, req, profile.error());
+    if (b.is_discarded() || !b.is_object()) return Error::invalid("Send the debrief as a JSON object.");
+    PolicyProfile profile = TRY(school_profile(app, req));
     Debrief d{text_field(b, "lessons_learnt"), text_field(b, "policy_change")};
-    auto s = app.db.transaction([&](Connection& c) {
-      return close_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *id, d);
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
+    TRY(app.db.transaction([&](Connection& c) {
+      return close_concern(c, app.clock, req.actor(), profile.concerns, req.school->id, *id, d);
+    }));
     return json_response(200, {{"id", *id}, {"status", "closed"}});
   });
   // LAW-4: the DPO's decision on reporting to the ICO, with the reason.
-  router.add({V::post, root + "/{concern}/ico", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/ico", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     json b = json_body(req);
     if (b.is_discarded() || !b.is_object() || !b.contains("report_to_ico") || !b["report_to_ico"].is_boolean())
-      return error_response(app, req, Error::invalid("Send {\"report_to_ico\": true or false, \"reason\": \"...\"}."));
-    auto s = app.db.transaction([&](Connection& c) {
+      return Error::invalid("Send {\"report_to_ico\": true or false, \"reason\": \"...\"}.");
+    TRY(app.db.transaction([&](Connection& c) {
       return record_ico_decision(c, app.clock, req.actor(), req.school->id, *id, b["report_to_ico"].get<bool>(),
                                  text_field(b, "reason"));
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
+    }));
     return json_response(200, {{"id", *id}, {"report_to_ico", b["report_to_ico"]}});
   });
   // IAM-2: someone who can open the case adds a person, with the reason.
-  router.add({V::post, root + "/{concern}/access", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/access", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     json b = json_body(req);
     auto person = b.is_object() ? int_field(b, "person_id") : std::nullopt;
-    if (!person) return error_response(app, req, Error::invalid("Send {\"person_id\": the person to add, \"reason\": why they need it}."));
-    auto s = app.db.transaction([&](Connection& c) {
+    if (!person) return Error::invalid("Send {\"person_id\": the person to add, \"reason\": why they need it}.");
+    TRY(app.db.transaction([&](Connection& c) {
       return grant_case_access(c, app.clock, req.actor(), req.school->id, *id, *person, text_field(b, "reason"));
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
+    }));
     return json_response(201, {{"id", *id}, {"person_id", *person}});
   });
-  router.add({V::post, root + "/{concern}/reopen", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) {
+  router.add({V::post, root + "/{concern}/reopen", Access::kSchool, Capability::kConcernsCases}, [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("concern");
-    if (!id) return error_response(app, req, not_among_yours());
-    if (auto s = must_view(app, req, *id); !s.ok()) return error_response(app, req, s.error());
+    if (!id) return no_such_case_among_yours();
+    TRY(must_view(app, req, *id));
     json b = json_body(req);
-    if (b.is_discarded() || !b.is_object()) return error_response(app, req, Error::invalid("Send {\"reason\": why it is reopened}."));
-    auto s = app.db.transaction([&](Connection& c) {
+    if (b.is_discarded() || !b.is_object()) return Error::invalid("Send {\"reason\": why it is reopened}.");
+    TRY(app.db.transaction([&](Connection& c) {
       return reopen_concern(c, app.clock, req.actor(), req.school->id, *id, text_field(b, "reason"));
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
+    }));
     return json_response(200, {{"id", *id}, {"status", "open"}});
   });
 }
