@@ -10,9 +10,9 @@
 
 #include "concerns/concern.h"
 #include "concerns/evidence_vault.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/vocabulary.h"
 #include "web/app.h"
 #include "web/request.h"
@@ -26,7 +26,9 @@ void add_concern_report_routes(Router& router, AppContext& app);
 void add_concern_case_routes(Router& router, AppContext& app);
 
 // The evidence folder, sealed with the server's key.
-inline EvidenceVault evidence_vault(AppContext& app) { return EvidenceVault(app.config.evidence_dir, app.key); }
+inline EvidenceVault evidence_vault(AppContext& app) {
+  return EvidenceVault(app.config.evidence_dir, app.key);
+}
 
 inline std::string concerns_base(const Request& req) {
   return "/schools/" + std::to_string(req.school->id) + "/concerns";
