@@ -4,6 +4,11 @@
 
 namespace inloco {
 
+Status require_may_view_case(Database& db, int64_t person_id, int64_t concern_id) {
+  return db.read(
+      [&](Connection& conn) { return require_may_view_case(conn, person_id, concern_id); });
+}
+
 Result<ConcernCase> view_case(Database& db, const Clock& clock, const Actor& actor,
                               const ConcernRules& rules, const Grants& grants, int64_t school_id,
                               int64_t concern_id) {

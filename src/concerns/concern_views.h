@@ -23,6 +23,11 @@
 
 namespace inloco {
 
+// require_may_view_case (case_access.h) in a read of its own: the check a
+// page or an API route makes before a change to a case, ahead of reading what
+// was sent, so an outsider hears only that there is no such concern.
+Status require_may_view_case(Database& db, int64_t person_id, int64_t concern_id);
+
 // One case (open_case): its page, its CSV and GET .../concerns/{concern}.
 // no_such_case_among_yours() for anyone who may not open it. Audited
 // "concern.view"; the person's notices of it are marked read.

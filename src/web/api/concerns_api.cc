@@ -167,12 +167,6 @@ Result<HttpResponse> evidence_response(AppContext& app, Request& req, int64_t co
   return json_response(201, evidence_json(*item));
 }
 
-// Someone who may not open the case hears the same as for no case at all.
-Status must_view(AppContext& app, const Request& req, int64_t id) {
-  return app.db.read(
-      [&](Connection& c) { return require_may_view_case(c, req.user->person_id, id); });
-}
-
 }  // namespace
 
 void add_concerns_api_routes(Router& router, AppContext& app) {
@@ -327,7 +321,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                json b = json::parse(req.raw.body(), nullptr, false);
                if (b.is_discarded() || !b.is_object())
                  return Error::invalid("Send the action as a JSON object.");
@@ -357,14 +351,14 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                return evidence_response(app, req, *id);
              });
   router.add({V::post, root + "/{concern}/close", Access::kSchool, Capability::kConcernsCases},
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                json b = json::parse(req.raw.body(), nullptr, false);
                if (b.is_discarded() || !b.is_object())
                  return Error::invalid("Send the debrief as a JSON object.");
@@ -382,7 +376,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
       [&app](Request& req) -> Result<HttpResponse> {
         auto id = req.int_param("concern");
         if (!id) return no_such_case_among_yours();
-        TRY(must_view(app, req, *id));
+        TRY(require_may_view_case(app.db, req.user->person_id, *id));
         json b = json_body(req);
         if (b.is_discarded() || !b.is_object() || !b.contains("report_to_ico") ||
             !b["report_to_ico"].is_boolean())
@@ -398,7 +392,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                json b = json_body(req);
                auto person = b.is_object() ? int_field(b, "person_id") : std::nullopt;
                if (!person)
@@ -414,7 +408,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                json b = json_body(req);
                if (b.is_discarded() || !b.is_object())
                  return Error::invalid("Send {\"reason\": why it is reopened}.");

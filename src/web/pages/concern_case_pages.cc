@@ -201,21 +201,15 @@ Result<HttpResponse> case_page(AppContext& app, Request& req, const CaseForms* f
                      status);
 }
 
-// Before any change: someone who may not open the case hears the same as
-// for a case that does not exist. (A case of another school is refused by the
-// library's own school check.)
-Status must_view(AppContext& app, const Request& req, int64_t id) {
-  return app.db.read(
-      [&](Connection& c) { return require_may_view_case(c, req.user->person_id, id); });
-}
-
 // Runs a change to the case, then shows the case again (or the problem beside the form).
+// Someone who may not open the case is refused first, as if it did not exist; a
+// case of another school is refused by the change's own school check.
 template <typename F>
 Result<HttpResponse> case_change(AppContext& app, Request& req, const std::string& form_name,
                                  const Fields& values, F change) {
   auto id = req.int_param("concern");
   if (!id) return no_such_case_among_yours();
-  TRY(must_view(app, req, *id));
+  TRY(require_may_view_case(app.db, req.user->person_id, *id));
   PolicyProfile profile = TRY(school_profile(app, req));
   Status s = change(*id, profile.concerns);
   if (!s.ok()) {
@@ -378,7 +372,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("concern");
                if (!id) return no_such_case_among_yours();
-               TRY(must_view(app, req, *id));
+               TRY(require_may_view_case(app.db, req.user->person_id, *id));
                auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
                if (!form.ok()) {
                  CaseForms forms{"evidence", {}};
