@@ -43,6 +43,17 @@ TEST_P(ConcernViewsTest, ACaseIsShownToItsViewersAndToNobodyElse) {
   EXPECT_EQ(audits("concern.view"), 1);
 }
 
+TEST_P(ConcernViewsTest, BeforeAChangeOnlyViewersArePassed) {
+  int64_t id = reported(about_pupil(), teacher_);
+  EXPECT_TRUE(require_may_view_case(db(), dsl_, id).ok());
+  for (int64_t person : {teacher_, head_}) {
+    Status refused = require_may_view_case(db(), person, id);
+    ASSERT_FALSE(refused.ok()) << person;
+    EXPECT_EQ(refused.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(refused.error().message, "There is no such concern among yours.");
+  }
+}
+
 TEST_P(ConcernViewsTest, AnEvidenceFileOnlyForTheCasesViewers) {
   int64_t id = reported(about_pupil(), teacher_);
   EvidenceInput in;
