@@ -16,6 +16,21 @@ Result<bool> may_view_case(Connection& conn, int64_t person_id, int64_t concern_
   return viewer.has_value();
 }
 
+Error no_such_case_among_yours() {
+  return Error::not_found("There is no such concern among yours.");
+}
+
+Error as_case_refusal(Error e) {
+  if (e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound)
+    return no_such_case_among_yours();
+  return e;
+}
+
+Status require_may_view_case(Connection& conn, int64_t person_id, int64_t concern_id) {
+  if (!TRY(may_view_case(conn, person_id, concern_id))) return no_such_case_among_yours();
+  return {};
+}
+
 Result<CaseViewer> require_case_viewer(Connection& conn, int64_t concern_id, int64_t person_id) {
   auto viewer = TRY(find_viewer(conn, concern_id, person_id));
   if (!viewer)

@@ -27,6 +27,20 @@ namespace inloco {
 // True when the person may open the case (routed or added, and active).
 Result<bool> may_view_case(Connection& conn, int64_t person_id, int64_t concern_id);
 
+// IAM-2 §3: the one answer for a case someone may not open (not theirs, of
+// another school, or not there at all), so they learn nothing of it, not even
+// that it exists: kNotFound "There is no such concern among yours."
+Error no_such_case_among_yours();
+
+// `e` as no_such_case_among_yours() when it is a refusal (kForbidden) or
+// kNotFound; any other error (bad input, the database) as it is.
+Error as_case_refusal(Error e);
+
+// Before a change to a case asked for from a page or the API: ok when the
+// person may open it, no_such_case_among_yours() otherwise, so an outsider is
+// refused before what they sent is even read. The change checks again.
+Status require_may_view_case(Connection& conn, int64_t person_id, int64_t concern_id);
+
 // Their viewer row, or kForbidden in words a headteacher understands.
 Result<CaseViewer> require_case_viewer(Connection& conn, int64_t concern_id, int64_t person_id);
 

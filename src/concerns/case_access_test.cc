@@ -133,6 +133,23 @@ TEST_P(ConcernAccessTest, TheCaseListShowsOnlyOnesOwnCasesAndOverdueIcoDecisions
   EXPECT_EQ(audits("concern.list"), 3);
 }
 
+TEST_P(ConcernAccessTest, BeforeAChangeOnlyViewersArePassed) {  // REQ IAM-2
+  int64_t id = reported(about_pupil(), teacher_);
+  auto check = [&](int64_t person) {
+    return read([&](Connection& c) { return require_may_view_case(c, person, id); });
+  };
+  EXPECT_TRUE(check(dsl_).ok());
+  Status reporter = check(teacher_);
+  ASSERT_FALSE(reporter.ok());
+  EXPECT_EQ(reporter.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(reporter.error().message, "There is no such concern among yours.");
+  // Other errors keep their words; refusals do not.
+  EXPECT_EQ(as_case_refusal(Error::invalid("Choose what was done.")).message,
+            "Choose what was done.");
+  EXPECT_EQ(as_case_refusal(Error::forbidden("Only the DSL.")).message,
+            "There is no such concern among yours.");
+}
+
 INLOCO_INSTANTIATE_BACKENDS(ConcernAccessTest);
 
 }  // namespace

@@ -7,8 +7,10 @@ namespace inloco::web {
 mstch::array evidence_rows(const std::vector<EvidenceItem>& items, const std::string& file_base) {
   mstch::array out;
   for (const auto& e : items) {
-    mstch::map m{{"kind", std::string(evidence_kind_label(e.kind))}, {"refers_to", when_text(e.refers_to)},
-                 {"description", e.description}, {"added", when_text(e.added_at) + " by " + e.added_by_name}};
+    mstch::map m{{"kind", std::string(evidence_kind_label(e.kind))},
+                 {"refers_to", when_text(e.refers_to)},
+                 {"description", e.description},
+                 {"added", when_text(e.added_at) + " by " + e.added_by_name}};
     if (!e.address.empty()) {
       m.emplace("address", e.address);
       m.emplace("live", e.address_is_live);
@@ -16,7 +18,8 @@ mstch::array evidence_rows(const std::vector<EvidenceItem>& items, const std::st
     if (e.file_sha256) {
       m.emplace("sha256", *e.file_sha256);
       m.emplace("file_name", e.file_name.empty() ? std::string("file") : e.file_name);
-      if (!file_base.empty()) m.emplace("file_href", file_base + "/" + std::to_string(e.id) + "/file");
+      if (!file_base.empty())
+        m.emplace("file_href", file_base + "/" + std::to_string(e.id) + "/file");
       m.emplace("file_size", std::to_string(e.file_size.value_or(0)) + " bytes");
     }
     out.push_back(std::move(m));
@@ -28,10 +31,12 @@ mstch::map evidence_form(const std::string& action, const std::string& concern_t
                          const Fields* values) {
   auto val = [&](const std::string& name) { return values ? field(*values, name) : std::string(); };
   mstch::array kinds;
-  for (EvidenceKind e : {EvidenceKind::kScreenshot, EvidenceKind::kWebAddress, EvidenceKind::kMessage,
-                         EvidenceKind::kEmail, EvidenceKind::kVoicemailNote, EvidenceKind::kFile}) {
+  for (EvidenceKind e :
+       {EvidenceKind::kScreenshot, EvidenceKind::kWebAddress, EvidenceKind::kMessage,
+        EvidenceKind::kEmail, EvidenceKind::kVoicemailNote, EvidenceKind::kFile}) {
     std::string key(evidence_kind_key(e));
-    kinds.push_back(mstch::map{{"key", key}, {"label", std::string(evidence_kind_label(e))},
+    kinds.push_back(mstch::map{{"key", key},
+                               {"label", std::string(evidence_kind_label(e))},
                                {"selected", key == val("kind")}});
   }
   return mstch::map{{"evidence_action", action},

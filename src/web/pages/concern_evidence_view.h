@@ -3,9 +3,8 @@
 // (evidence_form.mustache) and reading that form.
 #pragma once
 
-#include <mstch/mstch.hpp>
-
 #include <cstdint>
+#include <mstch/mstch.hpp>
 #include <string>
 #include <vector>
 

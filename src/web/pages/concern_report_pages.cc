@@ -4,13 +4,14 @@
 // sent, never the case as it develops.
 #include "concerns/concern_reports.h"
 #include "concerns/concern_routing.h"
+#include "concerns/concern_views.h"
 #include "people/people_store.h"
-#include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/pages/concern_evidence_view.h"
 #include "web/pages/concern_view.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
@@ -18,9 +19,10 @@ namespace {
 
 // What was typed, kept to show the form again with a problem.
 struct ReportForm {
-  std::string date, time, what, subject_kind = "pupil", subject_pupil, subject_staff, subject_description;
-  std::string involved_pupil, involved_description, involved_how = "affected", platform, type, risk_area,
-      risk_kind;
+  std::string date, time, what, subject_kind = "pupil", subject_pupil, subject_staff,
+                                subject_description;
+  std::string involved_pupil, involved_description, involved_how = "affected", platform, type,
+                                                    risk_area, risk_kind;
   bool personal_data = false, official_accounts = false;
 };
 
@@ -56,7 +58,8 @@ Result<ConcernReport> to_report(const ReportForm& f) {
   ConcernReport r;
   r.happened_at = parse_when(f.date, f.time);
   if (!f.date.empty() && !r.happened_at)
-    return Error::invalid("Enter the date as it is shown, for example 2026-11-21, and the time as 14:30.");
+    return Error::invalid(
+        "Enter the date as it is shown, for example 2026-11-21, and the time as 14:30.");
   r.what_happened = f.what;
   auto kind = parse_subject_kind(f.subject_kind);
   if (!kind) return Error::invalid("Choose who the concern is about.");
@@ -66,7 +69,8 @@ Result<ConcernReport> to_report(const ReportForm& f) {
   r.subject_description = f.subject_description;
   auto how = parse_involvement(f.involved_how).value_or(Involvement::kAffected);
   if (auto p = id_of(f.involved_pupil)) r.involved.push_back(InvolvedPerson{p, "", how});
-  if (!f.involved_description.empty()) r.involved.push_back(InvolvedPerson{std::nullopt, f.involved_description, how});
+  if (!f.involved_description.empty())
+    r.involved.push_back(InvolvedPerson{std::nullopt, f.involved_description, how});
   r.platform = f.platform;
   r.type = f.type;
   r.risk_area = f.risk_area;
@@ -79,11 +83,13 @@ Result<ConcernReport> to_report(const ReportForm& f) {
 mstch::array options(const std::vector<std::string>& keys, const std::string& selected,
                      std::string (*label)(const std::string&)) {
   mstch::array out;
-  for (const auto& k : keys) out.push_back(mstch::map{{"key", k}, {"label", label(k)}, {"selected", k == selected}});
+  for (const auto& k : keys)
+    out.push_back(mstch::map{{"key", k}, {"label", label(k)}, {"selected", k == selected}});
   return out;
 }
 
-Result<mstch::array> people_options(AppContext& app, const Request& req, PersonKind kind, const std::string& selected) {
+Result<mstch::array> people_options(AppContext& app, const Request& req, PersonKind kind,
+                                    const std::string& selected) {
   return app.db.read([&](Connection& c) -> Result<mstch::array> {
     PeopleQuery q;
     q.school_id = req.school->id;
@@ -95,90 +101,101 @@ Result<mstch::array> people_options(AppContext& app, const Request& req, PersonK
       std::string label = p.display_name();
       if (kind == PersonKind::kPupil && (p.class_name || p.year_group))
         label += " (" + p.class_name.value_or(p.year_group.value_or("")) + ")";
-      out.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", label}, {"selected", std::to_string(p.id) == selected}});
+      out.push_back(mstch::map{{"id", std::to_string(p.id)},
+                               {"name", label},
+                               {"selected", std::to_string(p.id) == selected}});
     }
     return out;
   });
 }
 
-HttpResponse report_page(AppContext& app, Request& req, const ReportForm& f = {}, const Error* error = nullptr,
-                         unsigned status = 200) {
-  auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-  if (!profile.ok()) return error_response(app, req, profile.error());
-  const ConcernRules& rules = profile->concerns;
-  auto pupils = people_options(app, req, PersonKind::kPupil, f.subject_pupil);
-  auto staff = people_options(app, req, PersonKind::kStaff, f.subject_staff);
-  auto involved = people_options(app, req, PersonKind::kPupil, f.involved_pupil);
-  if (!pupils.ok()) return error_response(app, req, pupils.error());
-  if (!staff.ok()) return error_response(app, req, staff.error());
-  if (!involved.ok()) return error_response(app, req, involved.error());
+Result<HttpResponse> report_page(AppContext& app, Request& req, const ReportForm& f = {},
+                                 const Error* error = nullptr, unsigned status = 200) {
+  PolicyProfile profile = TRY(school_profile(app, req));
+  const ConcernRules& rules = profile.concerns;
+  mstch::array pupils = TRY(people_options(app, req, PersonKind::kPupil, f.subject_pupil));
+  mstch::array staff = TRY(people_options(app, req, PersonKind::kStaff, f.subject_staff));
+  mstch::array involved = TRY(people_options(app, req, PersonKind::kPupil, f.involved_pupil));
   std::vector<std::string> types;
   for (const auto& t : rules.types)
     if (t != kPersonalAccountContactType) types.push_back(t);
   mstch::array kinds;
-  for (SubjectKind k : {SubjectKind::kPupil, SubjectKind::kStaff, SubjectKind::kHeadteacher, SubjectKind::kParent,
-                        SubjectKind::kOutside}) {
+  for (SubjectKind k : {SubjectKind::kPupil, SubjectKind::kStaff, SubjectKind::kHeadteacher,
+                        SubjectKind::kParent, SubjectKind::kOutside}) {
     std::string key(subject_kind_key(k));
-    kinds.push_back(mstch::map{{"key", key}, {"label", capitalised(std::string(subject_kind_label(k)))},
+    kinds.push_back(mstch::map{{"key", key},
+                               {"label", capitalised(std::string(subject_kind_label(k)))},
                                {"checked", key == f.subject_kind}});
   }
   mstch::array hows;
-  for (Involvement i : {Involvement::kAffected, Involvement::kResponsible, Involvement::kWitness, Involvement::kOther}) {
+  for (Involvement i : {Involvement::kAffected, Involvement::kResponsible, Involvement::kWitness,
+                        Involvement::kOther}) {
     std::string key(involvement_key(i));
-    hows.push_back(mstch::map{{"key", key}, {"label", capitalised(key)}, {"selected", key == f.involved_how}});
+    hows.push_back(
+        mstch::map{{"key", key}, {"label", capitalised(key)}, {"selected", key == f.involved_how}});
   }
-  mstch::map c{{"action", concerns_base(req) + "/report"},
-               {"contact_href", concerns_base(req) + "/report/contact"},
-               {"reports_href", concerns_base(req) + "/reports"},
-               {"date", f.date.empty() && !error ? format_utc(app.clock.now()).substr(0, 10) : f.date},
-               {"time", f.time},
-               {"what", f.what},
-               {"subject_kinds", kinds},
-               {"pupils", *pupils},
-               {"staff", *staff},
-               {"involved_pupils", *involved},
-               {"subject_description", f.subject_description},
-               {"involved_description", f.involved_description},
-               {"hows", hows},
-               {"platform", f.platform},
-               {"types", options(types, f.type, concern_type_label)},
-               {"risk_areas", options(rules.risk_areas, f.risk_area, risk_area_label)},
-               {"risk_kinds", options(rules.kinds, f.risk_kind, risk_kind_label)},
-               {"personal_data", f.personal_data},
-               {"official_accounts", f.official_accounts}};
+  mstch::map c{
+      {"action", concerns_base(req) + "/report"},
+      {"contact_href", concerns_base(req) + "/report/contact"},
+      {"reports_href", concerns_base(req) + "/reports"},
+      {"date", f.date.empty() && !error ? format_utc(app.clock.now()).substr(0, 10) : f.date},
+      {"time", f.time},
+      {"what", f.what},
+      {"subject_kinds", kinds},
+      {"pupils", std::move(pupils)},
+      {"staff", std::move(staff)},
+      {"involved_pupils", std::move(involved)},
+      {"subject_description", f.subject_description},
+      {"involved_description", f.involved_description},
+      {"hows", hows},
+      {"platform", f.platform},
+      {"types", options(types, f.type, concern_type_label)},
+      {"risk_areas", options(rules.risk_areas, f.risk_area, risk_area_label)},
+      {"risk_kinds", options(rules.kinds, f.risk_kind, risk_kind_label)},
+      {"personal_data", f.personal_data},
+      {"official_accounts", f.official_accounts}};
   if (error) c.emplace("errors", error_list(*error, "what_happened"));
   return render_page(app, req, "Report a concern", "concern_report", std::move(c), status);
 }
 
 struct ContactForm {
-  std::string date, time, contact = "friend_request", from_kind = "pupil", from_pupil, from_description, platform,
-      note;
+  std::string date, time, contact = "friend_request", from_kind = "pupil", from_pupil,
+                          from_description, platform, note;
 };
 
-HttpResponse contact_page(AppContext& app, Request& req, const ContactForm& f = {}, const Error* error = nullptr,
-                          unsigned status = 200) {
-  auto pupils = people_options(app, req, PersonKind::kPupil, f.from_pupil);
-  if (!pupils.ok()) return error_response(app, req, pupils.error());
+Result<HttpResponse> contact_page(AppContext& app, Request& req, const ContactForm& f = {},
+                                  const Error* error = nullptr, unsigned status = 200) {
+  mstch::array pupils = TRY(people_options(app, req, PersonKind::kPupil, f.from_pupil));
   mstch::array contacts;
-  for (ContactKind k : {ContactKind::kFriendRequest, ContactKind::kFollowRequest, ContactKind::kMessage}) {
+  for (ContactKind k :
+       {ContactKind::kFriendRequest, ContactKind::kFollowRequest, ContactKind::kMessage}) {
     std::string key(contact_kind_key(k));
-    std::string label = k == ContactKind::kFriendRequest ? "A friend request"
-                        : k == ContactKind::kFollowRequest ? "A follow request" : "A message";
+    std::string label = k == ContactKind::kFriendRequest   ? "A friend request"
+                        : k == ContactKind::kFollowRequest ? "A follow request"
+                                                           : "A message";
     contacts.push_back(mstch::map{{"key", key}, {"label", label}, {"checked", key == f.contact}});
   }
   mstch::array froms;
   for (SubjectKind k : {SubjectKind::kPupil, SubjectKind::kParent, SubjectKind::kOutside}) {
     std::string key(subject_kind_key(k));
-    froms.push_back(mstch::map{{"key", key}, {"label", capitalised(std::string(subject_kind_label(k)))},
+    froms.push_back(mstch::map{{"key", key},
+                               {"label", capitalised(std::string(subject_kind_label(k)))},
                                {"checked", key == f.from_kind}});
   }
-  mstch::map c{{"action", concerns_base(req) + "/report/contact"},
-               {"back_href", concerns_base(req) + "/report"},
-               {"date", f.date.empty() && !error ? format_utc(app.clock.now()).substr(0, 10) : f.date},
-               {"time", f.time}, {"contacts", contacts}, {"froms", froms}, {"pupils", *pupils},
-               {"from_description", f.from_description}, {"platform", f.platform}, {"note", f.note}};
+  mstch::map c{
+      {"action", concerns_base(req) + "/report/contact"},
+      {"back_href", concerns_base(req) + "/report"},
+      {"date", f.date.empty() && !error ? format_utc(app.clock.now()).substr(0, 10) : f.date},
+      {"time", f.time},
+      {"contacts", contacts},
+      {"froms", froms},
+      {"pupils", std::move(pupils)},
+      {"from_description", f.from_description},
+      {"platform", f.platform},
+      {"note", f.note}};
   if (error) c.emplace("errors", error_list(*error, "platform"));
-  return render_page(app, req, "Report contact on your personal account", "concern_contact", std::move(c), status);
+  return render_page(app, req, "Report contact on your personal account", "concern_contact",
+                     std::move(c), status);
 }
 
 mstch::array parties(const std::vector<ConcernParty>& involved) {
@@ -189,50 +206,49 @@ mstch::array parties(const std::vector<ConcernParty>& involved) {
   return out;
 }
 
-HttpResponse submitted_page(AppContext& app, Request& req, const Fields* evidence_values = nullptr,
-                            const Error* error = nullptr, unsigned status = 200) {
+Result<HttpResponse> submitted_page(AppContext& app, Request& req,
+                                    const Fields* evidence_values = nullptr,
+                                    const Error* error = nullptr, unsigned status = 200) {
   auto id = req.int_param("concern");
-  if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
-  Actor actor = req.actor();
-  auto r = app.db.transaction([&](Connection& c) { return submitted_report(c, app.clock, actor, req.school->id, *id); });
-  if (!r.ok()) {
-    if (r.error().code == ErrorCode::kForbidden || r.error().code == ErrorCode::kNotFound)
-      return error_response(app, req, Error::not_found("There is no such report among yours."));
-    return error_response(app, req, r.error());
-  }
+  if (!id) return no_such_report_among_yours();
+  const SubmittedReport r =
+      TRY(view_own_report(app.db, app.clock, req.actor(), req.school->id, *id));
   mstch::map c{{"back_href", concerns_base(req) + "/reports"},
                {"sent", req.query_value("sent") == "1"},
-               {"reference", std::to_string(r->concern_id)},
-               {"reported_at", when_text(r->reported_at)},
-               {"happened_at", when_text(r->happened_at)},
-               {"what", r->what_happened},
-               {"subject", capitalised(std::string(subject_kind_label(r->subject_kind))) +
-                               (r->subject_name.empty() ? "" : ": " + r->subject_name)},
-               {"involved", parties(r->involved)},
-               {"platform", r->platform},
-               {"type", concern_type_label(r->type)},
-               {"risk_area", risk_area_label(r->risk_area)},
-               {"risk_kind", r->risk_kind.empty() ? std::string() : risk_kind_label(r->risk_kind)},
-               {"personal_data", std::string(r->involves_personal_data ? "Yes" : "No")},
+               {"reference", std::to_string(r.concern_id)},
+               {"reported_at", when_text(r.reported_at)},
+               {"happened_at", when_text(r.happened_at)},
+               {"what", r.what_happened},
+               {"subject", capitalised(std::string(subject_kind_label(r.subject_kind))) +
+                               (r.subject_name.empty() ? "" : ": " + r.subject_name)},
+               {"involved", parties(r.involved)},
+               {"platform", r.platform},
+               {"type", concern_type_label(r.type)},
+               {"risk_area", risk_area_label(r.risk_area)},
+               {"risk_kind", r.risk_kind.empty() ? std::string() : risk_kind_label(r.risk_kind)},
+               {"personal_data", std::string(r.involves_personal_data ? "Yes" : "No")},
                {"report_href", concerns_base(req) + "/report"},
-               {"evidence", evidence_rows(r->own_evidence, "")},
+               {"evidence", evidence_rows(r.own_evidence, "")},
                {"csrf", csrf_token(req)}};
   // INC-4: the reporter often holds the screenshots; they add them here.
-  std::string href = concerns_base(req) + "/reports/" + std::to_string(r->concern_id);
-  c.emplace("evidence_form", evidence_form(href + "/evidence", r->type, app.clock.now(), evidence_values));
+  std::string href = concerns_base(req) + "/reports/" + std::to_string(r.concern_id);
+  c.emplace("evidence_form",
+            evidence_form(href + "/evidence", r.type, app.clock.now(), evidence_values));
   if (error) c.emplace("errors", error_list(*error, "evidence"));
   return render_page(app, req, "Your report", "concern_submitted", std::move(c), status);
 }
 
-HttpResponse reports_page(AppContext& app, Request& req) {
-  auto rows = app.db.read([&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); });
-  if (!rows.ok()) return error_response(app, req, rows.error());
+Result<HttpResponse> reports_page(AppContext& app, Request& req) {
+  std::vector<OwnReport> rows = TRY(app.db.read(
+      [&](Connection& c) { return reports_by(c, req.school->id, req.user->person_id); }));
   mstch::array out;
-  for (const auto& r : *rows)
-    out.push_back(mstch::map{{"href", concerns_base(req) + "/reports/" + std::to_string(r.concern_id)},
-                             {"reference", std::to_string(r.concern_id)}, {"reported_at", when_text(r.reported_at)},
-                             {"type", concern_type_label(r.type)},
-                             {"about", capitalised(std::string(subject_kind_label(r.subject_kind)))}});
+  for (const auto& r : rows)
+    out.push_back(
+        mstch::map{{"href", concerns_base(req) + "/reports/" + std::to_string(r.concern_id)},
+                   {"reference", std::to_string(r.concern_id)},
+                   {"reported_at", when_text(r.reported_at)},
+                   {"type", concern_type_label(r.type)},
+                   {"about", capitalised(std::string(subject_kind_label(r.subject_kind)))}});
   mstch::map c{{"reports", out}, {"report_href", concerns_base(req) + "/report"}};
   return render_page(app, req, "Your reports", "concern_reports", std::move(c));
 }
@@ -244,72 +260,85 @@ void add_concern_report_routes(Router& router, AppContext& app) {
   const std::string root = "/schools/{school}/concerns";
   router.add({V::get, root + "/report", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return report_page(app, req); });
-  router.add({V::post, root + "/report", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
-    ReportForm f = report_form_from(req.form());
-    auto report = to_report(f);
-    if (!report.ok()) return report_page(app, req, f, &report.error(), 422);
-    auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-    if (!profile.ok()) return error_response(app, req, profile.error());
-    auto done = app.db.transaction([&](Connection& c) {
-      return report_concern(c, app.clock, req.actor(), profile->concerns, req.school->id, *report);
-    });
-    if (!done.ok()) return report_page(app, req, f, &done.error(), http_status(done.error().code));
-    return redirect_response(concerns_base(req) + "/reports/" + std::to_string(done->concern_id) + "?sent=1");
-  });
+  router.add({V::post, root + "/report", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) -> Result<HttpResponse> {
+               ReportForm f = report_form_from(req.form());
+               auto report = to_report(f);
+               if (!report.ok()) return report_page(app, req, f, &report.error(), 422);
+               PolicyProfile profile = TRY(school_profile(app, req));
+               auto done = app.db.transaction([&](Connection& c) {
+                 return report_concern(c, app.clock, req.actor(), profile.concerns, req.school->id,
+                                       *report);
+               });
+               if (!done.ok())
+                 return report_page(app, req, f, &done.error(), http_status(done.error().code));
+               return redirect_response(concerns_base(req) + "/reports/" +
+                                        std::to_string(done->concern_id) + "?sent=1");
+             });
   router.add({V::get, root + "/report/contact", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return contact_page(app, req); });
-  router.add({V::post, root + "/report/contact", Access::kSchool, Capability::kConcernsReport}, [&app](Request& req) {
-    const Fields& in = req.form();
-    ContactForm f{field(in, "happened_date"), field(in, "happened_time"), field(in, "contact"), field(in, "from_kind"),
-                  field(in, "from_pupil"), field(in, "from_description"), field(in, "platform"), field(in, "note")};
-    PersonalAccountContact contact;
-    contact.happened_at = parse_when(f.date, f.time);
-    auto kind = parse_contact_kind(f.contact);
-    auto from = parse_subject_kind(f.from_kind);
-    if ((!f.date.empty() && !contact.happened_at) || !kind || !from) {
-      Error e = Error::invalid(!kind ? "Choose what you received." : !from ? "Choose who it came from."
-                                     : "Enter the date as it is shown, for example 2026-11-21, and the time as 14:30.");
-      return contact_page(app, req, f, &e, 422);
-    }
-    contact.contact = *kind;
-    contact.from_kind = *from;
-    if (*from == SubjectKind::kPupil) contact.from_person_id = id_of(f.from_pupil);
-    contact.from_description = f.from_description;
-    contact.platform = f.platform;
-    contact.note = f.note;
-    auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-    if (!profile.ok()) return error_response(app, req, profile.error());
-    auto done = app.db.transaction([&](Connection& c) {
-      return report_personal_account_contact(c, app.clock, req.actor(), profile->concerns, req.school->id, contact);
-    });
-    if (!done.ok()) return contact_page(app, req, f, &done.error(), http_status(done.error().code));
-    return redirect_response(concerns_base(req) + "/reports/" + std::to_string(done->concern_id) + "?sent=1");
-  });
+  router.add({V::post, root + "/report/contact", Access::kSchool, Capability::kConcernsReport},
+             [&app](Request& req) -> Result<HttpResponse> {
+               const Fields& in = req.form();
+               ContactForm f{field(in, "happened_date"), field(in, "happened_time"),
+                             field(in, "contact"),       field(in, "from_kind"),
+                             field(in, "from_pupil"),    field(in, "from_description"),
+                             field(in, "platform"),      field(in, "note")};
+               PersonalAccountContact contact;
+               contact.happened_at = parse_when(f.date, f.time);
+               auto kind = parse_contact_kind(f.contact);
+               auto from = parse_subject_kind(f.from_kind);
+               if ((!f.date.empty() && !contact.happened_at) || !kind || !from) {
+                 Error e = Error::invalid(!kind   ? "Choose what you received."
+                                          : !from ? "Choose who it came from."
+                                                  : "Enter the date as it is shown, for example "
+                                                    "2026-11-21, and the time as 14:30.");
+                 return contact_page(app, req, f, &e, 422);
+               }
+               contact.contact = *kind;
+               contact.from_kind = *from;
+               if (*from == SubjectKind::kPupil) contact.from_person_id = id_of(f.from_pupil);
+               contact.from_description = f.from_description;
+               contact.platform = f.platform;
+               contact.note = f.note;
+               PolicyProfile profile = TRY(school_profile(app, req));
+               auto done = app.db.transaction([&](Connection& c) {
+                 return report_personal_account_contact(c, app.clock, req.actor(), profile.concerns,
+                                                        req.school->id, contact);
+               });
+               if (!done.ok())
+                 return contact_page(app, req, f, &done.error(), http_status(done.error().code));
+               return redirect_response(concerns_base(req) + "/reports/" +
+                                        std::to_string(done->concern_id) + "?sent=1");
+             });
   router.add({V::get, root + "/reports", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return reports_page(app, req); });
   router.add({V::get, root + "/reports/{concern}", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) { return submitted_page(app, req); });
-  router.add({V::post, root + "/reports/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
-             [&app](Request& req) {
-               auto id = req.int_param("concern");
-               if (!id) return error_response(app, req, Error::not_found("There is no such report among yours."));
-               auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
-               if (!form.ok()) return submitted_page(app, req, nullptr, &form.error(), 422);
-               Status s = [&]() -> Status {
-                 EvidenceInput in = TRY(evidence_input(*form));
-                 TRY(app.db.transaction([&](Connection& c) {
-                   return add_evidence(c, app.clock, req.actor(), req.school->id, *id, evidence_vault(app), in);
-                 }));
-                 return {};
-               }();
-               if (!s.ok()) {
-                 // Someone else's report, or one that is not theirs to add to: as if there were none.
-                 if (s.error().code == ErrorCode::kForbidden || s.error().code == ErrorCode::kNotFound)
-                   return error_response(app, req, Error::not_found("There is no such report among yours."));
-                 return submitted_page(app, req, &form->fields, &s.error(), http_status(s.error().code));
-               }
-               return redirect_response(concerns_base(req) + "/reports/" + std::to_string(*id) + "#evidence");
-             });
+  router.add(
+      {V::post, root + "/reports/{concern}/evidence", Access::kSchool, Capability::kConcernsReport},
+      [&app](Request& req) -> Result<HttpResponse> {
+        auto id = req.int_param("concern");
+        if (!id) return no_such_report_among_yours();
+        auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
+        if (!form.ok()) return submitted_page(app, req, nullptr, &form.error(), 422);
+        Status s = [&]() -> Status {
+          EvidenceInput in = TRY(evidence_input(*form));
+          TRY(app.db.transaction([&](Connection& c) {
+            return add_evidence(c, app.clock, req.actor(), req.school->id, *id, evidence_vault(app),
+                                in);
+          }));
+          return {};
+        }();
+        if (!s.ok()) {
+          // Someone else's report, or one that is not theirs to add to: as if there were none.
+          Error e = as_report_refusal(std::move(s).error());
+          if (e.code == ErrorCode::kNotFound) return e;
+          return submitted_page(app, req, &form->fields, &e, http_status(e.code));
+        }
+        return redirect_response(concerns_base(req) + "/reports/" + std::to_string(*id) +
+                                 "#evidence");
+      });
 }
 
 }  // namespace inloco::web

@@ -1,6 +1,7 @@
 // Helpers shared by the concern pages and API (concern_report_pages.cc,
-// concern_case_pages.cc, api/concerns_api.cc): labels, times typed into a
-// form, and the one refusal for a case the person may not open.
+// concern_case_pages.cc, api/concerns_api.cc): labels and times typed into a
+// form. The refusals for a case or report one may not see are
+// concerns/case_access.h and concerns/concern_views.h.
 #pragma once
 
 #include <cstdint>
@@ -9,9 +10,9 @@
 
 #include "concerns/concern.h"
 #include "concerns/evidence_vault.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/vocabulary.h"
 #include "web/app.h"
 #include "web/request.h"
@@ -25,18 +26,12 @@ void add_concern_report_routes(Router& router, AppContext& app);
 void add_concern_case_routes(Router& router, AppContext& app);
 
 // The evidence folder, sealed with the server's key.
-inline EvidenceVault evidence_vault(AppContext& app) { return EvidenceVault(app.config.evidence_dir, app.key); }
+inline EvidenceVault evidence_vault(AppContext& app) {
+  return EvidenceVault(app.config.evidence_dir, app.key);
+}
 
 inline std::string concerns_base(const Request& req) {
   return "/schools/" + std::to_string(req.school->id) + "/concerns";
-}
-
-// IAM-2 §3: someone who may not open a case learns nothing about it, not
-// even that it exists.
-inline Error not_among_yours() { return Error::not_found("There is no such concern among yours."); }
-inline Error case_refusal(const Error& e) {
-  if (e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound) return not_among_yours();
-  return e;
 }
 
 inline std::string capitalised(std::string s) {
