@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "web/app.h"
 #include "web/http_server.h"
+#include "web/request_log.h"
 
 namespace inloco::cli {
 
@@ -19,6 +20,7 @@ struct ServeOptions {
   std::string evidence_dir = default_evidence_dir();
   bool secure_cookies = false;
   int workers = 4;
+  std::string access_log;  // empty: none
 };
 }  // namespace
 
@@ -35,6 +37,9 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--secure-cookies", opts->secure_cookies, "Mark cookies Secure (when served over HTTPS)");
   cmd->add_option("--workers", opts->workers, "Threads for request handling")->capture_default_str();
+  cmd->add_option("--access-log", opts->access_log,
+                  "Write a line per request (method, route, status, duration, request id) to FILE, "
+                  "or - for standard output");
   cmd->callback([opts] {
     auto colon = opts->listen.rfind(':');
     if (colon == std::string::npos) {
@@ -49,13 +54,23 @@ void add_serve_command(CLI::App& app) {
     auto db = open_database(opts->db);
     auto key = load_key(opts->key);
     if (!db || !key) return set_exit_code(2);
+    std::shared_ptr<spdlog::logger> access_log;
+    if (!opts->access_log.empty()) {
+      auto opened = web::RequestLog::access_log_file(opts->access_log);
+      if (!opened.ok()) {
+        print_error(opened.error());
+        return set_exit_code(2);
+      }
+      access_log = std::move(opened).value();
+    }
     SystemClock clock;
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     web::Templates templates;
     web::Metrics metrics;
     SchoolCheckers checkers;
     web::App app(web::AppContext{*db, clock, accounts, *key, templates, metrics,
-                                 web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir, opts->evidence_dir}, checkers});
+                                 web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir, opts->evidence_dir}, checkers,
+                                 web::RequestLog(nullptr, access_log)});
     web::HttpServer server(
         server_opts, [&app](web::HttpRequest&& r, const std::string& remote) { return app.handle(std::move(r), remote); },
         [&metrics](unsigned status) { metrics.record_rejected(status); });
