@@ -1,41 +1,48 @@
 // The register of official accounts (ACC-1..10): the list (whole register or
 // one's own accounts), registering with the purpose and risk assessment, the
 // decision, authorisations, conditions, the password vault, reviews, closing,
-// and the account log as CSV and as a printable page.
+// and the account log as CSV and as a printable page. Who sees which
+// accounts is the register's own rule (accounts/account_visibility.h),
+// shared with the API.
 #include "accounts/access_reviews.h"
 #include "accounts/account_log_export.h"
 #include "accounts/account_register.h"
+#include "accounts/account_visibility.h"
 #include "accounts/credential_vault.h"
 #include "accounts/platform.h"
 #include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_document.h"
-#include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
 namespace {
 
-std::string base(const Request& req) { return "/schools/" + std::to_string(req.school->id) + "/accounts"; }
-std::string account_href(const Request& req, int64_t id) { return base(req) + "/" + std::to_string(id); }
+std::string base(const Request& req) {
+  return "/schools/" + std::to_string(req.school->id) + "/accounts";
+}
+std::string account_href(const Request& req, int64_t id) {
+  return base(req) + "/" + std::to_string(id);
+}
 
-bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
-
-Result<AccountRules> rules_for(AppContext& ctx, const Request& req) {
-  auto profile = ctx.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-  if (!profile.ok()) return std::move(profile).error();
-  return profile->accounts;
+AccountViewer viewer_of(const Request& req) {
+  return AccountViewer{req.user->person_id, req.grants};
 }
 
 std::string status_class(AccountStatus s) {
   switch (s) {
-    case AccountStatus::kOpen: return "govuk-tag--green";
-    case AccountStatus::kProposed: return "govuk-tag--yellow";
-    case AccountStatus::kRejected: return "govuk-tag--red";
-    case AccountStatus::kClosed: return "govuk-tag--grey";
+    case AccountStatus::kOpen:
+      return "govuk-tag--green";
+    case AccountStatus::kProposed:
+      return "govuk-tag--yellow";
+    case AccountStatus::kRejected:
+      return "govuk-tag--red";
+    case AccountStatus::kClosed:
+      return "govuk-tag--grey";
   }
   return "";
 }
@@ -48,12 +55,6 @@ std::string names_of(const std::vector<AccountAuthorisation>& list, Authorisatio
     out += a.person_name;
   }
   return out;
-}
-
-bool holds_live(const RegisterEntry& e, int64_t person, std::optional<AuthorisationKind> kind = std::nullopt) {
-  for (const auto& a : e.authorisations)
-    if (a.live() && a.person_id == person && (!kind || a.kind == *kind)) return true;
-  return false;
 }
 
 // "the headteacher or the deputy headteacher", for sentences.
@@ -69,17 +70,16 @@ std::string role_list(const std::vector<Role>& roles) {
   return out.empty() ? "the headteacher" : out;
 }
 
-HttpResponse list_page(AppContext& ctx, Request& req, const Error* error = nullptr, unsigned status = 200) {
-  auto rules = rules_for(ctx, req);
-  if (!rules.ok()) return error_response(ctx, req, rules.error());
-  bool full = can(req, Capability::kAccountsView);
-  std::optional<int64_t> only;
-  if (!full) only = req.user->person_id;
-  auto entries = ctx.db.read([&](Connection& c) { return list_register(c, req.school->id, *rules, only); });
-  if (!entries.ok()) return error_response(ctx, req, entries.error());
+Result<HttpResponse> list_page(AppContext& ctx, Request& req, const Error* error = nullptr,
+                               unsigned status = 200) {
+  AccountRules rules = TRY(school_profile(ctx, req)).accounts;
+  AccountViewer viewer = viewer_of(req);
+  bool full = sees_whole_register(viewer, *req.school);
+  auto entries =
+      TRY(ctx.db.read([&](Connection& c) { return register_for(c, *req.school, rules, viewer); }));
 
   mstch::array accounts;
-  for (const auto& e : *entries) {
+  for (const auto& e : entries) {
     mstch::array problems;
     for (const auto& p : e.problems) problems.push_back(p.why);
     accounts.push_back(mstch::map{
@@ -90,7 +90,8 @@ HttpResponse list_page(AppContext& ctx, Request& req, const Error* error = nullp
         {"run_by", e.account.run_by.value_or("")},
         {"status", std::string(account_status_label(e.account.status))},
         {"status_class", status_class(e.account.status)},
-        {"posters", e.account.affiliated ? std::string("Not run by the school") : names_of(e.authorisations, AuthorisationKind::kPost)},
+        {"posters", e.account.affiliated ? std::string("Not run by the school")
+                                         : names_of(e.authorisations, AuthorisationKind::kPost)},
         {"problems", problems}});
   }
   mstch::map c{{"heading", std::string(full ? "Account register" : "My school accounts")},
@@ -99,41 +100,47 @@ HttpResponse list_page(AppContext& ctx, Request& req, const Error* error = nullp
                {"accounts", accounts}};
   if (full) {
     CalendarDate today = date_of(ctx.clock.now());
-    auto due = ctx.db.read([&](Connection& conn) { return list_due(conn, req.school->id, today, *rules); });
-    if (due.ok()) {
-      mstch::array items;
-      for (const auto& d : *due)
-        items.push_back(mstch::map{{"what", std::string(review_kind_label(d.kind)) + " of " + d.account_name},
-                                   {"href", account_href(req, d.account_id)},
-                                   {"due_on", long_date(d.due_on)},
-                                   {"overdue", d.overdue}});
-      c.emplace("due", items);
-    }
+    auto due = TRY(ctx.db.read(
+        [&](Connection& conn) { return list_due(conn, req.school->id, today, rules); }));
+    mstch::array items;
+    for (const auto& d : due)
+      items.push_back(
+          mstch::map{{"what", std::string(review_kind_label(d.kind)) + " of " + d.account_name},
+                     {"href", account_href(req, d.account_id)},
+                     {"due_on", long_date(d.due_on)},
+                     {"overdue", d.overdue}});
+    c.emplace("due", items);
     c.emplace("export_href", base(req) + "/log.csv");
     c.emplace("print_href", base(req) + "/log");
   }
-  if (can(req, Capability::kAccountsPropose)) c.emplace("propose_href", base(req) + "/new");
-  if (!rules->official_accounts_allowed)
-    c.emplace("not_allowed", std::string("This school's policy does not allow official school accounts. "
-                                         "Channels run by others, such as a PTA page, can be registered so that leaders check them."));
+  if (req.can(Capability::kAccountsPropose)) c.emplace("propose_href", base(req) + "/new");
+  if (!rules.official_accounts_allowed)
+    c.emplace("not_allowed",
+              std::string("This school's policy does not allow official school accounts. "
+                          "Channels run by others, such as a PTA page, can be registered so that "
+                          "leaders check them."));
   if (error) c.emplace("errors", error_list(*error));
-  return render_page(ctx, req, full ? "Account register" : "My school accounts", "accounts_list", std::move(c), status);
+  return render_page(ctx, req, full ? "Account register" : "My school accounts", "accounts_list",
+                     std::move(c), status);
 }
 
-HttpResponse new_page(AppContext& ctx, Request& req, const Fields* f = nullptr, const Error* error = nullptr,
-                      unsigned status = 200) {
-  auto rules = rules_for(ctx, req);
-  if (!rules.ok()) return error_response(ctx, req, rules.error());
+Result<HttpResponse> new_page(AppContext& ctx, Request& req, const Fields* f = nullptr,
+                              const Error* error = nullptr, unsigned status = 200) {
+  AccountRules rules = TRY(school_profile(ctx, req)).accounts;
   auto v = [&](const std::string& k) { return f ? field(*f, k) : std::string(); };
   mstch::array platforms;
   for (const auto& p : known_platforms()) {
-    if (!check_platform_allowed(p, *rules).ok()) continue;
-    platforms.push_back(mstch::map{{"key", std::string(p.key)}, {"label", std::string(p.label)}, {"selected", v("platform") == p.key}});
+    if (!check_platform_allowed(p, rules).ok()) continue;
+    platforms.push_back(mstch::map{{"key", std::string(p.key)},
+                                   {"label", std::string(p.label)},
+                                   {"selected", v("platform") == p.key}});
   }
   mstch::array roles;
   std::string chosen = v("master_role").empty() ? "headteacher" : v("master_role");
   for (Role r : all_roles())
-    roles.push_back(mstch::map{{"key", std::string(role_key(r))}, {"label", std::string(role_label(r))}, {"selected", chosen == role_key(r)}});
+    roles.push_back(mstch::map{{"key", std::string(role_key(r))},
+                               {"label", std::string(role_label(r))},
+                               {"selected", chosen == role_key(r)}});
   mstch::array contributors;
   auto checked = [&](const std::string& k) {
     if (!f) return k == "staff";
@@ -142,13 +149,27 @@ HttpResponse new_page(AppContext& ctx, Request& req, const Fields* f = nullptr, 
       if (it->second == k) return true;
     return false;
   };
-  for (auto [k, label] : {std::pair{"pupils", "Pupils"}, {"staff", "Staff"}, {"parents", "Parents and carers"}, {"public", "The public"}})
-    contributors.push_back(mstch::map{{"key", std::string(k)}, {"label", std::string(label)}, {"checked", checked(k)}});
-  mstch::map c{{"back_href", base(req)}, {"action", base(req)}, {"platforms", platforms}, {"roles", roles},
-               {"contributors", contributors}, {"affiliated", v("affiliated") == "yes"}, {"run_by", v("run_by")},
-               {"name", v("name")}, {"official_email", v("official_email")}, {"purpose", v("purpose")},
-               {"investment", v("investment")}, {"interaction", v("interaction")}, {"staff_time", v("staff_time")},
-               {"success", v("success")}, {"approvers", role_list(rules->account_approvers)}};
+  for (auto [k, label] : {std::pair{"pupils", "Pupils"},
+                          {"staff", "Staff"},
+                          {"parents", "Parents and carers"},
+                          {"public", "The public"}})
+    contributors.push_back(mstch::map{
+        {"key", std::string(k)}, {"label", std::string(label)}, {"checked", checked(k)}});
+  mstch::map c{{"back_href", base(req)},
+               {"action", base(req)},
+               {"platforms", platforms},
+               {"roles", roles},
+               {"contributors", contributors},
+               {"affiliated", v("affiliated") == "yes"},
+               {"run_by", v("run_by")},
+               {"name", v("name")},
+               {"official_email", v("official_email")},
+               {"purpose", v("purpose")},
+               {"investment", v("investment")},
+               {"interaction", v("interaction")},
+               {"staff_time", v("staff_time")},
+               {"success", v("success")},
+               {"approvers", role_list(rules.account_approvers)}};
   if (error) c.emplace("errors", error_list(*error));
   return render_page(ctx, req, "Register an account", "account_new", std::move(c), status);
 }
@@ -165,10 +186,9 @@ InteractionLevel interaction_from(const std::string& text) {
   return InteractionLevel::kBroadcast;
 }
 
-HttpResponse create(AppContext& ctx, Request& req) {
+Result<HttpResponse> create(AppContext& ctx, Request& req) {
   const Fields& f = req.form();
-  auto rules = rules_for(ctx, req);
-  if (!rules.ok()) return error_response(ctx, req, rules.error());
+  AccountRules rules = TRY(school_profile(ctx, req)).accounts;
   AccountProposal p;
   p.platform = field(f, "platform");
   p.account_name = field(f, "name");
@@ -193,35 +213,33 @@ HttpResponse create(AppContext& ctx, Request& req) {
   p.assessment.staff_minutes_per_week = hours ? number * 60 : number;
   p.assessment.success_measures = field(f, "success");
   auto id = ctx.db.transaction([&](Connection& c) {
-    return propose_account(c, ctx.clock, req.actor(), *rules, req.school->id, p);
+    return propose_account(c, ctx.clock, req.actor(), rules, req.school->id, p);
   });
   if (!id.ok()) return new_page(ctx, req, &f, &id.error(), http_status(id.error().code));
   return redirect_response(account_href(req, *id));
 }
 
-HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nullptr, unsigned status = 200,
-                         const std::string& revealed = "") {
+Result<HttpResponse> detail_page(AppContext& ctx, Request& req, const Error* error = nullptr,
+                                 unsigned status = 200, const std::string& revealed = "") {
   auto id = req.int_param("account");
-  if (!id) return error_response(ctx, req, Error::not_found("There is no such account."));
-  auto rules = rules_for(ctx, req);
-  if (!rules.ok()) return error_response(ctx, req, rules.error());
-  auto entry = ctx.db.read([&](Connection& c) { return get_account(c, req.school->id, *id, *rules); });
-  if (!entry.ok()) return error_response(ctx, req, entry.error());
-  const OfficialAccount& a = entry->account;
-  bool full = can(req, Capability::kAccountsView);
-  // Someone without the whole register sees only the accounts they may use.
-  if (!full && !holds_live(*entry, req.user->person_id))
-    return error_response(ctx, req, Error::not_found("There is no such account among yours."));
+  if (!id) return Error::not_found("There is no such account.");
+  AccountRules rules = TRY(school_profile(ctx, req)).accounts;
+  AccountViewer viewer = viewer_of(req);
+  RegisterEntry entry = TRY(
+      ctx.db.read([&](Connection& c) { return account_for(c, *req.school, *id, rules, viewer); }));
+  const OfficialAccount& a = entry.account;
+  bool full = sees_whole_register(viewer, *req.school);
 
   mstch::array problems;
-  for (const auto& p : entry->problems) problems.push_back(p.why);
+  for (const auto& p : entry.problems) problems.push_back(p.why);
   mstch::array rows;
   auto row = [&](const std::string& k, const std::string& v) {
     if (!v.empty()) rows.push_back(mstch::map{{"key", k}, {"value", v}});
   };
   row("Platform", platform_label(a.platform));
   row("Purpose", a.purpose);
-  if (a.master_admin_role) row("Master administration role", std::string(role_label(*a.master_admin_role)));
+  if (a.master_admin_role)
+    row("Master administration role", std::string(role_label(*a.master_admin_role)));
   row("Official email", a.official_email.value_or(""));
   row("Web address", a.url.value_or(""));
   row("Date opened", a.date_opened ? long_date(*a.date_opened) : "");
@@ -240,7 +258,7 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
                {"school_holds_master", a.school_holds_master_access},
                {"editorial_oversight", a.school_has_editorial_oversight},
                {"privacy_notice", a.listed_in_privacy_notice},
-               {"has_credential", entry->has_credential}};
+               {"has_credential", entry.has_credential}};
   std::string self = account_href(req, a.id);
   bool open = a.status == AccountStatus::kOpen;
   bool closed = a.status == AccountStatus::kClosed;
@@ -261,7 +279,8 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
     std::string whos;
     for (size_t i = 0; i < who.size(); ++i) whos += (i ? ", " : "") + who[i];
     arow("Who may contribute", whos.empty() ? "Nobody but the account's posters" : whos);
-    if (s.staff_minutes_per_week > 0) arow("Staff time each week", std::to_string(s.staff_minutes_per_week) + " minutes");
+    if (s.staff_minutes_per_week > 0)
+      arow("Staff time each week", std::to_string(s.staff_minutes_per_week) + " minutes");
     arow("How success is judged", s.success_measures);
     arow("Asked for", format_utc(s.requested_at).substr(0, 10));
     if (s.approved) {
@@ -270,14 +289,15 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
       arow("Decision note", s.decision_note);
     }
     c.emplace("assessment", mstch::map{{"rows", arows}});
-    if (a.status == AccountStatus::kProposed && can(req, Capability::kAccountsApprove))
+    if (a.status == AccountStatus::kProposed && req.can(Capability::kAccountsApprove))
       c.emplace("decide_action", self + "/decision");
-    if (can(req, Capability::kAccountsManage) && !closed) c.emplace("flags_action", self + "/conditions");
+    if (req.can(Capability::kAccountsManage) && !closed)
+      c.emplace("flags_action", self + "/conditions");
   }
 
-  bool authorise = can(req, Capability::kAccountsAuthorise) && open && !a.affiliated;
+  bool authorise = req.can(Capability::kAccountsAuthorise) && open && !a.affiliated;
   mstch::array auths, removable;
-  for (const auto& au : entry->authorisations) {
+  for (const auto& au : entry.authorisations) {
     if (!au.live()) continue;
     mstch::map m{{"id", std::to_string(au.id)},
                  {"person", au.person_name},
@@ -286,7 +306,8 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
                  {"csrf", csrf_token(req)}};
     if (authorise) m.emplace("revoke_action", self + "/authorisations/revoke");
     auths.push_back(m);
-    removable.push_back(mstch::map{{"id", std::to_string(au.id)}, {"person", au.person_name},
+    removable.push_back(mstch::map{{"id", std::to_string(au.id)},
+                                   {"person", au.person_name},
                                    {"kind", std::string(authorisation_kind_label(au.kind))}});
   }
   c.emplace("authorisations", auths);
@@ -296,54 +317,54 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
     q.school_id = req.school->id;
     q.kind = PersonKind::kStaff;
     q.limit = 500;
-    auto staff = ctx.db.read([&](Connection& conn) { return list_people(conn, q); });
-    if (staff.ok()) {
-      mstch::array options;
-      for (const auto& p : staff->people)
-        if (p.active) options.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", p.display_name()}});
-      c.emplace("staff", options);
-      c.emplace("grant_action", self + "/authorisations");
-    }
+    auto staff = TRY(ctx.db.read([&](Connection& conn) { return list_people(conn, q); }));
+    mstch::array options;
+    for (const auto& p : staff.people)
+      if (p.active)
+        options.push_back(mstch::map{{"id", std::to_string(p.id)}, {"name", p.display_name()}});
+    c.emplace("staff", options);
+    c.emplace("grant_action", self + "/authorisations");
   }
-  if (!a.affiliated && !closed) {
-    if (entry->has_credential && holds_live(*entry, req.user->person_id, AuthorisationKind::kAdmin)) {
+  // Only an administrator of this account stores and reveals its password (credential_vault.h).
+  bool administers = is_authorised_on(entry, req.user->person_id, AuthorisationKind::kAdmin);
+  if (!a.affiliated && !closed && administers) {
+    if (entry.has_credential) {
       c.emplace("reveal_action", self + "/password/reveal");
-      auto totp = ctx.accounts.totp_enabled(req.user->person_id);
-      c.emplace("needs_code", totp.ok() && *totp);
+      bool code = TRY(ctx.accounts.totp_enabled(req.user->person_id));
+      c.emplace("needs_code", code);
     }
-    // Only an administrator of this account stores its password (credential_vault.h).
-    if (holds_live(*entry, req.user->person_id, AuthorisationKind::kAdmin))
-      c.emplace("set_credential_action", self + "/password");
+    c.emplace("set_credential_action", self + "/password");
   }
   if (!revealed.empty()) c.emplace("revealed", revealed);
 
   if (full) {
-    auto reviews = ctx.db.read([&](Connection& conn) { return list_reviews(conn, req.school->id, a.id); });
-    if (reviews.ok()) {
-      mstch::array list;
-      for (const auto& r : *reviews) {
-        std::string removed;
-        for (const auto& x : r.access_removed)
-          removed += (removed.empty() ? "" : ", ") + x.person_name + " (" + std::string(authorisation_kind_label(x.kind)) + ")";
-        list.push_back(mstch::map{{"on", format_utc(r.reviewed_at).substr(0, 10)}, {"by", r.reviewer_name},
-                                  {"findings", r.findings}, {"removed", removed.empty() ? std::string("None") : removed}});
-      }
-      c.emplace("reviews", list);
+    auto reviews = TRY(
+        ctx.db.read([&](Connection& conn) { return list_reviews(conn, req.school->id, a.id); }));
+    mstch::array list;
+    for (const auto& r : reviews) {
+      std::string removed;
+      for (const auto& x : r.access_removed)
+        removed += (removed.empty() ? "" : ", ") + x.person_name + " (" +
+                   std::string(authorisation_kind_label(x.kind)) + ")";
+      list.push_back(mstch::map{{"on", format_utc(r.reviewed_at).substr(0, 10)},
+                                {"by", r.reviewer_name},
+                                {"findings", r.findings},
+                                {"removed", removed.empty() ? std::string("None") : removed}});
     }
-    auto due = ctx.db.read([&](Connection& conn) {
-      return list_due(conn, req.school->id, date_of(ctx.clock.now()), *rules, 100000);
-    });
-    if (due.ok())
-      for (const auto& d : *due)
-        if (d.account_id == a.id) {
-          c.emplace("next_due", long_date(d.due_on));
-          c.emplace("overdue", d.overdue);
-        }
-    if (open && can(req, Capability::kAccountsReview)) {
+    c.emplace("reviews", list);
+    auto due = TRY(ctx.db.read([&](Connection& conn) {
+      return list_due(conn, req.school->id, date_of(ctx.clock.now()), rules, 100000);
+    }));
+    for (const auto& d : due)
+      if (d.account_id == a.id) {
+        c.emplace("next_due", long_date(d.due_on));
+        c.emplace("overdue", d.overdue);
+      }
+    if (open && req.can(Capability::kAccountsReview)) {
       c.emplace("review_action", self + "/reviews");
       c.emplace("removable", removable);
     }
-    if (!closed && can(req, Capability::kAccountsManage)) c.emplace("close_action", self + "/close");
+    if (!closed && req.can(Capability::kAccountsManage)) c.emplace("close_action", self + "/close");
   }
   if (error) c.emplace("errors", error_list(*error));
   return render_page(ctx, req, a.account_name, "account_detail", std::move(c), status);
@@ -352,12 +373,11 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
 // Runs one change to an account in a transaction; shows the account again
 // with the refusal, or goes back to it.
 template <typename F>
-HttpResponse change(AppContext& ctx, Request& req, F&& fn) {
+Result<HttpResponse> change(AppContext& ctx, Request& req, F&& fn) {
   auto id = req.int_param("account");
-  if (!id) return error_response(ctx, req, Error::not_found("There is no such account."));
-  auto rules = rules_for(ctx, req);
-  if (!rules.ok()) return error_response(ctx, req, rules.error());
-  Status s = ctx.db.transaction([&](Connection& c) -> Status { return fn(c, *rules, *id); });
+  if (!id) return Error::not_found("There is no such account.");
+  AccountRules rules = TRY(school_profile(ctx, req)).accounts;
+  Status s = ctx.db.transaction([&](Connection& c) -> Status { return fn(c, rules, *id); });
   if (!s.ok()) return detail_page(ctx, req, &s.error(), http_status(s.error().code));
   return redirect_response(account_href(req, *id));
 }
@@ -374,119 +394,158 @@ std::optional<int64_t> to_id(const std::string& text) {
 void add_account_register_routes(Router& router, AppContext& ctx) {
   using V = http::verb;
   const std::string root = "/schools/{school}/accounts";
-  router.add({V::get, root, Access::kSchool, Capability::kAccountsOwn}, [&ctx](Request& req) { return list_page(ctx, req); });
+  router.add({V::get, root, Access::kSchool, Capability::kAccountsOwn},
+             [&ctx](Request& req) { return list_page(ctx, req); });
   router.add({V::get, root + "/new", Access::kSchool, Capability::kAccountsPropose},
              [&ctx](Request& req) { return new_page(ctx, req); });
-  router.add({V::post, root, Access::kSchool, Capability::kAccountsPropose}, [&ctx](Request& req) { return create(ctx, req); });
+  router.add({V::post, root, Access::kSchool, Capability::kAccountsPropose},
+             [&ctx](Request& req) { return create(ctx, req); });
 
-  router.add({V::get, root + "/log.csv", Access::kSchool, Capability::kAccountsView}, [&ctx](Request& req) {
-    auto rows = ctx.db.transaction([&](Connection& c) -> Result<std::vector<AccountLogRow>> {
-      auto out = TRY(account_log(c, req.school->id));
-      TRY(append_audit(c, ctx.clock, req.actor(),
-                       AuditEvent{"account.log_export", "school", std::to_string(req.school->id), req.school->id, "{}"}));
-      return out;
-    });
-    if (!rows.ok()) return error_response(ctx, req, rows.error());
-    return csv_response("account-log-" + req.school->code + "-" + date_of(ctx.clock.now()).iso() + ".csv",
-                        account_log_csv(*rows));
-  });
+  router.add(
+      {V::get, root + "/log.csv", Access::kSchool, Capability::kAccountsView},
+      [&ctx](Request& req) -> Result<HttpResponse> {
+        auto rows =
+            TRY(ctx.db.transaction([&](Connection& c) -> Result<std::vector<AccountLogRow>> {
+              auto out = TRY(account_log(c, req.school->id));
+              TRY(append_audit(c, ctx.clock, req.actor(),
+                               AuditEvent{"account.log_export", "school",
+                                          std::to_string(req.school->id), req.school->id, "{}"}));
+              return out;
+            }));
+        return csv_response(
+            "account-log-" + req.school->code + "-" + date_of(ctx.clock.now()).iso() + ".csv",
+            account_log_csv(rows));
+      });
 
-  router.add({V::get, root + "/log", Access::kSchool, Capability::kAccountsView}, [&ctx](Request& req) {
-    auto rows = ctx.db.read([&](Connection& c) { return account_log(c, req.school->id); });
-    if (!rows.ok()) return error_response(ctx, req, rows.error());
-    mstch::array list;
-    for (const auto& r : *rows) {
-      std::string posters;
-      for (size_t i = 0; i < r.posting_users.size(); ++i) posters += (i ? ", " : "") + r.posting_users[i];
-      list.push_back(mstch::map{{"platform", r.platform}, {"name", r.account_name}, {"master", r.master_admin_role},
-                                {"posters", posters}, {"opened", r.date_opened.empty() ? std::string() : long_date(r.date_opened)},
-                                {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
-    }
-    return render_page(ctx, req, "Account log", "account_log_print",
-                       mstch::map{{"rows", list}, {"school", req.school->name},
-                                  {"printed", long_date(date_of(ctx.clock.now()).iso())}});
-  });
+  router.add(
+      {V::get, root + "/log", Access::kSchool, Capability::kAccountsView},
+      [&ctx](Request& req) -> Result<HttpResponse> {
+        auto rows = TRY(ctx.db.read([&](Connection& c) { return account_log(c, req.school->id); }));
+        mstch::array list;
+        for (const auto& r : rows) {
+          std::string posters;
+          for (size_t i = 0; i < r.posting_users.size(); ++i)
+            posters += (i ? ", " : "") + r.posting_users[i];
+          list.push_back(mstch::map{
+              {"platform", r.platform},
+              {"name", r.account_name},
+              {"master", r.master_admin_role},
+              {"posters", posters},
+              {"opened", r.date_opened.empty() ? std::string() : long_date(r.date_opened)},
+              {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
+        }
+        return render_page(ctx, req, "Account log", "account_log_print",
+                           mstch::map{{"rows", list},
+                                      {"school", req.school->name},
+                                      {"printed", long_date(date_of(ctx.clock.now()).iso())}});
+      });
 
   router.add({V::get, root + "/{account}", Access::kSchool, Capability::kAccountsOwn},
              [&ctx](Request& req) { return detail_page(ctx, req); });
 
-  router.add({V::post, root + "/{account}/decision", Access::kSchool, Capability::kAccountsApprove}, [&ctx](Request& req) {
-    std::string decision = field(req.form(), "decision");
-    std::string note = field(req.form(), "note");
-    return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-      if (decision != "approve" && decision != "reject") return Error::invalid("Choose approve or reject.");
-      return decide_assessment(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, decision == "approve", note);
-    });
-  });
-
-  router.add({V::post, root + "/{account}/authorisations", Access::kSchool, Capability::kAccountsAuthorise}, [&ctx](Request& req) {
-    auto person = to_id(field(req.form(), "person"));
-    auto kind = parse_authorisation_kind(field(req.form(), "kind"));
-    return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-      if (!person) return Error::invalid("Choose the member of staff to authorise.");
-      if (!kind) return Error::invalid("Choose whether they may post or administer.");
-      TRY(grant_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, *person, *kind));
-      return {};
-    });
-  });
-
-  router.add({V::post, root + "/{account}/authorisations/revoke", Access::kSchool, Capability::kAccountsAuthorise},
+  router.add({V::post, root + "/{account}/decision", Access::kSchool, Capability::kAccountsApprove},
              [&ctx](Request& req) {
-               auto which = to_id(field(req.form(), "authorisation"));
-               return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t) -> Status {
-                 if (!which) return Error::invalid("Choose the authorisation to revoke.");
-                 return revoke_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, *which,
-                                             "revoked on the account page");
-               });
+               std::string decision = field(req.form(), "decision");
+               std::string note = field(req.form(), "note");
+               return change(
+                   ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                     if (decision != "approve" && decision != "reject")
+                       return Error::invalid("Choose approve or reject.");
+                     return decide_assessment(c, ctx.clock, req.actor(), req.grants, rules,
+                                              req.school->id, id, decision == "approve", note);
+                   });
              });
 
-  router.add({V::post, root + "/{account}/conditions", Access::kSchool, Capability::kAccountsManage}, [&ctx](Request& req) {
-    AccountChanges ch;
-    ch.school_holds_master_access = field(req.form(), "school_holds_master") == "yes";
-    ch.school_has_editorial_oversight = field(req.form(), "editorial_oversight") == "yes";
-    ch.listed_in_privacy_notice = field(req.form(), "privacy_notice") == "yes";
-    return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
-      return update_account(c, ctx.clock, req.actor(), req.school->id, id, ch);
-    });
-  });
+  router.add({V::post, root + "/{account}/authorisations", Access::kSchool,
+              Capability::kAccountsAuthorise},
+             [&ctx](Request& req) {
+               auto person = to_id(field(req.form(), "person"));
+               auto kind = parse_authorisation_kind(field(req.form(), "kind"));
+               return change(
+                   ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                     if (!person) return Error::invalid("Choose the member of staff to authorise.");
+                     if (!kind)
+                       return Error::invalid("Choose whether they may post or administer.");
+                     TRY(grant_authorisation(c, ctx.clock, req.actor(), req.grants, rules,
+                                             req.school->id, id, *person, *kind));
+                     return {};
+                   });
+             });
 
-  router.add({V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage}, [&ctx](Request& req) {
-    std::string secret = field(req.form(), "secret");
-    return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
-      return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id, secret);
-    });
-  });
+  router.add(
+      {V::post, root + "/{account}/authorisations/revoke", Access::kSchool,
+       Capability::kAccountsAuthorise},
+      [&ctx](Request& req) {
+        auto which = to_id(field(req.form(), "authorisation"));
+        return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t) -> Status {
+          if (!which) return Error::invalid("Choose the authorisation to revoke.");
+          return revoke_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id,
+                                      *which, "revoked on the account page");
+        });
+      });
+
+  router.add(
+      {V::post, root + "/{account}/conditions", Access::kSchool, Capability::kAccountsManage},
+      [&ctx](Request& req) {
+        AccountChanges ch;
+        ch.school_holds_master_access = field(req.form(), "school_holds_master") == "yes";
+        ch.school_has_editorial_oversight = field(req.form(), "editorial_oversight") == "yes";
+        ch.listed_in_privacy_notice = field(req.form(), "privacy_notice") == "yes";
+        return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
+          return update_account(c, ctx.clock, req.actor(), req.school->id, id, ch);
+        });
+      });
+
+  router.add(
+      {V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage},
+      [&ctx](Request& req) {
+        std::string secret = field(req.form(), "secret");
+        return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
+          return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id, secret);
+        });
+      });
 
   // ACC-6: the person's own password (and code) again, then the reveal, audited.
-  router.add({V::post, root + "/{account}/password/reveal", Access::kSchool, Capability::kAccountsOwn}, [&ctx](Request& req) {
-    auto id = req.int_param("account");
-    if (!id) return error_response(ctx, req, Error::not_found("There is no such account."));
-    auto who = ctx.accounts.confirm_identity(req.actor(), req.user->person_id, field(req.form(), "password"),
-                                             field(req.form(), "code"));
-    if (!who.ok()) return detail_page(ctx, req, &who.error(), http_status(who.error().code));
-    auto secret = reveal_credential(ctx.db, ctx.clock, req.actor(), ctx.key, req.school->id, *id);
-    if (!secret.ok()) return detail_page(ctx, req, &secret.error(), http_status(secret.error().code));
-    return detail_page(ctx, req, nullptr, 200, *secret);
-  });
+  router.add(
+      {V::post, root + "/{account}/password/reveal", Access::kSchool, Capability::kAccountsOwn},
+      [&ctx](Request& req) -> Result<HttpResponse> {
+        auto id = req.int_param("account");
+        if (!id) return Error::not_found("There is no such account.");
+        auto who =
+            ctx.accounts.confirm_identity(req.actor(), req.user->person_id,
+                                          field(req.form(), "password"), field(req.form(), "code"));
+        if (!who.ok()) return detail_page(ctx, req, &who.error(), http_status(who.error().code));
+        auto secret =
+            reveal_credential(ctx.db, ctx.clock, req.actor(), ctx.key, req.school->id, *id);
+        if (!secret.ok())
+          return detail_page(ctx, req, &secret.error(), http_status(secret.error().code));
+        return detail_page(ctx, req, nullptr, 200, *secret);
+      });
 
-  router.add({V::post, root + "/{account}/reviews", Access::kSchool, Capability::kAccountsReview}, [&ctx](Request& req) {
-    ReviewRecord record;
-    record.findings = field(req.form(), "findings");
-    auto range = req.form().equal_range("remove");
-    for (auto it = range.first; it != range.second; ++it)
-      if (auto v = to_id(it->second)) record.revoke_authorisation_ids.push_back(*v);
-    return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-      TRY(record_review(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, record));
-      return {};
-    });
-  });
+  router.add({V::post, root + "/{account}/reviews", Access::kSchool, Capability::kAccountsReview},
+             [&ctx](Request& req) {
+               ReviewRecord record;
+               record.findings = field(req.form(), "findings");
+               auto range = req.form().equal_range("remove");
+               for (auto it = range.first; it != range.second; ++it)
+                 if (auto v = to_id(it->second)) record.revoke_authorisation_ids.push_back(*v);
+               return change(ctx, req,
+                             [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                               TRY(record_review(c, ctx.clock, req.actor(), req.grants, rules,
+                                                 req.school->id, id, record));
+                               return {};
+                             });
+             });
 
-  router.add({V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage}, [&ctx](Request& req) {
-    std::string reason = field(req.form(), "reason");
-    return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-      return close_account(c, ctx.clock, req.actor(), req.grants, rules, req.school->id, id, reason);
-    });
-  });
+  router.add({V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage},
+             [&ctx](Request& req) {
+               std::string reason = field(req.form(), "reason");
+               return change(ctx, req,
+                             [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                               return close_account(c, ctx.clock, req.actor(), req.grants, rules,
+                                                    req.school->id, id, reason);
+                             });
+             });
 }
 
 }  // namespace inloco::web

@@ -5,46 +5,54 @@
 #include "core/academic_year.h"
 #include "core/calendar_date.h"
 #include "posts/post_context.h"
-#include "profile/profile_store.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
 namespace {
 
-std::string consent_base(const Request& req) { return "/schools/" + std::to_string(req.school->id) + "/consent"; }
+std::string consent_base(const Request& req) {
+  return "/schools/" + std::to_string(req.school->id) + "/consent";
+}
 
-HttpResponse import_page(AppContext& app, Request& req, mstch::map extra = {}, unsigned status = 200) {
+Result<HttpResponse> import_page(AppContext& app, Request& req, mstch::map extra = {},
+                                 unsigned status = 200) {
   mstch::array columns;
   for (std::string_view c : consent_import_columns()) columns.push_back(std::string(c));
   AcademicYear year = academic_year_of(date_of(app.clock.now()));
-  mstch::map c{{"back_href", consent_base(req)}, {"action", consent_base(req) + "/import"}, {"columns", columns},
+  mstch::map c{{"back_href", consent_base(req)},
+               {"action", consent_base(req) + "/import"},
+               {"columns", columns},
                {"year", year.label()}};
   for (auto& [k, v] : extra) c[k] = v;
   return render_page(app, req, "Import consent forms", "consent_import", std::move(c), status);
 }
 
-HttpResponse run_import(AppContext& app, Request& req) {
+Result<HttpResponse> run_import(AppContext& app, Request& req) {
   auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
   if (!form.ok()) return import_page(app, req, {{"file_error", form.error().message}}, 422);
   auto file = form->files.find("file");
   if (file == form->files.end() || file->second.data.empty())
-    return import_page(app, req, {{"file_error", std::string("Choose a CSV file of consent forms to import.")}}, 422);
-  auto profile = app.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-  if (!profile.ok()) return error_response(app, req, profile.error());
+    return import_page(
+        app, req, {{"file_error", std::string("Choose a CSV file of consent forms to import.")}},
+        422);
+  ConsentRules rules = TRY(school_profile(app, req)).consent;
   AcademicYear year = academic_year_of(date_of(app.clock.now()));
-  auto report = import_consent_csv(app.db, app.clock, req.actor(), profile->consent, req.school->id, year,
+  auto report = import_consent_csv(app.db, app.clock, req.actor(), rules, req.school->id, year,
                                    file->second.data, published_posts_finder());
   if (!report.ok())
-    return import_page(app, req, {{"errors", error_list(report.error(), "file")}}, http_status(report.error().code));
-  return import_page(app, req,
-                     {{"report", mstch::map{{"rows", std::to_string(report->rows)},
-                                            {"recorded", std::to_string(report->recorded)},
-                                            {"unchanged", std::to_string(report->unchanged)},
-                                            {"withdrawals", std::to_string(report->withdrawals)},
-                                            {"removal_tasks", std::to_string(report->removal_tasks)}}}});
+    return import_page(app, req, {{"errors", error_list(report.error(), "file")}},
+                       http_status(report.error().code));
+  return import_page(
+      app, req,
+      {{"report", mstch::map{{"rows", std::to_string(report->rows)},
+                             {"recorded", std::to_string(report->recorded)},
+                             {"unchanged", std::to_string(report->unchanged)},
+                             {"withdrawals", std::to_string(report->withdrawals)},
+                             {"removal_tasks", std::to_string(report->removal_tasks)}}}});
 }
 
 }  // namespace
