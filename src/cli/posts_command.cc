@@ -207,7 +207,7 @@ void add_check(CLI::App& posts) {
     if (!s.ok()) return fail(s.error());
     SystemClock clock;
     SchoolCheckers checkers;
-    auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
+    auto ctx = load_school_post_context(*db, checkers, s->profile, s->school.id, date_of(clock.now()));
     if (!ctx.ok()) return fail(ctx.error());
     auto findings = db->read([&](Connection& c) -> Result<std::vector<PostFinding>> {
       Post p = TRY(find_post(c, s->school.id, a->id));
@@ -237,7 +237,7 @@ void act_on_post(const PostArgs& a, Capability capability, const char* what,
   if (!who.ok()) return fail(who.error());
   SystemClock clock;
   SchoolCheckers checkers;
-  auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
+  auto ctx = load_school_post_context(*db, checkers, s->profile, s->school.id, date_of(clock.now()));
   if (!ctx.ok()) return fail(ctx.error());
   auto result = db->transaction([&](Connection& c) -> Status {
     TRY(find_post(c, s->school.id, a.id));

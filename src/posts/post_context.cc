@@ -3,7 +3,6 @@
 #include "consent/consent_register.h"
 #include "core/clock.h"
 #include "posts/post_workflow.h"
-#include "profile/profile_store.h"
 #include "profile/vocabulary.h"
 
 namespace inloco {
@@ -36,10 +35,11 @@ PostCheckContext post_check_context(const PolicyProfile& profile, const checks::
 }
 
 Result<SchoolPostContext> load_school_post_context(Database& db, SchoolCheckers& checkers,
-                                                   int64_t school_id, const CalendarDate& today) {
+                                                   PolicyProfile profile, int64_t school_id,
+                                                   const CalendarDate& today) {
   SchoolPostContext out;
+  out.profile = std::make_unique<PolicyProfile>(std::move(profile));
   TRY(db.read([&](Connection& c) -> Status {
-    out.profile = std::make_unique<PolicyProfile>(TRY(profile_for_school(c, school_id)));
     out.checker = TRY(checkers.for_school(c, school_id));
     return {};
   }));

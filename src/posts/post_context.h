@@ -17,16 +17,19 @@ namespace inloco {
 PostCheckContext post_check_context(const PolicyProfile& profile, const checks::TextChecker& checker,
                                     const CalendarDate& today);
 
-// Everything the checks need for one school, loaded together. The profile and
-// checker live on the heap so that moving this value (into a Result) keeps
-// the context's references to them valid.
+// Everything the checks need for one school. The profile is the caller's (the
+// web layer or the command line loads it: a capability never reads a school's
+// profile itself); the school's compiled checker is taken from `checkers`. The
+// profile and checker live on the heap so that moving this value (into a
+// Result) keeps the context's references to them valid.
 struct SchoolPostContext {
   std::unique_ptr<PolicyProfile> profile;
   std::shared_ptr<const checks::TextChecker> checker;
   std::unique_ptr<PostCheckContext> checks;
 };
 Result<SchoolPostContext> load_school_post_context(Database& db, SchoolCheckers& checkers,
-                                                   int64_t school_id, const CalendarDate& today);
+                                                   PolicyProfile profile, int64_t school_id,
+                                                   const CalendarDate& today);
 
 // CON-5: what a withdrawal of consent uses to find the posts to take down.
 PublishedPostsFinder published_posts_finder();

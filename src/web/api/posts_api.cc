@@ -7,6 +7,7 @@
 #include "posts/post_workflow.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "web/school_profile.h"
 
 namespace inloco::web {
 
@@ -46,7 +47,9 @@ json post_json(const Post& p) {
 // The context refers to the profile and checker: both live on the heap so
 // that moving this struct (into a Result) leaves those references valid.
 Result<SchoolPostContext> env_for(AppContext& app, const Request& req) {
-  return load_school_post_context(app.db, app.checkers, req.school->id, date_of(app.clock.now()));
+  PolicyProfile profile = TRY(school_profile(app, req));
+  return load_school_post_context(app.db, app.checkers, std::move(profile), req.school->id,
+                                  date_of(app.clock.now()));
 }
 
 Result<PostDraft> draft_of(const std::string& body) {

@@ -60,7 +60,9 @@ std::string verdict_label(Verdict v) {
 using PostEnv = SchoolPostContext;
 
 Result<PostEnv> post_env(AppContext& app, const Request& req) {
-  return load_school_post_context(app.db, app.checkers, req.school->id, date_of(app.clock.now()));
+  PolicyProfile profile = TRY(school_profile(app, req));
+  return load_school_post_context(app.db, app.checkers, std::move(profile), req.school->id,
+                                  date_of(app.clock.now()));
 }
 
 std::vector<int64_t> ids_of(const Fields& f, const std::string& name) {
