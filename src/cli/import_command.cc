@@ -26,7 +26,7 @@ void draw_progress(size_t done, size_t total) {
 
 }  // namespace
 
-void add_import_command(CLI::App& app) {
+void add_import_command(CLI::App& app, const Clock& clock) {
   auto* import = app.add_subcommand("import", "Import records from CSV files");
   import->require_subcommand(1);
   auto db_url = std::make_shared<std::string>(default_db());
@@ -37,7 +37,7 @@ void add_import_command(CLI::App& app) {
   people->add_option("FILE", *file, "The CSV file")->required()->check(CLI::ExistingFile);
   people->add_option("--school", *school, "The school's code")->required();
   people->add_option("--db", *db_url, "Database")->capture_default_str();
-  people->callback([=] {
+  people->callback([=, &clock] {
     auto db = open_database(*db_url);
     if (!db) return set_exit_code(2);
     std::ifstream in(*file, std::ios::binary);
@@ -48,7 +48,6 @@ void add_import_command(CLI::App& app) {
       print_error(found.error());
       return set_exit_code(1);
     }
-    SystemClock clock;
     ImportProgress progress;
     if (isatty(STDERR_FILENO)) progress = draw_progress;
     auto report = import_people_csv(*db, clock, Actor::command_line(), found->id, text.str(), progress);

@@ -195,17 +195,16 @@ void add_show(CLI::App& posts) {
   });
 }
 
-void add_check(CLI::App& posts) {
+void add_check(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "check", "Run the checks again on the post's current text; exit 0 when it passes, 1 when it does not");
   add_common(*cmd, *a, true);
-  cmd->callback([a] {
+  cmd->callback([a, &clock] {
     auto db = open_database(a->db);
     if (!db) return set_exit_code(2);
     auto s = load_school(*db, a->school);
     if (!s.ok()) return fail(s.error());
-    SystemClock clock;
     SchoolCheckers checkers;
     auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
     if (!ctx.ok()) return fail(ctx.error());
@@ -225,7 +224,7 @@ void add_check(CLI::App& posts) {
 // Approve and publish alike: as the named person (their roles, as the web
 // route would check them), with the school's checks, on one post, in one
 // transaction; `done` prints the outcome.
-void act_on_post(const PostArgs& a, Capability capability, const char* what,
+void act_on_post(const PostArgs& a, const Clock& clock, Capability capability, const char* what,
                  const std::function<Status(Connection&, const Clock&, const PostActor&,
                                             const PostCheckContext&, const School&)>& act,
                  const std::function<void(const Actor&)>& done) {
@@ -235,7 +234,6 @@ void act_on_post(const PostArgs& a, Capability capability, const char* what,
   if (!s.ok()) return fail(s.error());
   auto who = acting_as(*db, a.as, *s, capability, what);
   if (!who.ok()) return fail(who.error());
-  SystemClock clock;
   SchoolCheckers checkers;
   auto ctx = load_school_post_context(*db, checkers, s->school.id, date_of(clock.now()));
   if (!ctx.ok()) return fail(ctx.error());
@@ -247,14 +245,14 @@ void act_on_post(const PostArgs& a, Capability capability, const char* what,
   done(who->actor);
 }
 
-void add_approve(CLI::App& posts) {
+void add_approve(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "approve", "Approve a draft as a named person: the profile's approver, not its author (PST-7)");
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person approving")->required();
-  cmd->callback([a] {
-    act_on_post(*a, Capability::kPostsApprove, "approve posts",
+  cmd->callback([a, &clock] {
+    act_on_post(*a, clock, Capability::kPostsApprove, "approve posts",
                 [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
                     const School& school) {
                   return approve_post(c, clock, who, checks, school.id, school.trust_id, a->id);
@@ -263,15 +261,15 @@ void add_approve(CLI::App& posts) {
   });
 }
 
-void add_publish(CLI::App& posts) {
+void add_publish(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "publish", "Record that an approved post is live, with its address; the checks run again (PST-8)");
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person publishing")->required();
   cmd->add_option("--url", a->url, "The post's live address, https://...")->required();
-  cmd->callback([a] {
-    act_on_post(*a, Capability::kPostsWrite, "publish posts",
+  cmd->callback([a, &clock] {
+    act_on_post(*a, clock, Capability::kPostsWrite, "publish posts",
                 [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
                     const School& school) {
                   return publish_post(c, clock, who, checks, school.id, school.trust_id, a->id, a->url);
@@ -284,14 +282,14 @@ void add_publish(CLI::App& posts) {
 
 }  // namespace
 
-void add_posts_command(CLI::App& app) {
+void add_posts_command(CLI::App& app, const Clock& clock) {
   auto* posts = app.add_subcommand("posts", "Posts on the official accounts: list, show, check, approve, publish");
   posts->require_subcommand(1);
   add_list(*posts);
   add_show(*posts);
-  add_check(*posts);
-  add_approve(*posts);
-  add_publish(*posts);
+  add_check(*posts, clock);
+  add_approve(*posts, clock);
+  add_publish(*posts, clock);
 }
 
 }  // namespace inloco::cli

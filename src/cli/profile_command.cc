@@ -91,7 +91,7 @@ void add_list(CLI::App& profile) {
   });
 }
 
-void add_assign(CLI::App& profile) {
+void add_assign(CLI::App& profile, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
@@ -105,7 +105,7 @@ void add_assign(CLI::App& profile) {
                      "The key of a shipped profile instead (see inloco profile list)");
   assign->add_option("--school", *school, "The school's code")->required();
   assign->add_option("--db", *db_url, "Database")->capture_default_str();
-  assign->callback([=] {
+  assign->callback([=, &clock] {
     auto src = source_of(*file, *shipped);
     if (!src.ok()) {
       print_error(src.error());
@@ -113,7 +113,6 @@ void add_assign(CLI::App& profile) {
     }
     auto db = open_database(*db_url);
     if (!db) return set_exit_code(2);
-    SystemClock clock;
     auto done = db->transaction([&](Connection& c) -> Result<School> {
       School s = TRY(find_school_by_code(c, *school));
       TRY(assign_profile(c, clock, Actor::command_line(), s.id, src->text, src->key));
@@ -242,13 +241,13 @@ void add_keys(CLI::App& profile) {
 
 }  // namespace
 
-void add_profile_command(CLI::App& app) {
+void add_profile_command(CLI::App& app, const Clock& clock) {
   auto* profile =
       app.add_subcommand("profile", "Work with policy profiles: the rules of each school's policy");
   profile->require_subcommand(1);
   add_check(*profile);
   add_list(*profile);
-  add_assign(*profile);
+  add_assign(*profile, clock);
   add_history(*profile);
   add_document(*profile);
   add_keys(*profile);

@@ -22,7 +22,7 @@ struct ServeOptions {
 };
 }  // namespace
 
-void add_serve_command(CLI::App& app) {
+void add_serve_command(CLI::App& app, const Clock& clock) {
   auto opts = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the web pages and the JSON API");
   cmd->add_option("--db", opts->db, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
@@ -35,7 +35,7 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--secure-cookies", opts->secure_cookies, "Mark cookies Secure (when served over HTTPS)");
   cmd->add_option("--workers", opts->workers, "Threads for request handling")->capture_default_str();
-  cmd->callback([opts] {
+  cmd->callback([opts, &clock] {
     auto colon = opts->listen.rfind(':');
     if (colon == std::string::npos) {
       std::cerr << "error: --listen needs ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
@@ -49,7 +49,6 @@ void add_serve_command(CLI::App& app) {
     auto db = open_database(opts->db);
     auto key = load_key(opts->key);
     if (!db || !key) return set_exit_code(2);
-    SystemClock clock;
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     web::Templates templates;
     web::Metrics metrics;
