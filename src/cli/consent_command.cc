@@ -69,17 +69,15 @@ void add_import(CLI::App& consent, const Clock& clock) {
   cmd->add_option("--year", *year, "The academic year of rows without one, e.g. 2026/27 (default: this year)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
     auto y = year_or_current(*year, clock);
     if (!y.ok()) return fail(y.error());
     std::ifstream in(*file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    auto report = import_consent_csv(*db, clock, Actor::command_line(), s->profile.consent, s->school.id, *y,
-                                     text.str(), published_posts_finder());
+    auto report = import_consent_csv(*s->db, clock, Actor::command_line(), s->profile.consent,
+                                     s->school.id, *y, text.str(), published_posts_finder());
     if (!report.ok()) return fail(report.error());
     std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label() << "): " << report->rows
               << " rows, " << report->recorded << " recorded, " << report->unchanged << " unchanged, "
@@ -101,16 +99,14 @@ void add_renewals(CLI::App& consent, const Clock& clock) {
   cmd->add_flag("--csv", *csv, "As CSV (class, year group, pupil, external id, missing uses)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
     std::optional<PupilGroup> group;
     if (!class_name->empty()) group = PupilGroup{*class_name, std::nullopt};
     if (!year_group->empty()) group = PupilGroup{std::nullopt, *year_group};
     AcademicYear year = academic_year_of(today(clock));
     const ConsentRules& rules = s->profile.consent;
-    auto rows = db->read(
+    auto rows = s->db->read(
         [&](Connection& c) { return pupils_without_decision(c, rules, s->school.id, year, group); });
     if (!rows.ok()) return fail(rows.error());
     if (*csv) {
@@ -164,10 +160,8 @@ void add_log(CLI::App& consent, const Clock& clock) {
   cmd->add_flag("--csv", a->csv, "Export every match as CSV");
   cmd->add_option("--db", a->db, "Database")->capture_default_str();
   cmd->callback([a, &clock] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
+    auto s = open_school_or_report(a->db, a->school);
+    if (!s) return;
     ConsentLogQuery q;
     q.school_id = s->school.id;
     if (!a->year.empty()) {
@@ -184,7 +178,7 @@ void add_log(CLI::App& consent, const Clock& clock) {
     q.offset = a->offset;
     const ConsentRules& rules = s->profile.consent;
     if (a->csv) {
-      auto out = db->transaction([&](Connection& c) -> Result<std::string> {
+      auto out = s->db->transaction([&](Connection& c) -> Result<std::string> {
         if (!a->pupil.empty()) q.pupil_id = TRY(find_pupil(c, q.school_id, a->pupil)).id;
         return consent_log_csv(c, clock, Actor::command_line(), rules, q);
       });
@@ -192,7 +186,7 @@ void add_log(CLI::App& consent, const Clock& clock) {
       std::cout << *out;
       return;
     }
-    auto page = db->transaction([&](Connection& c) -> Result<ConsentLogPage> {
+    auto page = s->db->transaction([&](Connection& c) -> Result<ConsentLogPage> {
       if (!a->pupil.empty()) q.pupil_id = TRY(find_pupil(c, q.school_id, a->pupil)).id;
       return list_consent_log(c, clock, Actor::command_line(), q);
     });
@@ -244,10 +238,8 @@ void add_record_options(CLI::App& cmd, RecordArgs& a) {
 
 // Records one form; `withdrawal` takes it as refused and needs consent granted.
 void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
-  auto db = open_database(a.db);
-  if (!db) return set_exit_code(2);
-  auto s = load_school(*db, a.school);
-  if (!s.ok()) return fail(s.error());
+  auto s = open_school_or_report(a.db, a.school);
+  if (!s) return;
   auto on = parse_date(a.date);
   if (!on.ok()) return fail(Error::invalid("--date must be a real date, YYYY-MM-DD."));
   std::optional<CalendarDate> from;
@@ -262,7 +254,7 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
     RecordOutcome outcome;
     std::vector<RemovalTask> tasks;
   };
-  auto done = db->transaction([&](Connection& c) -> Result<Done> {
+  auto done = s->db->transaction([&](Connection& c) -> Result<Done> {
     Person pupil = TRY(find_pupil(c, s->school.id, a.pupil));
     ConsentEntry e;
     e.pupil_id = pupil.id;
@@ -342,11 +334,9 @@ void add_removals(CLI::App& consent, const Clock& clock) {
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
-    auto tasks = db->read([&](Connection& c) { return outstanding_removals(c, s->school.id); });
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto tasks = s->db->read([&](Connection& c) { return outstanding_removals(c, s->school.id); });
     if (!tasks.ok()) return fail(tasks.error());
     if (tasks->empty()) {
       std::cout << "No removal tasks are open at " << s->school.name << ".\n";

@@ -27,14 +27,10 @@ void add_filter_ingest_subcommand(CLI::App& filter, const Clock& clock) {
   cmd->add_option("--log", *log, "The decision log inloco-squid-helper writes (--log)")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) {
-      print_error(s.error());
-      return set_exit_code(1);
-    }
-    auto done = filter::ingest_decision_log(*db, clock, Actor::command_line(), s->school.id, s->profile, *log);
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto done = filter::ingest_decision_log(*s->db, clock, Actor::command_line(), s->school.id,
+                                            s->profile, *log);
     if (!done.ok()) {
       print_error(done.error());
       return set_exit_code(1);

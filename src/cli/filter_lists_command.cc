@@ -28,14 +28,9 @@ void add_filter_lists_subcommand(CLI::App& filter, const Clock& clock) {
   cmd->add_option("-o,--output", *dir, "The folder to write (profile.toml, school_blocked/domains, exceptions, people, bans)")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) {
-      print_error(s.error());
-      return set_exit_code(1);
-    }
-    auto written = db->read([&](Connection& c) {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto written = s->db->read([&](Connection& c) {
       return filter::write_school_lists(c, s->school.id, clock.now(), *dir);
     });
     if (!written.ok()) {
