@@ -3,13 +3,13 @@
 #include <hs/hs.h>
 
 #include <algorithm>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
 #include "checks/personal_data.h"
 #include "checks/skeleton.h"
 #include "core/text.h"
+#include "core/vectorscan_scratch.h"
 
 namespace inloco::checks {
 
@@ -108,34 +108,12 @@ struct TextChecker::Impl {
   hs_database_t* skeleton_db = nullptr;
   hs_database_t* personal_db = nullptr;
   std::vector<std::string_view> personal_rule;  // pattern id = index
-  hs_scratch_t* prototype = nullptr;
   size_t max_text_bytes = kDefaultMaxTextBytes;
-  mutable std::mutex mu;
-  mutable std::vector<hs_scratch_t*> pool;
+  VectorscanScratchPool scratch;  // serves both databases
 
   ~Impl() {
-    for (hs_scratch_t* s : pool) hs_free_scratch(s);
-    if (prototype) hs_free_scratch(prototype);
     if (skeleton_db) hs_free_database(skeleton_db);
     if (personal_db) hs_free_database(personal_db);
-  }
-
-  hs_scratch_t* acquire() const {
-    {
-      std::lock_guard lock(mu);
-      if (!pool.empty()) {
-        hs_scratch_t* s = pool.back();
-        pool.pop_back();
-        return s;
-      }
-    }
-    hs_scratch_t* s = nullptr;
-    if (hs_clone_scratch(prototype, &s) != HS_SUCCESS) return nullptr;
-    return s;
-  }
-  void release(hs_scratch_t* s) const {
-    std::lock_guard lock(mu);
-    pool.push_back(s);
   }
 };
 
@@ -232,10 +210,8 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
     }
   }
 
-  for (hs_database_t* db : {impl->skeleton_db, impl->personal_db}) {
-    if (db && hs_alloc_scratch(db, &impl->prototype) != HS_SUCCESS)
-      return Error::internal("Cannot allocate Vectorscan scratch space.");
-  }
+  for (hs_database_t* db : {impl->skeleton_db, impl->personal_db})
+    if (db) TRY(impl->scratch.serve(db));
   return std::unique_ptr<TextChecker>(new TextChecker(std::move(impl)));
 }
 
@@ -256,14 +232,10 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
   if (sk.text.capacity() > 64 * 1024) sk = Skeleton{};
   make_skeleton(text, sk);
   std::vector<Finding> findings;
-  if (!impl_->prototype) return findings;
-  hs_scratch_t* scratch = impl_->acquire();
-  if (!scratch) return Error::internal("Cannot allocate Vectorscan scratch space.");
-  struct Release {
-    const Impl* impl;
-    hs_scratch_t* s;
-    ~Release() { impl->release(s); }
-  } release{impl_.get(), scratch};
+  if (!impl_->skeleton_db && !impl_->personal_db) return findings;
+  // Given back to the pool when the checks are done.
+  VectorscanScratchPool::Borrowed borrowed = TRY(impl_->scratch.borrow());
+  hs_scratch_t* scratch = borrowed.get();
 
   const std::string& s = sk.text;
   auto word = [&](size_t i) {

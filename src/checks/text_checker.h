@@ -17,7 +17,8 @@
 // pass, review or refuse with the school's PostRules.
 //
 // Thread-safe: a compiled checker is immutable; each call borrows a
-// Vectorscan scratch from a small pool (one per concurrent caller).
+// Vectorscan scratch, serving both databases, from the checker's
+// VectorscanScratchPool (core/vectorscan_scratch.h; one per concurrent caller).
 #pragma once
 
 #include <cstddef>

@@ -19,9 +19,7 @@
 #include "checks/text_checker.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "people/school_store.h"
 #include "profile/profile_loader.h"
-#include "profile/profile_store.h"
 
 namespace inloco::cli {
 
@@ -75,17 +73,11 @@ Result<Setup> set_up(const CheckArgs& a) {
     config.terms.insert(config.terms.end(), extra.begin(), extra.end());
   }
   if (!a.school.empty()) {
-    auto db = open_database(a.db);
-    if (!db) return Error::unavailable("Cannot open the database " + a.db + ".");
-    auto got = db->read([&](Connection& c) -> Result<std::pair<PolicyProfile, checks::Roster>> {
-      School s = TRY(find_school_by_code(c, a.school));
-      PolicyProfile p = TRY(profile_for_school(c, s.id));
-      checks::Roster r = TRY(checks::school_roster(c, s.id));
-      return std::make_pair(std::move(p), std::move(r));
-    });
-    if (!got.ok()) return std::move(got).error();
-    rules = got->first.posts;
-    config.roster = std::move(got->second);
+    SchoolSession s = TRY(open_school(a.db, a.school));
+    const int64_t school_id = s.school.id;
+    rules = s.profile.posts;
+    config.roster =
+        TRY(s.db->read([&](Connection& c) { return checks::school_roster(c, school_id); }));
   }
   if (!a.profile_file.empty()) rules = TRY(load_profile_file(a.profile_file)).posts;
   if (!a.roster.empty()) {

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <ostream>
 
+#include "cli/commands.h"
 #include "profile/profile_store.h"
 #include "store/migrations.h"
 #include "store/drivers/open_database.h"
@@ -95,12 +96,41 @@ void print_error(const Error& e) {
   if (!e.internal_detail.empty()) std::cerr << "  (" << e.internal_detail << ")\n";
 }
 
-Result<SchoolInHand> load_school(Database& db, const std::string& code) {
-  return db.read([&](Connection& c) -> Result<SchoolInHand> {
-    School s = TRY(find_school_by_code(c, code));
-    PolicyProfile p = TRY(profile_for_school(c, s.id));
-    return SchoolInHand{std::move(s), std::move(p)};
+namespace {
+// Fills in the school (and its profile) of a session whose database is open.
+Status find_school(SchoolSession& s, const std::string& code, WithProfile with_profile) {
+  return s.db->read([&](Connection& c) -> Status {
+    s.school = TRY(find_school_by_code(c, code));
+    if (with_profile == WithProfile::kYes) s.profile = TRY(profile_for_school(c, s.school.id));
+    return ok_status();
   });
+}
+}  // namespace
+
+std::optional<SchoolSession> open_school_or_report(const std::string& db_url,
+                                                   const std::string& code,
+                                                   WithProfile with_profile) {
+  SchoolSession s;
+  s.db = open_database(db_url);
+  if (!s.db) {
+    set_exit_code(2);
+    return std::nullopt;
+  }
+  if (Status found = find_school(s, code, with_profile); !found.ok()) {
+    print_error(found.error());
+    set_exit_code(1);
+    return std::nullopt;
+  }
+  return s;
+}
+
+Result<SchoolSession> open_school(const std::string& db_url, const std::string& code,
+                                  WithProfile with_profile) {
+  SchoolSession s;
+  s.db = open_database(db_url);
+  if (!s.db) return Error::unavailable("Cannot open the database " + db_url + ".");
+  TRY(find_school(s, code, with_profile));
+  return s;
 }
 
 namespace {

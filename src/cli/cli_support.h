@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,13 +30,34 @@ std::string read_password(const std::string& prompt);
 
 void print_error(const Error& e);
 
-// A school found by its code, with its current policy profile (the default
-// profile when none is assigned). kNotFound names the codes there are.
-struct SchoolInHand {
+// What a command about one school starts with: the database, opened and
+// migrated, and the school found by its code (kNotFound names the codes there
+// are), with its current policy profile.
+struct SchoolSession {
+  std::unique_ptr<Database> db;
   School school;
+  // The school's current profile (the default profile when none is assigned);
+  // left default-constructed with WithProfile::kNo.
   PolicyProfile profile;
 };
-Result<SchoolInHand> load_school(Database& db, const std::string& code);
+
+// kNo for a command that never reads the profile, or that must work even when
+// the school's stored profile no longer loads (`profile history`).
+enum class WithProfile : bool { kNo, kYes };
+
+// For a command's callback: opens the database at `db_url` and finds the
+// school `code`. On failure prints the error, sets the exit code (2 when the
+// database cannot be opened, 1 when the school cannot be found or read) and
+// returns nullopt.
+std::optional<SchoolSession> open_school_or_report(const std::string& db_url,
+                                                   const std::string& code,
+                                                   WithProfile with_profile = WithProfile::kYes);
+
+// The same for callers that report errors their own way: open_database has
+// printed why the database cannot be opened, and the error is then kUnavailable
+// "Cannot open the database URL."; otherwise the school's error.
+Result<SchoolSession> open_school(const std::string& db_url, const std::string& code,
+                                  WithProfile with_profile = WithProfile::kYes);
 
 // A plain-text table: a header row, a rule, and the rows, each column as wide
 // as its widest cell (counted in characters, not bytes).

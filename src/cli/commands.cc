@@ -16,18 +16,18 @@ std::string default_db() {
   return env && *env ? env : kDefaultDb;
 }
 
-void register_commands(CLI::App& app) {
+void register_commands(CLI::App& app, const Clock& clock) {
   add_init_command(app);
-  add_serve_command(app);
-  add_demo_command(app);
-  add_user_command(app);
-  add_import_command(app);
+  add_serve_command(app, clock);
+  add_demo_command(app, clock);
+  add_user_command(app, clock);
+  add_import_command(app, clock);
   add_audit_command(app);
-  add_profile_command(app);
+  add_profile_command(app, clock);
   add_check_command(app);
-  add_consent_command(app);
-  add_posts_command(app);
-  add_filter_command(app);
+  add_consent_command(app, clock);
+  add_posts_command(app, clock);
+  add_filter_command(app, clock);
 }
 
 }  // namespace inloco::cli

@@ -28,14 +28,11 @@ namespace inloco::cli {
 
 namespace {
 
-CalendarDate today() {
-  SystemClock clock;
-  return date_of(clock.now());
-}
+CalendarDate today(const Clock& clock) { return date_of(clock.now()); }
 
 // The year named by --year, or the current academic year.
-Result<AcademicYear> year_or_current(const std::string& text) {
-  if (text.empty()) return academic_year_of(today());
+Result<AcademicYear> year_or_current(const std::string& text, const Clock& clock) {
+  if (text.empty()) return academic_year_of(today(clock));
   return parse_academic_year(text);
 }
 
@@ -58,7 +55,7 @@ void fail(const Error& e) {
   set_exit_code(1);
 }
 
-void add_import(CLI::App& consent) {
+void add_import(CLI::App& consent, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto file = std::make_shared<std::string>();
   auto school = std::make_shared<std::string>();
@@ -71,19 +68,16 @@ void add_import(CLI::App& consent) {
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("--year", *year, "The academic year of rows without one, e.g. 2026/27 (default: this year)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
-  cmd->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
-    auto y = year_or_current(*year);
+  cmd->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto y = year_or_current(*year, clock);
     if (!y.ok()) return fail(y.error());
     std::ifstream in(*file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    SystemClock clock;
-    auto report = import_consent_csv(*db, clock, Actor::command_line(), s->profile.consent, s->school.id, *y,
-                                     text.str(), published_posts_finder());
+    auto report = import_consent_csv(*s->db, clock, Actor::command_line(), s->profile.consent,
+                                     s->school.id, *y, text.str(), published_posts_finder());
     if (!report.ok()) return fail(report.error());
     std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label() << "): " << report->rows
               << " rows, " << report->recorded << " recorded, " << report->unchanged << " unchanged, "
@@ -91,7 +85,7 @@ void add_import(CLI::App& consent) {
   });
 }
 
-void add_renewals(CLI::App& consent) {
+void add_renewals(CLI::App& consent, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto class_name = std::make_shared<std::string>();
@@ -104,17 +98,15 @@ void add_renewals(CLI::App& consent) {
   cmd->add_option("--year-group", *year_group, "Only this year group, e.g. \"Year 5\"")->excludes(cls);
   cmd->add_flag("--csv", *csv, "As CSV (class, year group, pupil, external id, missing uses)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
-  cmd->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
+  cmd->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
     std::optional<PupilGroup> group;
     if (!class_name->empty()) group = PupilGroup{*class_name, std::nullopt};
     if (!year_group->empty()) group = PupilGroup{std::nullopt, *year_group};
-    AcademicYear year = academic_year_of(today());
+    AcademicYear year = academic_year_of(today(clock));
     const ConsentRules& rules = s->profile.consent;
-    auto rows = db->read(
+    auto rows = s->db->read(
         [&](Connection& c) { return pupils_without_decision(c, rules, s->school.id, year, group); });
     if (!rows.ok()) return fail(rows.error());
     if (*csv) {
@@ -150,7 +142,7 @@ struct LogArgs {
   int64_t offset = 0;
 };
 
-void add_log(CLI::App& consent) {
+void add_log(CLI::App& consent, const Clock& clock) {
   auto a = std::make_shared<LogArgs>();
   auto* cmd = consent.add_subcommand(
       "log", "List or export the consent log (CON-6); each listing is recorded in the audit log");
@@ -167,11 +159,9 @@ void add_log(CLI::App& consent) {
   cmd->add_option("--offset", a->offset, "Skip this many rows first")->capture_default_str();
   cmd->add_flag("--csv", a->csv, "Export every match as CSV");
   cmd->add_option("--db", a->db, "Database")->capture_default_str();
-  cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
+  cmd->callback([a, &clock] {
+    auto s = open_school_or_report(a->db, a->school);
+    if (!s) return;
     ConsentLogQuery q;
     q.school_id = s->school.id;
     if (!a->year.empty()) {
@@ -186,10 +176,9 @@ void add_log(CLI::App& consent) {
     q.standing_only = a->standing;
     q.limit = a->limit;
     q.offset = a->offset;
-    SystemClock clock;
     const ConsentRules& rules = s->profile.consent;
     if (a->csv) {
-      auto out = db->transaction([&](Connection& c) -> Result<std::string> {
+      auto out = s->db->transaction([&](Connection& c) -> Result<std::string> {
         if (!a->pupil.empty()) q.pupil_id = TRY(find_pupil(c, q.school_id, a->pupil)).id;
         return consent_log_csv(c, clock, Actor::command_line(), rules, q);
       });
@@ -197,7 +186,7 @@ void add_log(CLI::App& consent) {
       std::cout << *out;
       return;
     }
-    auto page = db->transaction([&](Connection& c) -> Result<ConsentLogPage> {
+    auto page = s->db->transaction([&](Connection& c) -> Result<ConsentLogPage> {
       if (!a->pupil.empty()) q.pupil_id = TRY(find_pupil(c, q.school_id, a->pupil)).id;
       return list_consent_log(c, clock, Actor::command_line(), q);
     });
@@ -248,11 +237,9 @@ void add_record_options(CLI::App& cmd, RecordArgs& a) {
 }
 
 // Records one form; `withdrawal` takes it as refused and needs consent granted.
-void record(const RecordArgs& a, bool withdrawal) {
-  auto db = open_database(a.db);
-  if (!db) return set_exit_code(2);
-  auto s = load_school(*db, a.school);
-  if (!s.ok()) return fail(s.error());
+void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
+  auto s = open_school_or_report(a.db, a.school);
+  if (!s) return;
   auto on = parse_date(a.date);
   if (!on.ok()) return fail(Error::invalid("--date must be a real date, YYYY-MM-DD."));
   std::optional<CalendarDate> from;
@@ -261,14 +248,13 @@ void record(const RecordArgs& a, bool withdrawal) {
     if (!f.ok()) return fail(Error::invalid("--effective-from must be a real date, YYYY-MM-DD."));
     from = *f;
   }
-  SystemClock clock;
   const ConsentRules& rules = s->profile.consent;
   struct Done {
     Person pupil;
     RecordOutcome outcome;
     std::vector<RemovalTask> tasks;
   };
-  auto done = db->transaction([&](Connection& c) -> Result<Done> {
+  auto done = s->db->transaction([&](Connection& c) -> Result<Done> {
     Person pupil = TRY(find_pupil(c, s->school.id, a.pupil));
     ConsentEntry e;
     e.pupil_id = pupil.id;
@@ -321,7 +307,7 @@ void record(const RecordArgs& a, bool withdrawal) {
   print_table(std::cout, {"task", "post", "account", "due", "address"}, table);
 }
 
-void add_record(CLI::App& consent) {
+void add_record(CLI::App& consent, const Clock& clock) {
   auto a = std::make_shared<RecordArgs>();
   auto* cmd = consent.add_subcommand(
       "record", "Record one consent form: granted or refused (a refusal of granted consent is a withdrawal)");
@@ -329,36 +315,34 @@ void add_record(CLI::App& consent) {
   cmd->add_option("--decision", a->decision, "granted or refused")
       ->required()
       ->check(CLI::IsMember({"granted", "refused"}));
-  cmd->callback([a] { record(*a, false); });
+  cmd->callback([a, &clock] { record(*a, false, clock); });
 }
 
-void add_withdraw(CLI::App& consent) {
+void add_withdraw(CLI::App& consent, const Clock& clock) {
   auto a = std::make_shared<RecordArgs>();
   auto* cmd = consent.add_subcommand(
       "withdraw", "Record a withdrawal of consent in writing; lists the posts to take down (CON-4, CON-5)");
   add_record_options(*cmd, *a);
-  cmd->callback([a] { record(*a, true); });
+  cmd->callback([a, &clock] { record(*a, true, clock); });
 }
 
-void add_removals(CLI::App& consent) {
+void add_removals(CLI::App& consent, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto* cmd = consent.add_subcommand(
       "removals", "List the removal tasks still open after withdrawals, the soonest due first (CON-5)");
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
-  cmd->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) return fail(s.error());
-    auto tasks = db->read([&](Connection& c) { return outstanding_removals(c, s->school.id); });
+  cmd->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto tasks = s->db->read([&](Connection& c) { return outstanding_removals(c, s->school.id); });
     if (!tasks.ok()) return fail(tasks.error());
     if (tasks->empty()) {
       std::cout << "No removal tasks are open at " << s->school.name << ".\n";
       return;
     }
-    std::string now = today().iso();
+    std::string now = today(clock).iso();
     std::vector<TableRow> table;
     for (const RemovalTask& t : *tasks) {
       std::vector<std::string> names;
@@ -373,15 +357,15 @@ void add_removals(CLI::App& consent) {
 
 }  // namespace
 
-void add_consent_command(CLI::App& app) {
+void add_consent_command(CLI::App& app, const Clock& clock) {
   auto* consent = app.add_subcommand("consent", "The consent register: import, renewals, the log, forms, removals");
   consent->require_subcommand(1);
-  add_import(*consent);
-  add_renewals(*consent);
-  add_log(*consent);
-  add_record(*consent);
-  add_withdraw(*consent);
-  add_removals(*consent);
+  add_import(*consent, clock);
+  add_renewals(*consent, clock);
+  add_log(*consent, clock);
+  add_record(*consent, clock);
+  add_withdraw(*consent, clock);
+  add_removals(*consent, clock);
 }
 
 }  // namespace inloco::cli

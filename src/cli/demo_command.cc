@@ -25,7 +25,7 @@ namespace inloco::cli {
 // Every demo sign-in shares this password; it is printed, so it protects nothing.
 constexpr const char* kDemoPassword = "demo-sign-in-2026";
 
-void add_demo_command(CLI::App& app) {
+void add_demo_command(CLI::App& app, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto key_path = std::make_shared<std::string>(default_key_path());
   auto media_dir = std::make_shared<std::string>(default_media_dir());
@@ -38,7 +38,7 @@ void add_demo_command(CLI::App& app) {
   cmd->add_option("--evidence", *evidence_dir, "Folder of the files kept as evidence on concerns")->capture_default_str();
   cmd->add_option("--decision-log", *decision_log,
                   "Where to write the demo's web filter decision log (default: decisions-demo.log beside the media folder)");
-  cmd->callback([db_url, key_path, media_dir, evidence_dir, decision_log] {
+  cmd->callback([db_url, key_path, media_dir, evidence_dir, decision_log, &clock] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);
     if (!db || !key) return set_exit_code(2);
@@ -48,7 +48,6 @@ void add_demo_command(CLI::App& app) {
                 << " already holds a trust; the demo goes only into an empty database.\n";
       return set_exit_code(1);
     }
-    SystemClock clock;
     std::cerr << "Creating the demo trust..." << std::endl;
     auto demo = create_demo_people(*db, clock);
     if (!demo.ok()) {

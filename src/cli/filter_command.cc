@@ -75,16 +75,15 @@ Result<int64_t> parse_at(std::string_view text) {
 }
 
 // The school's policy from --profile or --school, or null for none.
+// `now` is when the unblock exceptions must be in force.
 Result<std::unique_ptr<filter::Policy>> school_policy(const FilterArgs& a,
-                                                      const filter::Snapshot& snapshot) {
+                                                      const filter::Snapshot& snapshot,
+                                                      int64_t now) {
   if (a.profile.empty() && a.school.empty()) {
     if (!a.group.empty())
       return Error::invalid("--group needs the school's rules: give --profile or --school.");
     return std::unique_ptr<filter::Policy>();
   }
-  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
   FilterRulesSource source = TRY(load_filter_rules({a.profile, a.school, a.db, {}}, now));
   auto policy = TRY(
       filter::SchoolPolicy::build(source.profile.filter, snapshot, std::move(source.exceptions)));
@@ -143,23 +142,22 @@ std::string field(std::string_view s) {
   return out;
 }
 
-int run_check(const FilterArgs& a) {
+int run_check(const FilterArgs& a, const Clock& clock) {
   auto snapshot = filter::Snapshot::open(a.snapshot);
   if (!snapshot.ok()) {
     print_error(snapshot.error());
     return 2;
   }
   filter::Matcher matcher(**snapshot);
-  auto chosen = school_policy(a, **snapshot);
+  const int64_t now = clock.now();
+  auto chosen = school_policy(a, **snapshot, now);
   if (!chosen.ok()) {
     print_error(chosen.error());
     return 2;
   }
   filter::BlockListedPolicy block_listed;
   const filter::Policy& policy = *chosen ? **chosen : block_listed;
-  int64_t when = std::chrono::duration_cast<std::chrono::seconds>(
-                     std::chrono::system_clock::now().time_since_epoch())
-                     .count();
+  int64_t when = now;
   if (!a.at.empty()) {
     auto at = parse_at(a.at);
     if (!at.ok()) {
@@ -211,7 +209,7 @@ int run_check(const FilterArgs& a) {
 
 }  // namespace
 
-void add_filter_command(CLI::App& app) {
+void add_filter_command(CLI::App& app, const Clock& clock) {
   auto a = std::make_shared<FilterArgs>();
   auto* cmd = app.add_subcommand("filter", "The web filter's category lists (NET-1)");
   cmd->require_subcommand(1);
@@ -236,10 +234,10 @@ void add_filter_command(CLI::App& app) {
   check->add_option("--user", a->user, "The user name the proxy would pass");
   check->add_option("--src", a->source, "The source address the proxy would pass");
   check->add_option("--at", a->at, "When, in the school's local time: 2026-11-23T10:30");
-  check->callback([a] { set_exit_code(run_check(*a)); });
-  add_filter_lists_subcommand(*cmd);
-  add_filter_rpz_subcommand(*cmd);
-  add_filter_ingest_subcommand(*cmd);
+  check->callback([a, &clock] { set_exit_code(run_check(*a, clock)); });
+  add_filter_lists_subcommand(*cmd, clock);
+  add_filter_rpz_subcommand(*cmd, clock);
+  add_filter_ingest_subcommand(*cmd, clock);
 }
 
 }  // namespace inloco::cli

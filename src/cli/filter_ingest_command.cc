@@ -17,7 +17,7 @@
 
 namespace inloco::cli {
 
-void add_filter_ingest_subcommand(CLI::App& filter) {
+void add_filter_ingest_subcommand(CLI::App& filter, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto log = std::make_shared<std::string>();
@@ -26,16 +26,11 @@ void add_filter_ingest_subcommand(CLI::App& filter) {
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("--log", *log, "The decision log inloco-squid-helper writes (--log)")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
-  cmd->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) {
-      print_error(s.error());
-      return set_exit_code(1);
-    }
-    SystemClock clock;
-    auto done = filter::ingest_decision_log(*db, clock, Actor::command_line(), s->school.id, s->profile, *log);
+  cmd->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto done = filter::ingest_decision_log(*s->db, clock, Actor::command_line(), s->school.id,
+                                            s->profile, *log);
     if (!done.ok()) {
       print_error(done.error());
       return set_exit_code(1);

@@ -18,7 +18,7 @@
 
 namespace inloco::cli {
 
-void add_filter_lists_subcommand(CLI::App& filter) {
+void add_filter_lists_subcommand(CLI::App& filter, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
@@ -27,16 +27,10 @@ void add_filter_lists_subcommand(CLI::App& filter) {
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("-o,--output", *dir, "The folder to write (profile.toml, school_blocked/domains, exceptions, people, bans)")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
-  cmd->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, *school);
-    if (!s.ok()) {
-      print_error(s.error());
-      return set_exit_code(1);
-    }
-    SystemClock clock;
-    auto written = db->read([&](Connection& c) {
+  cmd->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school);
+    if (!s) return;
+    auto written = s->db->read([&](Connection& c) {
       return filter::write_school_lists(c, s->school.id, clock.now(), *dir);
     });
     if (!written.ok()) {

@@ -9,7 +9,6 @@
 // it again (`unbound-control auth_zone_reload rpz.inloco.`).
 // Exit status: 0 written, 2 when it cannot be (the reason on standard error).
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -35,10 +34,7 @@ struct RpzArgs {
   std::string output;
 };
 
-Status run_rpz(const RpzArgs& a) {
-  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+Status run_rpz(const RpzArgs& a, int64_t now) {
   filter::RpzOptions options;
   options.zone_name = a.zone_name;
   if (!a.youtube.empty()) {
@@ -70,7 +66,7 @@ Status run_rpz(const RpzArgs& a) {
 
 }  // namespace
 
-void add_filter_rpz_subcommand(CLI::App& filter) {
+void add_filter_rpz_subcommand(CLI::App& filter, const Clock& clock) {
   auto a = std::make_shared<RpzArgs>();
   a->db = default_db();
   auto* cmd = filter.add_subcommand(
@@ -89,8 +85,8 @@ void add_filter_rpz_subcommand(CLI::App& filter) {
                   "YouTube restricted mode: strict, moderate or off (default: strict for a "
                   "group of pupils or guests, moderate for adults)");
   cmd->add_option("-o,--output", a->output, "The zone file to write")->required();
-  cmd->callback([a] {
-    Status done = run_rpz(*a);
+  cmd->callback([a, &clock] {
+    Status done = run_rpz(*a, clock.now());
     if (!done.ok()) print_error(done.error());
     set_exit_code(done.ok() ? 0 : 2);
   });

@@ -30,15 +30,13 @@ Result<FilterRulesSource> load_filter_rules(const FilterRulesOptions& o, int64_t
     out.described = "the school's lists in " + o.school_lists;
     return out;
   }
-  auto db = open_database(o.db_url);
-  if (!db) return Error::unavailable("Cannot open the database " + o.db_url + ".");
-  SchoolInHand school = TRY(load_school(*db, o.school_code));
+  SchoolSession school = TRY(open_school(o.db_url, o.school_code));
   out.profile = std::move(school.profile);
   out.school_name = school.school.name;
   out.described = "the current profile of " + school.school.name;
   int64_t school_id = school.school.id;
-  auto in_force =
-      TRY(db->read([&](Connection& c) { return filter::exceptions_in_force(c, school_id, now); }));
+  auto in_force = TRY(school.db->read(
+      [&](Connection& c) { return filter::exceptions_in_force(c, school_id, now); }));
   for (filter::FilterException& e : in_force)
     out.exceptions.push_back({e.for_group, e.for_username, e.domain, e.ends_at});
   return out;

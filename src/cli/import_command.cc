@@ -9,7 +9,6 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "people/people_import.h"
-#include "people/school_store.h"
 
 namespace inloco::cli {
 
@@ -26,7 +25,7 @@ void draw_progress(size_t done, size_t total) {
 
 }  // namespace
 
-void add_import_command(CLI::App& app) {
+void add_import_command(CLI::App& app, const Clock& clock) {
   auto* import = app.add_subcommand("import", "Import records from CSV files");
   import->require_subcommand(1);
   auto db_url = std::make_shared<std::string>(default_db());
@@ -37,28 +36,23 @@ void add_import_command(CLI::App& app) {
   people->add_option("FILE", *file, "The CSV file")->required()->check(CLI::ExistingFile);
   people->add_option("--school", *school, "The school's code")->required();
   people->add_option("--db", *db_url, "Database")->capture_default_str();
-  people->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
+  people->callback([=, &clock] {
+    auto s = open_school_or_report(*db_url, *school, WithProfile::kNo);
+    if (!s) return;
     std::ifstream in(*file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    auto found = db->read([&](Connection& c) { return find_school_by_code(c, *school); });
-    if (!found.ok()) {
-      print_error(found.error());
-      return set_exit_code(1);
-    }
-    SystemClock clock;
     ImportProgress progress;
     if (isatty(STDERR_FILENO)) progress = draw_progress;
-    auto report = import_people_csv(*db, clock, Actor::command_line(), found->id, text.str(), progress);
+    auto report = import_people_csv(*s->db, clock, Actor::command_line(), s->school.id, text.str(),
+                                    progress);
     if (!report.ok()) {
       print_error(report.error());
       return set_exit_code(1);
     }
-    std::cout << "Imported " << *file << " into " << found->name << ": " << report->created << " added, "
-              << report->updated << " updated, " << report->unchanged << " unchanged, " << report->links
-              << " family links.\n";
+    std::cout << "Imported " << *file << " into " << s->school.name << ": " << report->created
+              << " added, " << report->updated << " updated, " << report->unchanged
+              << " unchanged, " << report->links << " family links.\n";
   });
 }
 

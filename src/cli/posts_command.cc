@@ -77,7 +77,7 @@ struct ActingPerson {
   Grants grants;
 };
 
-Result<ActingPerson> acting_as(Database& db, const std::string& username, const SchoolInHand& s,
+Result<ActingPerson> acting_as(Database& db, const std::string& username, const School& school,
                                Capability needed, const std::string& doing) {
   std::string name = TRY(normalise_username(username));
   return db.read([&](Connection& c) -> Result<ActingPerson> {
@@ -85,9 +85,9 @@ Result<ActingPerson> acting_as(Database& db, const std::string& username, const 
     if (h.disabled) return Error::forbidden("The sign-in " + h.username + " is disabled, so it cannot " + doing + ".");
     Grants grants = TRY(load_grants(c, h.person.id));
     // The same permission table the web's access check uses for this action.
-    if (!grants.can(needed, s.school.id, s.school.trust_id))
+    if (!grants.can(needed, school.id, school.trust_id))
       return Error::forbidden(h.person.display_name() + " (" + h.username + ") may not " + doing + " at " +
-                              s.school.name + ": none of their roles there allows it.");
+                              school.name + ": none of their roles there allows it.");
     // Named as the web names a signed-in person; the source says where it came from.
     Actor actor{h.person.id, h.person.display_name() + " (" + h.username + ")", "cli"};
     return ActingPerson{std::move(actor), std::move(grants)};
@@ -116,13 +116,11 @@ void add_list(CLI::App& posts) {
   cmd->add_option("--status", a->status, "Only posts in this state")
       ->check(CLI::IsMember({"draft", "approved", "published", "withdrawn"}));
   cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
+    auto s = open_school_or_report(a->db, a->school);
+    if (!s) return;
     std::optional<PostStatus> status;
     if (!a->status.empty()) status = parse_post_status(a->status);
-    auto posts = db->read([&](Connection& c) { return list_posts(c, s->school.id, status); });
+    auto posts = s->db->read([&](Connection& c) { return list_posts(c, s->school.id, status); });
     if (!posts.ok()) return fail(posts.error());
     if (posts->empty()) {
       std::cout << "No posts" << (status ? " in that state" : "") << " at " << s->school.name << ".\n";
@@ -142,17 +140,15 @@ void add_show(CLI::App& posts) {
   auto* cmd = posts.add_subcommand("show", "Show a post, its status and every finding of its checks");
   add_common(*cmd, *a, true);
   cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
+    auto s = open_school_or_report(a->db, a->school);
+    if (!s) return;
     struct Shown {
       Post post;
       std::vector<std::string> pupils;
       std::string approver;
       std::string publisher;
     };
-    auto got = db->read([&](Connection& c) -> Result<Shown> {
+    auto got = s->db->read([&](Connection& c) -> Result<Shown> {
       Shown out{TRY(find_post(c, s->school.id, a->id)), {}, {}, {}};
       for (int64_t id : out.post.draft.pupil_ids) {
         auto p = get_person(c, s->school.id, id);
@@ -195,21 +191,18 @@ void add_show(CLI::App& posts) {
   });
 }
 
-void add_check(CLI::App& posts) {
+void add_check(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "check", "Run the checks again on the post's current text; exit 0 when it passes, 1 when it does not");
   add_common(*cmd, *a, true);
-  cmd->callback([a] {
-    auto db = open_database(a->db);
-    if (!db) return set_exit_code(2);
-    auto s = load_school(*db, a->school);
-    if (!s.ok()) return fail(s.error());
-    SystemClock clock;
+  cmd->callback([a, &clock] {
+    auto s = open_school_or_report(a->db, a->school);
+    if (!s) return;
     SchoolCheckers checkers;
-    auto ctx = load_school_post_context(*db, checkers, s->profile, s->school.id, date_of(clock.now()));
+    auto ctx = load_school_post_context(*s->db, checkers, s->profile, s->school.id, date_of(clock.now()));
     if (!ctx.ok()) return fail(ctx.error());
-    auto findings = db->read([&](Connection& c) -> Result<std::vector<PostFinding>> {
+    auto findings = s->db->read([&](Connection& c) -> Result<std::vector<PostFinding>> {
       Post p = TRY(find_post(c, s->school.id, a->id));
       Grants author_grants = TRY(load_grants(c, p.author_id));
       return run_post_checks(c, *ctx->checks, author_grants, s->school.id, s->school.trust_id, p.author_id, p.draft);
@@ -225,21 +218,18 @@ void add_check(CLI::App& posts) {
 // Approve and publish alike: as the named person (their roles, as the web
 // route would check them), with the school's checks, on one post, in one
 // transaction; `done` prints the outcome.
-void act_on_post(const PostArgs& a, Capability capability, const char* what,
+void act_on_post(const PostArgs& a, const Clock& clock, Capability capability, const char* what,
                  const std::function<Status(Connection&, const Clock&, const PostActor&,
                                             const PostCheckContext&, const School&)>& act,
                  const std::function<void(const Actor&)>& done) {
-  auto db = open_database(a.db);
-  if (!db) return set_exit_code(2);
-  auto s = load_school(*db, a.school);
-  if (!s.ok()) return fail(s.error());
-  auto who = acting_as(*db, a.as, *s, capability, what);
+  auto s = open_school_or_report(a.db, a.school);
+  if (!s) return;
+  auto who = acting_as(*s->db, a.as, s->school, capability, what);
   if (!who.ok()) return fail(who.error());
-  SystemClock clock;
   SchoolCheckers checkers;
-  auto ctx = load_school_post_context(*db, checkers, s->profile, s->school.id, date_of(clock.now()));
+  auto ctx = load_school_post_context(*s->db, checkers, s->profile, s->school.id, date_of(clock.now()));
   if (!ctx.ok()) return fail(ctx.error());
-  auto result = db->transaction([&](Connection& c) -> Status {
+  auto result = s->db->transaction([&](Connection& c) -> Status {
     TRY(find_post(c, s->school.id, a.id));
     return act(c, clock, PostActor{who->actor, who->grants}, *ctx->checks, s->school);
   });
@@ -247,14 +237,14 @@ void act_on_post(const PostArgs& a, Capability capability, const char* what,
   done(who->actor);
 }
 
-void add_approve(CLI::App& posts) {
+void add_approve(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "approve", "Approve a draft as a named person: the profile's approver, not its author (PST-7)");
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person approving")->required();
-  cmd->callback([a] {
-    act_on_post(*a, Capability::kPostsApprove, "approve posts",
+  cmd->callback([a, &clock] {
+    act_on_post(*a, clock, Capability::kPostsApprove, "approve posts",
                 [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
                     const School& school) {
                   return approve_post(c, clock, who, checks, school.id, school.trust_id, a->id);
@@ -263,15 +253,15 @@ void add_approve(CLI::App& posts) {
   });
 }
 
-void add_publish(CLI::App& posts) {
+void add_publish(CLI::App& posts, const Clock& clock) {
   auto a = std::make_shared<PostArgs>();
   auto* cmd = posts.add_subcommand(
       "publish", "Record that an approved post is live, with its address; the checks run again (PST-8)");
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person publishing")->required();
   cmd->add_option("--url", a->url, "The post's live address, https://...")->required();
-  cmd->callback([a] {
-    act_on_post(*a, Capability::kPostsWrite, "publish posts",
+  cmd->callback([a, &clock] {
+    act_on_post(*a, clock, Capability::kPostsWrite, "publish posts",
                 [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
                     const School& school) {
                   return publish_post(c, clock, who, checks, school.id, school.trust_id, a->id, a->url);
@@ -284,14 +274,14 @@ void add_publish(CLI::App& posts) {
 
 }  // namespace
 
-void add_posts_command(CLI::App& app) {
+void add_posts_command(CLI::App& app, const Clock& clock) {
   auto* posts = app.add_subcommand("posts", "Posts on the official accounts: list, show, check, approve, publish");
   posts->require_subcommand(1);
   add_list(*posts);
   add_show(*posts);
-  add_check(*posts);
-  add_approve(*posts);
-  add_publish(*posts);
+  add_check(*posts, clock);
+  add_approve(*posts, clock);
+  add_publish(*posts, clock);
 }
 
 }  // namespace inloco::cli

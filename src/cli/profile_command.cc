@@ -12,7 +12,6 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "people/school_store.h"
 #include "profile/policy_document.h"
 #include "profile/profile_loader.h"
 #include "profile/profile_settings.h"
@@ -91,7 +90,7 @@ void add_list(CLI::App& profile) {
   });
 }
 
-void add_assign(CLI::App& profile) {
+void add_assign(CLI::App& profile, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
@@ -105,28 +104,26 @@ void add_assign(CLI::App& profile) {
                      "The key of a shipped profile instead (see inloco profile list)");
   assign->add_option("--school", *school, "The school's code")->required();
   assign->add_option("--db", *db_url, "Database")->capture_default_str();
-  assign->callback([=] {
+  assign->callback([=, &clock] {
     auto src = source_of(*file, *shipped);
     if (!src.ok()) {
       print_error(src.error());
       return set_exit_code(1);
     }
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    SystemClock clock;
-    auto done = db->transaction([&](Connection& c) -> Result<School> {
-      School s = TRY(find_school_by_code(c, *school));
-      TRY(assign_profile(c, clock, Actor::command_line(), s.id, src->text, src->key));
-      return s;
+    // assign_profile reads the current profile itself, to say what changed.
+    auto s = open_school_or_report(*db_url, *school, WithProfile::kNo);
+    if (!s) return;
+    auto done = s->db->transaction([&](Connection& c) {
+      return assign_profile(c, clock, Actor::command_line(), s->school.id, src->text, src->key);
     });
     if (!done.ok()) {
       print_error(done.error());
       return set_exit_code(1);
     }
-    auto history = db->read([&](Connection& c) { return profile_history(c, done->id); });
+    auto history = s->db->read([&](Connection& c) { return profile_history(c, s->school.id); });
     if (!history.ok() || history->empty()) return set_exit_code(0);
     const ProfileVersion& v = history->back();
-    std::cout << done->name << " now follows '" << v.profile_key << "' (version " << v.version
+    std::cout << s->school.name << " now follows '" << v.profile_key << "' (version " << v.version
               << " of its profile). What changed:\n";
     for (const std::string& c : v.changes) std::cout << "  " << c << "\n";
   });
@@ -140,12 +137,10 @@ void add_history(CLI::App& profile) {
   history->add_option("--school", *school, "The school's code")->required();
   history->add_option("--db", *db_url, "Database")->capture_default_str();
   history->callback([=] {
-    auto db = open_database(*db_url);
-    if (!db) return set_exit_code(2);
-    auto versions = db->read([&](Connection& c) -> Result<std::vector<ProfileVersion>> {
-      School s = TRY(find_school_by_code(c, *school));
-      return profile_history(c, s.id);
-    });
+    // Without the profile: the history must show even a stored profile that no longer loads.
+    auto s = open_school_or_report(*db_url, *school, WithProfile::kNo);
+    if (!s) return;
+    auto versions = s->db->read([&](Connection& c) { return profile_history(c, s->school.id); });
     if (!versions.ok()) {
       print_error(versions.error());
       return set_exit_code(1);
@@ -181,19 +176,10 @@ void add_document(CLI::App& profile) {
             Error::invalid("Give --school, or a FILE or --shipped KEY to preview, not both."));
         return set_exit_code(1);
       }
-      auto db = open_database(*db_url);
-      if (!db) return set_exit_code(2);
-      auto got = db->read([&](Connection& c) -> Result<std::pair<School, PolicyProfile>> {
-        School s = TRY(find_school_by_code(c, *school));
-        PolicyProfile prof = TRY(profile_for_school(c, s.id));
-        return std::make_pair(s, prof);
-      });
-      if (!got.ok()) {
-        print_error(got.error());
-        return set_exit_code(1);
-      }
-      school_name = got->first.name;
-      p = std::move(got->second);
+      auto s = open_school_or_report(*db_url, *school);
+      if (!s) return;
+      school_name = s->school.name;
+      p = std::move(s->profile);
     } else {
       auto src = source_of(*file, *shipped);
       if (!src.ok()) {
@@ -242,13 +228,13 @@ void add_keys(CLI::App& profile) {
 
 }  // namespace
 
-void add_profile_command(CLI::App& app) {
+void add_profile_command(CLI::App& app, const Clock& clock) {
   auto* profile =
       app.add_subcommand("profile", "Work with policy profiles: the rules of each school's policy");
   profile->require_subcommand(1);
   add_check(*profile);
   add_list(*profile);
-  add_assign(*profile);
+  add_assign(*profile, clock);
   add_history(*profile);
   add_document(*profile);
   add_keys(*profile);

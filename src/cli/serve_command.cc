@@ -24,7 +24,7 @@ struct ServeOptions {
 };
 }  // namespace
 
-void add_serve_command(CLI::App& app) {
+void add_serve_command(CLI::App& app, const Clock& clock) {
   auto opts = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the web pages and the JSON API");
   cmd->add_option("--db", opts->db, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
@@ -40,7 +40,7 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--access-log", opts->access_log,
                   "Write a line per request (method, route, status, duration, request id) to FILE, "
                   "or - for standard output");
-  cmd->callback([opts] {
+  cmd->callback([opts, &clock] {
     auto colon = opts->listen.rfind(':');
     if (colon == std::string::npos) {
       std::cerr << "error: --listen needs ADDRESS:PORT, e.g. 127.0.0.1:8080\n";
@@ -63,7 +63,6 @@ void add_serve_command(CLI::App& app) {
       }
       access_log = std::move(opened).value();
     }
-    SystemClock clock;
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     web::Templates templates;
     web::Metrics metrics;

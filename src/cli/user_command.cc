@@ -29,7 +29,7 @@ std::string temporary_password() { return random_token(12); }
 
 }  // namespace
 
-void add_user_command(CLI::App& app) {
+void add_user_command(CLI::App& app, const Clock& clock) {
   auto* user = app.add_subcommand("user", "Manage sign-in accounts");
   user->require_subcommand(1);
 
@@ -45,11 +45,10 @@ void add_user_command(CLI::App& app) {
   add->add_option("--family-name", a->family_name, "Family name, for a new person");
   add->add_option("--email", a->email, "Email, for a new person");
   add->add_option("--role", a->role, "Role at the school, e.g. headteacher, dsl, staff")->capture_default_str();
-  add->callback([a] {
+  add->callback([a, &clock] {
     auto db = open_database(a->db);
     auto key = load_key(a->key);
     if (!db || !key) return set_exit_code(2);
-    SystemClock clock;
     Actor actor = Actor::command_line();
     int64_t person_id = a->person_id;
     if (person_id == 0) {
@@ -104,11 +103,10 @@ void add_user_command(CLI::App& app) {
   reset->add_option("--key", *key_path, "Secret key file")->capture_default_str();
   reset->add_option("--username", *username, "Whose password")->required();
   reset->add_flag("--password-stdin", *from_stdin, "Read the new password from standard input instead of making one");
-  reset->callback([=] {
+  reset->callback([=, &clock] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);
     if (!db || !key) return set_exit_code(2);
-    SystemClock clock;
     std::string password = *from_stdin ? read_password("New password") : temporary_password();
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     auto r = accounts.reset_password(Actor::command_line(), *username, password);

@@ -15,6 +15,7 @@
 #include "consent/decision_store.h"
 #include "core/text.h"
 #include "people/csv_header.h"
+#include "people/csv_import_preamble.h"
 #include "people/csv_reader.h"
 #include "people/import_refusal.h"
 #include "people/person.h"
@@ -56,34 +57,14 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
                                                const ConsentRules& rules, int64_t school_id,
                                                const AcademicYear& year, std::string_view csv_text,
                                                const PublishedPostsFinder& find_posts) {
-  auto parsed = parse_csv(csv_text);
-  if (!parsed.ok()) {
-    Error e = Error::invalid(
-        "The file was not imported: it could not be read as CSV. Nothing was changed.");
-    e.details.push_back(parsed.error().message);
-    return e;
-  }
-  std::vector<CsvRecord> records = std::move(parsed).value();
-  if (records.empty())
-    return Error::invalid(
-        "The file was not imported: it is empty. It needs a header row naming "
-        "the columns, then one row per decision.");
-  CsvHeader header = TRY(read_csv_header(records[0], kColumnNames, kRequired));
-  std::vector<const CsvRecord*> data;
-  for (size_t i = 1; i < records.size(); ++i) {
-    const auto& fields = records[i].fields;
-    if (!std::all_of(fields.begin(), fields.end(),
-                     [](const std::string& f) { return trim(f).empty(); }))
-      data.push_back(&records[i]);
-  }
-  if (data.empty())
-    return Error::invalid(
-        "The file was not imported: it has a header row but no decisions. "
-        "Nothing was changed.");
-  if (data.size() > kMaxConsentImportRows)
-    return Error::invalid("The file was not imported: it has " + std::to_string(data.size()) +
-                          " rows, more than the " + std::to_string(kMaxConsentImportRows) +
-                          " one import can take. Split it into smaller files.");
+  const CsvImportRows file = TRY(read_csv_import(
+      csv_text,
+      {.columns = kColumnNames,
+       .required = kRequired,
+       .when_empty = "It needs a header row naming the columns, then one row per decision.",
+       .rows_are = "decisions",
+       .max_rows = kMaxConsentImportRows}));
+  const CsvHeader& header = file.header;
 
   return db.transaction([&](Connection& conn) -> Result<ConsentImportReport> {
     TRY(get_school(conn, school_id));
@@ -105,21 +86,21 @@ Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock,
     RowProblems problems;
     std::vector<std::pair<size_t, CheckedEntry>> checked;
     std::map<std::tuple<int64_t, int, std::string>, size_t> seen;  // pupil, year, use -> line
-    for (const CsvRecord* rec : data) {
-      const size_t line = rec->line;
+    for (const CsvRecord& rec : file.rows) {
+      const size_t line = rec.line;
       auto& found = problems[line];
       auto problem = [&](std::string text) { found.push_back(line_of(line) + std::move(text)); };
-      if (rec->fields.size() != header.width) {
-        problem("has " + std::to_string(rec->fields.size()) + " fields but the header has " +
+      if (rec.fields.size() != header.width) {
+        problem("has " + std::to_string(rec.fields.size()) + " fields but the header has " +
                 std::to_string(header.width) + "; check for a missing or extra comma");
         continue;
       }
-      if (std::any_of(rec->fields.begin(), rec->fields.end(),
+      if (std::any_of(rec.fields.begin(), rec.fields.end(),
                       [](const std::string& f) { return !is_valid_utf8(f); })) {
         problem("the text is not UTF-8; save the file as \"CSV UTF-8\" and import it again");
         continue;
       }
-      auto cell = [&](Col c) { return header.cell(*rec, c); };
+      auto cell = [&](Col c) { return header.cell(rec, c); };
 
       ConsentEntry e;
       const Person* pupil = nullptr;

@@ -3,7 +3,8 @@
 #include <hs/hs.h>
 
 #include <algorithm>
-#include <mutex>
+
+#include "core/vectorscan_scratch.h"
 
 namespace inloco::filter {
 
@@ -26,37 +27,10 @@ int on_match(unsigned id, unsigned long long, unsigned long long, unsigned, void
 
 struct ExpressionSet::Impl {
   hs_database_t* db = nullptr;  // owned; freed below
-  hs_scratch_t* prototype = nullptr;
-  mutable std::mutex mu;
-  mutable std::vector<hs_scratch_t*> pool;
+  VectorscanScratchPool scratch;
 
   ~Impl() {
-    for (hs_scratch_t* s : pool) hs_free_scratch(s);
-    if (prototype) hs_free_scratch(prototype);
     if (db) hs_free_database(db);
-  }
-
-  Status make_scratch() {
-    if (db && hs_alloc_scratch(db, &prototype) != HS_SUCCESS)
-      return Error::internal("Vectorscan could not allocate scratch space.");
-    return ok_status();
-  }
-  hs_scratch_t* acquire() const {
-    {
-      std::lock_guard lock(mu);
-      if (!pool.empty()) {
-        hs_scratch_t* s = pool.back();
-        pool.pop_back();
-        return s;
-      }
-    }
-    hs_scratch_t* s = nullptr;
-    if (hs_clone_scratch(prototype, &s) != HS_SUCCESS) return nullptr;
-    return s;
-  }
-  void release(hs_scratch_t* s) const {
-    std::lock_guard lock(mu);
-    pool.push_back(s);
   }
 };
 
@@ -92,7 +66,7 @@ Result<std::unique_ptr<ExpressionSet>> ExpressionSet::compile(
                          static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &impl->db,
                          &err) != HS_SUCCESS)
       return Error::invalid("Vectorscan cannot compile the expressions: " + take_error(err) + ".");
-    TRY(impl->make_scratch());
+    TRY(impl->scratch.serve(impl->db));
   }
   return std::unique_ptr<ExpressionSet>(new ExpressionSet(std::move(impl)));
 }
@@ -104,7 +78,7 @@ Result<std::unique_ptr<ExpressionSet>> ExpressionSet::deserialize(std::string_vi
       impl->db = nullptr;
       return Error::invalid("The stored expression database does not suit this machine.");
     }
-    TRY(impl->make_scratch());
+    TRY(impl->scratch.serve(impl->db));
   }
   return std::unique_ptr<ExpressionSet>(new ExpressionSet(std::move(impl)));
 }
@@ -123,11 +97,12 @@ Result<std::string> ExpressionSet::serialize() const {
 std::vector<uint32_t> ExpressionSet::scan(std::string_view subject) const {
   std::vector<uint32_t> ids;
   if (!impl_->db) return ids;
-  hs_scratch_t* scratch = impl_->acquire();
-  if (!scratch) return ids;
-  hs_scan(impl_->db, subject.data(), static_cast<unsigned>(subject.size()), 0, scratch, on_match,
-          &ids);
-  impl_->release(scratch);
+  {
+    auto scratch = impl_->scratch.borrow();
+    if (!scratch.ok()) return ids;
+    hs_scan(impl_->db, subject.data(), static_cast<unsigned>(subject.size()), 0, scratch->get(),
+            on_match, &ids);
+  }  // the scratch goes back to the pool
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;

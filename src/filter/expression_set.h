@@ -13,7 +13,8 @@
 // only whether it matches is wanted, not where.
 //
 // Thread-safety: a compiled ExpressionSet is immutable; scan() may be called
-// from any number of threads (scratch space comes from an internal pool).
+// from any number of threads (each borrows scratch space from the set's
+// VectorscanScratchPool, core/vectorscan_scratch.h).
 #pragma once
 
 #include <cstdint>

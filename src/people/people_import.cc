@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/calendar_date.h"
 #include "people/csv_header.h"
+#include "people/csv_import_preamble.h"
 #include "people/csv_reader.h"
 #include "people/import_refusal.h"
 #include "people/person.h"
@@ -304,36 +305,15 @@ std::span<const std::string_view> people_import_columns() { return kColumnNames;
 Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const Actor& actor,
                                        int64_t school_id, std::string_view csv_text,
                                        const ImportProgress& progress) {
-  auto parsed = parse_csv(csv_text);
-  if (!parsed.ok()) {
-    Error e = Error::invalid(
-        "The file was not imported: it could not be read as CSV. Nothing was changed.");
-    e.details.push_back(parsed.error().message);
-    return e;
-  }
-  std::vector<CsvRecord> records = std::move(parsed).value();
-  if (records.empty())
-    return Error::invalid("The file was not imported: it is empty. Export the people from the "
-                          "school information system as CSV with a header row, then try again.");
-  CsvHeader header = TRY(read_csv_header(records[0], kColumnNames, kRequiredColumns));
-  // Rows that are blank in every field (spreadsheets leave them at the end) are not people.
-  std::vector<const CsvRecord*> data;
-  data.reserve(records.size() - 1);
-  for (size_t i = 1; i < records.size(); ++i) {
-    const auto& fields = records[i].fields;
-    bool blank = std::all_of(fields.begin(), fields.end(),
-                             [](const std::string& f) { return trim(f).empty(); });
-    if (!blank) data.push_back(&records[i]);
-  }
-  if (data.empty())
-    return Error::invalid("The file was not imported: it has a header row but no people. "
-                          "Nothing was changed.");
-  if (data.size() > kMaxImportRows)
-    return Error::invalid("The file was not imported: it has " + std::to_string(data.size()) +
-                          " rows, more than the " + std::to_string(kMaxImportRows) +
-                          " one import can take. Split it into smaller files.");
-
-  const size_t n = data.size();
+  const CsvImportRows file = TRY(read_csv_import(
+      csv_text, {.columns = kColumnNames,
+                 .required = kRequiredColumns,
+                 .when_empty = "Export the people from the school information system as CSV "
+                               "with a header row, then try again.",
+                 .rows_are = "people",
+                 .max_rows = kMaxImportRows}));
+  const CsvHeader& header = file.header;
+  const size_t n = file.rows.size();
   ProgressReporter report(progress, 2 * n);
   report.at(0);
 
@@ -361,7 +341,7 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
     RowProblems problems;
     std::unordered_map<std::string, size_t> index_of;      // external id -> rows index
     for (size_t i = 0; i < n; ++i) {
-      RowChecker checker(header, *data[i], now);
+      RowChecker checker(header, file.rows[i], now);
       ImportRow row = checker.check(stored);
       auto& found = checker.problems();
       if (row.person.external_id) {

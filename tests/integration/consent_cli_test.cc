@@ -34,8 +34,6 @@ using test::CliRun;
 
 CliRun run(const std::string& args) { return test::run_inloco(args); }
 
-std::string today() { return date_of(SystemClock().now()).iso(); }
-
 // A parent or carer with parental responsibility, linked to the pupil, with an external id.
 std::optional<Person> consenting_parent(Connection& c, int64_t pupil_id) {
   auto links = guardians_of(c, pupil_id);
@@ -49,13 +47,25 @@ class ConsentCliTest : public test::DemoCliTest {
  protected:
   ConsentCliTest() : DemoCliTest("inloco-consent-cli") {}
 
+  // The demo and every command run at one time, read once here, and the test's own dates
+  // come from it too: none of them can fall on the other side of midnight.
+  void SetUp() override {
+    fixed_time_ = std::make_unique<test::FakeNowForCommands>(now_);
+    DemoCliTest::SetUp();
+  }
+  void TearDown() override {
+    DemoCliTest::TearDown();
+    fixed_time_.reset();
+  }
+
+  std::string today() const { return date_of(now_).iso(); }
 
   CliRun consent(const std::string& args) { return run("consent " + args + " --db " + db_url_); }
 
   std::vector<RenewalRow> renewals() {
     auto rows = db_->read([&](Connection& c) -> Result<std::vector<RenewalRow>> {
       PolicyProfile p = TRY(profile_for_school(c, oakfield_.id));
-      return pupils_without_decision(c, p.consent, oakfield_.id, academic_year_of(date_of(SystemClock().now())));
+      return pupils_without_decision(c, p.consent, oakfield_.id, academic_year_of(date_of(now_)));
     });
     EXPECT_TRUE(rows.ok());
     return rows.ok() ? *rows : std::vector<RenewalRow>{};
@@ -67,6 +77,8 @@ class ConsentCliTest : public test::DemoCliTest {
     return p.string();
   }
 
+  const int64_t now_ = SystemClock().now();
+  std::unique_ptr<test::FakeNowForCommands> fixed_time_;
 };
 
 // REQ CON-7
@@ -156,7 +168,7 @@ TEST_F(ConsentCliTest, AWithdrawalOpensARemovalTaskForThePublishedPostShowingThe
     auto posts = TRY(list_posts(c, oakfield_.id, PostStatus::kPublished));
     if (posts.empty()) return Error::not_found("no published post");
     Post post = TRY(get_post(c, oakfield_.id, posts.front().id));
-    CalendarDate day = date_of(SystemClock().now());
+    CalendarDate day = date_of(now_);
     for (int64_t id : post.draft.pupil_ids) {
       ConsentStatus s = TRY(consent_for(c, id, kImagesUse, day));
       if (!s.granted()) continue;

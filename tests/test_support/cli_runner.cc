@@ -31,6 +31,18 @@ CliRun run_inloco(const std::string& args, const std::string& input) {
   return r;
 }
 
+FakeNowForCommands::FakeNowForCommands(int64_t unix_seconds) {
+  if (const char* v = std::getenv("INLOCO_FAKE_NOW")) saved_ = v;
+  setenv("INLOCO_FAKE_NOW", std::to_string(unix_seconds).c_str(), 1);
+}
+
+FakeNowForCommands::~FakeNowForCommands() {
+  if (saved_)
+    setenv("INLOCO_FAKE_NOW", saved_->c_str(), 1);
+  else
+    unsetenv("INLOCO_FAKE_NOW");
+}
+
 TestFolder::TestFolder(const std::string& prefix) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   path_ = fs::temp_directory_path() /

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "people/school_store.h"
@@ -21,6 +23,22 @@ struct CliRun {
 // `args` as a shell would read them (quote what needs quoting); `input` is
 // its standard input (empty: nothing to read).
 CliRun run_inloco(const std::string& args, const std::string& input = "");
+
+// While it lives, every `inloco` this process runs (run_inloco, make_demo_database)
+// reads the time as `unix_seconds`, through the command line's test hook
+// INLOCO_FAKE_NOW (src/cli/process_clock.h); then the variable is put back as it was.
+// A test that also reads the date itself uses the same time, so that its dates and the
+// commands' cannot fall either side of midnight.
+class FakeNowForCommands {
+ public:
+  explicit FakeNowForCommands(int64_t unix_seconds);
+  ~FakeNowForCommands();
+  FakeNowForCommands(const FakeNowForCommands&) = delete;
+  FakeNowForCommands& operator=(const FakeNowForCommands&) = delete;
+
+ private:
+  std::optional<std::string> saved_;
+};
 
 // A folder of its own for the running test, named after it; removed when
 // the object goes.
