@@ -15,6 +15,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "filtering/school_lists.h"
+#include "profile/profile_store.h"
 
 namespace inloco::cli {
 
@@ -36,8 +37,11 @@ void add_filter_lists_subcommand(CLI::App& filter) {
       return set_exit_code(1);
     }
     SystemClock clock;
-    auto written = db->read([&](Connection& c) {
-      return filter::write_school_lists(c, s->school.id, clock.now(), *dir);
+    auto written = db->read([&](Connection& c) -> Result<filter::SchoolListsWritten> {
+      // The text beside the rules load_school read, for the helper's profile.toml.
+      std::string profile_text = TRY(profile_text_for_school(c, s->school.id));
+      return filter::write_school_lists(c, s->school.id, clock.now(), s->profile.filter,
+                                        profile_text, *dir);
     });
     if (!written.ok()) {
       print_error(written.error());
