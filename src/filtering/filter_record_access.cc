@@ -21,7 +21,8 @@ Result<Record> if_visible(Result<Record> found, const FilterViewer& viewer, int6
 }  // namespace
 
 bool sees_all_filter_requests(const FilterViewer& viewer) {
-  return viewer.grants.can(Capability::kFilterUnblocksView, viewer.school.id, viewer.school.trust_id);
+  return viewer.grants.can(Capability::kFilterUnblocksView, viewer.school.id,
+                           viewer.school.trust_id);
 }
 
 Result<UnblockRequest> visible_unblock_request(Connection& conn, const FilterViewer& viewer,

@@ -22,10 +22,13 @@ class FilterRecordAccessTest : public test::AccountFixture {
     auto made = write([&](Connection& c) -> Status {
       alpha_school_ = TRY(get_school(c, alpha_));
       beta_school_ = TRY(get_school(c, beta_));
-      request_ = TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
-                                     {"https://www.science-museum.org.uk/", "Year 6 space topic", "", 7}));
-      report_ = TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "scam.example", "A scam"));
-      TRY(request_unblock(c, clock_, actor(teacher2_), rules_, alpha_, {"scratch.mit.edu", "Coding club", "", 3}));
+      request_ =
+          TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
+                              {"https://www.science-museum.org.uk/", "Year 6 space topic", "", 7}));
+      report_ =
+          TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "scam.example", "A scam"));
+      TRY(request_unblock(c, clock_, actor(teacher2_), rules_, alpha_,
+                          {"scratch.mit.edu", "Coding club", "", 3}));
       return {};
     });
     ASSERT_TRUE(made.ok()) << made.error().message;
@@ -75,7 +78,8 @@ TEST_P(FilterRecordAccessTest, AReportIsSeenByWhoReportedAndThoseWhoSeeThemAll) 
 }
 
 TEST_P(FilterRecordAccessTest, WhoSeesAllOfTheSchoolsRequests) {
-  Grants head = grants(head_), ict = grants(ict_), teacher = grants(teacher_), beta = grants(beta_head_);
+  Grants head = grants(head_), ict = grants(ict_), teacher = grants(teacher_),
+         beta = grants(beta_head_);
   EXPECT_TRUE(sees_all_filter_requests({head_, head, alpha_school_}));
   EXPECT_TRUE(sees_all_filter_requests({ict_, ict, alpha_school_}));
   EXPECT_FALSE(sees_all_filter_requests({teacher_, teacher, alpha_school_}));
@@ -94,14 +98,18 @@ TEST_P(FilterRecordAccessTest, TheOverviewListsOwnRecordsAndTheSchoolsForThoseWh
   ASSERT_EQ(mine->own_reports.size(), 1u);
   EXPECT_FALSE(mine->school.has_value()) << "a teacher sees only their own";
 
-  auto all = read([&](Connection& c) { return filtering_overview(c, {ict_, ict, alpha_school_}, clock_.now(), 200); });
+  auto all = read([&](Connection& c) {
+    return filtering_overview(c, {ict_, ict, alpha_school_}, clock_.now(), 200);
+  });
   ASSERT_TRUE(all.ok()) << all.error().message;
   EXPECT_TRUE(all->own_requests.empty());
   ASSERT_TRUE(all->school.has_value());
   EXPECT_EQ(all->school->requests.size(), 2u);
   EXPECT_EQ(all->school->reports.size(), 1u);
   EXPECT_TRUE(all->school->exceptions.empty());
-  auto cut = read([&](Connection& c) { return filtering_overview(c, {ict_, ict, alpha_school_}, clock_.now(), 1); });
+  auto cut = read([&](Connection& c) {
+    return filtering_overview(c, {ict_, ict, alpha_school_}, clock_.now(), 1);
+  });
   ASSERT_TRUE(cut.ok());
   EXPECT_EQ(cut->school->requests.size(), 1u) << "at most the limit";
 }

@@ -2,8 +2,8 @@
 
 namespace inloco::filter {
 
-Result<FilteringOverview> filtering_overview(Connection& conn, const FilterViewer& viewer, int64_t now,
-                                             int limit) {
+Result<FilteringOverview> filtering_overview(Connection& conn, const FilterViewer& viewer,
+                                             int64_t now, int limit) {
   const int64_t school_id = viewer.school.id;
   FilteringOverview out;
   out.own_requests = TRY(own_unblock_requests(conn, school_id, viewer.person_id));

@@ -23,14 +23,14 @@ struct SchoolFilterRecords {
 };
 
 struct FilteringOverview {
-  std::vector<UnblockRequest> own_requests;  // newest first
-  std::vector<SiteReport> own_reports;       // newest first
+  std::vector<UnblockRequest> own_requests;   // newest first
+  std::vector<SiteReport> own_reports;        // newest first
   std::optional<SchoolFilterRecords> school;  // only for those who see them all
 };
 
 // The overview at `now`, with at most `limit` of the school's requests and of
 // its reports.
-Result<FilteringOverview> filtering_overview(Connection& conn, const FilterViewer& viewer, int64_t now,
-                                             int limit);
+Result<FilteringOverview> filtering_overview(Connection& conn, const FilterViewer& viewer,
+                                             int64_t now, int limit);
 
 }  // namespace inloco::filter

@@ -31,8 +31,8 @@ TEST_P(NetworkUsersTest, PupilsAndThoseWhoWorkThereAreFoundButNotParents) {
 }
 
 TEST_P(NetworkUsersTest, TheKindsThatUseTheNetwork) {
-  for (PersonKind k : {PersonKind::kPupil, PersonKind::kStaff, PersonKind::kVolunteer, PersonKind::kContractor,
-                       PersonKind::kGovernor})
+  for (PersonKind k : {PersonKind::kPupil, PersonKind::kStaff, PersonKind::kVolunteer,
+                       PersonKind::kContractor, PersonKind::kGovernor})
     EXPECT_TRUE(uses_school_network(k)) << person_kind_key(k);
   EXPECT_FALSE(uses_school_network(PersonKind::kParent));
   EXPECT_FALSE(uses_school_network(PersonKind::kTrustee));

@@ -66,16 +66,20 @@ Result<SchoolDashboard> school_dashboard(Connection& conn, const Clock& clock, c
     out.due = TRY(list_due(conn, id, date_of(clock.now()), p->accounts));
   }
   if (can(Capability::kConsentView) || can(Capability::kRemovalsResolve)) {
-    out.removals = TRY(count(conn, "SELECT COUNT(*) FROM removal_tasks WHERE school_id = ? AND status = 'open'",
-                             {id}));
+    out.removals = TRY(count(
+        conn, "SELECT COUNT(*) FROM removal_tasks WHERE school_id = ? AND status = 'open'", {id}));
   }
-  if (can(Capability::kConcernsCases)) out.concerns = TRY(count_cases_for(conn, clock, person_id, id));
+  if (can(Capability::kConcernsCases))
+    out.concerns = TRY(count_cases_for(conn, clock, person_id, id));
   if (can(Capability::kFilterUnblocksDecide)) {
     FilteringWaiting w;
     w.unblock_requests = TRY(count(
-        conn, "SELECT COUNT(*) FROM filter_unblock_requests WHERE school_id = ? AND status = 'waiting'", {id}));
-    w.site_reports = TRY(
-        count(conn, "SELECT COUNT(*) FROM filter_site_reports WHERE school_id = ? AND status = 'open'", {id}));
+        conn,
+        "SELECT COUNT(*) FROM filter_unblock_requests WHERE school_id = ? AND status = 'waiting'",
+        {id}));
+    w.site_reports = TRY(count(
+        conn, "SELECT COUNT(*) FROM filter_site_reports WHERE school_id = ? AND status = 'open'",
+        {id}));
     out.filtering = w;
   }
   if (can(Capability::kFilterMonitoringView)) {

@@ -31,31 +31,46 @@ class DashboardTest : public test::AccountFixture {
       // NET-3: five requests at Alpha, two of them decided; one at Beta.
       std::vector<int64_t> asked;
       for (const char* site : {"a.example", "b.example", "c.example", "d.example", "e.example"})
-        asked.push_back(TRY(filter::request_unblock(c, clock_, teacher, filter_, alpha_, {site, "For a lesson", "", 7})));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[0], true, "Approved"));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[1], false, "Refused"));
-      TRY(filter::request_unblock(c, clock_, actor(beta_teacher_), filter_, beta_, {"f.example", "Lesson", "", 7}));
+        asked.push_back(TRY(filter::request_unblock(c, clock_, teacher, filter_, alpha_,
+                                                    {site, "For a lesson", "", 7})));
+      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[0], true,
+                                 "Approved"));
+      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[1], false,
+                                 "Refused"));
+      TRY(filter::request_unblock(c, clock_, actor(beta_teacher_), filter_, beta_,
+                                  {"f.example", "Lesson", "", 7}));
       // NET-4: three reports at Alpha, one blocked; one at Beta.
       std::vector<int64_t> reported;
       for (const char* site : {"g.example", "h.example", "i.example"})
-        reported.push_back(TRY(filter::report_site(c, clock_, teacher, filter_, alpha_, site, "Not for pupils")));
-      TRY(filter::handle_site_report(c, clock_, actor(ict_), ict, filter_, alpha_, reported[0], true, "Blocked"));
-      TRY(filter::report_site(c, clock_, actor(beta_teacher_), filter_, beta_, "j.example", "Not for pupils"));
+        reported.push_back(
+            TRY(filter::report_site(c, clock_, teacher, filter_, alpha_, site, "Not for pupils")));
+      TRY(filter::handle_site_report(c, clock_, actor(ict_), ict, filter_, alpha_, reported[0],
+                                     true, "Blocked"));
+      TRY(filter::report_site(c, clock_, actor(beta_teacher_), filter_, beta_, "j.example",
+                              "Not for pupils"));
       // CON-5: three removal tasks after a withdrawal, one of them done.
       int64_t withdrawal = TRY(c.insert(
-          "INSERT INTO consent_decisions (school_id, pupil_id, academic_year, use_key, decision, kind, given_by, "
+          "INSERT INTO consent_decisions (school_id, pupil_id, academic_year, use_key, decision, "
+          "kind, given_by, "
           "given_as, given_on, effective_from, recorded_by_name, recorded_at) VALUES (?, ?, 2026, "
-          "'images_school_accounts', 'refused', 'withdrawal', ?, 'competent_pupil', '2026-09-01', '2026-09-01', "
+          "'images_school_accounts', 'refused', 'withdrawal', ?, 'competent_pupil', '2026-09-01', "
+          "'2026-09-01', "
           "'test', ?) RETURNING id",
           {alpha_, pupil_, pupil_, clock_.now()}));
       for (int post = 1; post <= 3; ++post)
-        TRY(c.execute("INSERT INTO removal_tasks (school_id, withdrawal_id, pupil_id, use_key, post_id, account_id, "
-                      "due_on, status, created_at) VALUES (?, ?, ?, 'images_school_accounts', ?, ?, '2026-09-03', "
+        TRY(
+            c.execute("INSERT INTO removal_tasks (school_id, withdrawal_id, pupil_id, use_key, "
+                      "post_id, account_id, "
+                      "due_on, status, created_at) VALUES (?, ?, ?, 'images_school_accounts', ?, "
+                      "?, '2026-09-03', "
                       "?, ?)",
-                      {alpha_, withdrawal, pupil_, post, account, post == 3 ? "removed" : "open", clock_.now()}));
+                      {alpha_, withdrawal, pupil_, post, account, post == 3 ? "removed" : "open",
+                       clock_.now()}));
       // NET-6: three attempts within the report's days (a ban follows) and one before them.
       for (int64_t ago : {int64_t{60}, int64_t{120}, int64_t{180}, (days_ + 1) * kDay})
-        TRY(c.execute("INSERT INTO filter_circumvention_events (school_id, at, username, person_id, source_address, "
+        TRY(
+            c.execute("INSERT INTO filter_circumvention_events (school_id, at, username, "
+                      "person_id, source_address, "
                       "url, host, kind, category, blocked) VALUES (?, ?, 'pip', ?, '10.0.0.1', "
                       "'https://vpn.example/', 'vpn.example', 'category', 'vpn', 1)",
                       {alpha_, clock_.now() - ago, pupil_}));

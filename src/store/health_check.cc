@@ -6,10 +6,14 @@ namespace inloco {
 
 std::string_view database_state_key(DatabaseState state) {
   switch (state) {
-    case DatabaseState::kWritable: return "ok";
-    case DatabaseState::kUnreachable: return "unreachable";
-    case DatabaseState::kReadOnly: return "read-only";
-    case DatabaseState::kDiskFull: return "disk full";
+    case DatabaseState::kWritable:
+      return "ok";
+    case DatabaseState::kUnreachable:
+      return "unreachable";
+    case DatabaseState::kReadOnly:
+      return "read-only";
+    case DatabaseState::kDiskFull:
+      return "disk full";
   }
   return "unreachable";
 }

@@ -17,7 +17,8 @@ constexpr int64_t kNow = 1788220800;  // 2026-09-01
 class HealthCheckTest : public test::BackendTest {
  protected:
   int64_t checked_at() {
-    auto r = db().read([](Connection& c) { return c.query("SELECT checked_at FROM health_check WHERE id = 1"); });
+    auto r = db().read(
+        [](Connection& c) { return c.query("SELECT checked_at FROM health_check WHERE id = 1"); });
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() && !r->empty() ? (*r)[0][0].as_int() : -1;
   }
@@ -41,14 +42,16 @@ TEST_P(HealthCheckTest, AWritableDatabaseIsWrittenTo) {
 }
 
 TEST_P(HealthCheckTest, TheRowIsPutBackWhenRemoved) {
-  ASSERT_TRUE(db().transaction([](Connection& c) { return c.execute("DELETE FROM health_check"); }).ok());
+  ASSERT_TRUE(
+      db().transaction([](Connection& c) { return c.execute("DELETE FROM health_check"); }).ok());
   EXPECT_TRUE(check_database_writable(db(), kNow).writable());
   EXPECT_EQ(checked_at(), kNow);
 }
 
 TEST_P(HealthCheckTest, AReadOnlyDatabaseIsReportedAsSuch) {
   auto read_only = open_database(read_only_url());
-  ASSERT_TRUE(read_only.ok()) << read_only.error().message << " " << read_only.error().internal_detail;
+  ASSERT_TRUE(read_only.ok()) << read_only.error().message << " "
+                              << read_only.error().internal_detail;
   // It still answers reads: the old check (SELECT 1) called it healthy.
   EXPECT_TRUE((*read_only)->read([](Connection& c) { return c.query("SELECT 1"); }).ok());
   DatabaseHealth health = check_database_writable(**read_only, kNow);
@@ -81,7 +84,8 @@ class FailingConnection final : public Connection {
 class FailingDatabase final : public Database {
  public:
   // on_connect: the connection cannot be made; otherwise every write fails.
-  FailingDatabase(Error error, bool on_connect) : error_(std::move(error)), on_connect_(on_connect) {}
+  FailingDatabase(Error error, bool on_connect)
+      : error_(std::move(error)), on_connect_(on_connect) {}
   Dialect dialect() const override { return Dialect::kSqlite; }
   std::string describe() const override { return "failing"; }
 
@@ -97,7 +101,8 @@ class FailingDatabase final : public Database {
 };
 
 TEST(HealthCheck, AFullDiskIsReportedAsSuch) {
-  FailingDatabase db(database_errors::disk_full("sqlite: statement failed: database or disk is full"), false);
+  FailingDatabase db(
+      database_errors::disk_full("sqlite: statement failed: database or disk is full"), false);
   DatabaseHealth health = check_database_writable(db, kNow);
   EXPECT_EQ(health.state, DatabaseState::kDiskFull);
   EXPECT_EQ(database_state_key(health.state), "disk full");
@@ -114,7 +119,8 @@ TEST(HealthCheck, ADatabaseThatCannotBeReachedIsReportedAsSuch) {
 
 TEST(HealthCheck, OtherFailuresCountAsUnreachable) {
   EXPECT_EQ(database_state_of(database_errors::busy("locked")), DatabaseState::kUnreachable);
-  EXPECT_EQ(database_state_of(database_errors::failed("no such table")), DatabaseState::kUnreachable);
+  EXPECT_EQ(database_state_of(database_errors::failed("no such table")),
+            DatabaseState::kUnreachable);
   EXPECT_EQ(database_state_of(database_errors::read_only("standby")), DatabaseState::kReadOnly);
   EXPECT_EQ(database_state_of(database_errors::disk_full("full")), DatabaseState::kDiskFull);
 }

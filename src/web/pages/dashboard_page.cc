@@ -45,10 +45,11 @@ mstch::map school_entry(const reports::SchoolDashboard& d) {
   if (d.due) {
     mstch::array due;
     for (const DueReview& r : *d.due)
-      due.push_back(mstch::map{{"what", std::string(review_kind_label(r.kind)) + " of " + r.account_name},
-                               {"href", school_href(s, "/accounts/" + std::to_string(r.account_id))},
-                               {"due_on", long_date(r.due_on)},
-                               {"overdue", r.overdue}});
+      due.push_back(
+          mstch::map{{"what", std::string(review_kind_label(r.kind)) + " of " + r.account_name},
+                     {"href", school_href(s, "/accounts/" + std::to_string(r.account_id))},
+                     {"due_on", long_date(r.due_on)},
+                     {"overdue", r.overdue}});
     entry.emplace("due", due);
   }
   // Posts to take down after a withdrawal of consent (CON-5).
@@ -69,10 +70,12 @@ mstch::map school_entry(const reports::SchoolDashboard& d) {
       what = count_text(d.filtering->unblock_requests, "1 request to unblock a site is waiting",
                         "requests to unblock a site are waiting");
     if (d.filtering->site_reports > 0)
-      what += (what.empty() ? "" : "; ") +
-              count_text(d.filtering->site_reports, "1 reported site to look at", "reported sites to look at");
+      what += (what.empty() ? "" : "; ") + count_text(d.filtering->site_reports,
+                                                      "1 reported site to look at",
+                                                      "reported sites to look at");
     if (!what.empty())
-      entry.emplace("filtering", mstch::map{{"what", what}, {"href", school_href(s, "/filtering")}});
+      entry.emplace("filtering",
+                    mstch::map{{"what", what}, {"href", school_href(s, "/filtering")}});
   }
   // NET-5, NET-6: bans and recent attempts, for the profile's monitoring_reports_to.
   if (d.monitoring) {
@@ -81,10 +84,12 @@ mstch::map school_entry(const reports::SchoolDashboard& d) {
       what = count_text(d.monitoring->bans_in_force, "1 person", "people") +
              " banned from the network after attempts to get round the filter";
     if (d.monitoring->attempts > 0)
-      what += (what.empty() ? "" : "; ") + count_text(d.monitoring->attempts, "1 attempt", "attempts") +
-              " to get round the filter in the last " + std::to_string(d.monitoring->days) + " days";
+      what +=
+          (what.empty() ? "" : "; ") + count_text(d.monitoring->attempts, "1 attempt", "attempts") +
+          " to get round the filter in the last " + std::to_string(d.monitoring->days) + " days";
     if (!what.empty())
-      entry.emplace("monitoring", mstch::map{{"what", what}, {"href", school_href(s, "/filtering/circumvention")}});
+      entry.emplace("monitoring", mstch::map{{"what", what},
+                                             {"href", school_href(s, "/filtering/circumvention")}});
   }
   return entry;
 }
@@ -101,8 +106,10 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                  return reports::dashboard_for(c, ctx.clock, req.grants, req.user->person_id);
                }));
                mstch::array schools;
-               for (const reports::SchoolDashboard& d : dashboard.schools) schools.push_back(school_entry(d));
-               std::string first = req.user->display_name.substr(0, req.user->display_name.find(' '));
+               for (const reports::SchoolDashboard& d : dashboard.schools)
+                 schools.push_back(school_entry(d));
+               std::string first =
+                   req.user->display_name.substr(0, req.user->display_name.find(' '));
                mstch::array coming{std::string("Comment and follower moderation"),
                                    std::string("Web filtering and monitoring"),
                                    std::string("Training, signed agreements and policy reviews")};

@@ -99,12 +99,14 @@ void add_filter_ban_routes(Router& router, AppContext& app) {
   const std::string root = "/schools/{school}/filtering/bans/{ban}";
   router.add({V::get, root, Access::kSchool, C::kFilterMonitoringView},
              [&app](Request& req) { return ban_page(app, req); });
-  router.add({V::post, root + "/lift", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+  router.add({V::post, root + "/lift", Access::kSchool, C::kFilterBansManage},
+             [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "lift", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
       return filter::lift_ban(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, field(f, "reason"));
     });
   });
-  router.add({V::post, root + "/supervise", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+  router.add({V::post, root + "/supervise", Access::kSchool, C::kFilterBansManage},
+             [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "supervise", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) -> Status {
       const int64_t supervisor = std::atoll(field(f, "supervisor").c_str());
       const std::string minutes = field(f, "minutes");

@@ -186,13 +186,13 @@ void add_filter_routes(Router& router, AppContext& app) {
   router.add({V::get, root + "/unblocks/{request}", Access::kSchool, C::kFilterUnblockRequest},
              [&app](Request& req) { return request_page(app, req); });
   router.add({V::post, root + "/unblocks/{request}/check", Access::kSchool, C::kFilterUnblocksDecide},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "check", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
       return filter::check_unblock(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, field(f, "note"));
     });
   });
   router.add({V::post, root + "/unblocks/{request}/decide", Access::kSchool, C::kFilterUnblocksDecide},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "decide", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) -> Status {
       std::string d = field(f, "decision");
       if (d != "approve" && d != "refuse") return Error::invalid("Choose whether to approve or refuse the request.");
