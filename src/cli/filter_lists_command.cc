@@ -15,6 +15,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "filtering/school_lists.h"
+#include "profile/profile_store.h"
 
 namespace inloco::cli {
 
@@ -30,8 +31,11 @@ void add_filter_lists_subcommand(CLI::App& filter, const Clock& clock) {
   cmd->callback([=, &clock] {
     auto s = open_school_or_report(*db_url, *school);
     if (!s) return;
-    auto written = s->db->read([&](Connection& c) {
-      return filter::write_school_lists(c, s->school.id, clock.now(), *dir);
+    auto written = s->db->read([&](Connection& c) -> Result<filter::SchoolListsWritten> {
+      // The text beside the rules open_school_or_report read, for the helper's profile.toml.
+      std::string profile_text = TRY(profile_text_for_school(c, s->school.id));
+      return filter::write_school_lists(c, s->school.id, clock.now(), s->profile.filter,
+                                        profile_text, *dir);
     });
     if (!written.ok()) {
       print_error(written.error());

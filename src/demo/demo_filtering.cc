@@ -55,7 +55,7 @@ Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& 
 
     // NET-4: a site a teaching assistant found in the library, blocked by ICT.
     then.set(now - 3 * kDay);
-    int64_t found = TRY(filter::report_site(conn, then, teacher.actor, school,
+    int64_t found = TRY(filter::report_site(conn, then, teacher.actor, rules, school,
                                             "http://free-skins-giveaway.example/win",
                                             "A pop-up promising free game skins for a phone number, on a "
                                             "library computer after school club."));

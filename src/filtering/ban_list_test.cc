@@ -11,6 +11,7 @@
 #include "filtering/filter_bans.h"
 #include "filtering/monitoring_test_fixture.h"
 #include "filtering/school_lists.h"
+#include "profile/profile_store.h"
 
 namespace inloco::filter {
 namespace {
@@ -22,7 +23,15 @@ std::string slurp(const std::filesystem::path& p) {
   return buf.str();
 }
 
-class BanListTest : public test::MonitoringFixture {};
+class BanListTest : public test::MonitoringFixture {
+ protected:
+  // The lists with the school's current profile, as `inloco filter lists` hands it in.
+  Result<SchoolListsWritten> write_lists(Connection& c, const std::string& dir) {
+    PolicyProfile profile = TRY(profile_for_school(c, alpha_));
+    std::string text = TRY(profile_text_for_school(c, alpha_));
+    return write_school_lists(c, alpha_, clock_.now(), profile.filter, text, dir);
+  }
+};
 
 TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
   const auto lists = dir_ / "lists";
@@ -35,7 +44,7 @@ TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
                 TRY(ban_if_due(c, clock_, Actor::command_line(), profile_.filter, alpha_, pupil_));
                 return {};
               }).ok());
-  auto written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), lists.string()); });
+  auto written = read([&](Connection& c) { return write_lists(c, lists.string()); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(slurp(lists / "bans"), "ppupil\t" + std::to_string(clock_.now()) + "\t0\n");
   // Pupils with a network name are in the people file under it.
@@ -50,7 +59,7 @@ TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
                 auto bans = TRY(bans_in_force(c, alpha_, clock_.now()));
                 return lift_ban(c, clock_, actor(dsl_), dsl, profile_.filter, alpha_, bans.at(0).id, "Agreed");
               }).ok());
-  ASSERT_TRUE(read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), lists.string()); }).ok());
+  ASSERT_TRUE(read([&](Connection& c) { return write_lists(c, lists.string()); }).ok());
   EXPECT_TRUE(std::filesystem::exists(lists / "bans"));
   EXPECT_EQ(slurp(lists / "bans"), "");
 }

@@ -151,6 +151,18 @@ Result<int64_t> record_supervision(Connection& conn, const Clock& clock, const A
   return id;
 }
 
+Result<std::vector<Person>> possible_supervisors(Connection& conn, int64_t school_id) {
+  PeopleQuery q;
+  q.school_id = school_id;
+  q.kind = PersonKind::kStaff;
+  q.limit = kMaxPeoplePageSize;
+  PeoplePage staff = TRY(list_people(conn, q));
+  std::vector<Person> out;
+  for (Person& p : staff.people)
+    if (p.active) out.push_back(std::move(p));
+  return out;
+}
+
 Result<FilterBan> get_ban(Connection& conn, int64_t school_id, int64_t ban_id, int64_t now) {
   auto bans = TRY(load(conn, now, "WHERE b.id = ? AND b.school_id = ?", {ban_id, school_id}));
   if (bans.empty()) return Error::not_found("There is no such ban at this school.");

@@ -21,6 +21,7 @@
 #include "auth/permissions.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "people/person.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -85,6 +86,11 @@ Status lift_ban(Connection& conn, const Clock& clock, const Actor& actor, const 
 Result<int64_t> record_supervision(Connection& conn, const Clock& clock, const Actor& actor,
                                    const Grants& grants, const FilterRules& rules, int64_t school_id,
                                    int64_t ban_id, int64_t supervisor_id, int minutes);
+
+// Whom record_supervision accepts as the supervisor: the school's active
+// staff, in the people list's order (the first kMaxPeoplePageSize staff), for
+// the form that records a session.
+Result<std::vector<Person>> possible_supervisors(Connection& conn, int64_t school_id);
 
 // kNotFound unless the ban is of the school; with its sessions, and
 // supervised_until as of `now`.

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "filtering/ban_list.h"
 #include "filtering/monitoring_test_fixture.h"
 
@@ -156,6 +158,28 @@ TEST_P(FilterBanTest, ABanWhosePersonHasNoNetworkNameIsLeftOutOfTheFile) {
   auto in_force = read([&](Connection& c) { return bans_in_force(c, alpha_, clock_.now()); });
   ASSERT_TRUE(in_force.ok());
   EXPECT_EQ(in_force->size(), 2u);
+}
+
+// The form offers exactly whom record_supervision accepts.
+TEST_P(FilterBanTest, TheSupervisorsOfferedAreTheSchoolsCurrentStaff) {
+  auto offered = read([&](Connection& c) { return possible_supervisors(c, alpha_); });
+  ASSERT_TRUE(offered.ok()) << offered.error().message;
+  std::vector<int64_t> ids;
+  for (const Person& p : *offered) {
+    EXPECT_EQ(p.kind, PersonKind::kStaff) << p.display_name();
+    EXPECT_TRUE(p.active) << p.display_name();
+    ids.push_back(p.id);
+  }
+  auto has = [&](int64_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+  EXPECT_TRUE(has(teacher_));
+  EXPECT_TRUE(has(dsl_));
+  EXPECT_FALSE(has(left_)) << "no longer at the school";
+  EXPECT_FALSE(has(pupil_));
+  EXPECT_FALSE(has(governor_));
+  EXPECT_FALSE(has(beta_teacher_)) << "another school's";
+  int64_t id = ban(pupil_);
+  ASSERT_NE(id, 0);
+  for (int64_t supervisor : ids) EXPECT_TRUE(supervise(ict_, id, supervisor, 10).ok());
 }
 
 INLOCO_INSTANTIATE_BACKENDS(FilterBanTest);

@@ -7,8 +7,6 @@
 #include "filtering/ban_list.h"
 #include "filtering/site_reports.h"
 #include "filtering/unblock_requests.h"
-#include "profile/profile_store.h"
-#include "profile/shipped_profiles.h"
 
 namespace inloco::filter {
 namespace {
@@ -21,15 +19,6 @@ Status write_whole(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path(), ec);
   if (ec) return Error::unavailable("Cannot create the folder " + path.parent_path().string() + ": " + ec.message());
   return write_file_whole(path, text);
-}
-
-// The school's profile as it stands: its latest version, else the shipped
-// default (profile_store.h: the same rule the server follows).
-Result<std::string> current_profile_text(Connection& conn, int64_t school_id) {
-  std::vector<ProfileVersion> versions = TRY(profile_history(conn, school_id));
-  if (!versions.empty()) return std::move(versions.back().toml_text);
-  ShippedProfile shipped = TRY(find_shipped_profile("default"));
-  return std::string(shipped.text);
 }
 
 }  // namespace
@@ -52,6 +41,8 @@ Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t s
 }
 
 Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_id, int64_t now,
+                                              const FilterRules& rules,
+                                              std::string_view profile_text,
                                               const std::string& dir) {
   SchoolListsWritten written;
   std::string domains;
@@ -64,16 +55,14 @@ Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_i
     exceptions += e.domain + "\t" + e.for_group + "\t" + e.for_username + "\t" + std::to_string(e.ends_at) + "\n";
     ++written.exceptions;
   }
-  std::string profile_text = TRY(current_profile_text(conn, school_id));
-  PolicyProfile profile = TRY(profile_for_school(conn, school_id));
   std::string people;
-  for (const PersonFilterGroup& p : TRY(filter_people(conn, school_id, profile.filter))) {
+  for (const PersonFilterGroup& p : TRY(filter_people(conn, school_id, rules))) {
     people += p.username + "\t" + p.group + "\n";
     ++written.people;
   }
   // The profile first: a helper reloading between two files would read the
   // new rules with the old lists, never the other way round.
-  TRY(write_whole(fs::path(dir) / "profile.toml", profile_text));
+  TRY(write_whole(fs::path(dir) / "profile.toml", std::string(profile_text)));
   TRY(write_whole(fs::path(dir) / kSchoolBlockedCategory / "domains", domains));
   TRY(write_whole(fs::path(dir) / "exceptions", exceptions));
   TRY(write_whole(fs::path(dir) / "people", people));

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -49,8 +50,14 @@ Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t s
                                                      const FilterRules& rules);
 
 // Writes DIR/profile.toml, DIR/school_blocked/domains, DIR/exceptions,
-// DIR/people and DIR/bans for the school as it stands at `now`. kUnavailable when the folder cannot be written.
+// DIR/people and DIR/bans for the school as it stands at `now`. The caller
+// hands in the school's current profile: its filter rules and the TOML text
+// they were loaded from (profile_store.h: profile_for_school and
+// profile_text_for_school), written whole as profile.toml. kUnavailable when
+// the folder cannot be written.
 Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_id, int64_t now,
+                                              const FilterRules& rules,
+                                              std::string_view profile_text,
                                               const std::string& dir);
 
 }  // namespace inloco::filter

@@ -33,6 +33,12 @@ class SchoolListsTest : public test::AccountFixture {
     std::filesystem::remove_all(dir_, ec);
     AccountFixture::TearDown();
   }
+  // The lists with the school's current profile, as `inloco filter lists` hands it in.
+  Result<SchoolListsWritten> lists(Connection& c) {
+    PolicyProfile profile = TRY(profile_for_school(c, alpha_));
+    std::string text = TRY(profile_text_for_school(c, alpha_));
+    return write_school_lists(c, alpha_, clock_.now(), profile.filter, text, dir_);
+  }
   std::string dir_ = (std::filesystem::temp_directory_path() / ("inloco-lists-" + random_token(8))).string();
   FilterRules rules_;
 };
@@ -40,16 +46,16 @@ class SchoolListsTest : public test::AccountFixture {
 TEST_P(SchoolListsTest, BlockedSitesAndExceptionsAreWrittenForTheFilter) {
   Grants ict = grants(ict_), head = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) -> Status {
-                int64_t r = TRY(report_site(c, clock_, actor(teacher_), alpha_, "https://www.scam.example/x", "A scam"));
+                int64_t r = TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "https://www.scam.example/x", "A scam"));
                 TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, r, true, "Blocked"));
-                int64_t d = TRY(report_site(c, clock_, actor(teacher_), alpha_, "news.example", "Upsetting"));
+                int64_t d = TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "news.example", "Upsetting"));
                 TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, d, false, "Fine"));
                 int64_t u = TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
                                                 {"scratch.mit.edu", "Coding club", "pupils", 3}));
                 TRY(decide_unblock(c, clock_, actor(head_), head, rules_, alpha_, u, true, "Approved"));
                 return {};
               }).ok());
-  auto written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  auto written = read([&](Connection& c) { return lists(c); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(written->blocked_domains, 1);
   EXPECT_EQ(written->exceptions, 1);
@@ -84,7 +90,7 @@ TEST_P(SchoolListsTest, TheProfileAndEachPersonsGroupAreWrittenForTheHelper) {
                 TRY(account(beta_teacher_, "ben.beta", 0)); // another school
                 return {};
               }).ok());
-  auto written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  auto written = read([&](Connection& c) { return lists(c); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(written->people, 3);
   EXPECT_EQ(slurp(std::filesystem::path(dir_) / "people"),
@@ -100,7 +106,7 @@ TEST_P(SchoolListsTest, TheProfileAndEachPersonsGroupAreWrittenForTheHelper) {
   ASSERT_TRUE(write([&](Connection& c) {
                 return assign_profile(c, clock_, Actor::system(), alpha_, changed, "default");
               }).ok());
-  written = read([&](Connection& c) { return write_school_lists(c, alpha_, clock_.now(), dir_); });
+  written = read([&](Connection& c) { return lists(c); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(slurp(std::filesystem::path(dir_) / "profile.toml"), changed);
 }

@@ -4,7 +4,6 @@
 
 #include "filtering/unblock_requests.h"
 #include "notices/notice_store.h"
-#include "profile/profile_store.h"
 #include "people/school_store.h"
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
@@ -56,8 +55,9 @@ std::string_view site_report_status_key(SiteReportStatus s) {
   return "open";
 }
 
-Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                            std::string_view address, std::string_view what) {
+Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor,
+                            const FilterRules& rules, int64_t school_id, std::string_view address,
+                            std::string_view what) {
   if (!actor.person_id) return Error::forbidden("Only someone who works at the school can report a site.");
   std::string typed = TRY(optional_text(address, "The address", 2000, false));
   std::string domain = TRY(unblock_domain(typed));
@@ -72,8 +72,7 @@ Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& a
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"filter.site_report", "filter_site_report", std::to_string(id), school_id,
                               nlohmann::json{{"domain", domain}}.dump()}));
-  PolicyProfile profile = TRY(profile_for_school(conn, school_id));
-  TRY(notify_roles(conn, clock, school_id, profile.filter.content_reports_to, actor.person_id,
+  TRY(notify_roles(conn, clock, school_id, rules.content_reports_to, actor.person_id,
                    NoticeKind::kSiteReported, NoticeAbout{{}, {}, id}));
   return id;
 }

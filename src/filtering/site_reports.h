@@ -41,10 +41,13 @@ struct SiteReport {
   std::string outcome;
 };
 
-// Records the report; returns its id. kInvalid: no site, nothing said of what
-// was found. Audited "filter.site_report".
-Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                            std::string_view address, std::string_view what);
+// Records the report; returns its id, and tells the roles of
+// rules.content_reports_to (the school's current rules, from its profile).
+// kInvalid: no site, nothing said of what was found. Audited
+// "filter.site_report".
+Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor,
+                            const FilterRules& rules, int64_t school_id, std::string_view address,
+                            std::string_view what);
 
 // Blocks the site (block = true) or dismisses the report, with the outcome
 // (required). kForbidden unless the grants hold one of

@@ -13,7 +13,7 @@ namespace {
 class SiteReportTest : public test::AccountFixture {
  protected:
   Result<int64_t> report(int64_t by, std::string address, std::string what) {
-    return write([&](Connection& c) { return report_site(c, clock_, actor(by), alpha_, address, what); });
+    return write([&](Connection& c) { return report_site(c, clock_, actor(by), rules_, alpha_, address, what); });
   }
   Status handle(int64_t by, int64_t id, bool block, std::string outcome) {
     Grants g = grants(by);

@@ -82,6 +82,14 @@ Result<PolicyProfile> profile_for_school(Connection& conn, int64_t school_id) {
   return load_version(*latest, school);
 }
 
+Result<std::string> profile_text_for_school(Connection& conn, int64_t school_id) {
+  TRY(get_school(conn, school_id));
+  std::optional<ProfileVersion> latest = TRY(latest_version(conn, school_id));
+  if (latest) return std::move(latest->toml_text);
+  ShippedProfile shipped = TRY(find_shipped_profile(kDefaultProfileKey));
+  return std::string(shipped.text);
+}
+
 Status assign_profile(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
                       std::string_view toml_text, std::string_view profile_key) {
   if (!valid_key(profile_key))

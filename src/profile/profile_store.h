@@ -38,6 +38,11 @@ struct ProfileVersion {
 // if a stored version no longer loads (the message names the school and key).
 Result<PolicyProfile> profile_for_school(Connection& conn, int64_t school_id);
 
+// The TOML text profile_for_school loads: the latest version's, or the
+// shipped default's. For handing the rules to a program that reads the file
+// itself (the Squid helper's profile.toml). kNotFound for an unknown school.
+Result<std::string> profile_text_for_school(Connection& conn, int64_t school_id);
+
 // Checks the TOML first (kInvalid with every problem, nothing stored), then
 // records version n+1 with the settings that changed against the school's
 // current profile (the default one for a first assignment), and audits it.

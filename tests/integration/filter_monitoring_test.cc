@@ -91,8 +91,10 @@ class FilterMonitoringTest : public ::testing::TestWithParam<Dialect> {
     return r.ok() ? *r : filter::IngestSummary{};
   }
   std::string bans_file() {
-    auto w = server_->db().read([&](Connection& c) {
-      return filter::write_school_lists(c, a_, now(), (dir_ / "lists").string());
+    auto w = server_->db().read([&](Connection& c) -> Result<filter::SchoolListsWritten> {
+      PolicyProfile profile = TRY(profile_for_school(c, a_));
+      std::string text = TRY(profile_text_for_school(c, a_));
+      return filter::write_school_lists(c, a_, now(), profile.filter, text, (dir_ / "lists").string());
     });
     EXPECT_TRUE(w.ok()) << w.error().message;
     return slurp(dir_ / "lists" / "bans");

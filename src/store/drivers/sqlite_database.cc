@@ -88,9 +88,10 @@ class SqliteConnection final : public Connection {
     char* err = nullptr;
     std::string text(sql);
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
       sqlite3_free(err);
-      return database_errors::failed("sqlite: script failed: " + msg);
+      // Mapped like a statement's failure: a COMMIT that finds the disk full
+      // (WAL pages are written then) or the file read-only says so.
+      return sqlite_error(db_, "script failed");
     }
     return {};
   }

@@ -2,12 +2,13 @@
 // (NET-6), the same library calls as the pages: the monitoring report, a
 // person's activity (audited), their network user name, the attempts, and
 // the bans with lifting and supervised use.
+#include <algorithm>
+
 #include "filtering/filter_bans.h"
 #include "filtering/monitoring_reports.h"
 #include "filtering/network_names.h"
 #include "web/school_profile.h"
 #include "web/api/json_fields.h"
-#include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
 
@@ -66,115 +67,110 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
   using V = http::verb;
   using C = Capability;
   const std::string root = "/api/v1/schools/{school}/filtering";
-  router.add({V::get, root + "/monitoring", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
-    auto rules = school_filter_rules(app, req);
-    if (!rules.ok()) return error_response(app, req, rules.error());
-    const int days = monitoring_days_asked(req, *rules);
-    auto r = app.db.transaction([&](Connection& c) {
+  router.add({V::get, root + "/monitoring", Access::kSchool, C::kFilterMonitoringView},
+             [&app](Request& req) -> Result<HttpResponse> {
+    const FilterRules rules = TRY(school_filter_rules(app, req));
+    const int days = monitoring_days_asked(req, rules);
+    const filter::MonitoringReport r = TRY(app.db.transaction([&](Connection& c) {
       return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
-    });
-    if (!r.ok()) return error_response(app, req, r.error());
-    return json_response(200, {{"days", r->days}, {"from", r->from}, {"to", r->to}, {"requests", r->requests},
-                               {"blocked", r->blocked}, {"attempts", r->attempts}, {"people", lines_json(r->people)},
-                               {"unknown_names", lines_json(r->unknown_names)}, {"devices", lines_json(r->devices)},
-                               {"cut", r->cut}});
+    }));
+    return json_response(200, {{"days", r.days}, {"from", r.from}, {"to", r.to}, {"requests", r.requests},
+                               {"blocked", r.blocked}, {"attempts", r.attempts}, {"people", lines_json(r.people)},
+                               {"unknown_names", lines_json(r.unknown_names)}, {"devices", lines_json(r.devices)},
+                               {"cut", r.cut}});
   });
   router.add({V::get, root + "/people/{person}/activity", Access::kSchool, C::kFilterMonitoringView},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("person");
-               if (!id) return error_response(app, req, Error::not_found("There is no such person."));
-               auto rules = school_filter_rules(app, req);
-               if (!rules.ok()) return error_response(app, req, rules.error());
-               const int days = monitoring_days_asked(req, *rules);
-               auto a = app.db.transaction([&](Connection& c) {
+               if (!id) return Error::not_found("There is no such person.");
+               const FilterRules rules = TRY(school_filter_rules(app, req));
+               const int days = monitoring_days_asked(req, rules);
+               const filter::PersonActivity a = TRY(app.db.transaction([&](Connection& c) {
                  return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
-               });
-               if (!a.ok()) return error_response(app, req, a.error());
+               }));
                json decisions = json::array();
-               for (const auto& d : a->decisions)
+               for (const auto& d : a.decisions)
                  decisions.push_back({{"at", d.at}, {"username", d.username}, {"source_address", d.source_address},
                                       {"url", d.url}, {"host", d.host}, {"search_terms", d.search_terms},
                                       {"search_flag", d.search_flag}, {"blocked", d.blocked},
                                       {"category", d.category}, {"rule", d.rule}});
                json events = json::array(), bans = json::array();
-               for (const auto& e : a->events) events.push_back(event_json(e));
-               for (const auto& b : a->bans) bans.push_back(ban_json(b));
-               return json_response(200, {{"person_id", *id}, {"name", a->person.display_name()},
-                                          {"network_name", a->network_name}, {"days", days},
-                                          {"totals", line_json(a->totals)}, {"decisions", decisions},
+               for (const auto& e : a.events) events.push_back(event_json(e));
+               for (const auto& b : a.bans) bans.push_back(ban_json(b));
+               return json_response(200, {{"person_id", *id}, {"name", a.person.display_name()},
+                                          {"network_name", a.network_name}, {"days", days},
+                                          {"totals", line_json(a.totals)}, {"decisions", decisions},
                                           {"events", events}, {"bans", bans}});
              });
   router.add({V::post, root + "/people/{person}/network-name", Access::kSchool, C::kFilterBansManage},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("person");
                json b = json_body(req);
                if (!id || !is_json_object(b) || !b.contains("network_username") || !b["network_username"].is_string())
-                 return error_response(app, req, Error::invalid(
-                     "Send {\"network_username\": the name the network shows, or \"\" to use their inloco user name} as JSON."));
-               auto rules = school_filter_rules(app, req);
-               if (!rules.ok()) return error_response(app, req, rules.error());
-               auto s = app.db.transaction([&](Connection& c) -> Result<std::string> {
-                 TRY(filter::set_network_username(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+                 return Error::invalid(
+                     "Send {\"network_username\": the name the network shows, or \"\" to use their inloco user name} as JSON.");
+               const FilterRules rules = TRY(school_filter_rules(app, req));
+               const std::string name = TRY(app.db.transaction([&](Connection& c) -> Result<std::string> {
+                 TRY(filter::set_network_username(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
                                                   text_field(b, "network_username")));
                  return filter::network_name_of(c, *id);
-               });
-               if (!s.ok()) return error_response(app, req, s.error());
-               return json_response(200, {{"person_id", *id}, {"network_name", *s}});
+               }));
+               return json_response(200, {{"person_id", *id}, {"network_name", name}});
              });
-  router.add({V::get, root + "/circumvention", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
-    auto rules = school_filter_rules(app, req);
-    if (!rules.ok()) return error_response(app, req, rules.error());
-    const int days = monitoring_days_asked(req, *rules);
-    auto events = app.db.transaction([&](Connection& c) {
+  router.add({V::get, root + "/circumvention", Access::kSchool, C::kFilterMonitoringView},
+             [&app](Request& req) -> Result<HttpResponse> {
+    const FilterRules rules = TRY(school_filter_rules(app, req));
+    const int days = monitoring_days_asked(req, rules);
+    const auto events = TRY(app.db.transaction([&](Connection& c) {
       return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
-    });
-    if (!events.ok()) return error_response(app, req, events.error());
+    }));
     json out = json::array();
-    for (const auto& e : *events) out.push_back(event_json(e));
+    for (const auto& e : events) out.push_back(event_json(e));
     return json_response(200, {{"days", days}, {"events", out}});
   });
-  router.add({V::get, root + "/bans", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
-    auto bans = app.db.read([&](Connection& c) { return filter::bans_in_force(c, req.school->id, app.clock.now()); });
-    if (!bans.ok()) return error_response(app, req, bans.error());
+  router.add({V::get, root + "/bans", Access::kSchool, C::kFilterMonitoringView},
+             [&app](Request& req) -> Result<HttpResponse> {
+    const auto bans = TRY(app.db.read([&](Connection& c) {
+      return filter::bans_in_force(c, req.school->id, app.clock.now());
+    }));
     json out = json::array();
-    for (const auto& b : *bans) out.push_back(ban_json(b));
+    for (const auto& b : bans) out.push_back(ban_json(b));
     return json_response(200, {{"bans", out}});
   });
-  router.add({V::get, root + "/bans/{ban}", Access::kSchool, C::kFilterMonitoringView}, [&app](Request& req) {
+  router.add({V::get, root + "/bans/{ban}", Access::kSchool, C::kFilterMonitoringView},
+             [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("ban");
-    if (!id) return error_response(app, req, Error::not_found("There is no such ban at this school."));
-    auto b = app.db.read([&](Connection& c) { return filter::get_ban(c, req.school->id, *id, app.clock.now()); });
-    if (!b.ok()) return error_response(app, req, b.error());
-    return json_response(200, ban_json(*b));
+    if (!id) return Error::not_found("There is no such ban at this school.");
+    const filter::FilterBan b = TRY(app.db.read([&](Connection& c) {
+      return filter::get_ban(c, req.school->id, *id, app.clock.now());
+    }));
+    return json_response(200, ban_json(b));
   });
-  router.add({V::post, root + "/bans/{ban}/lift", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+  router.add({V::post, root + "/bans/{ban}/lift", Access::kSchool, C::kFilterBansManage},
+             [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("ban");
     json b = json_body(req);
-    if (!id || !is_json_object(b)) return error_response(app, req, Error::invalid("Send {\"reason\": why it is lifted} as JSON."));
-    auto rules = school_filter_rules(app, req);
-    if (!rules.ok()) return error_response(app, req, rules.error());
-    auto s = app.db.transaction([&](Connection& c) {
-      return filter::lift_ban(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id, text_field(b, "reason"));
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
+    if (!id || !is_json_object(b)) return Error::invalid("Send {\"reason\": why it is lifted} as JSON.");
+    const FilterRules rules = TRY(school_filter_rules(app, req));
+    TRY(app.db.transaction([&](Connection& c) {
+      return filter::lift_ban(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id, text_field(b, "reason"));
+    }));
     return json_response(200, {{"id", *id}, {"lifted", true}});
   });
-  router.add({V::post, root + "/bans/{ban}/supervise", Access::kSchool, C::kFilterBansManage}, [&app](Request& req) {
+  router.add({V::post, root + "/bans/{ban}/supervise", Access::kSchool, C::kFilterBansManage},
+             [&app](Request& req) -> Result<HttpResponse> {
     auto id = req.int_param("ban");
     json b = json_body(req);
     auto supervisor = int_field(b, "supervisor_id");
     auto minutes = int_field(b, "minutes");
     if (!id || !is_json_object(b) || !supervisor || !minutes)
-      return error_response(app, req, Error::invalid(
-          "Send {\"supervisor_id\": the member of staff, \"minutes\": how long from now} as JSON."));
-    auto rules = school_filter_rules(app, req);
-    if (!rules.ok()) return error_response(app, req, rules.error());
-    auto s = app.db.transaction([&](Connection& c) {
-      return filter::record_supervision(c, app.clock, req.actor(), req.grants, *rules, req.school->id, *id,
+      return Error::invalid("Send {\"supervisor_id\": the member of staff, \"minutes\": how long from now} as JSON.");
+    const FilterRules rules = TRY(school_filter_rules(app, req));
+    const int64_t session = TRY(app.db.transaction([&](Connection& c) {
+      return filter::record_supervision(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
                                         *supervisor, static_cast<int>(std::clamp<int64_t>(*minutes, -1, 100000)));
-    });
-    if (!s.ok()) return error_response(app, req, s.error());
-    return json_response(201, {{"id", *s}, {"ban_id", *id}});
+    }));
+    return json_response(201, {{"id", session}, {"ban_id", *id}});
   });
 }
 

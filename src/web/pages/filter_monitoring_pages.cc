@@ -10,7 +10,8 @@
 #include "filtering/filter_bans.h"
 #include "filtering/monitoring_reports.h"
 #include "filtering/network_names.h"
-#include "people/people_store.h"
+#include "filtering/network_users.h"
+#include "people/person.h"
 #include "web/school_profile.h"
 #include "web/form_data.h"
 #include "web/page.h"
@@ -23,10 +24,10 @@ namespace {
 
 constexpr int kActivityRows = 300;
 constexpr int kEventRows = 500;
+constexpr int64_t kFoundRows = 50;
 
 std::string base(const Request& req) { return "/schools/" + std::to_string(req.school->id) + "/filtering"; }
 std::string person_href(const Request& req, int64_t id) { return base(req) + "/people/" + std::to_string(id); }
-bool can(const Request& req, Capability c) { return req.grants.can(c, req.school->id, req.school->trust_id); }
 
 // "ICT technician and DSL"
 std::string roles_text(const std::vector<Role>& roles) {
@@ -107,96 +108,89 @@ mstch::array event_rows(const Request& req, const std::vector<filter::Circumvent
   return out;
 }
 
-HttpResponse report_page(AppContext& app, Request& req) {
-  auto rules = school_filter_rules(app, req);
-  if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = monitoring_days_asked(req, *rules);
-  auto report = app.db.transaction([&](Connection& c) {
+Result<HttpResponse> report_page(AppContext& app, Request& req) {
+  const FilterRules rules = TRY(school_filter_rules(app, req));
+  const int days = monitoring_days_asked(req, rules);
+  const filter::MonitoringReport report = TRY(app.db.transaction([&](Connection& c) {
     return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
-  });
-  if (!report.ok()) return error_response(app, req, report.error());
-  auto bans = app.db.read([&](Connection& c) { return filter::bans_in_force(c, req.school->id, app.clock.now()); });
-  if (!bans.ok()) return error_response(app, req, bans.error());
-  mstch::map c{{"days", std::to_string(report->days)}, {"from", when_text(report->from)},
-               {"to", when_text(report->to)},
-               {"requests", count_text(report->requests, "request", "requests")},
-               {"blocked", count_text(report->blocked, "blocked", "blocked")},
-               {"attempts", count_text(report->attempts, "attempt", "attempts")},
-               {"bans", count_text(static_cast<int64_t>(bans->size()), "person", "people")},
-               {"people", line_rows(req, report->people)},
-               {"unknown_names", line_rows(req, report->unknown_names)},
-               {"devices", line_rows(req, report->devices)}, {"cut", report->cut},
+  }));
+  const auto bans = TRY(app.db.read([&](Connection& c) {
+    return filter::bans_in_force(c, req.school->id, app.clock.now());
+  }));
+  mstch::map c{{"days", std::to_string(report.days)}, {"from", when_text(report.from)},
+               {"to", when_text(report.to)},
+               {"requests", count_text(report.requests, "request", "requests")},
+               {"blocked", count_text(report.blocked, "blocked", "blocked")},
+               {"attempts", count_text(report.attempts, "attempt", "attempts")},
+               {"bans", count_text(static_cast<int64_t>(bans.size()), "person", "people")},
+               {"people", line_rows(req, report.people)},
+               {"unknown_names", line_rows(req, report.unknown_names)},
+               {"devices", line_rows(req, report.devices)}, {"cut", report.cut},
                {"action", base(req) + "/monitoring"}, {"find_action", base(req) + "/people"},
                {"circumvention_href", base(req) + "/circumvention"}, {"back_href", base(req)},
-               {"reports_to", roles_text(rules->monitoring_reports_to)}};
+               {"reports_to", roles_text(rules.monitoring_reports_to)}};
   return render_page(app, req, "Monitoring report", "filter_monitoring", std::move(c));
 }
 
-HttpResponse find_page(AppContext& app, Request& req) {
-  PeopleQuery q;
-  q.school_id = req.school->id;
-  q.search = req.query_value("q");
-  q.limit = 50;
+Result<HttpResponse> find_page(AppContext& app, Request& req) {
+  const std::string search = req.query_value("q");
   mstch::array found;
-  if (!q.search.empty()) {
-    auto page = app.db.read([&](Connection& c) { return list_people(c, q); });
-    if (!page.ok()) return error_response(app, req, page.error());
-    for (const Person& p : page->people)
-      if (p.kind == PersonKind::kPupil || p.kind == PersonKind::kStaff || p.kind == PersonKind::kVolunteer ||
-          p.kind == PersonKind::kContractor || p.kind == PersonKind::kGovernor)
-        found.push_back(mstch::map{{"name", p.display_name()}, {"href", person_href(req, p.id)},
-                                   {"kind", std::string(person_kind_label(p.kind))}});
+  if (!search.empty()) {
+    // Only those who use the network are offered (filtering/network_users.h).
+    const auto people = TRY(app.db.read([&](Connection& c) {
+      return filter::find_network_users(c, req.school->id, search, kFoundRows);
+    }));
+    for (const Person& p : people)
+      found.push_back(mstch::map{{"name", p.display_name()}, {"href", person_href(req, p.id)},
+                                 {"kind", std::string(person_kind_label(p.kind))}});
   }
-  mstch::map c{{"q", q.search}, {"action", base(req) + "/people"}, {"found", found},
-               {"searched", !q.search.empty()}, {"back_href", base(req) + "/monitoring"}};
+  mstch::map c{{"q", search}, {"action", base(req) + "/people"}, {"found", found},
+               {"searched", !search.empty()}, {"back_href", base(req) + "/monitoring"}};
   return render_page(app, req, "Find a person's web activity", "filter_find", std::move(c));
 }
 
-HttpResponse activity_page(AppContext& app, Request& req, const Error* error = nullptr, unsigned status = 200,
-                           const std::string& typed = "") {
+Result<HttpResponse> activity_page(AppContext& app, Request& req, const Error* error = nullptr,
+                                   unsigned status = 200, const std::string& typed = "") {
   auto id = req.int_param("person");
-  if (!id) return error_response(app, req, Error::not_found("There is no such person."));
-  auto rules = school_filter_rules(app, req);
-  if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = monitoring_days_asked(req, *rules);
-  auto a = app.db.transaction([&](Connection& c) {
+  if (!id) return Error::not_found("There is no such person.");
+  const FilterRules rules = TRY(school_filter_rules(app, req));
+  const int days = monitoring_days_asked(req, rules);
+  const filter::PersonActivity a = TRY(app.db.transaction([&](Connection& c) {
     return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
-  });
-  if (!a.ok()) return error_response(app, req, a.error());
+  }));
   mstch::array decisions;
-  for (const auto& d : a->decisions)
+  for (const auto& d : a.decisions)
     decisions.push_back(mstch::map{{"when", when_text(d.at)}, {"device", d.source_address}, {"url", d.url},
                                    {"blocked", d.blocked}, {"category", d.category}, {"terms", d.search_terms},
                                    {"flag", d.search_flag}});
-  const filter::ActivityLine& t = a->totals;
-  mstch::map c{{"name", a->person.display_name()}, {"detail", t.detail},
-               {"network_name", a->network_name}, {"days", std::to_string(days)},
+  const filter::ActivityLine& t = a.totals;
+  mstch::map c{{"name", a.person.display_name()}, {"detail", t.detail},
+               {"network_name", a.network_name}, {"days", std::to_string(days)},
                {"requests", std::to_string(t.requests)}, {"blocked", std::to_string(t.blocked)},
                {"attempts", std::to_string(t.attempts)}, {"categories", category_text(t.categories)},
-               {"searches", search_rows(t.searches)}, {"events", event_rows(req, a->events)},
-               {"bans", ban_rows(req, a->bans)}, {"decisions", decisions},
-               {"shown", std::to_string(a->decisions.size())}, {"back_href", base(req) + "/monitoring"},
+               {"searches", search_rows(t.searches)}, {"events", event_rows(req, a.events)},
+               {"bans", ban_rows(req, a.bans)}, {"decisions", decisions},
+               {"shown", std::to_string(a.decisions.size())}, {"back_href", base(req) + "/monitoring"},
                {"csrf", csrf_token(req)}};
-  if (can(req, Capability::kFilterBansManage)) {
+  if (req.can(Capability::kFilterBansManage)) {
     c.emplace("name_action", person_href(req, *id) + "/network-name");
-    c.emplace("name_value", error ? typed : a->network_name);
+    c.emplace("name_value", error ? typed : a.network_name);
   }
   if (error) c.emplace("errors", error_list(*error, "network_username"));
-  return render_page(app, req, "Web activity: " + a->person.display_name(), "filter_activity", std::move(c), status);
+  return render_page(app, req, "Web activity: " + a.person.display_name(), "filter_activity", std::move(c), status);
 }
 
-HttpResponse circumvention_page(AppContext& app, Request& req) {
-  auto rules = school_filter_rules(app, req);
-  if (!rules.ok()) return error_response(app, req, rules.error());
-  const int days = monitoring_days_asked(req, *rules);
-  auto events = app.db.transaction([&](Connection& c) {
+Result<HttpResponse> circumvention_page(AppContext& app, Request& req) {
+  const FilterRules rules = TRY(school_filter_rules(app, req));
+  const int days = monitoring_days_asked(req, rules);
+  const auto events = TRY(app.db.transaction([&](Connection& c) {
     return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
-  });
-  if (!events.ok()) return error_response(app, req, events.error());
-  auto bans = app.db.read([&](Connection& c) { return filter::bans_in_force(c, req.school->id, app.clock.now()); });
-  if (!bans.ok()) return error_response(app, req, bans.error());
-  mstch::map c{{"days", std::to_string(days)}, {"policy", sanction_text(*rules)}, {"bans", ban_rows(req, *bans)},
-               {"events", event_rows(req, *events)}, {"action", base(req) + "/circumvention"},
+  }));
+  const auto bans = TRY(app.db.read([&](Connection& c) {
+    return filter::bans_in_force(c, req.school->id, app.clock.now());
+  }));
+  mstch::map c{{"days", std::to_string(days)}, {"policy", sanction_text(rules)}, {"bans", ban_rows(req, bans)},
+               {"events", event_rows(req, events)}, {"action", base(req) + "/circumvention"},
                {"back_href", base(req) + "/monitoring"}};
   return render_page(app, req, "Attempts to get round the filter", "filter_circumvention", std::move(c));
 }
@@ -214,23 +208,23 @@ void add_filter_monitoring_routes(Router& router, AppContext& app) {
   router.add({V::get, root + "/people/{person}", Access::kSchool, C::kFilterMonitoringView},
              [&app](Request& req) { return activity_page(app, req); });
   router.add({V::post, root + "/people/{person}/network-name", Access::kSchool, C::kFilterBansManage},
-             [&app](Request& req) {
+             [&app](Request& req) -> Result<HttpResponse> {
                const Fields& f = req.form();
                auto id = req.int_param("person");
-               if (!id) return error_response(app, req, Error::not_found("There is no such person."));
+               if (!id) return Error::not_found("There is no such person.");
                const std::string typed = field(f, "network_username");
                Status s = [&]() -> Status {
                  // An empty field clears the name; a form without it says nothing.
                  if (!f.count("network_username"))
                    return Error::invalid("Enter the network user name, or leave it empty to use their inloco user name.");
-                 FilterRules rules = TRY(school_filter_rules(app, req));
+                 const FilterRules rules = TRY(school_filter_rules(app, req));
                  return app.db.transaction([&](Connection& c) {
                    return filter::set_network_username(c, app.clock, req.actor(), req.grants, rules, req.school->id,
                                                        *id, typed);
                  });
                }();
                if (!s.ok()) {
-                 if (s.error().code == ErrorCode::kNotFound) return error_response(app, req, s.error());
+                 if (s.error().code == ErrorCode::kNotFound) return std::move(s).error();
                  return activity_page(app, req, &s.error(), http_status(s.error().code), typed);
                }
                return redirect_response(person_href(req, *id));

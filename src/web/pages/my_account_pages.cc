@@ -7,7 +7,8 @@ namespace inloco::web {
 
 namespace {
 
-HttpResponse account_page(AppContext& ctx, Request& req, mstch::map extra, unsigned status = 200) {
+Result<HttpResponse> account_page(AppContext& ctx, Request& req, mstch::map extra, unsigned status = 200) {
+  // Shown as off when it cannot be read: the page still lets them change their password.
   auto enabled = ctx.accounts.totp_enabled(req.user->person_id);
   mstch::map c{{"name", req.user->display_name},
                {"username", req.user->username},
@@ -20,7 +21,7 @@ HttpResponse account_page(AppContext& ctx, Request& req, mstch::map extra, unsig
 
 void add_my_account_routes(Router& router, AppContext& ctx) {
   router.add({http::verb::get, "/account", Access::kSignedIn, Capability::kOwnSignIn},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                mstch::map extra;
                if (req.user->must_change_password)
                  extra.emplace("errors", mstch::array{mstch::map{
@@ -33,7 +34,7 @@ void add_my_account_routes(Router& router, AppContext& ctx) {
              });
 
   router.add({http::verb::post, "/account/password", Access::kSignedIn, Capability::kOwnSignIn},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                const Fields& f = req.form();
                auto r = ctx.accounts.change_password(req.actor(), req.user->person_id,
                                                      req.cookies[kSessionCookie],
@@ -45,14 +46,14 @@ void add_my_account_routes(Router& router, AppContext& ctx) {
              });
 
   router.add({http::verb::post, "/account/second-factor/start", Access::kSignedIn, Capability::kOwnSignIn},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                auto e = ctx.accounts.begin_totp_enrolment(req.actor(), req.user->person_id);
                if (!e.ok()) return account_page(ctx, req, {{"errors", error_list(e.error())}}, http_status(e.error().code));
                return account_page(ctx, req, {{"enrolment", true}, {"qr_svg", e->qr_svg}, {"secret", e->secret_base32}});
              });
 
   router.add({http::verb::post, "/account/second-factor/confirm", Access::kSignedIn, Capability::kOwnSignIn},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                auto r = ctx.accounts.confirm_totp_enrolment(req.actor(), req.user->person_id, field(req.form(), "code"));
                if (!r.ok())
                  return account_page(ctx, req, {{"errors", error_list(r.error(), "code")}}, http_status(r.error().code));
@@ -60,7 +61,7 @@ void add_my_account_routes(Router& router, AppContext& ctx) {
              });
 
   router.add({http::verb::post, "/account/second-factor/disable", Access::kSignedIn, Capability::kOwnSignIn},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                auto r = ctx.accounts.disable_totp(req.actor(), req.user->person_id, field(req.form(), "password"));
                if (!r.ok())
                  return account_page(ctx, req, {{"errors", error_list(r.error(), "disable_password")}},

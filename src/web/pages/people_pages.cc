@@ -23,23 +23,22 @@ std::string detail_of(const Person& p) {
   return p.job_title.value_or("");
 }
 
-HttpResponse list_page(AppContext& ctx, Request& req) {
+Result<HttpResponse> list_page(AppContext& ctx, Request& req) {
   PeopleQuery q;
   q.school_id = req.school->id;
   q.search = req.query_value("q");
   std::string kind = req.query_value("kind");
   if (!kind.empty()) {
     q.kind = parse_person_kind(kind);
-    if (!q.kind) return error_response(ctx, req, Error::invalid("'" + kind + "' is not a kind of person."));
+    if (!q.kind) return Error::invalid("'" + kind + "' is not a kind of person.");
   }
   int64_t page = std::max<int64_t>(1, std::atoll(req.query_value("page").c_str()));
   q.limit = kPageSize;
   q.offset = (page - 1) * kPageSize;
-  auto result = ctx.db.read([&](Connection& c) { return list_people(c, q); });
-  if (!result.ok()) return error_response(ctx, req, result.error());
+  const PeoplePage result = TRY(ctx.db.read([&](Connection& c) { return list_people(c, q); }));
 
   mstch::array people;
-  for (const auto& p : result->people)
+  for (const auto& p : result.people)
     people.push_back(mstch::map{{"name", p.display_name()},
                                 {"href", people_base(req) + "/" + std::to_string(p.id)},
                                 {"kind", std::string(person_kind_label(p.kind))},
@@ -50,7 +49,7 @@ HttpResponse list_page(AppContext& ctx, Request& req) {
     kinds.push_back(mstch::map{{"value", std::string(person_kind_key(k))},
                                {"label", std::string(person_kind_label(k))},
                                {"selected", kind == person_kind_key(k)}});
-  int64_t pages = (result->total + kPageSize - 1) / kPageSize;
+  int64_t pages = (result.total + kPageSize - 1) / kPageSize;
   mstch::array page_links;
   if (pages > 1) {
     for (int64_t n = 1; n <= pages; ++n)
@@ -60,22 +59,22 @@ HttpResponse list_page(AppContext& ctx, Request& req) {
           {"href", people_base(req) + "?q=" + url_encode(q.search) + "&kind=" + url_encode(kind) +
                        "&page=" + std::to_string(n)}});
   }
-  std::string summary = std::to_string(result->total) + (result->total == 1 ? " person" : " people");
+  std::string summary = std::to_string(result.total) + (result.total == 1 ? " person" : " people");
   if (!q.search.empty()) summary += " match ‘" + q.search + "’";
   mstch::map c{{"action", people_base(req)}, {"q", q.search}, {"kinds", kinds}, {"people", people},
                {"summary", summary}, {"pages", page_links}, {"school", req.school->name}};
-  if (req.grants.can(Capability::kPeopleImport, req.school->id, req.school->trust_id))
+  if (req.can(Capability::kPeopleImport))
     c.emplace("import_href", "/schools/" + std::to_string(req.school->id) + "/import");
   return render_page(ctx, req, "People", "people_list", std::move(c));
 }
 
-HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nullptr, unsigned status = 200) {
+Result<HttpResponse> detail_page(AppContext& ctx, Request& req, const Error* error = nullptr,
+                                 unsigned status = 200) {
   auto id = req.int_param("person");
-  if (!id) return error_response(ctx, req, Error::not_found("There is no such person."));
-  bool sensitive = req.grants.can(Capability::kPeopleViewSensitive, req.school->id, req.school->trust_id);
-  auto view = view_person(ctx.db, ctx.clock, req.actor(), req.school->id, *id, sensitive);
-  if (!view.ok()) return error_response(ctx, req, view.error());
-  const Person& p = view->person;
+  if (!id) return Error::not_found("There is no such person.");
+  const bool sensitive = req.can(Capability::kPeopleViewSensitive);
+  const PersonView view = TRY(view_person(ctx.db, ctx.clock, req.actor(), req.school->id, *id, sensitive));
+  const Person& p = view.person;
 
   mstch::array rows;
   auto row = [&](const std::string& key, const std::optional<std::string>& value) {
@@ -95,7 +94,7 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
     row("Phone", p.phone);
   }
   mstch::array roles;
-  for (const auto& r : view->roles)
+  for (const auto& r : view.roles)
     roles.push_back(std::string(role_label(r.role)) + (r.school_id ? " at " + r.school_name : " across the trust"));
   mstch::array links;
   auto add_links = [&](const std::vector<GuardianLink>& list) {
@@ -105,16 +104,15 @@ HttpResponse detail_page(AppContext& ctx, Request& req, const Error* error = nul
                                  {"relationship", g.relationship},
                                  {"responsibility", std::string(g.parental_responsibility ? "Yes" : "No")}});
   };
-  add_links(view->guardians);
-  add_links(view->children);
+  add_links(view.guardians);
+  add_links(view.children);
 
   mstch::map c{{"back_href", people_base(req)}, {"kind", std::string(person_kind_label(p.kind))},
                {"name", p.display_name()}, {"rows", rows}, {"roles", roles}, {"links", links},
                {"links_heading", std::string(p.kind == PersonKind::kPupil ? "Parents and carers" : "Children")},
                {"sensitive_hidden", !sensitive && (p.kind == PersonKind::kPupil || p.kind == PersonKind::kParent)}};
   if (error) c.emplace("errors", error_list(*error));
-  if (p.kind == PersonKind::kPupil &&
-      req.grants.can(Capability::kPupilCompetence, req.school->id, req.school->trust_id))
+  if (p.kind == PersonKind::kPupil && req.can(Capability::kPupilCompetence))
     c.emplace("competence", mstch::map{{"action", people_base(req) + "/" + std::to_string(p.id) + "/competence"},
                                        {"is_competent", p.competent_to_consent},
                                        {"csrf", csrf_token(req)}});
@@ -130,9 +128,9 @@ void add_people_routes(Router& router, AppContext& ctx) {
              [&ctx](Request& req) { return detail_page(ctx, req); });
   router.add({http::verb::post, "/schools/{school}/people/{person}/competence", Access::kSchool,
               Capability::kPupilCompetence},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("person");
-               if (!id) return error_response(ctx, req, Error::not_found("There is no such person."));
+               if (!id) return Error::not_found("There is no such person.");
                std::string answer = field(req.form(), "competent");
                if (answer != "yes" && answer != "no") {
                  Error e = Error::invalid("Choose yes or no.");

@@ -4,6 +4,7 @@
 #include "profile/profile_store.h"
 #include "profile/shipped_profiles.h"
 #include "web/page.h"
+#include "web/school_profile.h"
 #include "web/response.h"
 #include "web/routes.h"
 
@@ -11,10 +12,10 @@ namespace inloco::web {
 
 namespace {
 
-HttpResponse policy_page(AppContext& ctx, Request& req, const Error* error = nullptr, unsigned status = 200) {
-  auto profile = ctx.db.read([&](Connection& c) { return profile_for_school(c, req.school->id); });
-  if (!profile.ok()) return error_response(ctx, req, profile.error());
-  PolicyDocument doc = policy_document(*profile, req.school->name);
+Result<HttpResponse> policy_page(AppContext& ctx, Request& req, const Error* error = nullptr,
+                                 unsigned status = 200) {
+  const PolicyProfile profile = TRY(school_profile(ctx, req));
+  PolicyDocument doc = policy_document(profile, req.school->name);
   mstch::array sections;
   for (const auto& s : doc.sections) {
     mstch::array paragraphs(s.paragraphs.begin(), s.paragraphs.end());
@@ -23,7 +24,9 @@ HttpResponse policy_page(AppContext& ctx, Request& req, const Error* error = nul
   }
   mstch::map c{{"title", doc.title}, {"version_line", doc.version_line}, {"sections", sections},
                {"school", req.school->name}};
-  if (req.grants.can(Capability::kPolicyManage, req.school->id, req.school->trust_id)) {
+  if (req.can(Capability::kPolicyManage)) {
+    // The history is an extra for those who manage the profile: the policy
+    // itself is still shown when it cannot be read.
     auto history = ctx.db.read([&](Connection& conn) { return profile_history(conn, req.school->id); });
     if (history.ok()) {
       mstch::array rows;
@@ -55,7 +58,7 @@ void add_policy_routes(Router& router, AppContext& ctx) {
 
   // A headteacher changes the school's profile: a shipped one, or an uploaded file.
   router.add({http::verb::post, "/schools/{school}/policy/profile", Access::kSchool, Capability::kPolicyManage},
-             [&ctx](Request& req) {
+             [&ctx](Request& req) -> Result<HttpResponse> {
                auto form = parse_multipart(req.raw[http::field::content_type], req.raw.body());
                if (!form.ok()) return policy_page(ctx, req, &form.error(), 422);
                std::string key = field(form->fields, "shipped");

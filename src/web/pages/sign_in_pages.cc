@@ -15,8 +15,8 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
-HttpResponse sign_in_form(AppContext& ctx, Request& req, const std::string& username,
-                          const std::string& next, const Error* error, unsigned status) {
+Result<HttpResponse> sign_in_form(AppContext& ctx, Request& req, const std::string& username,
+                                  const std::string& next, const Error* error, unsigned status) {
   // A fresh pre-session token guards the form against cross-site sign-in.
   std::string token = csrf_token(req);
   bool fresh = token.empty();
@@ -34,12 +34,12 @@ HttpResponse sign_in_form(AppContext& ctx, Request& req, const std::string& user
 }  // namespace
 
 void add_sign_in_routes(Router& router, AppContext& ctx) {
-  router.add({http::verb::get, "/sign-in", Access::kPublic, std::nullopt}, [&ctx](Request& req) {
+  router.add({http::verb::get, "/sign-in", Access::kPublic, std::nullopt}, [&ctx](Request& req) -> Result<HttpResponse> {
     if (req.user) return redirect_response(safe_next(req.query_value("next")));
     return sign_in_form(ctx, req, "", req.query_value("next"), nullptr, 200);
   });
 
-  router.add({http::verb::post, "/sign-in", Access::kPublic, std::nullopt}, [&ctx](Request& req) {
+  router.add({http::verb::post, "/sign-in", Access::kPublic, std::nullopt}, [&ctx](Request& req) -> Result<HttpResponse> {
     const Fields& f = req.form();
     std::string username = field(f, "username");
     std::string next = field(f, "next");
@@ -56,7 +56,7 @@ void add_sign_in_routes(Router& router, AppContext& ctx) {
     return res;
   });
 
-  router.add({http::verb::get, "/sign-in/code", Access::kPublic, std::nullopt}, [&ctx](Request& req) {
+  router.add({http::verb::get, "/sign-in/code", Access::kPublic, std::nullopt}, [&ctx](Request& req) -> Result<HttpResponse> {
     auto it = req.cookies.find(kSessionCookie);
     if (it == req.cookies.end()) return redirect_response("/sign-in");
     auto pending = ctx.accounts.pending_second_factor(it->second);
@@ -66,13 +66,13 @@ void add_sign_in_routes(Router& router, AppContext& ctx) {
     return render_page(ctx, req, "Enter your code", "sign_in_code", {});
   });
 
-  router.add({http::verb::post, "/sign-in/code", Access::kPublic, std::nullopt, /*csrf=*/false}, [&ctx](Request& req) {
+  router.add({http::verb::post, "/sign-in/code", Access::kPublic, std::nullopt, /*csrf=*/false}, [&ctx](Request& req) -> Result<HttpResponse> {
     auto it = req.cookies.find(kSessionCookie);
     if (it == req.cookies.end()) return redirect_response("/sign-in");
     auto pending = ctx.accounts.pending_second_factor(it->second);
     if (!pending.ok() || !*pending) return redirect_response("/sign-in");
     if (!constant_time_equal(field(req.form(), "csrf_token"), (*pending)->csrf_token))
-      return error_response(ctx, req, Error::forbidden("This form has expired. Go back, reload the page and try again."));
+      return Error::forbidden("This form has expired. Go back, reload the page and try again.");
     auto done = ctx.accounts.complete_second_factor(it->second, field(req.form(), "code"), req.remote);
     if (!done.ok()) {
       req.cookies[kPreSessionCookie] = (*pending)->csrf_token;
@@ -82,7 +82,7 @@ void add_sign_in_routes(Router& router, AppContext& ctx) {
     return redirect_response(safe_next(req.query_value("next")));
   });
 
-  router.add({http::verb::post, "/sign-out", Access::kSignedIn, std::nullopt}, [&ctx](Request& req) {
+  router.add({http::verb::post, "/sign-out", Access::kSignedIn, std::nullopt}, [&ctx](Request& req) -> Result<HttpResponse> {
     auto it = req.cookies.find(kSessionCookie);
     if (it != req.cookies.end()) (void)ctx.accounts.sign_out(it->second, req.actor());
     auto res = redirect_response("/sign-in");

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "web/page.h"
+#include "store/health_check.h"
 #include "web/response.h"
 #include "web/routes.h"
 
@@ -48,30 +48,35 @@ class StaticFiles {
 }  // namespace
 
 void add_system_routes(Router& router, AppContext& ctx) {
-  router.add({http::verb::get, "/healthz", Access::kPublic, std::nullopt}, [&ctx](Request&) {
-    auto ok = ctx.db.read([](Connection& c) -> Status {
-      TRY(c.query("SELECT 1"));
-      return {};
-    });
-    if (!ok.ok()) return json_response(503, {{"status", "unavailable"}, {"database", "unreachable"}});
-    return json_response(200, {{"status", "ok"}});
-  });
+  // 200 only when the database takes a write: one that can be read but not
+  // written to fails every form, so it is reported with what is wrong.
+  router.add({http::verb::get, "/healthz", Access::kPublic, std::nullopt},
+             [&ctx](Request& req) -> Result<HttpResponse> {
+               DatabaseHealth health = check_database_writable(ctx.db, ctx.clock.now());
+               if (health.writable()) return json_response(200, {{"status", "ok"}});
+               // Logged with the driver's words, which the answer never shows.
+               ctx.log.failure(req.request_id, req.raw.method_string(), req.route_pattern, 503,
+                               health.status.error());
+               return json_response(503, {{"status", "unavailable"},
+                                          {"database", database_state_key(health.state)}});
+             });
 
-  router.add({http::verb::get, "/metrics", Access::kPublic, std::nullopt}, [&ctx](Request&) {
-    HttpResponse res{http::status::ok, 11};
-    res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-    res.body() = ctx.metrics.render();
-    return res;
-  });
+  router.add({http::verb::get, "/metrics", Access::kPublic, std::nullopt},
+             [&ctx](Request&) -> Result<HttpResponse> {
+               HttpResponse res{http::status::ok, 11};
+               res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+               res.body() = ctx.metrics.render();
+               return res;
+             });
 
   auto files = std::make_shared<StaticFiles>(ctx.config.static_dir);
   router.add({http::verb::get, "/static/*", Access::kPublic, std::nullopt},
-             [&ctx, files](Request& req) {
+             [files](Request& req) -> Result<HttpResponse> {
                const std::string& rel = req.params["*"];
                bool safe = !rel.empty() && rel.find("..") == std::string::npos && rel.front() != '.' &&
                            rel.find("/.") == std::string::npos;
                auto content = safe ? files->get(rel) : std::nullopt;
-               if (!content) return error_response(ctx, req, Error::not_found("No such file."));
+               if (!content) return Error::not_found("No such file.");
                HttpResponse res{http::status::ok, 11};
                res.set(http::field::content_type, content_type_for(rel));
                res.set(http::field::cache_control, "public, max-age=3600");
