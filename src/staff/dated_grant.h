@@ -47,8 +47,8 @@ struct DatedGrant {
   std::optional<int64_t> revoked_by;
   std::string revoked_by_name;
   std::optional<int64_t> revoked_at;  // Unix seconds
-  std::optional<CalendarDate>
-      revoked_on;  // the day of revoked_at: the first day it no longer counts
+  // The UTC day of revoked_at: the first day it no longer counts.
+  std::optional<CalendarDate> revoked_on;
   std::string revoke_reason;
 
   // Started by the day, not past its end, and not revoked on or before it.
