@@ -39,7 +39,7 @@ TEST_P(DemoStaffConductTest, OakfieldHasRecordsOfEveryKind) {
   int in_force = 0, revoked = 0;
   for (const auto& a : *contact) {
     in_force += a.in_force_on(today) && a.platform == "whatsapp";
-    revoked += a.revoked_on.has_value();
+    revoked += a.grant.revoked_on.has_value();
   }
   EXPECT_EQ(in_force, 1) << "the football coach on WhatsApp";
   EXPECT_EQ(revoked, 1);

@@ -9,14 +9,15 @@
 namespace inloco {
 namespace {
 
+// The grant's columns last, in dated_grant_from_row's order.
 const char* kBlogSelect =
     "SELECT b.id, b.school_id, b.staff_id, COALESCE(s.preferred_name, s.given_name) || ' ' || "
-    "s.family_name, b.channel, b.address, b.scope, b.starts_on, b.ends_on, b.authorised_by, "
-    "b.authorised_by_name, b.authorised_at, b.revoked_by, b.revoked_by_name, b.revoked_at, "
+    "s.family_name, b.channel, b.address, b.scope, b.authorised_by, b.authorised_by_name, "
+    "b.authorised_at, b.starts_on, b.ends_on, b.revoked_by, b.revoked_by_name, b.revoked_at, "
     "b.revoked_on, b.revoke_reason FROM staff_blog_authorisations b "
     "JOIN people s ON s.id = b.staff_id ";
 
-BlogAuthorisation from_row(const Row& r) {
+Result<BlogAuthorisation> from_row(const Row& r) {
   BlogAuthorisation b;
   b.id = r[0].as_int();
   b.school_id = r[1].as_int();
@@ -25,16 +26,10 @@ BlogAuthorisation from_row(const Row& r) {
   b.channel = parse_blog_channel(r[4].as_text()).value_or(BlogChannel::kBlog);
   b.address = r[5].as_text();
   b.scope = r[6].as_text();
-  b.starts_on = r[7].as_text();
-  b.ends_on = r[8].as_optional_text();
-  b.authorised_by = r[9].as_optional_int();
-  b.authorised_by_name = r[10].as_text();
-  b.authorised_at = r[11].as_int();
-  b.revoked_by = r[12].as_optional_int();
-  b.revoked_by_name = r[13].as_text();
-  b.revoked_at = r[14].as_optional_int();
-  b.revoked_on = r[15].as_optional_text();
-  b.revoke_reason = r[16].as_text();
+  b.authorised_by = r[7].as_optional_int();
+  b.authorised_by_name = r[8].as_text();
+  b.authorised_at = r[9].as_int();
+  b.grant = TRY(dated_grant_from_row(r, 10));
   return b;
 }
 
@@ -45,7 +40,7 @@ Result<std::vector<BlogAuthorisation>> load(Connection& conn, const std::string&
                              params));
   std::vector<BlogAuthorisation> out;
   out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back(from_row(r));
+  for (const Row& r : rows) out.push_back(TRY(from_row(r)));
   return out;
 }
 
@@ -82,15 +77,6 @@ std::optional<BlogChannel> parse_blog_channel(std::string_view key) {
   return std::nullopt;
 }
 
-bool BlogAuthorisation::in_force_on(const CalendarDate& day) const {
-  const std::string d = day.iso();
-  return starts_on <= d && (!ends_on || d <= *ends_on) && (!revoked_on || d < *revoked_on);
-}
-
-bool BlogAuthorisation::revocable_on(const CalendarDate& day) const {
-  return !revoked_on && (!ends_on || *ends_on >= day.iso());
-}
-
 Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const Actor& actor,
                                    const Grants& grants, const StaffRules& rules,
                                    int64_t school_id, const BlogAuthorisationInput& in) {
@@ -111,8 +97,7 @@ Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const A
       kMaxStaffLongText, true));
   const CalendarDate starts = in.starts_on.value_or(staff_today(clock));
   TRY(check_end_date(starts, in.ends_on, "authorisation"));
-  std::optional<std::string> ends;
-  if (in.ends_on) ends = in.ends_on->iso();
+  const std::optional<std::string> ends = optional_iso(in.ends_on);
   const int64_t now = clock.now();
   int64_t id = TRY(conn.insert(
       "INSERT INTO staff_blog_authorisations (school_id, staff_id, channel, address, scope, "
@@ -141,29 +126,8 @@ Status revoke_blogging(Connection& conn, const Clock& clock, const Actor& actor,
   if (!actor.person_id || *actor.person_id == b.staff_id)
     return Error::forbidden("You cannot revoke your own authorisation; someone else who is " +
                             roles_phrase(rules.blog_authorisers) + " must.");
-  if (b.revoked_at)
-    return Error::conflict("This authorisation was already revoked on " +
-                           b.revoked_on.value_or("") + " by " + b.revoked_by_name + ".");
-  const CalendarDate today = staff_today(clock);
-  if (b.ends_on && *b.ends_on < today.iso())
-    return Error::conflict("This authorisation already ended on " + *b.ends_on +
-                           "; there is nothing to revoke.");
-  std::string why = TRY(required_text(reason, "reason", "Say why the authorisation is revoked.",
-                                      kMaxStaffLongText, true));
-  const int64_t now = clock.now();
-  int64_t changed = TRY(conn.execute(
-      "UPDATE staff_blog_authorisations SET revoked_by = ?, revoked_by_name = ?, revoked_at = ?, "
-      "revoked_on = ?, revoke_reason = ? WHERE id = ? AND school_id = ? AND revoked_at IS NULL",
-      {actor.person_id, actor.name, now, today.iso(), why, authorisation_id, school_id}));
-  if (changed != 1)
-    return Error::conflict("Someone revoked this authorisation at the same moment; reload the "
-                           "page.");
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.blog.revoke", "staff_blog_authorisation",
-                              std::to_string(authorisation_id), school_id,
-                              nlohmann::json{{"staff", b.staff_id}, {"revoked_on", today.iso()}}
-                                  .dump()}));
-  return {};
+  return revoke_dated_grant(conn, clock, actor, GrantKind::kBlogAuthorisation, school_id,
+                            authorisation_id, b.staff_id, b.grant, reason);
 }
 
 Result<BlogAuthorisation> get_blog_authorisation(Connection& conn, int64_t school_id,
@@ -206,10 +170,10 @@ Result<BlogCheck> blogging_authorised_on(Connection& conn, const StaffRules& rul
     if (b.in_force_on(on)) {
       check.authorised = true;
       check.authorisation_id = b.id;
-      check.explanation = staff->display_name() + " is authorised to post about the school (" +
-                          std::string(blog_channel_label(channel)) + ") by " +
-                          b.authorised_by_name +
-                          (b.ends_on ? " until " + *b.ends_on : std::string()) + ".";
+      check.explanation =
+          staff->display_name() + " is authorised to post about the school (" +
+          std::string(blog_channel_label(channel)) + ") by " + b.authorised_by_name +
+          (b.grant.ends_on ? " until " + b.grant.ends_on->iso() : std::string()) + ".";
       return check;
     }
   check.explanation = staff->display_name() + " is not authorised to post about the school on " +

@@ -4,7 +4,8 @@
 // personal account, a professional network), what about, from when and
 // until when; an authorisation can be revoked with a reason, and stops
 // counting from that day. Nothing is deleted; only the revocation columns are
-// written after the insert, once.
+// written after the insert, once. That lifetime is a DatedGrant
+// (dated_grant.h), the same as a contact approval's.
 //
 // Whether an authorisation is needed at all is the profile's
 // StaffRules::blogging (not_needed, advised, required); recording one is
@@ -21,10 +22,11 @@
 #include <vector>
 
 #include "auth/permissions.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
+#include "staff/dated_grant.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 
@@ -67,20 +69,14 @@ struct BlogAuthorisation {
   BlogChannel channel = BlogChannel::kBlog;
   std::string address;
   std::string scope;
-  std::string starts_on;
-  std::optional<std::string> ends_on;
   std::optional<int64_t> authorised_by;
   std::string authorised_by_name;
   int64_t authorised_at = 0;
-  std::optional<int64_t> revoked_by;
-  std::string revoked_by_name;
-  std::optional<int64_t> revoked_at;
-  std::optional<std::string> revoked_on;
-  std::string revoke_reason;
+  DatedGrant grant;  // from when, until when, and its revocation
 
-  bool in_force_on(const CalendarDate& day) const;
+  bool in_force_on(const CalendarDate& day) const { return grant.in_force_on(day); }
   // Can still be revoked on the day: not revoked, not ended.
-  bool revocable_on(const CalendarDate& day) const;
+  bool revocable_on(const CalendarDate& day) const { return grant.revocable_on(day); }
 };
 
 // kNotFound for another school's. Not audited: who may post about the school

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "staff/staff_members.h"
 #include "staff/staff_test_fixture.h"
 
 namespace inloco {
@@ -54,8 +55,8 @@ TEST_P(StaffBlogAuthorisationsTest, AuthorisedForAChannelUntilItEndsOrIsRevoked)
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->authorised_by, head_);
   EXPECT_EQ(stored->authorised_at, clock_.now());
-  EXPECT_EQ(stored->starts_on, today().iso());
-  EXPECT_EQ(stored->ends_on, in_days(30).iso());
+  EXPECT_EQ(stored->grant.starts_on.iso(), today().iso());
+  EXPECT_EQ(optional_iso(stored->grant.ends_on), in_days(30).iso());
   EXPECT_EQ(stored->channel, BlogChannel::kBlog);
 
   EXPECT_TRUE(check(BlogChannel::kBlog, today()).authorised);
@@ -81,8 +82,8 @@ TEST_P(StaffBlogAuthorisationsTest, AuthorisedForAChannelUntilItEndsOrIsRevoked)
   auto history = read([&](Connection& c) { return list_blog_authorisations(c, alpha_, teacher_); });
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 1u);
-  EXPECT_EQ((*history)[0].revoke_reason, "The blog named a pupil.");
-  EXPECT_EQ((*history)[0].revoked_by, head_);
+  EXPECT_EQ((*history)[0].grant.revoke_reason, "The blog named a pupil.");
+  EXPECT_EQ((*history)[0].grant.revoked_by, head_);
 
   EXPECT_EQ(audit_of("staff.blog.authorise").size(), 1u);
   EXPECT_EQ(audit_of("staff.blog.revoke").size(), 1u);

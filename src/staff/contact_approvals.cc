@@ -26,14 +26,15 @@ constexpr std::array<Channel, 2> kChannels = {{
     {"phone", "Personal phone", {"phone", "text message", "text", "sms"}},
 }};
 
+// The grant's columns last, in dated_grant_from_row's order.
 const char* kApprovalSelect =
     "SELECT a.id, a.school_id, a.staff_id, COALESCE(s.preferred_name, s.given_name) || ' ' || "
-    "s.family_name, a.decision, a.platform, a.group_description, a.reason, a.starts_on, "
-    "a.ends_on, a.decided_by, a.decided_by_name, a.decided_at, a.revoked_by, a.revoked_by_name, "
+    "s.family_name, a.decision, a.platform, a.group_description, a.reason, a.decided_by, "
+    "a.decided_by_name, a.decided_at, a.starts_on, a.ends_on, a.revoked_by, a.revoked_by_name, "
     "a.revoked_at, a.revoked_on, a.revoke_reason FROM staff_contact_approvals a "
     "JOIN people s ON s.id = a.staff_id ";
 
-ContactApproval approval_from_row(const Row& r) {
+Result<ContactApproval> approval_from_row(const Row& r) {
   ContactApproval a;
   a.id = r[0].as_int();
   a.school_id = r[1].as_int();
@@ -43,16 +44,10 @@ ContactApproval approval_from_row(const Row& r) {
   a.platform = r[5].as_text();
   a.group_description = r[6].as_text();
   a.reason = r[7].as_text();
-  a.starts_on = r[8].as_text();
-  a.ends_on = r[9].as_optional_text();
-  a.decided_by = r[10].as_optional_int();
-  a.decided_by_name = r[11].as_text();
-  a.decided_at = r[12].as_int();
-  a.revoked_by = r[13].as_optional_int();
-  a.revoked_by_name = r[14].as_text();
-  a.revoked_at = r[15].as_optional_int();
-  a.revoked_on = r[16].as_optional_text();
-  a.revoke_reason = r[17].as_text();
+  a.decided_by = r[8].as_optional_int();
+  a.decided_by_name = r[9].as_text();
+  a.decided_at = r[10].as_int();
+  a.grant = TRY(dated_grant_from_row(r, 11));
   return a;
 }
 
@@ -65,7 +60,7 @@ Result<std::vector<ContactApproval>> load(Connection& conn, const std::string& w
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
     index[r[0].as_int()] = out.size();
-    out.push_back(approval_from_row(r));
+    out.push_back(TRY(approval_from_row(r)));
   }
   if (out.empty()) return out;
   Rows people = TRY(conn.query(
@@ -118,14 +113,13 @@ std::string contact_channel_label(std::string_view key) {
   return platform_label(key);
 }
 
+// A refusal never counts and has nothing to revoke; an approval follows its grant.
 bool ContactApproval::in_force_on(const CalendarDate& day) const {
-  const std::string d = day.iso();
-  return decision == ContactDecision::kApproved && starts_on <= d && (!ends_on || d <= *ends_on) &&
-         (!revoked_on || d < *revoked_on);
+  return decision == ContactDecision::kApproved && grant.in_force_on(day);
 }
 
 bool ContactApproval::revocable_on(const CalendarDate& day) const {
-  return decision == ContactDecision::kApproved && !revoked_on && (!ends_on || *ends_on >= day.iso());
+  return decision == ContactDecision::kApproved && grant.revocable_on(day);
 }
 
 Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor& actor,
@@ -174,8 +168,7 @@ Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor
   std::optional<CalendarDate> ends = approving ? in.ends_on : std::nullopt;
   TRY(check_end_date(starts, ends, "approval"));
 
-  std::optional<std::string> ends_iso;
-  if (ends) ends_iso = ends->iso();
+  const std::optional<std::string> ends_iso = optional_iso(ends);
   const int64_t now = clock.now();
   int64_t id = TRY(conn.insert(
       "INSERT INTO staff_contact_approvals (school_id, staff_id, decision, platform, "
@@ -216,28 +209,8 @@ Status revoke_contact_approval(Connection& conn, const Clock& clock, const Actor
                             roles_phrase(rules.personal_contact_approvers) + " must.");
   if (a.decision == ContactDecision::kRefused)
     return Error::conflict("This contact was refused, so there is no approval to revoke.");
-  if (a.revoked_at)
-    return Error::conflict("This approval was already revoked on " + a.revoked_on.value_or("") +
-                           " by " + a.revoked_by_name + ".");
-  const CalendarDate today = staff_today(clock);
-  if (a.ends_on && *a.ends_on < today.iso())
-    return Error::conflict("This approval already ended on " + *a.ends_on +
-                           "; there is nothing to revoke.");
-  std::string why = TRY(required_text(
-      reason, "reason", "Say why the approval is revoked.", kMaxStaffLongText, true));
-  const int64_t now = clock.now();
-  int64_t changed = TRY(conn.execute(
-      "UPDATE staff_contact_approvals SET revoked_by = ?, revoked_by_name = ?, revoked_at = ?, "
-      "revoked_on = ?, revoke_reason = ? WHERE id = ? AND school_id = ? AND revoked_at IS NULL",
-      {actor.person_id, actor.name, now, today.iso(), why, approval_id, school_id}));
-  if (changed != 1)
-    return Error::conflict("Someone revoked this approval at the same moment; reload the page.");
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.contact.revoke", "staff_contact_approval",
-                              std::to_string(approval_id), school_id,
-                              nlohmann::json{{"staff", a.staff_id}, {"revoked_on", today.iso()}}
-                                  .dump()}));
-  return {};
+  return revoke_dated_grant(conn, clock, actor, GrantKind::kContactApproval, school_id, approval_id,
+                            a.staff_id, a.grant, reason);
 }
 
 Result<ContactApproval> get_contact_approval(Connection& conn, const Clock& clock,
@@ -305,7 +278,8 @@ Result<ContactCheck> contact_approved_on(Connection& conn, const StaffRules& rul
       check.approval_id = a.id;
       check.explanation = staff->display_name() + " may contact " + other.display_name() +
                           " through " + where_on + ": approved by " + a.decided_by_name +
-                          (a.ends_on ? " until " + *a.ends_on : std::string()) + ".";
+                          (a.grant.ends_on ? " until " + a.grant.ends_on->iso() : std::string()) +
+                          ".";
     } else if (!named && !a.group_description.empty()) {
       check.group_approval_ids.push_back(a.id);
     }

@@ -6,7 +6,8 @@
 // is prior) and until an optional end date. A refusal is recorded the same
 // way. An approval can be revoked, with a reason; it then stops counting from
 // the day of revocation. Nothing is deleted, and only the revocation columns
-// are ever written after a decision is stored, once.
+// are ever written after a decision is stored, once. That lifetime is a
+// DatedGrant (dated_grant.h), the same as a blogging authorisation's.
 //
 // A school whose profile says staff.personal_contact = "never" approves no
 // such contact: approvals are refused there, refusals are still recorded.
@@ -23,10 +24,11 @@
 #include <vector>
 
 #include "auth/permissions.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
+#include "staff/dated_grant.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 
@@ -87,16 +89,10 @@ struct ContactApproval {
   std::vector<ContactPerson> people;  // by name
   std::string group_description;
   std::string reason;
-  std::string starts_on;
-  std::optional<std::string> ends_on;
   std::optional<int64_t> decided_by;
   std::string decided_by_name;
   int64_t decided_at = 0;
-  std::optional<int64_t> revoked_by;
-  std::string revoked_by_name;
-  std::optional<int64_t> revoked_at;
-  std::optional<std::string> revoked_on;
-  std::string revoke_reason;
+  DatedGrant grant;  // from when, until when (a refusal: no end), and a revocation
 
   // Approved and in force on the day: started, not ended, not revoked by then.
   bool in_force_on(const CalendarDate& day) const;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "staff/staff_members.h"
 #include "staff/staff_test_fixture.h"
 
 namespace inloco {
@@ -86,9 +87,9 @@ TEST_P(StaffContactApprovalsTest, ApprovedTodayFollowsStartEndAndRevocationDates
   });
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->decided_by, head_);
-  EXPECT_EQ(shown->revoked_by, head_);
-  EXPECT_EQ(shown->revoked_on, today().iso());
-  EXPECT_EQ(shown->revoke_reason, "The club has closed.");
+  EXPECT_EQ(shown->grant.revoked_by, head_);
+  EXPECT_EQ(optional_iso(shown->grant.revoked_on), today().iso());
+  EXPECT_EQ(shown->grant.revoke_reason, "The club has closed.");
   EXPECT_EQ(shown->platform, "whatsapp");
   ASSERT_EQ(shown->people.size(), 2u);
   EXPECT_EQ(shown->people[0].name, "Amara Okafor");

@@ -11,7 +11,7 @@ namespace inloco {
 namespace {
 
 // Keyed by staff id: item key -> (done_on, ticked_at).
-using Ticks = std::map<int64_t, std::map<std::string, std::pair<std::string, int64_t>>>;
+using Ticks = std::map<int64_t, std::map<std::string, std::pair<CalendarDate, int64_t>>>;
 
 Result<Ticks> ticks_of(Connection& conn, const std::string& where, const SqlParams& params) {
   Rows rows = TRY(conn.query(
@@ -20,7 +20,7 @@ Result<Ticks> ticks_of(Connection& conn, const std::string& where, const SqlPara
       params));
   Ticks out;
   for (const Row& r : rows)
-    out[r[0].as_int()][r[1].as_text()] = {r[2].as_text(), r[3].as_int()};
+    out[r[0].as_int()][r[1].as_text()] = {TRY(stored_day(r[2], "done_on")), r[3].as_int()};
   return out;
 }
 
@@ -85,7 +85,7 @@ Status tick_induction_item(Connection& conn, const Clock& clock, const Actor& ac
       {staff.id, item->key}));
   if (!existing.empty())
     return Error::conflict("You ticked \"" + item->label + "\" already, as done on " +
-                           existing[0][0].as_text() + ".");
+                           TRY(stored_day(existing[0][0], "done_on")).iso() + ".");
   const int64_t now = clock.now();
   TRY(conn.insert(
       "INSERT INTO staff_induction_ticks (school_id, staff_id, item_key, done_on, ticked_at) "

@@ -50,7 +50,7 @@ Status tick_induction_item(Connection& conn, const Clock& clock, const Actor& ac
 
 struct InductionItemState {
   InductionItem item;
-  std::optional<std::string> done_on;  // empty: not ticked
+  std::optional<CalendarDate> done_on;  // empty: not ticked
   std::optional<int64_t> ticked_at;
 };
 

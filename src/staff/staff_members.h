@@ -2,6 +2,8 @@
 // staff a record is about within the school, the profile's test of who may
 // decide, and the checks on the words and dates people type. Keeping them in
 // one place makes the four records refuse the same input in the same words.
+// Their stored days are read and written here too ('YYYY-MM-DD' text in the
+// schema, CalendarDate in the records).
 //
 // Internal to src/staff/: nothing here audits. Call inside a transaction when
 // the result decides a change.
@@ -36,5 +38,18 @@ Status check_end_date(const CalendarDate& starts_on, const std::optional<Calenda
                       std::string_view what);
 
 CalendarDate staff_today(const Clock& clock);
+
+// A day a staff record stored as 'YYYY-MM-DD' (the schema keeps days as text), read once when
+// the row is read so the records hold CalendarDates. kInternal when the text is not such a day
+// (a damaged row), with the column and text for the log only: a record is never shown or judged
+// with a guessed day.
+Result<CalendarDate> stored_day(const SqlValue& value, std::string_view column);
+// The same for a column that may be NULL (none).
+Result<std::optional<CalendarDate>> stored_optional_day(const SqlValue& value,
+                                                        std::string_view column);
+
+// The 'YYYY-MM-DD' text of an optional day, for binding, audit details, JSON and pages: none
+// stays none.
+std::optional<std::string> optional_iso(const std::optional<CalendarDate>& day);
 
 }  // namespace inloco

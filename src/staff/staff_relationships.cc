@@ -68,7 +68,7 @@ Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string&
     d.id = r[0].as_int();
     d.outcome = outcome_of(r[2].as_text());
     d.agreed = r[3].as_text();
-    d.review_on = r[4].as_optional_text();
+    d.review_on = TRY(stored_optional_day(r[4], "review_on"));
     d.decided_by = r[5].as_optional_int();
     d.decided_by_name = r[6].as_text();
     d.decided_at = r[7].as_int();
@@ -282,8 +282,7 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
   }
 
   const int64_t now = clock.now();
-  std::optional<std::string> review;
-  if (in.review_on) review = in.review_on->iso();
+  const std::optional<std::string> review = optional_iso(in.review_on);
   int64_t id = TRY(conn.insert(
       "INSERT INTO staff_relationship_decisions (relationship_id, outcome, agreed, "
       "discussed_with, review_on, decided_by, decided_by_name, decided_at) VALUES (?, ?, ?, ?, "
@@ -362,18 +361,16 @@ Result<std::vector<RoleHolder>> possible_participants(Connection& conn, const St
 Result<std::vector<RelationshipAttention>> relationships_needing_attention(
     Connection& conn, int64_t school_id, const CalendarDate& by) {
   std::vector<StaffRelationship> all = TRY(load(conn, "r.school_id = ?", {school_id}));
-  const std::string horizon = by.iso();
   std::vector<RelationshipAttention> out;
   for (const StaffRelationship& r : all) {
     bool due = r.status == RelationshipStatus::kAwaitingDecision ||
-               (r.status == RelationshipStatus::kAgreed && r.review_on && *r.review_on <= horizon);
+               (r.status == RelationshipStatus::kAgreed && r.review_on && *r.review_on <= by);
     if (due) out.push_back({r.id, r.staff_id, r.staff_name, r.status, r.review_on});
   }
+  // Awaiting a decision first, then by review day (none before any day).
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return std::make_tuple(a.status != RelationshipStatus::kAwaitingDecision,
-                           a.review_on.value_or("")) <
-           std::make_tuple(b.status != RelationshipStatus::kAwaitingDecision,
-                           b.review_on.value_or(""));
+    return std::make_tuple(a.status != RelationshipStatus::kAwaitingDecision, a.review_on) <
+           std::make_tuple(b.status != RelationshipStatus::kAwaitingDecision, b.review_on);
   });
   return out;
 }

@@ -88,7 +88,7 @@ struct RelationshipDecision {
   RelationshipOutcome outcome = RelationshipOutcome::kAgreed;
   std::string agreed;
   std::vector<std::string> participants;  // names of those who took part besides the decider
-  std::optional<std::string> review_on;
+  std::optional<CalendarDate> review_on;
   std::optional<int64_t> decided_by;
   std::string decided_by_name;
   int64_t decided_at = 0;
@@ -108,7 +108,7 @@ struct StaffRelationship {
   std::string declared_by_name;
   int64_t declared_at = 0;
   RelationshipStatus status = RelationshipStatus::kAwaitingDecision;
-  std::optional<std::string> review_on;          // of the standing decision
+  std::optional<CalendarDate> review_on;         // of the standing decision
   std::vector<RelationshipDecision> decisions;   // oldest first; the last one stands
 };
 
@@ -142,7 +142,7 @@ struct RelationshipAttention {
   int64_t staff_id = 0;
   std::string staff_name;
   RelationshipStatus status = RelationshipStatus::kAwaitingDecision;
-  std::optional<std::string> review_on;
+  std::optional<CalendarDate> review_on;
 };
 Result<std::vector<RelationshipAttention>> relationships_needing_attention(
     Connection& conn, int64_t school_id, const CalendarDate& by);

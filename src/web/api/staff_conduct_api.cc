@@ -64,7 +64,7 @@ json induction_json(const InductionProgress& p) {
     items.push_back({{"key", s.item.key},
                      {"label", s.item.label},
                      {"done", s.done_on.has_value()},
-                     {"done_on", or_null(s.done_on)},
+                     {"done_on", or_null(optional_iso(s.done_on))},
                      {"ticked_at", or_null(s.ticked_at)}});
   return {{"staff_id", p.staff_id},  {"name", p.name}, {"job_title", or_null(p.job_title)},
           {"items", items},          {"done", p.done}, {"total", p.items.size()},
@@ -78,12 +78,12 @@ json relationship_json(const StaffRelationship& r, const CalendarDate& today) {
                          {"outcome", relationship_outcome_key(d.outcome)},
                          {"agreed", d.agreed},
                          {"discussed_with", d.participants},
-                         {"review_on", or_null(d.review_on)},
+                         {"review_on", or_null(optional_iso(d.review_on))},
                          {"decided_by", d.decided_by_name},
                          {"decided_by_id", or_null(d.decided_by)},
                          {"decided_at", d.decided_at}});
   const bool review_due =
-      r.status == RelationshipStatus::kAgreed && r.review_on && *r.review_on <= today.iso();
+      r.status == RelationshipStatus::kAgreed && r.review_on && *r.review_on <= today;
   return {{"id", r.id},
           {"staff_id", r.staff_id},
           {"staff_name", r.staff_name},
@@ -94,7 +94,7 @@ json relationship_json(const StaffRelationship& r, const CalendarDate& today) {
           {"declared_by", r.declared_by_name},
           {"declared_at", r.declared_at},
           {"status", relationship_status_key(r.status)},
-          {"review_on", or_null(r.review_on)},
+          {"review_on", or_null(optional_iso(r.review_on))},
           {"review_due", review_due},
           {"decisions", decisions}};
 }
@@ -112,16 +112,16 @@ json contact_json(const ContactApproval& a, const CalendarDate& today) {
           {"people", people},
           {"group", a.group_description},
           {"reason", a.reason},
-          {"starts_on", a.starts_on},
-          {"ends_on", or_null(a.ends_on)},
+          {"starts_on", a.grant.starts_on.iso()},
+          {"ends_on", or_null(optional_iso(a.grant.ends_on))},
           {"decided_by", a.decided_by_name},
           {"decided_at", a.decided_at},
           {"in_force", a.in_force_on(today)},
           {"revocable", a.revocable_on(today)},
-          {"revoked_on", or_null(a.revoked_on)},
-          {"revoked_at", or_null(a.revoked_at)},
-          {"revoked_by", a.revoked_by_name},
-          {"revoke_reason", a.revoke_reason}};
+          {"revoked_on", or_null(optional_iso(a.grant.revoked_on))},
+          {"revoked_at", or_null(a.grant.revoked_at)},
+          {"revoked_by", a.grant.revoked_by_name},
+          {"revoke_reason", a.grant.revoke_reason}};
 }
 
 json blog_json(const BlogAuthorisation& b, const CalendarDate& today) {
@@ -132,16 +132,16 @@ json blog_json(const BlogAuthorisation& b, const CalendarDate& today) {
           {"channel_label", blog_channel_label(b.channel)},
           {"address", b.address},
           {"scope", b.scope},
-          {"starts_on", b.starts_on},
-          {"ends_on", or_null(b.ends_on)},
+          {"starts_on", b.grant.starts_on.iso()},
+          {"ends_on", or_null(optional_iso(b.grant.ends_on))},
           {"authorised_by", b.authorised_by_name},
           {"authorised_at", b.authorised_at},
           {"in_force", b.in_force_on(today)},
           {"revocable", b.revocable_on(today)},
-          {"revoked_on", or_null(b.revoked_on)},
-          {"revoked_at", or_null(b.revoked_at)},
-          {"revoked_by", b.revoked_by_name},
-          {"revoke_reason", b.revoke_reason}};
+          {"revoked_on", or_null(optional_iso(b.grant.revoked_on))},
+          {"revoked_at", or_null(b.grant.revoked_at)},
+          {"revoked_by", b.grant.revoked_by_name},
+          {"revoke_reason", b.grant.revoke_reason}};
 }
 
 // STF-1, STF-4: what the overview page shows, as JSON.

@@ -102,7 +102,7 @@ Result<HttpResponse> overview_page(AppContext& app, Request& req, const DeclareF
       for (const auto& s : o.induction->items)
         items.push_back(mstch::map{{"key", s.item.key},
                                    {"label", s.item.label},
-                                   {"done_on", s.done_on.value_or("")},
+                                   {"done_on", optional_iso(s.done_on).value_or("")},
                                    {"done", s.done_on.has_value()}});
       c.emplace("induction", mstch::map{{"items", items},
                                         {"complete", o.induction->complete()},
@@ -117,7 +117,7 @@ Result<HttpResponse> overview_page(AppContext& app, Request& req, const DeclareF
                      {"status", std::string(relationship_status_label(r.status))},
                      {"awaiting", r.status == RelationshipStatus::kAwaitingDecision},
                      {"declared_on", day_of(r.declared_at)},
-                     {"review_on", r.review_on.value_or("")}};
+                     {"review_on", optional_iso(r.review_on).value_or("")}};
       if (!r.decisions.empty()) row.emplace("agreed", r.decisions.back().agreed);
       rels.push_back(std::move(row));
     }
@@ -135,7 +135,7 @@ Result<HttpResponse> overview_page(AppContext& app, Request& req, const DeclareF
       if (!a.group_description.empty()) with += (with.empty() ? "" : "; ") + a.group_description;
       approvals.push_back(mstch::map{{"platform", contact_channel_label(a.platform)},
                                      {"with", with},
-                                     {"ends_on", a.ends_on.value_or("")},
+                                     {"ends_on", optional_iso(a.grant.ends_on).value_or("")},
                                      {"decided_by", a.decided_by_name}});
     }
     c.emplace("my_contact", approvals);
@@ -144,7 +144,7 @@ Result<HttpResponse> overview_page(AppContext& app, Request& req, const DeclareF
       auths.push_back(mstch::map{{"channel", std::string(blog_channel_label(b.channel))},
                                  {"address", b.address},
                                  {"scope", b.scope},
-                                 {"ends_on", b.ends_on.value_or("")},
+                                 {"ends_on", optional_iso(b.grant.ends_on).value_or("")},
                                  {"authorised_by", b.authorised_by_name}});
     c.emplace("my_blogging", auths);
   }
@@ -183,7 +183,7 @@ Result<HttpResponse> relationships_page(AppContext& app, Request& req) {
   Actor actor = req.actor();
   std::vector<StaffRelationship> all = TRY(app.db.transaction(
       [&](Connection& c) { return list_relationships(c, app.clock, actor, req.school->id); }));
-  const std::string today = staff_today(app.clock).iso();
+  const CalendarDate today = staff_today(app.clock);
   mstch::array rows;
   for (const auto& r : all) {
     bool due = r.status == RelationshipStatus::kAgreed && r.review_on && *r.review_on <= today;
@@ -195,7 +195,7 @@ Result<HttpResponse> relationships_page(AppContext& app, Request& req) {
                               {"awaiting", r.status == RelationshipStatus::kAwaitingDecision},
                               {"closed", r.status == RelationshipStatus::kClosed},
                               {"due", due},
-                              {"review_on", r.review_on.value_or("")}});
+                              {"review_on", optional_iso(r.review_on).value_or("")}});
   }
   mstch::map c{{"relationships", rows}, {"back_href", root(req)}};
   add_notice(req, c);
@@ -229,7 +229,7 @@ Result<HttpResponse> relationship_page(AppContext& app, Request& req,
         {"with", with},
         {"decided_by", d.decided_by_name},
         {"decided_on", day_of(d.decided_at)},
-        {"review_on", d.review_on.value_or("")}});
+        {"review_on", optional_iso(d.review_on).value_or("")}});
   }
   mstch::map c{{"back_href", root(req) + "/relationships"},
                {"staff", r.staff_name},
@@ -291,10 +291,11 @@ Result<HttpResponse> contact_page(AppContext& app, Request& req, const ContactFo
       with += (with.empty() ? "" : ", ") + p.name + " (" + p.kind + ")";
     if (!a.group_description.empty()) with += (with.empty() ? "" : "; ") + a.group_description;
     const bool in_force = a.in_force_on(today);
+    const DatedGrant& g = a.grant;
     std::string state = a.decision == ContactDecision::kRefused ? "Refused"
-                        : a.revoked_on                          ? "Revoked " + *a.revoked_on
+                        : g.revoked_on                          ? "Revoked " + g.revoked_on->iso()
                         : in_force                              ? "Approved"
-                        : a.starts_on > today.iso()             ? "Starts " + a.starts_on
+                        : g.starts_on > today                   ? "Starts " + g.starts_on.iso()
                                                                 : "Ended";
     mstch::map row{{"id", id_str(a.id)},
                    {"staff", a.staff_name},
@@ -304,10 +305,10 @@ Result<HttpResponse> contact_page(AppContext& app, Request& req, const ContactFo
                    {"state", state},
                    {"in_force", in_force},
                    {"refused", a.decision == ContactDecision::kRefused},
-                   {"starts_on", a.starts_on},
-                   {"ends_on", a.ends_on.value_or("")},
+                   {"starts_on", g.starts_on.iso()},
+                   {"ends_on", optional_iso(a.grant.ends_on).value_or("")},
                    {"decided_by", a.decided_by_name},
-                   {"revoke_reason", a.revoke_reason}};
+                   {"revoke_reason", g.revoke_reason}};
     if (decide && a.revocable_on(today))
       row.emplace("revoke_action", root(req) + "/contact/" + id_str(a.id) + "/revoke");
     rows.push_back(std::move(row));
@@ -380,10 +381,11 @@ Result<HttpResponse> blogging_page(AppContext& app, Request& req, const BlogForm
   mstch::array rows;
   for (const auto& b : all) {
     const bool in_force = b.in_force_on(today);
-    std::string state = b.revoked_on                ? "Revoked " + *b.revoked_on
-                        : in_force                  ? "Authorised"
-                        : b.starts_on > today.iso() ? "Starts " + b.starts_on
-                                                    : "Ended";
+    const DatedGrant& g = b.grant;
+    std::string state = g.revoked_on          ? "Revoked " + g.revoked_on->iso()
+                        : in_force            ? "Authorised"
+                        : g.starts_on > today ? "Starts " + g.starts_on.iso()
+                                              : "Ended";
     mstch::map row{{"id", id_str(b.id)},
                    {"staff", b.staff_name},
                    {"channel", std::string(blog_channel_label(b.channel))},
@@ -391,10 +393,10 @@ Result<HttpResponse> blogging_page(AppContext& app, Request& req, const BlogForm
                    {"scope", b.scope},
                    {"state", state},
                    {"in_force", in_force},
-                   {"starts_on", b.starts_on},
-                   {"ends_on", b.ends_on.value_or("")},
+                   {"starts_on", g.starts_on.iso()},
+                   {"ends_on", optional_iso(b.grant.ends_on).value_or("")},
                    {"authorised_by", b.authorised_by_name},
-                   {"revoke_reason", b.revoke_reason}};
+                   {"revoke_reason", g.revoke_reason}};
     if (decide && b.revocable_on(today))
       row.emplace("revoke_action", root(req) + "/blogging/" + id_str(b.id) + "/revoke");
     rows.push_back(std::move(row));
