@@ -30,9 +30,12 @@ test: build
 test-fast: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
 
-# clang-format in check mode and clang-tidy on the project's own files (scripts/lint.sh).
-lint: deps $(BUILD)/build.ninja
-	scripts/lint.sh $(BUILD)
+# clang-format in check mode and clang-tidy on the project's own files (scripts/lint.sh), from
+# a configure-only folder of its own (no precompiled headers: clang-tidy reads the sources).
+LINT_BUILD ?= build-lint
+lint: deps
+	cmake -S . -B $(LINT_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DINLOCO_PCH=OFF > /dev/null
+	scripts/lint.sh $(LINT_BUILD)
 
 bench: build
 	bench/http_read.sh $(BUILD)
@@ -41,4 +44,4 @@ bench: build
 	$(BUILD)/squidguard_vs_helper --lists ../shared/data/ut1 --helper $(BUILD)/inloco-squid-helper
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(LINT_BUILD)
