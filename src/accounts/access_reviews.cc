@@ -177,8 +177,7 @@ Result<std::vector<AccountReview>> list_reviews(Connection& conn, int64_t school
     AccountReview v;
     v.id = in.integer();
     v.account_id = in.integer();
-    v.kind = in.text() == "content_check" ? ReviewKind::kContentCheck
-                                          : ReviewKind::kAccessReview;
+    v.kind = in.text() == "content_check" ? ReviewKind::kContentCheck : ReviewKind::kAccessReview;
     v.reviewed_by = in.optional_integer();
     v.reviewed_at = in.integer();
     v.findings = in.text();

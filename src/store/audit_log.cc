@@ -131,10 +131,10 @@ Result<AuditVerification> verify_audit(Database& db) {
     if (last_id != v.entries || last_hash != prev) {
       v.intact = false;
       v.first_bad_id = v.entries + 1;
-      v.reason = last_id > v.entries
-                     ? "the log ends at entry " + std::to_string(v.entries) + " but entry " +
-                           std::to_string(last_id) + " was written (entries were removed from the end)"
-                     : "the chain's recorded end does not match its last entry";
+      v.reason = last_id > v.entries ? "the log ends at entry " + std::to_string(v.entries) +
+                                           " but entry " + std::to_string(last_id) +
+                                           " was written (entries were removed from the end)"
+                                     : "the chain's recorded end does not match its last entry";
     }
     return v;
   });
