@@ -10,6 +10,7 @@
 #include "accounts/account_rows.h"
 #include "people/person.h"
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -49,22 +50,26 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
   const std::string today_iso = today.iso();
   std::vector<DueReview> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     DueReview d;
-    d.account_id = r[0].as_int();
-    d.platform = r[1].as_text();
-    d.account_name = r[2].as_text();
-    d.kind = kind_for(r[3].as_bool());
+    d.account_id = in.integer();
+    d.platform = in.text();
+    d.account_name = in.text();
+    d.kind = kind_for(in.flag());
+    const std::string date_opened = in.text();
+    const int64_t requested_at = in.integer();
+    const std::optional<int64_t> last_reviewed_at = in.optional_integer();
     int months = d.kind == ReviewKind::kContentCheck ? rules.affiliated_check_months
                                                      : rules.access_review_months;
     if (months <= 0) continue;
     CalendarDate base;
-    if (!r[6].is_null()) {
-      base = date_of(r[6].as_int());
+    if (last_reviewed_at) {
+      base = date_of(*last_reviewed_at);
       d.last_done_on = base.iso();
-    } else if (auto opened = parse_date(r[4].as_text()); opened.ok()) {
+    } else if (auto opened = parse_date(date_opened); opened.ok()) {
       base = *opened;
     } else {
-      base = date_of(r[5].as_int());
+      base = date_of(requested_at);
     }
     d.due_on = add_months(base, months).iso();
     if (d.due_on > horizon) continue;
@@ -168,19 +173,19 @@ Result<std::vector<AccountReview>> list_reviews(Connection& conn, int64_t school
   std::vector<AccountReview> out;
   out.reserve(rows.size());
   for (const Row& r : rows) {
+    RowReader in(r);
     AccountReview v;
-    v.id = r[0].as_int();
-    v.account_id = r[1].as_int();
-    v.kind = r[2].as_text() == "content_check" ? ReviewKind::kContentCheck
-                                               : ReviewKind::kAccessReview;
-    v.reviewed_by = r[3].as_optional_int();
-    v.reviewed_at = r[4].as_int();
-    v.findings = r[5].as_text();
+    v.id = in.integer();
+    v.account_id = in.integer();
+    v.kind = in.text() == "content_check" ? ReviewKind::kContentCheck : ReviewKind::kAccessReview;
+    v.reviewed_by = in.optional_integer();
+    v.reviewed_at = in.integer();
+    v.findings = in.text();
     if (v.reviewed_by) {
       Person p;
-      p.given_name = r[6].as_text();
-      p.preferred_name = r[7].as_optional_text();
-      p.family_name = r[8].as_text();
+      p.given_name = in.text();
+      p.preferred_name = in.optional_text();
+      p.family_name = in.text();
       v.reviewer_name = p.display_name();
     } else {
       v.reviewer_name = "the command line";

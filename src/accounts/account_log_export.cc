@@ -9,6 +9,7 @@
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "people/role.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -32,28 +33,32 @@ Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_
       {school_id}));
   std::map<int64_t, std::vector<std::string>> names;
   for (const Row& r : posters) {
+    RowReader in(r);
+    const int64_t account_id = in.integer();
     Person p;
-    p.given_name = r[1].as_text();
-    p.preferred_name = r[2].as_optional_text();
-    p.family_name = r[3].as_text();
-    names[r[0].as_int()].push_back(p.display_name());
+    p.given_name = in.text();
+    p.preferred_name = in.optional_text();
+    p.family_name = in.text();
+    names[account_id].push_back(p.display_name());
   }
   std::vector<AccountLogRow> out;
   out.reserve(accounts.size());
   for (const Row& r : accounts) {
+    RowReader in(r);
     AccountLogRow row;
-    row.account_id = r[0].as_int();
-    row.platform = platform_label(r[1].as_text());
-    row.account_name = r[2].as_text();
-    auto role = parse_role(r[3].as_text());
-    row.master_admin_role = role ? std::string(role_label(*role)) : r[3].as_text();
+    row.account_id = in.integer();
+    row.platform = platform_label(in.text());
+    row.account_name = in.text();
+    const std::string stored_role = in.text();
+    auto role = parse_role(stored_role);
+    row.master_admin_role = role ? std::string(role_label(*role)) : stored_role;
     row.posting_users = std::move(names[row.account_id]);
     std::sort(row.posting_users.begin(), row.posting_users.end(),
               [](const std::string& a, const std::string& b) {
                 return ascii_lower(a) < ascii_lower(b);
               });
-    row.date_opened = r[4].as_text();
-    row.date_closed = r[5].as_optional_text();
+    row.date_opened = in.text();
+    row.date_closed = in.optional_text();
     out.push_back(std::move(row));
   }
   std::sort(out.begin(), out.end(), [](const AccountLogRow& a, const AccountLogRow& b) {

@@ -13,6 +13,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -116,14 +117,18 @@ Status check_duplicate(Connection& conn, const School& school, const Platform& p
       "('proposed', 'open')",
       {std::string(platform.key), key}));
   if (rows.empty()) return {};
-  const Row& r = rows[0];
+  RowReader in(rows[0]);
+  const int64_t holder_id = in.integer();
+  const std::string holder_name = in.text();
+  const int64_t holder_trust_id = in.integer();
+  const std::string status = in.text();
   std::string what = std::string(platform.label) + " account '" + shown_name + "'";
-  std::string state = r[3].as_text() == "open" ? "open" : "waiting for approval";
-  if (r[0].as_int() == school.id)
+  std::string state = status == "open" ? "open" : "waiting for approval";
+  if (holder_id == school.id)
     return Error::conflict(what + " is already in this school's register (" + state +
                            "). Each account is registered once: use the existing entry.");
-  if (r[2].as_int() == school.trust_id)
-    return Error::conflict(what + " is already registered by " + r[1].as_text() + " (" + state +
+  if (holder_trust_id == school.trust_id)
+    return Error::conflict(what + " is already registered by " + holder_name + " (" + state +
                            "). An account belongs to one school: ask them about it, or check "
                            "the name.");
   // Another trust's school is not named (ORG-1).

@@ -4,6 +4,7 @@
 
 #include "core/calendar_date.h"
 #include "people/person.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -20,43 +21,45 @@ const std::string& account_columns() {
 }
 
 OfficialAccount account_from_row(const Row& r) {
+  RowReader in(r);
   OfficialAccount a;
-  a.id = r[0].as_int();
-  a.school_id = r[1].as_int();
-  a.platform = r[2].as_text();
-  a.account_name = r[3].as_text();
-  a.url = r[4].as_optional_text();
-  a.purpose = r[5].as_text();
-  if (!r[6].is_null()) a.master_admin_role = parse_role(r[6].as_text());
-  a.official_email = r[7].as_optional_text();
-  a.status = parse_account_status(r[8].as_text()).value_or(AccountStatus::kProposed);
-  a.date_opened = r[9].as_optional_text();
-  a.date_closed = r[10].as_optional_text();
-  a.affiliated = r[11].as_bool();
-  a.run_by = r[12].as_optional_text();
-  a.school_holds_master_access = r[13].as_bool();
-  a.school_has_editorial_oversight = r[14].as_bool();
-  a.listed_in_privacy_notice = r[15].as_bool();
+  a.id = in.integer();
+  a.school_id = in.integer();
+  a.platform = in.text();
+  a.account_name = in.text();
+  a.url = in.optional_text();
+  a.purpose = in.text();
+  if (std::optional<std::string> role = in.optional_text()) a.master_admin_role = parse_role(*role);
+  a.official_email = in.optional_text();
+  a.status = parse_account_status(in.text()).value_or(AccountStatus::kProposed);
+  a.date_opened = in.optional_text();
+  a.date_closed = in.optional_text();
+  a.affiliated = in.flag();
+  a.run_by = in.optional_text();
+  a.school_holds_master_access = in.flag();
+  a.school_has_editorial_oversight = in.flag();
+  a.listed_in_privacy_notice = in.flag();
   AccountAssessment& s = a.assessment;
-  s.investment_achieves = r[16].as_text();
-  s.interaction = parse_interaction(r[17].as_text()).value_or(InteractionLevel::kBroadcast);
-  s.pupils_contribute = r[18].as_bool();
-  s.staff_contribute = r[19].as_bool();
-  s.parents_contribute = r[20].as_bool();
-  s.public_contribute = r[21].as_bool();
-  s.staff_minutes_per_week = static_cast<int>(r[22].as_int());
-  s.success_measures = r[23].as_text();
-  s.requested_by = r[24].as_optional_int();
-  s.requested_at = r[25].as_int();
-  s.decided_by = r[26].as_optional_int();
-  s.decided_at = r[27].as_optional_int();
-  if (!r[28].is_null()) s.approved = r[28].as_text() == "approved";
-  s.decision_note = r[29].as_text();
-  a.closed_by = r[30].as_optional_int();
-  a.closed_at = r[31].as_optional_int();
-  a.close_reason = r[32].as_text();
-  a.updated_at = r[33].as_int();
-  a.linked_from_website = r[34].as_bool();
+  s.investment_achieves = in.text();
+  s.interaction = parse_interaction(in.text()).value_or(InteractionLevel::kBroadcast);
+  s.pupils_contribute = in.flag();
+  s.staff_contribute = in.flag();
+  s.parents_contribute = in.flag();
+  s.public_contribute = in.flag();
+  s.staff_minutes_per_week = static_cast<int>(in.integer());
+  s.success_measures = in.text();
+  s.requested_by = in.optional_integer();
+  s.requested_at = in.integer();
+  s.decided_by = in.optional_integer();
+  s.decided_at = in.optional_integer();
+  if (std::optional<std::string> decision = in.optional_text())
+    s.approved = *decision == "approved";
+  s.decision_note = in.text();
+  a.closed_by = in.optional_integer();
+  a.closed_at = in.optional_integer();
+  a.close_reason = in.text();
+  a.updated_at = in.integer();
+  a.linked_from_website = in.flag();
   return a;
 }
 
@@ -79,22 +82,23 @@ const std::string& authorisation_columns() {
 }
 
 AccountAuthorisation authorisation_from_row(const Row& r) {
+  RowReader in(r);
   AccountAuthorisation a;
-  a.id = r[0].as_int();
-  a.account_id = r[1].as_int();
-  a.person_id = r[2].as_int();
+  a.id = in.integer();
+  a.account_id = in.integer();
+  a.person_id = in.integer();
   Person p;
-  p.given_name = r[3].as_text();
-  p.preferred_name = r[4].as_optional_text();
-  p.family_name = r[5].as_text();
+  p.given_name = in.text();
+  p.preferred_name = in.optional_text();
+  p.family_name = in.text();
   a.person_name = p.display_name();
-  a.kind = parse_authorisation_kind(r[6].as_text()).value_or(AuthorisationKind::kPost);
-  a.granted_by = r[7].as_optional_int();
-  a.granted_at = r[8].as_int();
-  a.revoked_by = r[9].as_optional_int();
-  a.revoked_at = r[10].as_optional_int();
-  a.revoke_reason = r[11].as_text();
-  a.review_id = r[12].as_optional_int();
+  a.kind = parse_authorisation_kind(in.text()).value_or(AuthorisationKind::kPost);
+  a.granted_by = in.optional_integer();
+  a.granted_at = in.integer();
+  a.revoked_by = in.optional_integer();
+  a.revoked_at = in.optional_integer();
+  a.revoke_reason = in.text();
+  a.review_id = in.optional_integer();
   return a;
 }
 
@@ -117,10 +121,11 @@ Result<std::string> person_name(Connection& conn, std::optional<int64_t> person_
   Rows rows = TRY(conn.query(
       "SELECT given_name, preferred_name, family_name FROM people WHERE id = ?", {*person_id}));
   if (rows.empty()) return std::string("someone no longer on record");
+  RowReader in(rows[0]);
   Person p;
-  p.given_name = rows[0][0].as_text();
-  p.preferred_name = rows[0][1].as_optional_text();
-  p.family_name = rows[0][2].as_text();
+  p.given_name = in.text();
+  p.preferred_name = in.optional_text();
+  p.family_name = in.text();
   return p.display_name();
 }
 

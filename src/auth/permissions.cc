@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "store/row_reader.h"
+
 namespace inloco {
 namespace {
 
@@ -210,9 +212,12 @@ Result<Grants> load_grants(Connection& conn, int64_t person_id) {
       "SELECT role, trust_id, school_id FROM role_assignments WHERE person_id = ?", {person_id}));
   std::vector<RoleGrant> grants;
   for (const Row& r : rows) {
-    auto role = parse_role(r[0].as_text());
+    RowReader in(r);
+    auto role = parse_role(in.text());
     if (!role) continue;  // a role this version does not know grants nothing
-    grants.push_back({*role, r[1].as_int(), r[2].as_optional_int()});
+    const int64_t trust_id = in.integer();
+    const std::optional<int64_t> school_id = in.optional_integer();
+    grants.push_back({*role, trust_id, school_id});
   }
   return Grants(std::move(grants));
 }

@@ -1,6 +1,7 @@
 #include "auth/session_store.h"
 
 #include "core/crypto.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -35,13 +36,14 @@ Result<std::optional<Session>> find_session(Connection& conn, const Clock& clock
       "FROM sessions WHERE token_hash = ?",
       {hash}));
   if (rows.empty()) return std::optional<Session>();
+  RowReader in(rows[0]);
   Session s;
   s.token_hash = hash;
-  s.person_id = rows[0][0].as_int();
-  s.csrf_token = rows[0][1].as_text();
-  s.created_at = rows[0][2].as_int();
-  s.last_seen_at = rows[0][3].as_int();
-  s.second_factor_pending = rows[0][4].as_bool();
+  s.person_id = in.integer();
+  s.csrf_token = in.text();
+  s.created_at = in.integer();
+  s.last_seen_at = in.integer();
+  s.second_factor_pending = in.flag();
 
   const int64_t now = clock.now();
   const bool expired = now - s.last_seen_at >= settings.idle_timeout ||

@@ -8,6 +8,7 @@
 #include "auth/totp.h"
 #include "core/crypto.h"
 #include "people/person_rows.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -75,20 +76,24 @@ struct UserAccounts::Account {
   }
 
   static Account from_row(const Row& r) {
+    RowReader in(r);
     Account a;
-    a.person_id = r[0].as_int();
-    a.username = r[1].as_text();
-    a.password_hash = r[2].as_text();
-    a.totp_secret_sealed = r[3].as_optional_text();
-    a.totp_enabled = r[4].as_bool();
-    a.totp_last_step = r[5].as_int();
-    a.must_change_password = r[6].as_bool();
-    a.disabled = r[7].as_bool() || !r[8].as_bool();
-    a.given_name = r[9].as_text();
-    a.family_name = r[10].as_text();
-    a.preferred_name = r[11].as_text();
-    a.school_id = r[12].as_optional_int();
-    a.school_name = r[13].as_text();
+    a.person_id = in.integer();
+    a.username = in.text();
+    a.password_hash = in.text();
+    a.totp_secret_sealed = in.optional_text();
+    a.totp_enabled = in.flag();
+    a.totp_last_step = in.integer();
+    a.must_change_password = in.flag();
+    // Both read before combining: `||` would skip the second read.
+    const bool account_disabled = in.flag();
+    const bool person_active = in.flag();
+    a.disabled = account_disabled || !person_active;
+    a.given_name = in.text();
+    a.family_name = in.text();
+    a.preferred_name = in.text();
+    a.school_id = in.optional_integer();
+    a.school_name = in.text();
     return a;
   }
 };
@@ -125,8 +130,7 @@ Result<std::string> normalise_username(std::string_view username) {
 }
 
 Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view username) {
-  // The sign-in's own columns first, so the person's start at a known place.
-  constexpr size_t kPersonFirst = 2;
+  // The sign-in's own columns first, then the person's.
   Rows rows = TRY(conn.query("SELECT ua.username, ua.disabled, " + person_columns() +
                                  " FROM user_accounts ua JOIN people p ON p.id = ua.person_id "
                                  "WHERE ua.username = ?",
@@ -134,8 +138,12 @@ Result<SignInHolder> find_sign_in_holder(Connection& conn, std::string_view user
   if (rows.empty())
     return Error::not_found("There is no sign-in with the username '" + std::string(username) +
                             "'. Check the spelling.");
-  const Row& r = rows[0];
-  return SignInHolder{person_from_row(r, kPersonFirst), r[0].as_text(), r[1].as_bool()};
+  RowReader in(rows[0]);
+  SignInHolder holder;
+  holder.username = in.text();
+  holder.disabled = in.flag();
+  holder.person = person_from_row(in);
+  return holder;
 }
 
 UserAccounts::UserAccounts(Database& db, const Clock& clock, const SecretKey& key,
@@ -213,15 +221,15 @@ Result<void> UserAccounts::create_account(const Actor& actor, int64_t person_id,
     return Error::not_found("There is no person with the id " + std::to_string(person_id) +
                             ". Add the person first (or import them), then create their account.");
   }
-  const Row& person = people[0];
+  RowReader person(people[0]);
   Account a;
   a.person_id = person_id;
   a.username = name;
-  a.given_name = person[0].as_text();
-  a.family_name = person[1].as_text();
-  a.preferred_name = person[2].as_text();
-  a.school_id = person[3].as_optional_int();
-  a.school_name = person[4].as_text();
+  a.given_name = person.text();
+  a.family_name = person.text();
+  a.preferred_name = person.text();
+  a.school_id = person.optional_integer();
+  a.school_name = person.text();
   TRY(check_new_password(password, a.personal_words()));
   const std::string hash = TRY(hash_password(password, settings_.cost));
 

@@ -10,6 +10,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "people/person_rows.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -103,10 +104,10 @@ Result<ConsentStatus> consent_for(Connection& conn, int64_t pupil_id, std::strin
       "ORDER BY effective_from DESC, id DESC LIMIT 1",
       {pupil_id, status.year.start_year, use, on.iso()}));
   if (rows.empty()) return status;
-  status.decision_id = rows[0][0].as_int();
-  status.state =
-      rows[0][1].as_text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
-  status.effective_from = rows[0][2].as_text();
+  RowReader in(rows[0]);
+  status.decision_id = in.integer();
+  status.state = in.text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
+  status.effective_from = in.text();
   return status;
 }
 
@@ -224,7 +225,12 @@ Result<std::vector<RenewalRow>> pupils_without_decision(Connection& conn, const 
                  "academic_year = ?",
                  {school_id, year.start_year}));
   std::set<std::pair<int64_t, std::string>> has;
-  for (const Row& r : decided) has.insert({r[0].as_int(), r[1].as_text()});
+  for (const Row& r : decided) {
+    RowReader in(r);
+    const int64_t pupil_id = in.integer();
+    std::string use = in.text();
+    has.insert({pupil_id, std::move(use)});
+  }
   const std::vector<std::string> uses = consent_uses(rules);
   std::vector<RenewalRow> out;
   for (const Person& p : pupils) {

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -38,25 +39,26 @@ const std::string& decision_select() {
 }
 
 ConsentDecision decision_from_row(const Row& r) {
+  RowReader in(r);
   ConsentDecision d;
-  d.id = r[0].as_int();
-  d.school_id = r[1].as_int();
-  d.pupil_id = r[2].as_int();
-  d.pupil_name = r[3].as_text();
-  d.year = AcademicYear{static_cast<int>(r[4].as_int())};
-  d.use = r[5].as_text();
-  d.decision = r[6].as_text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
-  d.kind = parse_decision_kind(r[7].as_text()).value_or(DecisionKind::kAmendment);
-  d.given_by_person_id = r[8].as_int();
-  d.given_by_name = r[9].as_text();
-  d.given_as = r[10].as_text();
-  d.given_on = r[11].as_text();
-  d.effective_from = r[12].as_text();
-  d.form_reference = r[13].as_text();
-  d.note = r[14].as_text();
-  d.recorded_by = r[15].as_optional_int();
-  d.recorded_by_name = r[16].as_text();
-  d.recorded_at = r[17].as_int();
+  d.id = in.integer();
+  d.school_id = in.integer();
+  d.pupil_id = in.integer();
+  d.pupil_name = in.text();
+  d.year = AcademicYear{static_cast<int>(in.integer())};
+  d.use = in.text();
+  d.decision = in.text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
+  d.kind = parse_decision_kind(in.text()).value_or(DecisionKind::kAmendment);
+  d.given_by_person_id = in.integer();
+  d.given_by_name = in.text();
+  d.given_as = in.text();
+  d.given_on = in.text();
+  d.effective_from = in.text();
+  d.form_reference = in.text();
+  d.note = in.text();
+  d.recorded_by = in.optional_integer();
+  d.recorded_by_name = in.text();
+  d.recorded_at = in.integer();
   return d;
 }
 

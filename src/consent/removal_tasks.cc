@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/row_reader.h"
+
 namespace inloco {
 namespace {
 
@@ -19,26 +21,27 @@ const char* kTaskColumns =
     "JOIN official_accounts a ON a.id = t.account_id ";
 
 RemovalTask task_from_row(const Row& r) {
+  RowReader in(r);
   RemovalTask t;
-  t.id = r[0].as_int();
-  t.school_id = r[1].as_int();
-  t.withdrawal_id = r[2].as_int();
-  t.pupil_id = r[3].as_int();
-  t.pupil_name = r[4].as_text();
-  t.use = r[5].as_text();
-  t.post_id = r[6].as_int();
-  t.account_id = r[7].as_int();
-  t.account_name = r[8].as_text();
-  t.platform = r[9].as_text();
-  t.live_url = r[10].as_text();
-  t.published_on = r[11].as_text();
-  t.due_on = r[12].as_text();
-  t.status = parse_removal_status(r[13].as_text()).value_or(RemovalStatus::kOpen);
-  t.created_at = r[14].as_int();
-  t.resolved_by = r[15].as_optional_int();
-  t.resolved_by_name = r[16].as_text();
-  t.resolved_at = r[17].as_optional_int();
-  t.reason = r[18].as_text();
+  t.id = in.integer();
+  t.school_id = in.integer();
+  t.withdrawal_id = in.integer();
+  t.pupil_id = in.integer();
+  t.pupil_name = in.text();
+  t.use = in.text();
+  t.post_id = in.integer();
+  t.account_id = in.integer();
+  t.account_name = in.text();
+  t.platform = in.text();
+  t.live_url = in.text();
+  t.published_on = in.text();
+  t.due_on = in.text();
+  t.status = parse_removal_status(in.text()).value_or(RemovalStatus::kOpen);
+  t.created_at = in.integer();
+  t.resolved_by = in.optional_integer();
+  t.resolved_by_name = in.text();
+  t.resolved_at = in.optional_integer();
+  t.reason = in.text();
   return t;
 }
 
@@ -51,8 +54,9 @@ Result<std::vector<RemovalTask>> load_tasks(Connection& conn, const std::string&
   tasks.reserve(rows.size());
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    index[r[0].as_int()] = tasks.size();
-    tasks.push_back(task_from_row(r));
+    RemovalTask task = task_from_row(r);
+    index[task.id] = tasks.size();
+    tasks.push_back(std::move(task));
   }
   if (tasks.empty()) return tasks;
   Rows people = TRY(conn.query(
@@ -61,9 +65,14 @@ Result<std::vector<RemovalTask>> load_tasks(Connection& conn, const std::string&
       "JOIN people p ON p.id = x.person_id WHERE " +
           where + " ORDER BY p.sort_name, p.id",
       params));
-  for (const Row& r : people)
-    if (auto it = index.find(r[0].as_int()); it != index.end())
-      tasks[it->second].assigned_to.push_back({r[1].as_int(), r[2].as_text()});
+  for (const Row& r : people) {
+    RowReader in(r);
+    auto it = index.find(in.integer());
+    if (it == index.end()) continue;
+    const int64_t person_id = in.integer();
+    std::string name = in.text();
+    tasks[it->second].assigned_to.push_back({person_id, std::move(name)});
+  }
   return tasks;
 }
 

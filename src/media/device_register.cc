@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -48,17 +49,18 @@ const char* kColumns =
     "id, school_id, label, make, model, serial, approved_by, approved_at, retired_by, retired_at";
 
 ApprovedDevice device_from_row(const Row& r) {
+  RowReader in(r);
   ApprovedDevice d;
-  d.id = r[0].as_int();
-  d.school_id = r[1].as_int();
-  d.details.label = r[2].as_text();
-  d.details.make = r[3].as_text();
-  d.details.model = r[4].as_text();
-  d.details.serial = r[5].as_optional_text();
-  d.approved_by = r[6].as_optional_int();
-  d.approved_at = r[7].as_int();
-  d.retired_by = r[8].as_optional_int();
-  d.retired_at = r[9].as_optional_int();
+  d.id = in.integer();
+  d.school_id = in.integer();
+  d.details.label = in.text();
+  d.details.make = in.text();
+  d.details.model = in.text();
+  d.details.serial = in.optional_text();
+  d.approved_by = in.optional_integer();
+  d.approved_at = in.integer();
+  d.retired_by = in.optional_integer();
+  d.retired_at = in.optional_integer();
   return d;
 }
 

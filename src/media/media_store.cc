@@ -7,6 +7,7 @@
 #include "media/image_metadata.h"
 #include "media/metadata_stripper.h"
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -58,30 +59,31 @@ const char* kColumns =
     "metadata_removed";
 
 MediaItem item_from_row(const Row& r) {
+  RowReader in(r);
   MediaItem m;
-  m.id = r[0].as_int();
-  m.school_id = r[1].as_int();
-  m.sha256 = r[2].as_text();
-  m.type = parse_image_type(r[3].as_text()).value_or(ImageType::kJpeg);
-  m.byte_size = r[4].as_int();
-  m.width = r[5].as_int();
-  m.height = r[6].as_int();
-  m.original_name = r[7].as_text();
-  m.rights.source = r[8].as_text();
-  m.rights.owner = r[9].as_text();
-  m.rights.basis = parse_rights_basis(r[10].as_text()).value_or(RightsBasis::kOwn);
-  m.rights.note = r[11].as_text();
-  m.uploaded_by = r[12].as_optional_int();
-  m.uploaded_by_name = r[13].as_text();
-  m.uploaded_at = r[14].as_int();
-  m.device_match = parse_device_match(r[15].as_text()).value_or(DeviceMatchKind::kNoMetadata);
-  m.device_id = r[16].as_optional_int();
-  m.device_make = r[17].as_text();
-  m.device_model = r[18].as_text();
-  m.device_serial = r[19].as_text();
-  m.taken_at = r[20].as_optional_text();
-  m.gps_was_present = r[21].as_bool();
-  m.metadata_removed = r[22].as_text();
+  m.id = in.integer();
+  m.school_id = in.integer();
+  m.sha256 = in.text();
+  m.type = parse_image_type(in.text()).value_or(ImageType::kJpeg);
+  m.byte_size = in.integer();
+  m.width = in.integer();
+  m.height = in.integer();
+  m.original_name = in.text();
+  m.rights.source = in.text();
+  m.rights.owner = in.text();
+  m.rights.basis = parse_rights_basis(in.text()).value_or(RightsBasis::kOwn);
+  m.rights.note = in.text();
+  m.uploaded_by = in.optional_integer();
+  m.uploaded_by_name = in.text();
+  m.uploaded_at = in.integer();
+  m.device_match = parse_device_match(in.text()).value_or(DeviceMatchKind::kNoMetadata);
+  m.device_id = in.optional_integer();
+  m.device_make = in.text();
+  m.device_model = in.text();
+  m.device_serial = in.text();
+  m.taken_at = in.optional_text();
+  m.gps_was_present = in.flag();
+  m.metadata_removed = in.text();
   return m;
 }
 

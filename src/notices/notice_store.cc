@@ -4,6 +4,7 @@
 #include <set>
 
 #include "people/people_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -53,18 +54,19 @@ Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int
       {person_id, static_cast<int64_t>(std::max(limit, 0))}));
   std::vector<Notice> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     Notice n;
-    n.id = r[0].as_int();
-    n.school_id = r[1].as_int();
-    n.school_name = r[2].as_text();
-    n.person_id = r[3].as_int();
-    n.kind = parse_notice_kind(r[4].as_text()).value_or(NoticeKind::kConcernRouted);
-    n.concern_id = r[5].as_optional_int();
-    n.created_at = r[6].as_int();
-    n.read_at = r[7].as_optional_int();
-    n.unblock_request_id = r[8].as_optional_int();
-    n.site_report_id = r[9].as_optional_int();
-    n.filter_ban_id = r[10].as_optional_int();
+    n.id = in.integer();
+    n.school_id = in.integer();
+    n.school_name = in.text();
+    n.person_id = in.integer();
+    n.kind = parse_notice_kind(in.text()).value_or(NoticeKind::kConcernRouted);
+    n.concern_id = in.optional_integer();
+    n.created_at = in.integer();
+    n.read_at = in.optional_integer();
+    n.unblock_request_id = in.optional_integer();
+    n.site_report_id = in.optional_integer();
+    n.filter_ban_id = in.optional_integer();
     out.push_back(std::move(n));
   }
   return out;

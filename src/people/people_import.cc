@@ -20,6 +20,7 @@
 #include "people/person_fields.h"
 #include "people/person_rows.h"
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -444,8 +445,15 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
           "SELECT g.parent_id, g.pupil_id, g.relationship, g.parental_responsibility FROM "
           "guardianships g JOIN people p ON p.id = g.parent_id WHERE p.school_id = ?",
           {school_id}));
-      for (const Row& r : links)
-        existing[{r[0].as_int(), r[1].as_int()}] = {r[2].as_text(), r[3].as_bool()};
+      for (const Row& r : links) {
+        RowReader in(r);
+        const int64_t parent_id = in.integer();
+        const int64_t pupil_id = in.integer();
+        LinkState state;
+        state.relationship = in.text();
+        state.parental_responsibility = in.flag();
+        existing[{parent_id, pupil_id}] = std::move(state);
+      }
     }
     auto id_of = [&](const std::string& external_id) -> int64_t {
       if (auto it = new_ids.find(external_id); it != new_ids.end()) return it->second;

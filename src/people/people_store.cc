@@ -7,6 +7,7 @@
 #include "people/person_fields.h"
 #include "people/person_rows.h"
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -89,9 +90,12 @@ Status check_external_id_free(Connection& conn, const Person& p) {
       "SELECT id, given_name, family_name FROM people WHERE school_id = ? AND external_id = ?",
       {p.school_id, p.external_id}));
   for (const Row& r : rows) {
-    if (r[0].as_int() == p.id) continue;
+    RowReader in(r);
+    if (in.integer() == p.id) continue;
+    const std::string given_name = in.text();
+    const std::string family_name = in.text();
     return Error::conflict("The external id '" + *p.external_id + "' is already used by " +
-                           r[1].as_text() + " " + r[2].as_text() +
+                           given_name + " " + family_name +
                            " at this school; each person needs their own.");
   }
   return {};
@@ -111,7 +115,13 @@ Result<std::vector<GuardianLink>> links(Connection& conn, std::string_view join_
   Rows rows = TRY(conn.query(sql, {id}));
   std::vector<GuardianLink> out;
   out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back({person_from_row(r), r[20].as_text(), r[21].as_bool()});
+  for (const Row& r : rows) {
+    RowReader in(r);
+    Person other = person_from_row(in);
+    std::string relationship = in.text();
+    const bool parental_responsibility = in.flag();
+    out.push_back({std::move(other), std::move(relationship), parental_responsibility});
+  }
   return out;
 }
 
@@ -360,11 +370,15 @@ Result<std::vector<RoleHeld>> roles_of(Connection& conn, int64_t person_id) {
   std::vector<RoleHeld> out;
   out.reserve(rows.size());
   for (const Row& r : rows) {
-    auto role = parse_role(r[0].as_text());
+    RowReader in(r);
+    const std::string stored_role = in.text();
+    auto role = parse_role(stored_role);
     if (!role)
-      return Error::internal("a stored role '" + r[0].as_text() +
+      return Error::internal("a stored role '" + stored_role +
                              "' is not known to this version of inloco");
-    out.push_back({*role, r[1].as_optional_int(), r[2].as_text()});
+    std::optional<int64_t> school_id = in.optional_integer();
+    std::string school_name = in.text();
+    out.push_back({*role, school_id, std::move(school_name)});
   }
   std::sort(out.begin(), out.end(), [](const RoleHeld& a, const RoleHeld& b) {
     if (a.school_id.has_value() != b.school_id.has_value()) return !a.school_id.has_value();
@@ -396,9 +410,13 @@ Result<std::vector<RoleHolder>> role_holders_at(Connection& conn, int64_t school
   std::vector<RoleHolder> out;
   out.reserve(rows.size());
   for (const Row& r : rows) {
-    std::optional<Role> role = parse_role(r[0].as_text());
+    RowReader in(r);
+    std::optional<Role> role = parse_role(in.text());
     if (!role) continue;  // a role this version does not know routes nothing
-    out.push_back({*role, person_from_row(r, 2), r[1].is_null()});
+    const bool trust_wide = in.is_null();  // ra.school_id
+    in.skip();
+    Person person = person_from_row(in);
+    out.push_back({*role, std::move(person), trust_wide});
   }
   return out;
 }
@@ -456,10 +474,12 @@ Result<std::vector<KindCount>> count_people(Connection& conn, int64_t school_id)
   std::vector<KindCount> out;
   for (PersonKind kind : all_person_kinds()) out.push_back({kind, 0});
   for (const Row& r : rows) {
-    auto kind = parse_person_kind(r[0].as_text());
+    RowReader in(r);
+    auto kind = parse_person_kind(in.text());
     if (!kind) continue;
+    const int64_t count = in.integer();
     for (KindCount& k : out)
-      if (k.kind == *kind) k.count = r[1].as_int();
+      if (k.kind == *kind) k.count = count;
   }
   return out;
 }
@@ -468,7 +488,10 @@ Result<std::string> pupils_fingerprint(Connection& conn, int64_t school_id) {
   Rows f = TRY(conn.query(
       "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM people WHERE school_id = ? AND kind = 'pupil'",
       {school_id}));
-  return f[0][0].as_text() + ":" + f[0][1].as_text();
+  RowReader in(f[0]);
+  const std::string count = in.text();
+  const std::string last_updated = in.text();
+  return count + ":" + last_updated;
 }
 
 }  // namespace inloco

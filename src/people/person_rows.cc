@@ -20,29 +20,34 @@ const std::string& person_columns() {
   return kColumns;
 }
 
-Person person_from_row(const Row& r, size_t f) {
+Person person_from_row(RowReader& in) {
   Person p;
-  p.id = r[f + 0].as_int();
-  p.trust_id = r[f + 1].as_int();
-  p.school_id = r[f + 2].as_optional_int();
-  p.external_id = r[f + 3].as_optional_text();
-  p.kind = parse_person_kind(r[f + 4].as_text()).value_or(PersonKind::kStaff);
-  p.given_name = r[f + 5].as_text();
-  p.family_name = r[f + 6].as_text();
-  p.preferred_name = r[f + 7].as_optional_text();
-  p.email = r[f + 8].as_optional_text();
-  p.phone = r[f + 9].as_optional_text();
-  p.job_title = r[f + 10].as_optional_text();
-  p.date_of_birth = r[f + 11].as_optional_text();
-  p.year_group = r[f + 12].as_optional_text();
-  p.class_name = r[f + 13].as_optional_text();
-  p.competent_to_consent = r[f + 14].as_bool();
-  p.competence_decided_by = r[f + 15].as_optional_int();
-  p.competence_decided_at = r[f + 16].as_optional_int();
-  p.active = r[f + 17].as_bool();
-  p.created_at = r[f + 18].as_int();
-  p.updated_at = r[f + 19].as_int();
+  p.id = in.integer();
+  p.trust_id = in.integer();
+  p.school_id = in.optional_integer();
+  p.external_id = in.optional_text();
+  p.kind = parse_person_kind(in.text()).value_or(PersonKind::kStaff);
+  p.given_name = in.text();
+  p.family_name = in.text();
+  p.preferred_name = in.optional_text();
+  p.email = in.optional_text();
+  p.phone = in.optional_text();
+  p.job_title = in.optional_text();
+  p.date_of_birth = in.optional_text();
+  p.year_group = in.optional_text();
+  p.class_name = in.optional_text();
+  p.competent_to_consent = in.flag();
+  p.competence_decided_by = in.optional_integer();
+  p.competence_decided_at = in.optional_integer();
+  p.active = in.flag();
+  p.created_at = in.integer();
+  p.updated_at = in.integer();
   return p;
+}
+
+Person person_from_row(const Row& row, size_t first) {
+  RowReader in(row, first);
+  return person_from_row(in);
 }
 
 std::string placeholder_rows(size_t rows, size_t columns) {

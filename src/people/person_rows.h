@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "people/person.h"
 #include "store/database.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -27,6 +28,9 @@ std::string person_sort_name(const Person& p);
 const std::string& person_columns();
 // Reads the columns of person_columns() starting at `first`.
 Person person_from_row(const Row& row, size_t first = 0);
+// Reads the columns of person_columns() from `in`'s next column and leaves `in`
+// at the column after them, for a SELECT that goes on past the person.
+Person person_from_row(RowReader& in);
 
 // Inserts the people (id, created_at and updated_at are ignored; both times
 // become `now`) in multi-row statements and returns their new ids in the

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -14,13 +15,14 @@ namespace {
 constexpr const char* kSchoolColumns = "id, trust_id, code, name, urn, phase";
 
 School school_from_row(const Row& r) {
+  RowReader in(r);
   School s;
-  s.id = r[0].as_int();
-  s.trust_id = r[1].as_int();
-  s.code = r[2].as_text();
-  s.name = r[3].as_text();
-  s.urn = r[4].as_optional_text();
-  s.phase = r[5].as_text();
+  s.id = in.integer();
+  s.trust_id = in.integer();
+  s.code = in.text();
+  s.name = in.text();
+  s.urn = in.optional_text();
+  s.phase = in.text();
   return s;
 }
 
@@ -71,7 +73,11 @@ Result<int64_t> create_trust(Connection& conn, const Clock& clock, const Actor& 
 Result<Trust> get_trust(Connection& conn, int64_t trust_id) {
   Row r = TRY(conn.query_one("SELECT id, name FROM trusts WHERE id = ?", {trust_id},
                              "The trust " + std::to_string(trust_id)));
-  return Trust{r[0].as_int(), r[1].as_text()};
+  RowReader in(r);
+  Trust trust;
+  trust.id = in.integer();
+  trust.name = in.text();
+  return trust;
 }
 
 Result<int64_t> create_school(Connection& conn, const Clock& clock, const Actor& actor,

@@ -6,6 +6,7 @@
 #include "profile/profile_loader.h"
 #include "profile/profile_settings.h"
 #include "profile/shipped_profiles.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -36,15 +37,16 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }
 
 ProfileVersion version_from(const Row& r) {
+  RowReader in(r);
   ProfileVersion v;
-  v.school_id = r[0].as_int();
-  v.version = r[1].as_int();
-  v.profile_key = r[2].as_text();
-  v.toml_text = r[3].as_text();
-  v.changes = split_lines(r[4].as_text());
-  v.assigned_by = r[5].as_optional_int();
-  v.assigned_by_name = r[6].as_text();
-  v.assigned_at = r[7].as_int();
+  v.school_id = in.integer();
+  v.version = in.integer();
+  v.profile_key = in.text();
+  v.toml_text = in.text();
+  v.changes = split_lines(in.text());
+  v.assigned_by = in.optional_integer();
+  v.assigned_by_name = in.text();
+  v.assigned_at = in.integer();
   return v;
 }
 

@@ -1,6 +1,7 @@
 #include "store/audit_log.h"
 
 #include "core/crypto.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -19,19 +20,20 @@ const char* kColumns =
     "prev_hash, hash";
 
 AuditEntry entry_from_row(const Row& r) {
+  RowReader in(r);
   AuditEntry e;
-  e.id = r[0].as_int();
-  e.at = r[1].as_int();
-  e.actor_id = r[2].as_optional_int();
-  e.actor = r[3].as_text();
-  e.action = r[4].as_text();
-  e.record_type = r[5].as_text();
-  e.record_id = r[6].as_text();
-  e.school_id = r[7].as_optional_int();
-  e.detail = r[8].as_text();
-  e.source = r[9].as_text();
-  e.prev_hash = r[10].as_text();
-  e.hash = r[11].as_text();
+  e.id = in.integer();
+  e.at = in.integer();
+  e.actor_id = in.optional_integer();
+  e.actor = in.text();
+  e.action = in.text();
+  e.record_type = in.text();
+  e.record_id = in.text();
+  e.school_id = in.optional_integer();
+  e.detail = in.text();
+  e.source = in.text();
+  e.prev_hash = in.text();
+  e.hash = in.text();
   return e;
 }
 
@@ -59,8 +61,11 @@ Result<int64_t> append_audit(Connection& conn, const Clock& clock, const Actor& 
   TRY(conn.execute("UPDATE audit_head SET last_id = last_id WHERE singleton = 1"));
   Row head = TRY(conn.query_one("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1", {},
                                 "the audit log head"));
+  RowReader in(head);
+  const int64_t last_id = in.integer();
+  const std::string last_hash = in.text();
   AuditEntry e;
-  e.id = head[0].as_int() + 1;
+  e.id = last_id + 1;
   e.at = clock.now();
   e.actor_id = actor.person_id;
   e.actor = actor.name;
@@ -70,7 +75,7 @@ Result<int64_t> append_audit(Connection& conn, const Clock& clock, const Actor& 
   e.school_id = event.school_id;
   e.detail = event.detail;
   e.source = actor.source;
-  e.prev_hash = head[1].as_text();
+  e.prev_hash = last_hash;
   e.hash = sha256_hex(e.prev_hash + audit_canonical_text(e));
   TRY(conn.execute(
       "INSERT INTO audit_log (id, at, actor_id, actor, action, record_type, record_id, school_id, "
@@ -120,13 +125,16 @@ Result<AuditVerification> verify_audit(Database& db) {
     }
     Row head = TRY(conn.query_one("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1",
                                   {}, "the audit log head"));
-    if (head[0].as_int() != v.entries || head[1].as_text() != prev) {
+    RowReader in(head);
+    const int64_t last_id = in.integer();
+    const std::string last_hash = in.text();
+    if (last_id != v.entries || last_hash != prev) {
       v.intact = false;
       v.first_bad_id = v.entries + 1;
-      v.reason = head[0].as_int() > v.entries
-                     ? "the log ends at entry " + std::to_string(v.entries) + " but entry " +
-                           std::to_string(head[0].as_int()) + " was written (entries were removed from the end)"
-                     : "the chain's recorded end does not match its last entry";
+      v.reason = last_id > v.entries ? "the log ends at entry " + std::to_string(v.entries) +
+                                           " but entry " + std::to_string(last_id) +
+                                           " was written (entries were removed from the end)"
+                                     : "the chain's recorded end does not match its last entry";
     }
     return v;
   });
