@@ -119,7 +119,7 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
     s.terms = in.text();
     s.flag = in.text();
     s.blocked = in.flag();
-    s.who = in.text();  // the user name; a person's name replaces it later
+    s.who = in.text();  // the user name; person lines put the name in its place
     s.source_address = in.text();
     l.searches.push_back(std::move(s));
   }
