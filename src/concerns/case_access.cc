@@ -8,6 +8,7 @@
 #include "notices/notice_store.h"
 #include "people/people_store.h"
 #include "people/school_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -135,19 +136,25 @@ Result<std::vector<CaseSummary>> summaries_for(Connection& conn, const Clock& cl
   const int64_t now = clock.now();
   std::vector<CaseSummary> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     CaseSummary s;
-    s.concern_id = r[0].as_int();
-    s.reported_at = r[1].as_int();
-    s.happened_at = r[2].as_int();
-    s.type = r[3].as_text();
-    s.subject_kind = parse_subject_kind(r[4].as_text()).value_or(SubjectKind::kOutside);
-    s.subject_name = r[5].is_null() ? r[6].as_text() : r[5].as_text();
-    s.status = r[7].as_text() == "closed" ? ConcernStatus::kClosed : ConcernStatus::kOpen;
-    s.actions = r[8].as_int();
-    s.ico_decision_due = r[9].as_optional_int();
-    s.ico_decided = !r[10].is_null();
+    s.concern_id = in.integer();
+    s.reported_at = in.integer();
+    s.happened_at = in.integer();
+    s.type = in.text();
+    s.subject_kind = parse_subject_kind(in.text()).value_or(SubjectKind::kOutside);
+    std::optional<std::string> subject_person_name = in.optional_text();  // none: no person
+    std::string subject_description = in.text();
+    s.subject_name = subject_person_name ? *subject_person_name : subject_description;
+    s.status = in.text() == "closed" ? ConcernStatus::kClosed : ConcernStatus::kOpen;
+    s.actions = in.integer();
+    s.ico_decision_due = in.optional_integer();
+    s.ico_decided = !in.is_null();
+    in.skip();  // ico_decision: only whether it was made counts here
     s.ico_decision_overdue = s.ico_decision_due && !s.ico_decided && now > *s.ico_decision_due;
-    if (r[11].as_bool() && r[12].as_int() == 0) {
+    const bool lado_decision_needed = in.flag();
+    const int64_t lado_actions = in.integer();
+    if (lado_decision_needed && lado_actions == 0) {
       s.lado_decision_due = lado_decision_due(s.reported_at);
       s.lado_decision_overdue = s.status == ConcernStatus::kOpen && now > *s.lado_decision_due;
     }

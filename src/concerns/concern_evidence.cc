@@ -10,6 +10,7 @@
 #include "media/content_store.h"
 #include "media/image_type.h"
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -176,10 +177,11 @@ Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, co
   if (rows.empty())
     return Error::not_found("Evidence item " + std::to_string(evidence_id) +
                             " of this concern has no file.");
+  RowReader in(rows[0]);
   EvidenceFile out;
-  out.sha256 = rows[0][0].as_text();
-  out.file_type = rows[0][1].as_text();
-  out.file_name = rows[0][2].as_text();
+  out.sha256 = in.text();
+  out.file_type = in.text();
+  out.file_name = in.text();
   out.bytes = TRY(vault.get(out.sha256));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"concern.evidence_view", "concern_evidence",

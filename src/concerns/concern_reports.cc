@@ -11,6 +11,7 @@
 #include "people/people_store.h"
 #include "people/school_store.h"
 #include "profile/vocabulary.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -349,9 +350,15 @@ Result<std::vector<OwnReport>> reports_by(Connection& conn, int64_t school_id, i
       "reported_by = ? ORDER BY reported_at DESC, id DESC",
       {school_id, person_id}));
   std::vector<OwnReport> out;
-  for (const Row& r : rows)
-    out.push_back({r[0].as_int(), r[1].as_int(), r[2].as_text(),
-                   parse_subject_kind(r[3].as_text()).value_or(SubjectKind::kOutside)});
+  for (const Row& r : rows) {
+    RowReader in(r);
+    OwnReport report;
+    report.concern_id = in.integer();
+    report.reported_at = in.integer();
+    report.type = in.text();
+    report.subject_kind = parse_subject_kind(in.text()).value_or(SubjectKind::kOutside);
+    out.push_back(std::move(report));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "people/person_fields.h"
 #include "people/role.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -40,39 +41,42 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 Concern concern_from_row(const Row& r) {
+  RowReader in(r);
   Concern c;
-  c.id = r[0].as_int();
-  c.school_id = r[1].as_int();
-  c.reported_by = r[2].as_int();
-  c.reported_by_name = r[3].as_text();
-  c.reported_at = r[4].as_int();
-  c.happened_at = r[5].as_int();
-  c.what_happened = r[6].as_text();
-  c.subject_kind = parse_subject_kind(r[7].as_text()).value_or(SubjectKind::kOutside);
-  c.subject_person_id = r[8].as_optional_int();
-  c.subject_description = r[10].as_text();
-  c.subject_name = c.subject_person_id ? r[9].as_text() : c.subject_description;
-  c.platform = r[11].as_text();
-  c.risk_area = r[12].as_text();
-  c.risk_kind = r[13].as_text();
-  c.type = r[14].as_text();
-  c.involves_personal_data = r[15].as_bool();
-  c.about_official_accounts = r[16].as_bool();
-  c.fell_back = r[17].as_bool();
-  c.routing_notes = lines_of(r[18].as_text());
-  c.lado_decision_needed = r[19].as_bool();
-  c.status = r[20].as_text() == "closed" ? ConcernStatus::kClosed : ConcernStatus::kOpen;
-  c.closed_by = r[21].as_optional_int();
-  c.closed_by_name = r[22].as_text();
-  c.closed_at = r[23].as_optional_int();
-  c.lessons_learnt = r[24].as_text();
-  c.policy_change = r[25].as_text();
-  c.ico_decision_due = r[26].as_optional_int();
-  if (!r[27].is_null()) c.ico_reported = r[27].as_text() == "report";
-  c.ico_reason = r[28].as_text();
-  c.ico_decided_by = r[29].as_optional_int();
-  c.ico_decided_by_name = r[30].as_text();
-  c.ico_decided_at = r[31].as_optional_int();
+  c.id = in.integer();
+  c.school_id = in.integer();
+  c.reported_by = in.integer();
+  c.reported_by_name = in.text();
+  c.reported_at = in.integer();
+  c.happened_at = in.integer();
+  c.what_happened = in.text();
+  c.subject_kind = parse_subject_kind(in.text()).value_or(SubjectKind::kOutside);
+  c.subject_person_id = in.optional_integer();
+  std::string subject_person_name = in.text();  // empty when no person is linked
+  c.subject_description = in.text();
+  c.subject_name = c.subject_person_id ? subject_person_name : c.subject_description;
+  c.platform = in.text();
+  c.risk_area = in.text();
+  c.risk_kind = in.text();
+  c.type = in.text();
+  c.involves_personal_data = in.flag();
+  c.about_official_accounts = in.flag();
+  c.fell_back = in.flag();
+  c.routing_notes = lines_of(in.text());
+  c.lado_decision_needed = in.flag();
+  c.status = in.text() == "closed" ? ConcernStatus::kClosed : ConcernStatus::kOpen;
+  c.closed_by = in.optional_integer();
+  c.closed_by_name = in.text();
+  c.closed_at = in.optional_integer();
+  c.lessons_learnt = in.text();
+  c.policy_change = in.text();
+  c.ico_decision_due = in.optional_integer();
+  if (std::optional<std::string> ico_decision = in.optional_text())
+    c.ico_reported = *ico_decision == "report";
+  c.ico_reason = in.text();
+  c.ico_decided_by = in.optional_integer();
+  c.ico_decided_by_name = in.text();
+  c.ico_decided_at = in.optional_integer();
   return c;
 }
 
@@ -82,16 +86,17 @@ const char* kViewerColumns =
     "FROM concern_viewers v JOIN people p ON p.id = v.person_id ";
 
 CaseViewer viewer_from_row(const Row& r) {
+  RowReader in(r);
   CaseViewer v;
-  v.person_id = r[0].as_int();
-  v.name = r[1].as_text();
-  v.added = r[2].as_text() == "added";
-  v.routed_for = split_commas(r[3].as_text());
-  v.role = r[4].as_text();
-  v.reason = r[5].as_text();
-  v.added_by = r[6].as_optional_int();
-  v.added_by_name = r[7].as_text();
-  v.added_at = r[8].as_int();
+  v.person_id = in.integer();
+  v.name = in.text();
+  v.added = in.text() == "added";
+  v.routed_for = split_commas(in.text());
+  v.role = in.text();
+  v.reason = in.text();
+  v.added_by = in.optional_integer();
+  v.added_by_name = in.text();
+  v.added_at = in.integer();
   return v;
 }
 
@@ -114,11 +119,13 @@ Result<std::vector<ConcernParty>> load_parties(Connection& conn, int64_t concern
       {concern_id}));
   std::vector<ConcernParty> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     ConcernParty party;
-    party.person_id = r[0].as_optional_int();
-    party.description = r[2].as_text();
-    party.name = party.person_id ? r[1].as_text() : party.description;
-    party.involvement = parse_involvement(r[3].as_text()).value_or(Involvement::kOther);
+    party.person_id = in.optional_integer();
+    std::string person_name = in.text();  // empty when no person is linked
+    party.description = in.text();
+    party.name = party.person_id ? person_name : party.description;
+    party.involvement = parse_involvement(in.text()).value_or(Involvement::kOther);
     out.push_back(std::move(party));
   }
   return out;
@@ -151,21 +158,22 @@ Result<std::vector<EvidenceItem>> load_evidence(Connection& conn, int64_t concer
       {concern_id}));
   std::vector<EvidenceItem> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     EvidenceItem e;
-    e.id = r[0].as_int();
-    e.concern_id = r[1].as_int();
-    e.kind = parse_evidence_kind(r[2].as_text()).value_or(EvidenceKind::kFile);
-    e.refers_to = r[3].as_int();
-    e.description = r[4].as_text();
-    e.address = r[5].as_text();
+    e.id = in.integer();
+    e.concern_id = in.integer();
+    e.kind = parse_evidence_kind(in.text()).value_or(EvidenceKind::kFile);
+    e.refers_to = in.integer();
+    e.description = in.text();
+    e.address = in.text();
     e.address_is_live = true;
-    e.file_sha256 = r[6].as_optional_text();
-    e.file_size = r[7].as_optional_int();
-    e.file_type = r[8].as_text();
-    e.file_name = r[9].as_text();
-    e.added_by = r[10].as_int();
-    e.added_by_name = r[11].as_text();
-    e.added_at = r[12].as_int();
+    e.file_sha256 = in.optional_text();
+    e.file_size = in.optional_integer();
+    e.file_type = in.text();
+    e.file_name = in.text();
+    e.added_by = in.integer();
+    e.added_by_name = in.text();
+    e.added_at = in.integer();
     out.push_back(std::move(e));
   }
   return out;
@@ -179,19 +187,20 @@ Result<std::vector<ConcernAction>> load_actions(Connection& conn, int64_t concer
       {concern_id}));
   std::vector<ConcernAction> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     ConcernAction a;
-    a.id = r[0].as_int();
-    a.concern_id = r[1].as_int();
-    a.kind = parse_action_kind(r[2].as_text()).value_or(ActionKind::kNote);
-    a.taken_at = r[3].as_int();
-    std::string decision = r[4].as_text();
+    a.id = in.integer();
+    a.concern_id = in.integer();
+    a.kind = parse_action_kind(in.text()).value_or(ActionKind::kNote);
+    a.taken_at = in.integer();
+    std::string decision = in.text();
     if (!decision.empty()) a.decision = decision == "yes";
-    a.counterpart = r[5].as_text();
-    a.detail = r[6].as_text();
-    a.reason = r[7].as_text();
-    a.recorded_by = r[8].as_int();
-    a.recorded_by_name = r[9].as_text();
-    a.recorded_at = r[10].as_int();
+    a.counterpart = in.text();
+    a.detail = in.text();
+    a.reason = in.text();
+    a.recorded_by = in.integer();
+    a.recorded_by_name = in.text();
+    a.recorded_at = in.integer();
     out.push_back(std::move(a));
   }
   return out;

@@ -4,6 +4,7 @@
 
 #include "concerns/concern_store.h"
 #include "people/people_store.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -27,9 +28,10 @@ Result<std::vector<ChronologyEntry>> pupil_chronology(Connection& conn, const Cl
   std::vector<ChronologyEntry> out;
   std::vector<int64_t> ids;
   for (const Row& r : rows) {
+    RowReader in(r);
     ChronologyEntry e;
-    e.concern = TRY(load_concern(conn, school_id, r[0].as_int()));
-    e.pupil_is = r[1].as_text();
+    e.concern = TRY(load_concern(conn, school_id, in.integer()));
+    e.pupil_is = in.text();
     e.actions = TRY(load_actions(conn, e.concern.id));
     ids.push_back(e.concern.id);
     out.push_back(std::move(e));

@@ -10,6 +10,7 @@
 #include "people/people_store.h"
 #include "people/person_rows.h"
 #include "profile/policy_profile.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -155,7 +156,12 @@ class DemoConsent {
         "WHERE p.school_id = ? AND g.parental_responsibility = 1 ORDER BY g.pupil_id, g.parent_id",
         {school_id}));
     std::map<int64_t, int64_t> parent_of;
-    for (const Row& r : links) parent_of.emplace(r[0].as_int(), r[1].as_int());
+    for (const Row& r : links) {
+      RowReader in(r);
+      const int64_t pupil_id = in.integer();
+      const int64_t parent_id = in.integer();
+      parent_of.emplace(pupil_id, parent_id);
+    }
     std::map<std::string, std::vector<DemoPupil>> out;
     for (const Row& r : rows) {
       DemoPupil p{person_from_row(r), std::nullopt};

@@ -20,6 +20,7 @@
 #include "filtering/network_names.h"
 #include "filtering/search_flags.h"
 #include "filter/url_normaliser.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -83,7 +84,12 @@ Result<LogFile> log_file_row(Database& db, const Clock& clock, int64_t school_id
         "head_hash = ?",
         key));
     if (rows.empty()) return Error::internal("The position of " + path + " was not stored.");
-    return LogFile{rows[0][0].as_int(), rows[0][1].as_int(), rows[0][2].as_int()};
+    RowReader in(rows[0]);
+    LogFile file;
+    file.id = in.integer();
+    file.position = in.integer();
+    file.lines = in.integer();
+    return file;
   });
 }
 

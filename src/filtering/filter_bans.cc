@@ -9,6 +9,7 @@
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
 #include "people/school_members.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -27,20 +28,21 @@ Result<std::vector<FilterBan>> load(Connection& conn, int64_t now, const std::st
   Rows rows = TRY(conn.query(kSelect + where, params));
   std::vector<FilterBan> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     FilterBan b;
-    b.id = r[0].as_int();
-    b.school_id = r[1].as_int();
-    b.person_id = r[2].as_int();
-    b.sanction = r[3].as_text() == "supervised_use_only" ? CircumventionSanction::kSupervisedUseOnly
-                                                         : CircumventionSanction::kRemoveInternetAccess;
-    b.started_at = r[4].as_int();
-    b.why = r[5].as_text();
-    b.events_count = static_cast<int>(r[6].as_int());
-    b.window_days = static_cast<int>(r[7].as_int());
-    b.lifted_at = r[8].as_optional_int();
-    b.lifted_by_name = r[9].as_text();
-    b.lift_reason = r[10].as_text();
-    b.supervised_until = r[11].as_optional_int();
+    b.id = in.integer();
+    b.school_id = in.integer();
+    b.person_id = in.integer();
+    b.sanction = in.text() == "supervised_use_only" ? CircumventionSanction::kSupervisedUseOnly
+                                                    : CircumventionSanction::kRemoveInternetAccess;
+    b.started_at = in.integer();
+    b.why = in.text();
+    b.events_count = static_cast<int>(in.integer());
+    b.window_days = static_cast<int>(in.integer());
+    b.lifted_at = in.optional_integer();
+    b.lifted_by_name = in.text();
+    b.lift_reason = in.text();
+    b.supervised_until = in.optional_integer();
     Person p = TRY(get_person_by_id(conn, b.person_id));
     b.person_name = p.display_name();
     b.network_name = TRY(network_name_of(conn, b.person_id));
@@ -171,8 +173,17 @@ Result<FilterBan> get_ban(Connection& conn, int64_t school_id, int64_t ban_id, i
       "SELECT id, supervisor_id, supervisor_name, recorded_by_name, starts_at, ends_at FROM "
       "filter_supervised_sessions WHERE ban_id = ? ORDER BY starts_at DESC, id DESC",
       {ban_id}));
-  for (const Row& r : rows)
-    b.sessions.push_back({r[0].as_int(), r[1].as_int(), r[2].as_text(), r[3].as_text(), r[4].as_int(), r[5].as_int()});
+  for (const Row& r : rows) {
+    RowReader in(r);
+    SupervisedSession s;
+    s.id = in.integer();
+    s.supervisor_id = in.integer();
+    s.supervisor_name = in.text();
+    s.recorded_by_name = in.text();
+    s.starts_at = in.integer();
+    s.ends_at = in.integer();
+    b.sessions.push_back(std::move(s));
+  }
   return b;
 }
 

@@ -7,6 +7,7 @@
 
 #include "filtering/network_names.h"
 #include "people/people_store.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -71,15 +72,23 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
                                                  "ELSE 0 END) FROM filter_decisions" + where + " GROUP BY " + key,
                                params));
   for (const Row& r : totals) {
-    ActivityLine& l = lines[r[0].as_text()];
-    l.requests = r[1].as_int();
-    l.blocked = r[2].as_int();
-    l.flagged = r[3].as_int();
+    RowReader in(r);
+    ActivityLine& l = lines[in.text()];
+    l.requests = in.integer();
+    l.blocked = in.integer();
+    l.flagged = in.integer();
   }
   Rows categories = TRY(conn.query("SELECT " + key + ", category, COUNT(*) FROM filter_decisions" + where +
                                        " AND category <> '' GROUP BY " + key + ", category",
                                    params));
-  for (const Row& r : categories) lines[r[0].as_text()].categories.push_back({r[1].as_text(), r[2].as_int()});
+  for (const Row& r : categories) {
+    RowReader in(r);
+    ActivityLine& l = lines[in.text()];
+    CategoryCount c;
+    c.category = in.text();
+    c.requests = in.integer();
+    l.categories.push_back(std::move(c));
+  }
   for (auto& [k, l] : lines) {
     std::sort(l.categories.begin(), l.categories.end(), [](const CategoryCount& a, const CategoryCount& b) {
       return a.requests != b.requests ? a.requests > b.requests : a.category < b.category;
@@ -89,7 +98,11 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
   Rows attempts = TRY(conn.query("SELECT " + key + ", COUNT(*) FROM filter_circumvention_events" + where +
                                      " GROUP BY " + key,
                                  params));
-  for (const Row& r : attempts) lines[r[0].as_text()].attempts = r[1].as_int();
+  for (const Row& r : attempts) {
+    RowReader in(r);
+    ActivityLine& l = lines[in.text()];
+    l.attempts = in.integer();
+  }
   SqlParams search_params = params;
   search_params.push_back(kMaxSearchRows);
   Rows searches = TRY(conn.query("SELECT " + key + ", at, search_terms, search_flag, blocked, username, source_address "
@@ -98,10 +111,17 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
                                      "ORDER BY at DESC, id DESC LIMIT ?",
                                  search_params));
   for (const Row& r : searches) {
-    ActivityLine& l = lines[r[0].as_text()];
-    if (l.searches.size() < kSearchesPerLine)
-      l.searches.push_back({r[1].as_int(), r[2].as_text(), r[3].as_text(), r[4].as_bool(), r[5].as_text(),
-                            r[6].as_text()});
+    RowReader in(r);
+    ActivityLine& l = lines[in.text()];
+    if (l.searches.size() >= kSearchesPerLine) continue;
+    SearchSeen s;
+    s.at = in.integer();
+    s.terms = in.text();
+    s.flag = in.text();
+    s.blocked = in.flag();
+    s.who = in.text();  // the user name; person lines put the name in its place
+    s.source_address = in.text();
+    l.searches.push_back(std::move(s));
   }
   return lines;
 }
@@ -139,18 +159,19 @@ Result<std::vector<CircumventionEvent>> load_events(Connection& conn, Names& nam
       params));
   std::vector<CircumventionEvent> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     CircumventionEvent e;
-    e.id = r[0].as_int();
-    e.at = r[1].as_int();
-    e.person_id = r[2].as_optional_int();
+    e.id = in.integer();
+    e.at = in.integer();
+    e.person_id = in.optional_integer();
     if (e.person_id) e.person_name = TRY(names.person(*e.person_id))->display_name();
-    e.username = r[3].as_text();
-    e.source_address = r[4].as_text();
-    e.url = r[5].as_text();
-    e.host = r[6].as_text();
-    e.kind = parse_circumvention_kind(r[7].as_text()).value_or(CircumventionKind::kCategory);
-    e.category = r[8].as_text();
-    e.blocked = r[9].as_bool();
+    e.username = in.text();
+    e.source_address = in.text();
+    e.url = in.text();
+    e.host = in.text();
+    e.kind = parse_circumvention_kind(in.text()).value_or(CircumventionKind::kCategory);
+    e.category = in.text();
+    e.blocked = in.flag();
     out.push_back(std::move(e));
   }
   return out;
@@ -183,8 +204,9 @@ Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock,
   Rows totals = TRY(conn.query(
       "SELECT COUNT(*), SUM(blocked) FROM filter_decisions WHERE school_id = ? AND at >= ? AND at <= ?",
       {school_id, report.from, report.to}));
-  report.requests = totals[0][0].as_int();
-  report.blocked = totals[0][1].as_int();
+  RowReader total(totals[0]);
+  report.requests = total.integer();
+  report.blocked = total.integer();
   Rows attempts = TRY(conn.query(
       "SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND at >= ? AND at <= ?",
       {school_id, report.from, report.to}));
@@ -215,9 +237,11 @@ Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock,
       {school_id, report.from, report.to}));
   std::map<std::string, std::vector<std::string>> users;
   for (const Row& r : seen) {
-    auto& list = users[r[0].as_text()];
-    std::optional<int64_t> person = r[1].as_optional_int();
-    std::string who = person ? TRY(names.person(*person))->display_name() : r[2].as_text();
+    RowReader in(r);
+    auto& list = users[in.text()];
+    std::optional<int64_t> person = in.optional_integer();
+    std::string username = in.text();
+    std::string who = person ? TRY(names.person(*person))->display_name() : username;
     if (!who.empty() && std::find(list.begin(), list.end(), who) == list.end()) list.push_back(who);
   }
   for (auto& [address, line] : devices) {
@@ -252,9 +276,21 @@ Result<PersonActivity> person_activity(Connection& conn, const Clock& clock, con
       "filter_decisions WHERE school_id = ? AND person_id = ? AND at >= ? AND at <= ? ORDER BY at DESC, id DESC "
       "LIMIT ?",
       {school_id, person_id, from, now, static_cast<int64_t>(std::max(limit, 0))}));
-  for (const Row& r : rows)
-    a.decisions.push_back({r[0].as_int(), r[1].as_text(), r[2].as_text(), r[3].as_text(), r[4].as_text(),
-                           r[5].as_text(), r[6].as_text(), r[7].as_bool(), r[8].as_text(), r[9].as_text()});
+  for (const Row& r : rows) {
+    RowReader in(r);
+    DecisionView d;
+    d.at = in.integer();
+    d.username = in.text();
+    d.source_address = in.text();
+    d.url = in.text();
+    d.host = in.text();
+    d.search_terms = in.text();
+    d.search_flag = in.text();
+    d.blocked = in.flag();
+    d.category = in.text();
+    d.rule = in.text();
+    a.decisions.push_back(std::move(d));
+  }
   Names names(conn);
   a.events = TRY(load_events(conn, names, "WHERE school_id = ? AND person_id = ? AND at >= ? ORDER BY at DESC, id DESC",
                              {school_id, person_id, from}));

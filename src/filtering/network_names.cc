@@ -9,6 +9,7 @@
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
 #include "people/school_members.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 
@@ -37,10 +38,20 @@ Result<std::map<std::string, int64_t>> network_names(Connection& conn, int64_t s
       {school_id}));
   std::map<std::string, int64_t> out;
   // inloco user names first, so a network_username set for someone wins.
-  for (const Row& r : rows)
-    if (r[1].is_null()) out[r[2].as_text()] = r[0].as_int();
-  for (const Row& r : rows)
-    if (!r[1].is_null()) out[r[1].as_text()] = r[0].as_int();
+  for (const Row& r : rows) {
+    RowReader in(r);
+    const int64_t person_id = in.integer();
+    if (in.is_null()) {
+      in.skip();  // no network_username: the inloco one
+      out[in.text()] = person_id;
+    }
+  }
+  for (const Row& r : rows) {
+    RowReader in(r);
+    const int64_t person_id = in.integer();
+    if (std::optional<std::string> network_username = in.optional_text())
+      out[*network_username] = person_id;
+  }
   return out;
 }
 
@@ -50,8 +61,11 @@ Result<std::string> network_name_of(Connection& conn, int64_t person_id) {
       "WHERE p.id = ?",
       {person_id}));
   if (rows.empty()) return std::string();
-  if (!rows[0][0].is_null()) return rows[0][0].as_text();
-  return rows[0][1].is_null() ? std::string() : rows[0][1].as_text();
+  RowReader in(rows[0]);
+  std::optional<std::string> network_username = in.optional_text();
+  std::optional<std::string> username = in.optional_text();
+  if (network_username) return *network_username;
+  return username.value_or(std::string());
 }
 
 Status set_network_username(Connection& conn, const Clock& clock, const Actor& actor,

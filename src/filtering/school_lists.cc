@@ -7,6 +7,7 @@
 #include "filtering/ban_list.h"
 #include "filtering/site_reports.h"
 #include "filtering/unblock_requests.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -33,9 +34,11 @@ Result<std::vector<PersonFilterGroup>> filter_people(Connection& conn, int64_t s
       {school_id}));
   std::vector<PersonFilterGroup> out;
   for (const Row& r : rows) {
-    std::string group = rules.group_for_kind(r[1].as_text());
+    RowReader in(r);
+    std::string username = in.text();
+    std::string group = rules.group_for_kind(in.text());
     if (group.empty()) continue;  // the policy's own rules (users, sources, default) apply
-    out.push_back({r[0].as_text(), std::move(group)});
+    out.push_back({std::move(username), std::move(group)});
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
 #include "people/school_members.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -19,21 +20,22 @@ const std::string kSelect =
     "handled_by_name, handled_at, outcome FROM filter_site_reports ";
 
 SiteReport from_row(const Row& r) {
+  RowReader in(r);
   SiteReport s;
-  s.id = r[0].as_int();
-  s.reported_by = r[1].as_int();
-  s.reported_by_name = r[2].as_text();
-  s.reported_at = r[3].as_int();
-  s.address = r[4].as_text();
-  s.domain = r[5].as_text();
-  s.what = r[6].as_text();
-  const std::string status = r[7].as_text();
+  s.id = in.integer();
+  s.reported_by = in.integer();
+  s.reported_by_name = in.text();
+  s.reported_at = in.integer();
+  s.address = in.text();
+  s.domain = in.text();
+  s.what = in.text();
+  const std::string status = in.text();
   s.status = status == "blocked"     ? SiteReportStatus::kBlocked
              : status == "dismissed" ? SiteReportStatus::kDismissed
                                      : SiteReportStatus::kOpen;
-  s.handled_by_name = r[8].as_text();
-  s.handled_at = r[9].as_optional_int();
-  s.outcome = r[10].as_text();
+  s.handled_by_name = in.text();
+  s.handled_at = in.optional_integer();
+  s.outcome = in.text();
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
 #include "people/school_members.h"
+#include "store/row_reader.h"
 
 namespace inloco::filter {
 namespace {
@@ -31,25 +32,26 @@ const std::string kSelect =
     "FROM filter_unblock_requests r ";
 
 UnblockRequest from_row(const Row& r) {
+  RowReader in(r);
   UnblockRequest u;
-  u.id = r[0].as_int();
-  u.school_id = r[1].as_int();
-  u.requested_by = r[2].as_int();
-  u.requested_by_name = r[3].as_text();
-  u.requested_at = r[4].as_int();
-  u.address = r[5].as_text();
-  u.domain = r[6].as_text();
-  u.reason = r[7].as_text();
-  u.for_group = r[8].as_text();
-  u.days = static_cast<int>(r[9].as_int());
-  u.status = parse_status(r[10].as_text());
-  u.checked_by_name = r[11].as_text();
-  u.checked_at = r[12].as_optional_int();
-  u.check_note = r[13].as_text();
-  u.decided_by_name = r[14].as_text();
-  u.decided_at = r[15].as_optional_int();
-  u.decision_reason = r[16].as_text();
-  u.exception_ends_at = r[17].as_optional_int();
+  u.id = in.integer();
+  u.school_id = in.integer();
+  u.requested_by = in.integer();
+  u.requested_by_name = in.text();
+  u.requested_at = in.integer();
+  u.address = in.text();
+  u.domain = in.text();
+  u.reason = in.text();
+  u.for_group = in.text();
+  u.days = static_cast<int>(in.integer());
+  u.status = parse_status(in.text());
+  u.checked_by_name = in.text();
+  u.checked_at = in.optional_integer();
+  u.check_note = in.text();
+  u.decided_by_name = in.text();
+  u.decided_at = in.optional_integer();
+  u.decision_reason = in.text();
+  u.exception_ends_at = in.optional_integer();
   return u;
 }
 
@@ -204,15 +206,16 @@ Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64
       {school_id, now, now}));
   std::vector<FilterException> out;
   for (const Row& r : rows) {
+    RowReader in(r);
     FilterException e;
-    e.id = r[0].as_int();
-    e.request_id = r[1].as_int();
-    e.domain = r[2].as_text();
-    e.for_group = r[3].as_text();
-    e.for_person_id = r[4].as_optional_int();
-    e.for_username = r[5].is_null() ? std::string() : r[5].as_text();
-    e.starts_at = r[6].as_int();
-    e.ends_at = r[7].as_int();
+    e.id = in.integer();
+    e.request_id = in.integer();
+    e.domain = in.text();
+    e.for_group = in.text();
+    e.for_person_id = in.optional_integer();
+    e.for_username = in.optional_text().value_or(std::string());
+    e.starts_at = in.integer();
+    e.ends_at = in.integer();
     out.push_back(std::move(e));
   }
   return out;

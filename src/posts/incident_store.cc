@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -29,7 +30,13 @@ Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, 
 
 namespace {
 CriticalIncident incident_from_row(const Row& r) {
-  return CriticalIncident{r[0].as_int(), r[1].as_text(), r[2].as_int(), r[3].as_optional_int()};
+  RowReader in(r);
+  CriticalIncident incident;
+  incident.id = in.integer();
+  incident.title = in.text();
+  incident.declared_at = in.integer();
+  incident.closed_at = in.optional_integer();
+  return incident;
 }
 }  // namespace
 

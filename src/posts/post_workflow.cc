@@ -6,6 +6,7 @@
 #include "media/media_store.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 
@@ -50,31 +51,32 @@ std::vector<PostFinding> findings_from(const std::string& text) {
 }
 
 Post post_from_row(const Row& r) {
+  RowReader in(r);
   Post p;
-  p.id = r[0].as_int();
-  p.school_id = r[1].as_int();
-  p.draft.account_id = r[2].as_int();
-  p.author_id = r[3].as_int();
-  p.draft.objective = r[4].as_text();
-  p.draft.body = r[5].as_text();
-  p.draft.shows_images = r[6].as_bool();
-  p.draft.shows_video = r[7].as_bool();
-  p.draft.media_source = r[8].as_text();
-  p.draft.incident_id = r[9].as_optional_int();
-  p.status = parse_post_status(r[10].as_text()).value_or(PostStatus::kDraft);
-  p.revision = r[11].as_int();
-  p.verdict = parse_verdict(r[12].as_text()).value_or(Verdict::kRefuse);
-  p.findings = findings_from(r[13].as_text());
-  p.approved_by = r[14].as_optional_int();
-  p.approved_at = r[15].as_optional_int();
-  p.approved_revision = r[16].as_optional_int();
-  p.published_by = r[17].as_optional_int();
-  p.published_at = r[18].as_optional_int();
-  p.live_url = r[19].as_optional_text();
-  p.created_at = r[20].as_int();
-  p.updated_at = r[21].as_int();
-  p.author_name = r[22].as_text();
-  p.account_name = r[23].as_text();
+  p.id = in.integer();
+  p.school_id = in.integer();
+  p.draft.account_id = in.integer();
+  p.author_id = in.integer();
+  p.draft.objective = in.text();
+  p.draft.body = in.text();
+  p.draft.shows_images = in.flag();
+  p.draft.shows_video = in.flag();
+  p.draft.media_source = in.text();
+  p.draft.incident_id = in.optional_integer();
+  p.status = parse_post_status(in.text()).value_or(PostStatus::kDraft);
+  p.revision = in.integer();
+  p.verdict = parse_verdict(in.text()).value_or(Verdict::kRefuse);
+  p.findings = findings_from(in.text());
+  p.approved_by = in.optional_integer();
+  p.approved_at = in.optional_integer();
+  p.approved_revision = in.optional_integer();
+  p.published_by = in.optional_integer();
+  p.published_at = in.optional_integer();
+  p.live_url = in.optional_text();
+  p.created_at = in.integer();
+  p.updated_at = in.integer();
+  p.author_name = in.text();
+  p.account_name = in.text();
   return p;
 }
 
@@ -306,7 +308,15 @@ Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int
                                  shows + " ORDER BY p.published_at",
                              {pupil_id}));
   std::vector<PublishedPost> out;
-  for (const Row& r : rows) out.push_back({r[0].as_int(), r[1].as_int(), r[2].as_text(), r[3].as_int()});
+  for (const Row& r : rows) {
+    RowReader in(r);
+    PublishedPost post;
+    post.post_id = in.integer();
+    post.account_id = in.integer();
+    post.live_url = in.text();
+    post.published_at = in.integer();
+    out.push_back(std::move(post));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "staff/staff_members.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -18,18 +19,19 @@ const char* kBlogSelect =
     "JOIN people s ON s.id = b.staff_id ";
 
 Result<BlogAuthorisation> from_row(const Row& r) {
+  RowReader in(r);
   BlogAuthorisation b;
-  b.id = r[0].as_int();
-  b.school_id = r[1].as_int();
-  b.staff_id = r[2].as_int();
-  b.staff_name = r[3].as_text();
-  b.channel = parse_blog_channel(r[4].as_text()).value_or(BlogChannel::kBlog);
-  b.address = r[5].as_text();
-  b.scope = r[6].as_text();
-  b.authorised_by = r[7].as_optional_int();
-  b.authorised_by_name = r[8].as_text();
-  b.authorised_at = r[9].as_int();
-  b.grant = TRY(dated_grant_from_row(r, 10));
+  b.id = in.integer();
+  b.school_id = in.integer();
+  b.staff_id = in.integer();
+  b.staff_name = in.text();
+  b.channel = parse_blog_channel(in.text()).value_or(BlogChannel::kBlog);
+  b.address = in.text();
+  b.scope = in.text();
+  b.authorised_by = in.optional_integer();
+  b.authorised_by_name = in.text();
+  b.authorised_at = in.integer();
+  b.grant = TRY(dated_grant_from_row(r, in.position()));
   return b;
 }
 

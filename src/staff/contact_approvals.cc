@@ -11,6 +11,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "staff/staff_members.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -35,19 +36,20 @@ const char* kApprovalSelect =
     "JOIN people s ON s.id = a.staff_id ";
 
 Result<ContactApproval> approval_from_row(const Row& r) {
+  RowReader in(r);
   ContactApproval a;
-  a.id = r[0].as_int();
-  a.school_id = r[1].as_int();
-  a.staff_id = r[2].as_int();
-  a.staff_name = r[3].as_text();
-  a.decision = r[4].as_text() == "refused" ? ContactDecision::kRefused : ContactDecision::kApproved;
-  a.platform = r[5].as_text();
-  a.group_description = r[6].as_text();
-  a.reason = r[7].as_text();
-  a.decided_by = r[8].as_optional_int();
-  a.decided_by_name = r[9].as_text();
-  a.decided_at = r[10].as_int();
-  a.grant = TRY(dated_grant_from_row(r, 11));
+  a.id = in.integer();
+  a.school_id = in.integer();
+  a.staff_id = in.integer();
+  a.staff_name = in.text();
+  a.decision = in.text() == "refused" ? ContactDecision::kRefused : ContactDecision::kApproved;
+  a.platform = in.text();
+  a.group_description = in.text();
+  a.reason = in.text();
+  a.decided_by = in.optional_integer();
+  a.decided_by_name = in.text();
+  a.decided_at = in.integer();
+  a.grant = TRY(dated_grant_from_row(r, in.position()));
   return a;
 }
 
@@ -59,8 +61,8 @@ Result<std::vector<ContactApproval>> load(Connection& conn, const std::string& w
   std::vector<ContactApproval> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    index[r[0].as_int()] = out.size();
     out.push_back(TRY(approval_from_row(r)));
+    index[out.back().id] = out.size() - 1;
   }
   if (out.empty()) return out;
   Rows people = TRY(conn.query(
@@ -69,9 +71,16 @@ Result<std::vector<ContactApproval>> load(Connection& conn, const std::string& w
       "ON a.id = x.approval_id JOIN people s ON s.id = a.staff_id JOIN people p ON p.id = "
       "x.person_id WHERE " + where + " ORDER BY p.sort_name, p.id",
       params));
-  for (const Row& r : people)
-    if (auto it = index.find(r[0].as_int()); it != index.end())
-      out[it->second].people.push_back({r[1].as_int(), r[2].as_text(), r[3].as_text()});
+  for (const Row& r : people) {
+    RowReader in(r);
+    auto it = index.find(in.integer());
+    if (it == index.end()) continue;
+    ContactPerson person;
+    person.person_id = in.integer();
+    person.name = in.text();
+    person.kind = in.text();
+    out[it->second].people.push_back(std::move(person));
+  }
   return out;
 }
 

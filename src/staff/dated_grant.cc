@@ -4,6 +4,7 @@
 
 #include "core/typed_text.h"
 #include "staff/staff_members.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -46,14 +47,15 @@ bool DatedGrant::revocable_on(const CalendarDate& day) const {
 }
 
 Result<DatedGrant> dated_grant_from_row(const Row& row, size_t first) {
+  RowReader in(row, first);
   DatedGrant g;
-  g.starts_on = TRY(stored_day(row[first], "starts_on"));
-  g.ends_on = TRY(stored_optional_day(row[first + 1], "ends_on"));
-  g.revoked_by = row[first + 2].as_optional_int();
-  g.revoked_by_name = row[first + 3].as_text();
-  g.revoked_at = row[first + 4].as_optional_int();
-  g.revoked_on = TRY(stored_optional_day(row[first + 5], "revoked_on"));
-  g.revoke_reason = row[first + 6].as_text();
+  g.starts_on = TRY(stored_day(in.value(), "starts_on"));
+  g.ends_on = TRY(stored_optional_day(in.value(), "ends_on"));
+  g.revoked_by = in.optional_integer();
+  g.revoked_by_name = in.text();
+  g.revoked_at = in.optional_integer();
+  g.revoked_on = TRY(stored_optional_day(in.value(), "revoked_on"));
+  g.revoke_reason = in.text();
   return g;
 }
 

@@ -6,6 +6,7 @@
 #include "people/people_store.h"
 #include "people/person_rows.h"
 #include "staff/staff_members.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -19,8 +20,14 @@ Result<Ticks> ticks_of(Connection& conn, const std::string& where, const SqlPara
           where,
       params));
   Ticks out;
-  for (const Row& r : rows)
-    out[r[0].as_int()][r[1].as_text()] = {TRY(stored_day(r[2], "done_on")), r[3].as_int()};
+  for (const Row& r : rows) {
+    RowReader in(r);
+    const int64_t staff_id = in.integer();
+    const std::string item_key = in.text();
+    const CalendarDate done_on = TRY(stored_day(in.value(), "done_on"));
+    const int64_t ticked_at = in.integer();
+    out[staff_id][item_key] = {done_on, ticked_at};
+  }
   return out;
 }
 

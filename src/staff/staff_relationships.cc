@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "people/people_store.h"
 #include "staff/staff_members.h"
+#include "store/row_reader.h"
 
 namespace inloco {
 namespace {
@@ -21,19 +22,21 @@ const char* kRelationshipSelect =
     "JOIN people s ON s.id = r.staff_id LEFT JOIN people o ON o.id = r.other_person_id ";
 
 StaffRelationship relationship_from_row(const Row& r) {
+  RowReader in(r);
   StaffRelationship v;
-  v.id = r[0].as_int();
-  v.school_id = r[1].as_int();
-  v.staff_id = r[2].as_int();
-  v.staff_name = r[3].as_text();
-  v.other_person_id = r[4].as_optional_int();
-  v.other_description = r[6].as_text();
-  v.other_name = v.other_person_id ? r[5].as_text() : v.other_description;
-  v.relationship = r[7].as_text();
-  v.details = r[8].as_text();
-  v.declared_by = r[9].as_optional_int();
-  v.declared_by_name = r[10].as_text();
-  v.declared_at = r[11].as_int();
+  v.id = in.integer();
+  v.school_id = in.integer();
+  v.staff_id = in.integer();
+  v.staff_name = in.text();
+  v.other_person_id = in.optional_integer();
+  std::string other_person_name = in.text();  // empty when no person is linked
+  v.other_description = in.text();
+  v.other_name = v.other_person_id ? other_person_name : v.other_description;
+  v.relationship = in.text();
+  v.details = in.text();
+  v.declared_by = in.optional_integer();
+  v.declared_by_name = in.text();
+  v.declared_at = in.integer();
   return v;
 }
 
@@ -50,28 +53,29 @@ Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string&
   std::vector<StaffRelationship> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    index[r[0].as_int()] = out.size();
     out.push_back(relationship_from_row(r));
+    index[out.back().id] = out.size() - 1;
   }
   if (out.empty()) return out;
   Rows decisions = TRY(conn.query(
-      "SELECT d.id, d.relationship_id, d.outcome, d.agreed, d.review_on, d.decided_by, "
+      "SELECT d.relationship_id, d.id, d.outcome, d.agreed, d.review_on, d.decided_by, "
       "d.decided_by_name, d.decided_at FROM staff_relationship_decisions d JOIN "
       "staff_relationships r ON r.id = d.relationship_id JOIN people s ON s.id = r.staff_id "
       "WHERE " + where + " ORDER BY d.id",
       params));
   std::map<int64_t, std::pair<size_t, size_t>> decision_index;  // decision -> (rel, position)
   for (const Row& r : decisions) {
-    auto it = index.find(r[1].as_int());
+    RowReader in(r);
+    auto it = index.find(in.integer());
     if (it == index.end()) continue;
     RelationshipDecision d;
-    d.id = r[0].as_int();
-    d.outcome = outcome_of(r[2].as_text());
-    d.agreed = r[3].as_text();
-    d.review_on = TRY(stored_optional_day(r[4], "review_on"));
-    d.decided_by = r[5].as_optional_int();
-    d.decided_by_name = r[6].as_text();
-    d.decided_at = r[7].as_int();
+    d.id = in.integer();
+    d.outcome = outcome_of(in.text());
+    d.agreed = in.text();
+    d.review_on = TRY(stored_optional_day(in.value(), "review_on"));
+    d.decided_by = in.optional_integer();
+    d.decided_by_name = in.text();
+    d.decided_at = in.integer();
     auto& list = out[it->second].decisions;
     decision_index[d.id] = {it->second, list.size()};
     list.push_back(std::move(d));
@@ -83,9 +87,11 @@ Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string&
       "s.id = r.staff_id JOIN people p ON p.id = x.person_id WHERE " + where +
           " ORDER BY x.decision_id, p.sort_name, p.id",
       params));
-  for (const Row& r : participants)
-    if (auto it = decision_index.find(r[0].as_int()); it != decision_index.end())
-      out[it->second.first].decisions[it->second.second].participants.push_back(r[1].as_text());
+  for (const Row& r : participants) {
+    RowReader in(r);
+    if (auto it = decision_index.find(in.integer()); it != decision_index.end())
+      out[it->second.first].decisions[it->second.second].participants.push_back(in.text());
+  }
   for (StaffRelationship& v : out) {
     if (v.decisions.empty()) continue;
     const RelationshipDecision& last = v.decisions.back();
