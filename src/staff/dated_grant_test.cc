@@ -138,7 +138,7 @@ TEST(DatedGrantTest, StoredDaysAreReadOnceAndOnlyInTheirOwnForm) {
     // The stored text is for the log, not for the page.
     EXPECT_NE(bad.error().internal_detail.find("'" + std::string(damaged) + "'"),
               std::string::npos);
-    EXPECT_EQ(bad.error().message, "A date stored with a staff conduct record could not be read.");
+    EXPECT_EQ(bad.error().message, "A date stored with this record could not be read.");
   }
   auto bad_end = dated_grant_from_row(row("2026-04-01", "next Friday", SqlValue()), 0);
   EXPECT_FALSE(bad_end.ok());

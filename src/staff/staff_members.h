@@ -21,6 +21,7 @@
 #include "core/result.h"
 #include "core/typed_text.h"
 #include "core/calendar_date.h"
+#include "store/stored_dates.h"  // stored_day, optional_iso: were here, used by every record
 #include "people/person.h"
 #include "people/role.h"
 #include "people/school_members.h"
@@ -38,18 +39,5 @@ Status check_end_date(const CalendarDate& starts_on, const std::optional<Calenda
                       std::string_view what);
 
 CalendarDate staff_today(const Clock& clock);
-
-// A day a staff record stored as 'YYYY-MM-DD' (the schema keeps days as text), read once when
-// the row is read so the records hold CalendarDates. kInternal when the text is not such a day
-// (a damaged row), with the column and text for the log only: a record is never shown or judged
-// with a guessed day.
-Result<CalendarDate> stored_day(const SqlValue& value, std::string_view column);
-// The same for a column that may be NULL (none).
-Result<std::optional<CalendarDate>> stored_optional_day(const SqlValue& value,
-                                                        std::string_view column);
-
-// The 'YYYY-MM-DD' text of an optional day, for binding, audit details, JSON and pages: none
-// stays none.
-std::optional<std::string> optional_iso(const std::optional<CalendarDate>& day);
 
 }  // namespace inloco
