@@ -34,7 +34,7 @@ test-fast: build
 # a configure-only folder of its own (no precompiled headers: clang-tidy reads the sources).
 LINT_BUILD ?= build-lint
 lint: deps
-	cmake -S . -B $(LINT_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DINLOCO_PCH=OFF > /dev/null
+	cmake -S . -B $(LINT_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DINLOCO_FAST_TESTS=OFF > /dev/null
 	scripts/lint.sh $(LINT_BUILD)
 
 bench: build

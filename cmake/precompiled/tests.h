@@ -1,7 +1,26 @@
-// Precompiled for the three test programs: common.h, GoogleTest and GoogleMock.
+// Precompiled for the test programs (CMakeLists.txt: INLOCO_FAST_TESTS): GoogleTest, GoogleMock,
+// nlohmann/json and the standard headers most tests include. Only third-party headers belong
+// here; a test still includes what it uses.
 #pragma once
 
-#include "common.h"
+#include <utility>  // first: g++ 12 needs it before Asio, which some tests include
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
