@@ -31,13 +31,13 @@ class DashboardTest : public test::AccountFixture {
       // NET-3: five requests at Alpha, two of them decided; one at Beta.
       std::vector<int64_t> asked;
       for (const char* site : {"a.example", "b.example", "c.example", "d.example", "e.example"})
-        asked.push_back(TRY(filter::request_unblock(c, clock_, teacher, filter_, alpha_,
-                                                    {site, "For a lesson", "", 7})));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[0], true,
-                                 "Approved"));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[1], false,
-                                 "Refused"));
-      TRY(filter::request_unblock(c, clock_, actor(beta_teacher_), filter_, beta_,
+        asked.push_back(TRY(filter::request_unblock(SchoolScope{c, clock_, teacher, alpha_},
+                                                    filter_, {site, "For a lesson", "", 7})));
+      TRY(filter::decide_unblock(SchoolScope{c, clock_, actor(head_), alpha_}, head, filter_,
+                                 asked[0], true, "Approved"));
+      TRY(filter::decide_unblock(SchoolScope{c, clock_, actor(head_), alpha_}, head, filter_,
+                                 asked[1], false, "Refused"));
+      TRY(filter::request_unblock(SchoolScope{c, clock_, actor(beta_teacher_), beta_}, filter_,
                                   {"f.example", "Lesson", "", 7}));
       // NET-4: three reports at Alpha, one blocked; one at Beta.
       std::vector<int64_t> reported;
