@@ -59,13 +59,15 @@ Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& 
 
     // NET-4: a site a teaching assistant found in the library, blocked by ICT.
     then.set(now - 3 * kDay);
-    int64_t found = TRY(filter::report_site(conn, then, teacher.actor, rules, school,
-                                            "http://free-skins-giveaway.example/win",
-                                            "A pop-up promising free game skins for a phone number, on a "
-                                            "library computer after school club."));
+    int64_t found =
+        TRY(filter::report_site(SchoolScope{conn, then, teacher.actor, school}, rules,
+                                "http://free-skins-giveaway.example/win",
+                                "A pop-up promising free game skins for a phone number, on a "
+                                "library computer after school club."));
     then.advance(60 * 60);
-    TRY(filter::handle_site_report(conn, then, ict.actor, ict.grants, rules, school, found, true,
-                                   "A scam collecting children's phone numbers; blocked for everyone."));
+    TRY(filter::handle_site_report(
+        SchoolScope{conn, then, ict.actor, school}, ict.grants, rules, found, true,
+        "A scam collecting children's phone numbers; blocked for everyone."));
 
     FakeClock today(now - 2 * 60 * 60);
     TRY(filter::request_unblock(SchoolScope{conn, today, teacher.actor, school}, rules,

@@ -144,8 +144,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     if (!is_json_object(b)) return Error::invalid("Send {\"address\", \"what\"} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     int64_t id = TRY(app.db.transaction([&](Connection& c) {
-      return filter::report_site(c, app.clock, req.actor(), rules, req.school->id, text_field(b, "address"),
-                                 text_field(b, "what"));
+      return filter::report_site(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                 text_field(b, "address"), text_field(b, "what"));
     }));
     return json_response(201, {{"id", id}});
   });
@@ -178,8 +178,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     const FilterRules rules = TRY(school_filter_rules(app, req));
     bool block = b["block"].get<bool>();
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::handle_site_report(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id, block,
-                                        text_field(b, "outcome"));
+      return filter::handle_site_report(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                        req.grants, rules, *id, block, text_field(b, "outcome"));
     }));
     return json_response(200, {{"id", *id}, {"status", block ? "blocked" : "dismissed"}});
   });

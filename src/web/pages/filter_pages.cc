@@ -226,8 +226,8 @@ void add_filter_routes(Router& router, AppContext& app) {
     v.report_what = field(f, "what");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     auto id = app.db.transaction([&](Connection& c) {
-      return filter::report_site(c, app.clock, req.actor(), rules, req.school->id, v.report_address,
-                                 v.report_what);
+      return filter::report_site(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                 v.report_address, v.report_what);
     });
     if (!id.ok()) return home_page(app, req, v, &id.error(), http_status(id.error().code), "report");
     return redirect_response(base(req) + "/reports/" + std::to_string(*id));
