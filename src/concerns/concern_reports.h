@@ -56,7 +56,7 @@ struct ReportedConcern {
   bool fell_back = false;
 };
 
-// Stores and routes a concern reported by actor.person_id. kInvalid (every
+// Stores and routes a concern reported by at.actor.person_id. kInvalid (every
 // problem: the first in the message, the rest in details) for a missing date
 // or description, a date in the future, a type, risk area or kind the
 // profile does not list, a person who is not of the school or not of the
@@ -108,7 +108,7 @@ struct SubmittedReport {
   std::vector<EvidenceItem> own_evidence;
 };
 
-// kForbidden unless actor.person_id reported it; kNotFound for a concern of
+// kForbidden unless at.actor.person_id reported it; kNotFound for a concern of
 // another school. Audited "concern.view_report".
 Result<SubmittedReport> submitted_report(const SchoolScope& at, int64_t concern_id);
 

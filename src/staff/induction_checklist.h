@@ -39,7 +39,7 @@ struct InductionItem {
 // profile has no checklist.
 std::vector<InductionItem> induction_items(const StaffRules& rules);
 
-// The member of staff (actor.person_id == staff_id) ticks one item, done on
+// The member of staff (at.actor.person_id == staff_id) ticks one item, done on
 // `done_on` (default today; not in the future). kForbidden for anyone else;
 // kNotFound for a member of staff not of this school; kInvalid for an item
 // not on the checklist or a date in the future; kConflict when already ticked.
