@@ -186,16 +186,13 @@ void add_filter_routes(Router& router, AppContext& app) {
   });
   router.add({V::get, root + "/unblocks/{request}", Access::kSchool, C::kFilterUnblockRequest},
              [&app](Request& req) { return request_page(app, req); });
-  router.add(
-      {V::post, root + "/unblocks/{request}/check", Access::kSchool, C::kFilterUnblocksDecide},
-      [&app](Request& req) -> Result<HttpResponse> {
-        return change(app, req, "check",
-                      [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
-                        return filter::check_unblock(
-                            SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
-                            rules, id, field(f, "note"));
-                      });
-      });
+  router.add({V::post, root + "/unblocks/{request}/check", Access::kSchool, C::kFilterUnblocksDecide},
+             [&app](Request& req) -> Result<HttpResponse> {
+    return change(app, req, "check", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
+      return filter::check_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                                   rules, id, field(f, "note"));
+    });
+  });
   router.add({V::post, root + "/unblocks/{request}/decide", Access::kSchool, C::kFilterUnblocksDecide},
              [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "decide", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) -> Status {
