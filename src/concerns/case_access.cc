@@ -41,79 +41,78 @@ Result<CaseViewer> require_case_viewer(Connection& conn, int64_t concern_id, int
   return std::move(*viewer);
 }
 
-Status grant_case_access(Connection& conn, const Clock& clock, const Actor& actor,
-                         int64_t school_id, int64_t concern_id, int64_t person_id,
+Status grant_case_access(const SchoolScope& at, int64_t concern_id, int64_t person_id,
                          std::string_view reason) {
-  int64_t by = TRY(acting_person(actor.person_id, "add someone to a case"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_case_viewer(conn, concern_id, by));
+  int64_t by = TRY(acting_person(at.actor.person_id, "add someone to a case"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_case_viewer(at.conn, concern_id, by));
   std::string why = TRY(checked_text(reason, "The reason", kMaxReasonTextLength, false));
   if (why.empty())
     return Error::invalid("Say why this person needs to see the case; the reason is kept with it.");
 
-  School school = TRY(get_school(conn, school_id));
-  auto found = get_person_by_id(conn, person_id);
+  School school = TRY(get_school(at.conn, at.school_id));
+  auto found = get_person_by_id(at.conn, person_id);
   if (!found.ok() && found.error().code != ErrorCode::kNotFound) return std::move(found).error();
-  if (!found.ok() || !(found->school_id ? *found->school_id == school_id
-                                        : found->trust_id == school.trust_id))
+  if (!found.ok() ||
+      !(found->school_id ? *found->school_id == at.school_id : found->trust_id == school.trust_id))
     return Error::not_found("Person " + std::to_string(person_id) +
                             " is not in the records of this school or its trust.");
   const Person& p = *found;
   const std::string who = p.display_name();
   // A parent may sit on the governing board; a parent without a role may not see cases.
   if (p.kind == PersonKind::kPupil ||
-      (p.kind == PersonKind::kParent && TRY(roles_of(conn, p.id)).empty()))
+      (p.kind == PersonKind::kParent && TRY(roles_of(at.conn, p.id)).empty()))
     return Error::invalid(who + " is a pupil or a parent; safeguarding cases are open only to "
                                 "staff, governors and the trust's officers.");
   if (!p.active) return Error::invalid(who + " is no longer active at the school.");
   if (concern.subject_person_id == p.id)
     return Error::invalid(who + " is the person this concern is about and cannot see the case.");
-  for (const ConcernParty& party : TRY(load_parties(conn, concern_id)))
+  for (const ConcernParty& party : TRY(load_parties(at.conn, concern_id)))
     if (party.person_id == p.id)
       return Error::invalid(who + " is involved in this concern and cannot see the case.");
   std::vector<int64_t> pupils;
   if (concern.subject_kind == SubjectKind::kPupil && concern.subject_person_id)
     pupils.push_back(*concern.subject_person_id);
-  for (const ConcernParty& party : TRY(load_parties(conn, concern_id)))
+  for (const ConcernParty& party : TRY(load_parties(at.conn, concern_id)))
     if (party.person_id) pupils.push_back(*party.person_id);
-  for (const GuardianLink& child : TRY(children_of(conn, p.id)))
+  for (const GuardianLink& child : TRY(children_of(at.conn, p.id)))
     if (std::find(pupils.begin(), pupils.end(), child.other.id) != pupils.end())
       return Error::invalid(who + " is a parent or carer of " + child.other.display_name() +
                             ", whom this concern names, and cannot see the case.");
-  Rows already = TRY(conn.query(
+  Rows already = TRY(at.conn.query(
       "SELECT 1 FROM concern_viewers WHERE concern_id = ? AND person_id = ?", {concern_id, p.id}));
   if (!already.empty()) return Error::conflict(who + " can already open this case.");
 
-  const int64_t now = clock.now();
-  TRY(conn.execute(
+  const int64_t now = at.now();
+  TRY(at.conn.execute(
       "INSERT INTO concern_viewers (concern_id, person_id, via, reason, added_by, added_by_name, "
       "added_at) VALUES (?, ?, 'added', ?, ?, ?, ?)",
-      {concern_id, p.id, why, by, actor.name, now}));
-  TRY(notify(conn, clock, school_id, p.id, NoticeKind::kConcernAccessAdded, concern_id));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.access_grant", "concern", std::to_string(concern_id),
-                              school_id,
-                              nlohmann::json{{"person", p.id}, {"reason", why}}.dump()}));
+      {concern_id, p.id, why, by, at.actor.name, now}));
+  TRY(notify(at.conn, at.clock, at.school_id, p.id, NoticeKind::kConcernAccessAdded, concern_id));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"concern.access_grant", "concern", std::to_string(concern_id), at.school_id,
+                 nlohmann::json{{"person", p.id}, {"reason", why}}.dump()}));
   return {};
 }
 
-Result<ConcernCase> open_case(Connection& conn, const Clock& clock, const Actor& actor,
-                              const ConcernRules& rules, const Grants& grants, int64_t school_id,
-                              int64_t concern_id) {
-  int64_t person = TRY(acting_person(actor.person_id, "open a case"));
+Result<ConcernCase> open_case(const SchoolScope& at, const ConcernRules& rules,
+                              const Grants& grants, int64_t concern_id) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "open a case"));
   ConcernCase out;
-  out.concern = TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_case_viewer(conn, concern_id, person));
-  School school = TRY(get_school(conn, school_id));
-  out.involved = TRY(load_parties(conn, concern_id));
-  out.viewers = TRY(load_viewers(conn, concern_id));
-  out.evidence = TRY(load_evidence(conn, concern_id));
-  present_addresses(out.evidence, sees_live_addresses(rules, grants, school_id, school.trust_id));
-  out.actions = TRY(load_actions(conn, concern_id));
-  TRY(mark_concern_notices_read(conn, clock, person, concern_id));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.view", "concern", std::to_string(concern_id), school_id,
-                              "{}"}));
+  out.concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_case_viewer(at.conn, concern_id, person));
+  School school = TRY(get_school(at.conn, at.school_id));
+  out.involved = TRY(load_parties(at.conn, concern_id));
+  out.viewers = TRY(load_viewers(at.conn, concern_id));
+  out.evidence = TRY(load_evidence(at.conn, concern_id));
+  present_addresses(out.evidence,
+                    sees_live_addresses(rules, grants, at.school_id, school.trust_id));
+  out.actions = TRY(load_actions(at.conn, concern_id));
+  TRY(mark_concern_notices_read(at.conn, at.clock, person, concern_id));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"concern.view", "concern", std::to_string(concern_id), at.school_id, "{}"}));
   return out;
 }
 
@@ -177,14 +176,13 @@ Result<CaseCounts> count_cases_for(Connection& conn, const Clock& clock, int64_t
   return counts;
 }
 
-Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
-                                           const Actor& actor, int64_t school_id) {
-  int64_t person = TRY(acting_person(actor.person_id, "list cases"));
-  std::vector<CaseSummary> out = TRY(summaries_for(conn, clock, person, school_id));
+Result<std::vector<CaseSummary>> cases_for(const SchoolScope& at) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "list cases"));
+  std::vector<CaseSummary> out = TRY(summaries_for(at.conn, at.clock, person, at.school_id));
   std::vector<int64_t> ids;
   for (const CaseSummary& s : out) ids.push_back(s.concern_id);
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.list", "school", std::to_string(school_id), school_id,
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"concern.list", "school", std::to_string(at.school_id), at.school_id,
                               nlohmann::json{{"concerns", ids}}.dump()}));
   return out;
 }

@@ -21,6 +21,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -50,16 +51,14 @@ Result<CaseViewer> require_case_viewer(Connection& conn, int64_t concern_id, int
 // or someone involved in it or a parent or carer of a pupil it names
 // (the conflicts routing avoids), or a missing reason; kConflict when they can
 // already open it. Audited "concern.access_grant".
-Status grant_case_access(Connection& conn, const Clock& clock, const Actor& actor,
-                         int64_t school_id, int64_t concern_id, int64_t person_id,
+Status grant_case_access(const SchoolScope& at, int64_t concern_id, int64_t person_id,
                          std::string_view reason);
 
 // The whole case for someone who may open it (kForbidden otherwise; kNotFound
 // for a concern of another school). Web addresses are live or inert by
 // sees_live_addresses (concern_evidence.h) for `grants`. Audited "concern.view".
-Result<ConcernCase> open_case(Connection& conn, const Clock& clock, const Actor& actor,
-                              const ConcernRules& rules, const Grants& grants, int64_t school_id,
-                              int64_t concern_id);
+Result<ConcernCase> open_case(const SchoolScope& at, const ConcernRules& rules,
+                              const Grants& grants, int64_t concern_id);
 
 // One line of the list of cases a person may open (their dashboard).
 struct CaseSummary {
@@ -83,8 +82,7 @@ struct CaseSummary {
 
 // Every case of the school the person may open, open ones first, newest
 // first. Audited "concern.list" (one entry naming the cases shown).
-Result<std::vector<CaseSummary>> cases_for(Connection& conn, const Clock& clock,
-                                           const Actor& actor, int64_t school_id);
+Result<std::vector<CaseSummary>> cases_for(const SchoolScope& at);
 
 // How many of those cases are open, new (nothing done yet) and overdue (a
 // decision's clock has run out): for the dashboard (INC-3). Only numbers, so

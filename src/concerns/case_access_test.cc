@@ -18,7 +18,7 @@ class ConcernAccessTest : public test::ConcernFixture {
  protected:
   Status grant(int64_t by, int64_t concern, int64_t person, std::string reason) {
     return write([&](Connection& c) {
-      return grant_case_access(c, clock_, actor(by), alpha_, concern, person, reason);
+      return grant_case_access(SchoolScope{c, clock_, actor(by), alpha_}, concern, person, reason);
     });
   }
 };
@@ -118,15 +118,21 @@ TEST_P(ConcernAccessTest, TheCaseListShowsOnlyOnesOwnCasesAndOverdueIcoDecisions
   int64_t breach_case = reported(breach, teacher_);
   reported(about_staff(teacher2_), teacher_);
   clock_.advance(73 * 3600);
-  auto dsl_list = write([&](Connection& c) { return cases_for(c, clock_, actor(dsl_), alpha_); });
+  auto dsl_list = write([&](Connection& c) {
+    return cases_for(SchoolScope{c, clock_, actor(dsl_), alpha_});
+  });
   ASSERT_TRUE(dsl_list.ok());
   ASSERT_EQ(dsl_list->size(), 2u);
-  auto dpo_list = write([&](Connection& c) { return cases_for(c, clock_, actor(dpo_), alpha_); });
+  auto dpo_list = write([&](Connection& c) {
+    return cases_for(SchoolScope{c, clock_, actor(dpo_), alpha_});
+  });
   ASSERT_TRUE(dpo_list.ok());
   ASSERT_EQ(dpo_list->size(), 1u);
   EXPECT_EQ((*dpo_list)[0].concern_id, breach_case);
   EXPECT_TRUE((*dpo_list)[0].ico_decision_overdue);
-  auto teacher_list = write([&](Connection& c) { return cases_for(c, clock_, actor(teacher_), alpha_); });
+  auto teacher_list = write([&](Connection& c) {
+    return cases_for(SchoolScope{c, clock_, actor(teacher_), alpha_});
+  });
   ASSERT_TRUE(teacher_list.ok());
   EXPECT_TRUE(teacher_list->empty());
   EXPECT_NE(pupil_case, breach_case);

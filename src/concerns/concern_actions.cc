@@ -42,29 +42,27 @@ Result<CaseViewer> require_routed_viewer(Connection& conn, int64_t concern_id, i
   return viewer;
 }
 
-Status audit(Connection& conn, const Clock& clock, const Actor& actor, std::string action,
-             int64_t school_id, int64_t concern_id, const nlohmann::json& detail) {
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{std::move(action), "concern", std::to_string(concern_id), school_id,
-                              detail.dump()}));
+Status audit(const SchoolScope& at, std::string action, int64_t concern_id,
+             const nlohmann::json& detail) {
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{std::move(action), "concern", std::to_string(concern_id),
+                              at.school_id, detail.dump()}));
   return {};
 }
 
 }  // namespace
 
-Result<int64_t> add_action(Connection& conn, const Clock& clock, const CaseActor& who,
-                           const ConcernRules& rules, int64_t school_id, int64_t concern_id,
-                           const ActionInput& in) {
-  const Actor& actor = who.actor;
-  int64_t person = TRY(acting_person(actor.person_id, "record an action"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_case_viewer(conn, concern_id, person));
+Result<int64_t> add_action(const SchoolScope& at, const Grants& grants, const ConcernRules& rules,
+                           int64_t concern_id, const ActionInput& in) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "record an action"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_case_viewer(at.conn, concern_id, person));
   TRY(refuse_if_closed(concern));
   if (in.kind == ActionKind::kIcoDecision || in.kind == ActionKind::kClosed ||
       in.kind == ActionKind::kReopened)
     return Error::invalid("Record the ICO decision, closing or reopening with their own forms.");
 
-  const int64_t now = clock.now();
+  const int64_t now = at.now();
   ConcernAction a;
   a.kind = in.kind;
   a.taken_at = in.taken_at.value_or(now);
@@ -75,10 +73,10 @@ Result<int64_t> add_action(Connection& conn, const Clock& clock, const CaseActor
   a.detail = TRY(checked_text(in.detail, "The details", kMaxReasonTextLength, false));
   a.reason = TRY(checked_text(in.reason, "The reason", kMaxReasonTextLength, false));
   a.recorded_by = person;
-  a.recorded_by_name = actor.name;
+  a.recorded_by_name = at.actor.name;
   a.recorded_at = now;
 
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   auto require = [](bool ok, std::string message) -> Status {
     if (!ok) return Error::invalid(std::move(message));
     return {};
@@ -99,13 +97,13 @@ Result<int64_t> add_action(Connection& conn, const Clock& clock, const CaseActor
       TRY(require(!a.detail.empty(), "Say what the outcome was (or that a reply is awaited)."));
       break;
     case ActionKind::kCeop:
-      if (!who.grants.holds_any(rules.ceop_deciders, school_id, school.trust_id))
+      if (!grants.holds_any(rules.ceop_deciders, at.school_id, school.trust_id))
         return Error::forbidden("This school's policy says the " + role_names(rules.ceop_deciders) +
                                 " decides whether to report to CEOP.");
       TRY(decided("whether a CEOP report was made."));
       break;
     case ActionKind::kPolice:
-      if (!who.grants.holds_any(rules.police_contact, school_id, school.trust_id))
+      if (!grants.holds_any(rules.police_contact, at.school_id, school.trust_id))
         return Error::forbidden("This school's policy says the " + role_names(rules.police_contact) +
                                 " decides whether to involve the police.");
       TRY(decided("whether the police were involved."));
@@ -142,18 +140,17 @@ Result<int64_t> add_action(Connection& conn, const Clock& clock, const CaseActor
     case ActionKind::kReopened:
       break;
   }
-  a.id = TRY(insert_action(conn, concern_id, a));
-  TRY(audit(conn, clock, actor, "concern.action", school_id, concern_id,
+  a.id = TRY(insert_action(at.conn, concern_id, a));
+  TRY(audit(at, "concern.action", concern_id,
             {{"action", a.id}, {"kind", action_kind_key(a.kind)}}));
   return a.id;
 }
 
-Status record_ico_decision(Connection& conn, const Clock& clock, const Actor& actor,
-                           int64_t school_id, int64_t concern_id, bool report_to_ico,
+Status record_ico_decision(const SchoolScope& at, int64_t concern_id, bool report_to_ico,
                            std::string_view reason) {
-  int64_t person = TRY(acting_person(actor.person_id, "record the ICO decision"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  CaseViewer viewer = TRY(require_case_viewer(conn, concern_id, person));
+  int64_t person = TRY(acting_person(at.actor.person_id, "record the ICO decision"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  CaseViewer viewer = TRY(require_case_viewer(at.conn, concern_id, person));
   if (!concern.involves_personal_data || !concern.ico_decision_due)
     return Error::invalid("This concern does not involve personal data, so there is no decision "
                           "on reporting to the ICO to record.");
@@ -170,12 +167,12 @@ Status record_ico_decision(Connection& conn, const Clock& clock, const Actor& ac
   if (why.empty())
     return Error::invalid("Give the reason for the decision (for example, the likely risk to "
                           "people's rights and freedoms).");
-  const int64_t now = clock.now();
+  const int64_t now = at.now();
   const bool late = now > *concern.ico_decision_due;
-  TRY(conn.execute(
+  TRY(at.conn.execute(
       "UPDATE concerns SET ico_decision = ?, ico_reason = ?, ico_decided_by = ?, "
       "ico_decided_by_name = ?, ico_decided_at = ? WHERE id = ? AND ico_decision IS NULL",
-      {report_to_ico ? "report" : "no_report", why, person, actor.name, now, concern_id}));
+      {report_to_ico ? "report" : "no_report", why, person, at.actor.name, now, concern_id}));
   ConcernAction a;
   a.kind = ActionKind::kIcoDecision;
   a.taken_at = now;
@@ -185,19 +182,17 @@ Status record_ico_decision(Connection& conn, const Clock& clock, const Actor& ac
                   : "Decided within the deadline of " + format_utc(*concern.ico_decision_due) + ".";
   a.reason = why;
   a.recorded_by = person;
-  a.recorded_by_name = actor.name;
+  a.recorded_by_name = at.actor.name;
   a.recorded_at = now;
-  TRY(insert_action(conn, concern_id, a));
-  return audit(conn, clock, actor, "concern.ico_decision", school_id, concern_id,
-               {{"report", report_to_ico}, {"late", late}});
+  TRY(insert_action(at.conn, concern_id, a));
+  return audit(at, "concern.ico_decision", concern_id, {{"report", report_to_ico}, {"late", late}});
 }
 
-Status close_concern(Connection& conn, const Clock& clock, const Actor& actor,
-                     const ConcernRules& rules, int64_t school_id, int64_t concern_id,
+Status close_concern(const SchoolScope& at, const ConcernRules& rules, int64_t concern_id,
                      const Debrief& debrief) {
-  int64_t person = TRY(acting_person(actor.person_id, "close a concern"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_routed_viewer(conn, concern_id, person, "close it"));
+  int64_t person = TRY(acting_person(at.actor.person_id, "close a concern"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_routed_viewer(at.conn, concern_id, person, "close it"));
   if (concern.status == ConcernStatus::kClosed)
     return Error::conflict("This concern is already closed (by " + concern.closed_by_name + ").");
   std::string lessons =
@@ -205,7 +200,7 @@ Status close_concern(Connection& conn, const Clock& clock, const Actor& actor,
   std::string change =
       TRY(checked_text(debrief.policy_change, "The policy or curriculum change", kMaxReasonTextLength, false));
 
-  std::vector<ConcernAction> actions = TRY(load_actions(conn, concern_id));
+  std::vector<ConcernAction> actions = TRY(load_actions(at.conn, concern_id));
   auto recorded = [&](ActionKind kind) {
     return std::any_of(actions.begin(), actions.end(),
                        [&](const ConcernAction& a) { return a.kind == kind; });
@@ -234,34 +229,33 @@ Status close_concern(Connection& conn, const Clock& clock, const Actor& actor,
     return e;
   }
 
-  const int64_t now = clock.now();
-  TRY(conn.execute(
+  const int64_t now = at.now();
+  TRY(at.conn.execute(
       "UPDATE concerns SET status = 'closed', closed_by = ?, closed_by_name = ?, closed_at = ?, "
       "lessons_learnt = ?, policy_change = ? WHERE id = ? AND status = 'open'",
-      {person, actor.name, now, lessons, change, concern_id}));
+      {person, at.actor.name, now, lessons, change, concern_id}));
   ConcernAction a;
   a.kind = ActionKind::kClosed;
   a.taken_at = now;
   a.detail = lessons;
   a.reason = change;  // the debrief's change stays in the chronology after a reopening
   a.recorded_by = person;
-  a.recorded_by_name = actor.name;
+  a.recorded_by_name = at.actor.name;
   a.recorded_at = now;
-  TRY(insert_action(conn, concern_id, a));
-  return audit(conn, clock, actor, "concern.close", school_id, concern_id, nlohmann::json::object());
+  TRY(insert_action(at.conn, concern_id, a));
+  return audit(at, "concern.close", concern_id, nlohmann::json::object());
 }
 
-Status reopen_concern(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      int64_t concern_id, std::string_view reason) {
-  int64_t person = TRY(acting_person(actor.person_id, "reopen a concern"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_routed_viewer(conn, concern_id, person, "reopen it"));
+Status reopen_concern(const SchoolScope& at, int64_t concern_id, std::string_view reason) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "reopen a concern"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_routed_viewer(at.conn, concern_id, person, "reopen it"));
   if (concern.status != ConcernStatus::kClosed)
     return Error::conflict("This concern is open already.");
   std::string why = TRY(checked_text(reason, "The reason", kMaxReasonTextLength, false));
   if (why.empty()) return Error::invalid("Say why the concern is being reopened.");
-  const int64_t now = clock.now();
-  TRY(conn.execute(
+  const int64_t now = at.now();
+  TRY(at.conn.execute(
       "UPDATE concerns SET status = 'open', closed_by = NULL, closed_by_name = '', closed_at = "
       "NULL, lessons_learnt = '', policy_change = '' WHERE id = ? AND status = 'closed'",
       {concern_id}));
@@ -270,13 +264,14 @@ Status reopen_concern(Connection& conn, const Clock& clock, const Actor& actor, 
   a.taken_at = now;
   a.reason = why;
   a.recorded_by = person;
-  a.recorded_by_name = actor.name;
+  a.recorded_by_name = at.actor.name;
   a.recorded_at = now;
-  TRY(insert_action(conn, concern_id, a));
-  for (const CaseViewer& v : TRY(load_viewers(conn, concern_id)))
+  TRY(insert_action(at.conn, concern_id, a));
+  for (const CaseViewer& v : TRY(load_viewers(at.conn, concern_id)))
     if (v.person_id != person)
-      TRY(notify(conn, clock, school_id, v.person_id, NoticeKind::kConcernReopened, concern_id));
-  return audit(conn, clock, actor, "concern.reopen", school_id, concern_id, {{"reason", why}});
+      TRY(notify(at.conn, at.clock, at.school_id, v.person_id, NoticeKind::kConcernReopened,
+                 concern_id));
+  return audit(at, "concern.reopen", concern_id, {{"reason", why}});
 }
 
 }  // namespace inloco

@@ -28,13 +28,9 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
-
-struct CaseActor {
-  const Actor& actor;    // actor.person_id is the person; for the audit log
-  const Grants& grants;  // their roles, for the profile's narrower rules
-};
 
 // What each kind needs (kInvalid says which is missing):
 //   note                detail
@@ -59,17 +55,16 @@ struct ActionInput {
 // open the case, or who does not hold the role the profile names for a CEOP
 // or police decision; kConflict when the case is closed; kInvalid for
 // ico_decision, closed and reopened (use the functions below) and for
-// missing fields. Audited "concern.action".
-Result<int64_t> add_action(Connection& conn, const Clock& clock, const CaseActor& who,
-                           const ConcernRules& rules, int64_t school_id, int64_t concern_id,
-                           const ActionInput& input);
+// missing fields. `grants` are the actor's roles, for the profile's narrower
+// rules. Audited "concern.action".
+Result<int64_t> add_action(const SchoolScope& at, const Grants& grants, const ConcernRules& rules,
+                           int64_t concern_id, const ActionInput& input);
 
 // LAW-4: the decision on reporting to the ICO, with its reason, recorded
 // against the clock (late decisions are recorded too, and say so). kInvalid
 // when the concern involves no personal data or the reason is missing;
 // kConflict when it has been decided. Audited "concern.ico_decision".
-Status record_ico_decision(Connection& conn, const Clock& clock, const Actor& actor,
-                           int64_t school_id, int64_t concern_id, bool report_to_ico,
+Status record_ico_decision(const SchoolScope& at, int64_t concern_id, bool report_to_ico,
                            std::string_view reason);
 
 struct Debrief {
@@ -84,13 +79,11 @@ struct Debrief {
 // about staff, the profile refers to the LADO, and neither a LADO decision
 // nor a low-level-concern record exists (LAW-3). kConflict when already
 // closed. Audited "concern.close".
-Status close_concern(Connection& conn, const Clock& clock, const Actor& actor,
-                     const ConcernRules& rules, int64_t school_id, int64_t concern_id,
+Status close_concern(const SchoolScope& at, const ConcernRules& rules, int64_t concern_id,
                      const Debrief& debrief);
 
 // Reopens a closed case with the reason. kConflict when it is open. Audited
 // "concern.reopen".
-Status reopen_concern(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      int64_t concern_id, std::string_view reason);
+Status reopen_concern(const SchoolScope& at, int64_t concern_id, std::string_view reason);
 
 }  // namespace inloco

@@ -21,15 +21,18 @@ class ConcernActionsTest : public test::ConcernFixture {
  protected:
   Status close(int64_t by, int64_t concern, Debrief d = {"Check group chats earlier.", "none"}) {
     return write([&](Connection& c) {
-      return close_concern(c, clock_, actor(by), rules_concerns_, alpha_, concern, d);
+      return close_concern(SchoolScope{c, clock_, actor(by), alpha_}, rules_concerns_, concern, d);
     });
   }
   Status reopen(int64_t by, int64_t concern, std::string reason) {
-    return write([&](Connection& c) { return reopen_concern(c, clock_, actor(by), alpha_, concern, reason); });
+    return write([&](Connection& c) {
+      return reopen_concern(SchoolScope{c, clock_, actor(by), alpha_}, concern, reason);
+    });
   }
   Status ico(int64_t by, int64_t concern, bool report, std::string reason) {
     return write([&](Connection& c) {
-      return record_ico_decision(c, clock_, actor(by), alpha_, concern, report, reason);
+      return record_ico_decision(SchoolScope{c, clock_, actor(by), alpha_}, concern, report,
+                                 reason);
     });
   }
   std::string refusal(int64_t by, int64_t concern, ActionInput in) {
@@ -88,7 +91,8 @@ TEST_P(ConcernActionsTest, OnlyViewersActAndTheProfileNamesCeopAndPoliceDeciders
   ASSERT_FALSE(reporter.ok());
   EXPECT_EQ(reporter.error().code, ErrorCode::kForbidden);
   ASSERT_TRUE(write([&](Connection& c) {
-                return grant_case_access(c, clock_, actor(dsl_), alpha_, id, deputy_, "Pastoral lead.");
+                return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, deputy_,
+                                         "Pastoral lead.");
               }).ok());
   EXPECT_TRUE(act(deputy_, id, {ActionKind::kSanction, {}, {}, "", "Phone confiscated for a week.", ""}).ok());
   auto ceop = act(deputy_, id, {ActionKind::kCeop, {}, false, "", "", "Not needed."});
@@ -112,7 +116,8 @@ TEST_P(ConcernActionsTest, ClosingNeedsTheDebriefAndAClosedCaseRefusesMore) {  /
   // The reporter and someone added cannot close it.
   EXPECT_EQ(close(teacher_, id).error().code, ErrorCode::kForbidden);
   ASSERT_TRUE(write([&](Connection& c) {
-                return grant_case_access(c, clock_, actor(dsl_), alpha_, id, deputy_dsl_, "Cover.");
+                return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id,
+                                         deputy_dsl_, "Cover.");
               }).ok());
   EXPECT_EQ(close(deputy_dsl_, id).error().code, ErrorCode::kForbidden);
 

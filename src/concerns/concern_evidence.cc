@@ -57,13 +57,12 @@ std::string_view evidence_content_type(std::string_view file_type) {
   return "application/octet-stream";
 }
 
-Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Actor& actor,
-                                  int64_t school_id, int64_t concern_id,
+Result<EvidenceItem> add_evidence(const SchoolScope& at, int64_t concern_id,
                                   const EvidenceVault& vault, const EvidenceInput& in,
                                   size_t max_bytes) {
-  int64_t person = TRY(acting_person(actor.person_id, "add evidence"));
-  Concern concern = TRY(load_concern(conn, school_id, concern_id));
-  auto viewer = TRY(find_viewer(conn, concern_id, person));
+  int64_t person = TRY(acting_person(at.actor.person_id, "add evidence"));
+  Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
+  auto viewer = TRY(find_viewer(at.conn, concern_id, person));
   if (!viewer && concern.reported_by != person)
     return Error::forbidden(
         "Only the people this concern was routed to, those they added, and the person who "
@@ -73,7 +72,7 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
                                   : "This concern has been dealt with and closed. If you have something "
                                     "new, report it as a new concern.");
 
-  const int64_t now = clock.now();
+  const int64_t now = at.now();
   if (!in.refers_to)
     return Error::invalid("Say when the " + ascii_lower(evidence_kind_label(in.kind)) +
                           " was sent, received or seen (the date, and the time if known).");
@@ -110,7 +109,7 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
   item.address = address;
   item.address_is_live = true;
   item.added_by = person;
-  item.added_by_name = actor.name;
+  item.added_by_name = at.actor.name;
   item.added_at = now;
 
   bool created = false;
@@ -142,19 +141,19 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
   }
 
   auto saved = [&]() -> Status {
-    item.id = TRY(conn.insert(
+    item.id = TRY(at.conn.insert(
         "INSERT INTO concern_evidence (concern_id, kind, refers_to, description, address, "
         "file_sha256, file_size, file_type, file_name, added_by, added_by_name, added_at) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {concern_id, evidence_kind_key(item.kind), item.refers_to, item.description, item.address,
          item.file_sha256, item.file_size,
          item.file_type.empty() ? SqlValue() : SqlValue(item.file_type), item.file_name, person,
-         actor.name, now}));
+         at.actor.name, now}));
     nlohmann::json detail{{"concern", concern_id}, {"kind", evidence_kind_key(item.kind)}};
     if (item.file_sha256) detail["sha256"] = *item.file_sha256;
-    TRY(append_audit(conn, clock, actor,
-                     AuditEvent{"concern.evidence_add", "concern_evidence",
-                                std::to_string(item.id), school_id, detail.dump()}));
+    TRY(append_audit(at.conn, at.clock, at.actor,
+                     AuditEvent{"concern.evidence_add", "concern_evidence", std::to_string(item.id),
+                                at.school_id, detail.dump()}));
     return {};
   }();
   if (!saved.ok()) {
@@ -164,13 +163,12 @@ Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Ac
   return item;
 }
 
-Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, const Actor& actor,
-                                        int64_t school_id, int64_t concern_id, int64_t evidence_id,
-                                        const EvidenceVault& vault) {
-  int64_t person = TRY(acting_person(actor.person_id, "open evidence"));
-  TRY(load_concern(conn, school_id, concern_id));
-  TRY(require_case_viewer(conn, concern_id, person));
-  Rows rows = TRY(conn.query(
+Result<EvidenceFile> read_evidence_file(const SchoolScope& at, int64_t concern_id,
+                                        int64_t evidence_id, const EvidenceVault& vault) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "open evidence"));
+  TRY(load_concern(at.conn, at.school_id, concern_id));
+  TRY(require_case_viewer(at.conn, concern_id, person));
+  Rows rows = TRY(at.conn.query(
       "SELECT file_sha256, file_type, file_name FROM concern_evidence WHERE id = ? AND "
       "concern_id = ? AND file_sha256 IS NOT NULL",
       {evidence_id, concern_id}));
@@ -183,10 +181,11 @@ Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, co
   out.file_type = in.text();
   out.file_name = in.text();
   out.bytes = TRY(vault.get(out.sha256));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.evidence_view", "concern_evidence",
-                              std::to_string(evidence_id), school_id,
-                              nlohmann::json{{"concern", concern_id}, {"sha256", out.sha256}}.dump()}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"concern.evidence_view", "concern_evidence", std::to_string(evidence_id),
+                 at.school_id,
+                 nlohmann::json{{"concern", concern_id}, {"sha256", out.sha256}}.dump()}));
   return out;
 }
 

@@ -34,6 +34,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -69,8 +70,7 @@ std::string_view evidence_content_type(std::string_view file_type);  // "applica
 // screenshot on a concern of an imagery type (LAW-2); kConflict when the
 // case is closed; kUnavailable when the folder cannot be written. Audited
 // "concern.evidence_add" (with the SHA-256).
-Result<EvidenceItem> add_evidence(Connection& conn, const Clock& clock, const Actor& actor,
-                                  int64_t school_id, int64_t concern_id,
+Result<EvidenceItem> add_evidence(const SchoolScope& at, int64_t concern_id,
                                   const EvidenceVault& vault, const EvidenceInput& input,
                                   size_t max_bytes = kMaxEvidenceBytes);
 
@@ -84,9 +84,8 @@ struct EvidenceFile {
 // The stored file of an item, checked against its SHA-256 (kInternal if it
 // no longer matches). Case viewers only (kForbidden otherwise); kNotFound for
 // an item without a file or of another concern. Audited "concern.evidence_view".
-Result<EvidenceFile> read_evidence_file(Connection& conn, const Clock& clock, const Actor& actor,
-                                        int64_t school_id, int64_t concern_id, int64_t evidence_id,
-                                        const EvidenceVault& vault);
+Result<EvidenceFile> read_evidence_file(const SchoolScope& at, int64_t concern_id,
+                                        int64_t evidence_id, const EvidenceVault& vault);
 
 // "hxxps://example[.]com/path?x=1": the scheme defanged (http -> hxxp,
 // https -> hxxps, ftp -> fxp) and every dot of the host bracketed, so the

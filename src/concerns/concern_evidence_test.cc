@@ -75,13 +75,14 @@ TEST_P(ConcernEvidenceTest, AFileIsKeptWithItsFingerprint) {  // REQ INC-4, IAM-
   EXPECT_EQ(opened->evidence[0].file_sha256, sha256_hex(test::tiny_png()));
 
   auto file = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, vault());
+    return read_evidence_file(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, item->id, vault());
   });
   ASSERT_TRUE(file.ok()) << file.error().message;
   EXPECT_EQ(file->bytes, test::tiny_png());
   EXPECT_EQ(audits("concern.evidence_view"), 1);
   auto stranger = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(teacher2_), alpha_, id, item->id, vault());
+    return read_evidence_file(SchoolScope{c, clock_, actor(teacher2_), alpha_}, id, item->id,
+                              vault());
   });
   ASSERT_FALSE(stranger.ok());
   EXPECT_EQ(stranger.error().code, ErrorCode::kForbidden);
@@ -91,7 +92,7 @@ TEST_P(ConcernEvidenceTest, AFileIsKeptWithItsFingerprint) {  // REQ INC-4, IAM-
   ASSERT_TRUE(path.ok());
   { std::ofstream(*path, std::ios::binary | std::ios::app) << "x"; }
   auto changed = write([&](Connection& c) {
-    return read_evidence_file(c, clock_, actor(dsl_), alpha_, id, item->id, vault());
+    return read_evidence_file(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, item->id, vault());
   });
   ASSERT_FALSE(changed.ok());
   EXPECT_EQ(changed.error().code, ErrorCode::kInternal);
@@ -104,7 +105,9 @@ TEST_P(ConcernEvidenceTest, TheReporterMayAddButOthersMayNot) {  // REQ INC-4, I
   auto other = evidence(teacher2_, id, web_address("https://example.com/post/2"));
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, ErrorCode::kForbidden);
-  auto report = write([&](Connection& c) { return submitted_report(c, clock_, actor(teacher_), alpha_, id); });
+  auto report = write([&](Connection& c) {
+    return submitted_report(SchoolScope{c, clock_, actor(teacher_), alpha_}, id);
+  });
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->own_evidence.size(), 1u);
 }
@@ -128,7 +131,7 @@ TEST_P(ConcernEvidenceTest, BadEvidenceIsRefusedWithWhatToDo) {  // REQ INC-4
   EXPECT_THAT(evidence(dsl_, id, screenshot(test::tiny_png(), "chat.jpg")).error().message,
               HasSubstr("is called chat.jpg but is a PNG"));
   auto big = write([&](Connection& c) {
-    return add_evidence(c, clock_, actor(dsl_), alpha_, id, vault(),
+    return add_evidence(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, vault(),
                         screenshot(test::tiny_png()), 10);
   });
   ASSERT_FALSE(big.ok());
@@ -174,7 +177,8 @@ TEST_P(ConcernEvidenceTest, AddressesAreLiveOnlyForEvidenceKeepers) {  // REQ IN
   int64_t id = reported(r, teacher_);
   ASSERT_TRUE(evidence(dsl_, id, web_address("https://example.com/post/1")).ok());
   ASSERT_TRUE(write([&](Connection& c) {
-                return grant_case_access(c, clock_, actor(dsl_), alpha_, id, head_, "Sanctions.");
+                return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, head_,
+                                         "Sanctions.");
               }).ok());
   auto dsl_view = open(dsl_, id);
   ASSERT_TRUE(dsl_view.ok());

@@ -68,7 +68,8 @@ TEST_P(ConcernNoticeTest, PersonalDataAlsoTellsTheDpo) {
 TEST_P(ConcernNoticeTest, AccessAddedAndReopeningTellThePeopleConcerned) {
   int64_t id = reported(about_pupil(), teacher_);
   auto granted = write([&](Connection& c) {
-    return grant_case_access(c, clock_, actor(dsl_), alpha_, id, head_, "The head leads on the parents' meeting");
+    return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, head_,
+                             "The head leads on the parents' meeting");
   });
   ASSERT_TRUE(granted.ok()) << granted.error().message;
   auto head = notices(head_);
@@ -76,7 +77,7 @@ TEST_P(ConcernNoticeTest, AccessAddedAndReopeningTellThePeopleConcerned) {
   EXPECT_EQ(head[0].kind, NoticeKind::kConcernAccessAdded);
   // A refused grant tells nobody.
   auto refused = write([&](Connection& c) {
-    return grant_case_access(c, clock_, actor(dsl_), alpha_, id, amy_, "x");
+    return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, amy_, "x");
   });
   EXPECT_FALSE(refused.ok());
   EXPECT_TRUE(notices(amy_).empty());
@@ -86,12 +87,13 @@ TEST_P(ConcernNoticeTest, AccessAddedAndReopeningTellThePeopleConcerned) {
   done.counterpart = "Amy's mother";
   ASSERT_TRUE(act(dsl_, id, done).ok());
   ASSERT_TRUE(write([&](Connection& c) {
-                return close_concern(c, clock_, actor(dsl_), rules_concerns_, alpha_, id,
-                                     Debrief{"Talk to the class sooner", "none"});
+                return close_concern(SchoolScope{c, clock_, actor(dsl_), alpha_}, rules_concerns_,
+                                     id, Debrief{"Talk to the class sooner", "none"});
               }).ok());
-  ASSERT_TRUE(write([&](Connection& c) {
-                return reopen_concern(c, clock_, actor(dsl_), alpha_, id, "More messages");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return reopen_concern(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, "More messages");
+      }).ok());
   head = notices(head_);
   ASSERT_EQ(head.size(), 2u);
   EXPECT_EQ(head[0].kind, NoticeKind::kConcernReopened);

@@ -194,13 +194,12 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
   return out;
 }
 
-Result<ReportedConcern> store_report(Connection& conn, const Clock& clock, const Actor& actor,
-                                     const ConcernRules& rules, int64_t school_id,
+Result<ReportedConcern> store_report(const SchoolScope& at, const ConcernRules& rules,
                                      const ConcernReport& in, bool type_fixed) {
-  int64_t reporter = TRY(acting_person(actor.person_id, "report a concern"));
-  School school = TRY(get_school(conn, school_id));
-  std::vector<RoleHolder> holders = TRY(role_holders_at(conn, school_id));
-  Checked checked = TRY(check_report(conn, clock, rules, school, in, holders, type_fixed));
+  int64_t reporter = TRY(acting_person(at.actor.person_id, "report a concern"));
+  School school = TRY(get_school(at.conn, at.school_id));
+  std::vector<RoleHolder> holders = TRY(role_holders_at(at.conn, at.school_id));
+  Checked checked = TRY(check_report(at.conn, at.clock, rules, school, in, holders, type_fixed));
   const ConcernReport& r = checked.report;
 
   RoutingRequest request{r.subject_kind, r.subject_person_id, r.type, r.involves_personal_data,
@@ -213,28 +212,28 @@ Result<ReportedConcern> store_report(Connection& conn, const Clock& clock, const
         "safeguarding lead or the headteacher in person now, and ask for the school's roles to "
         "be recorded in inloco.");
 
-  const int64_t now = clock.now();
+  const int64_t now = at.now();
   std::optional<int64_t> ico_due;
   if (r.involves_personal_data)
     ico_due = now + std::clamp(rules.dpo_decision_hours, 1, kMaxDpoDecisionHours) * kSecondsPerHour;
-  int64_t id = TRY(conn.insert(
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO concerns (school_id, reported_by, reported_by_name, reported_at, happened_at, "
       "what_happened, subject_kind, subject_person_id, subject_description, platform, risk_area, "
       "risk_kind, concern_type, involves_personal_data, about_official_accounts, fell_back, "
       "routing_notes, lado_decision_needed, status, ico_decision_due) VALUES (?, ?, ?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-      {school_id, reporter, actor.name, now, *r.happened_at, r.what_happened,
+      {at.school_id, reporter, at.actor.name, now, *r.happened_at, r.what_happened,
        subject_kind_key(r.subject_kind), r.subject_person_id, r.subject_description, r.platform,
        r.risk_area, r.risk_kind, r.type, r.involves_personal_data, r.about_official_accounts,
        routing.fell_back, join(routing.notes, "\n"), routing.lado_decision_needed, ico_due}));
   for (const InvolvedPerson& x : r.involved)
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO concern_people (concern_id, person_id, description, involvement) VALUES (?, "
         "?, ?, ?)",
         {id, x.person_id, x.description, involvement_key(x.involvement)}));
   ReportedConcern out{id, now, {}, routing.fell_back};
   for (const RoutedPerson& p : routing.people) {
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO concern_viewers (concern_id, person_id, via, routed_for, role, added_at) "
         "VALUES (?, ?, 'routed', ?, ?, ?)",
         {id, p.person_id, join(p.routes, ","), role_key(p.role), now}));
@@ -242,10 +241,10 @@ Result<ReportedConcern> store_report(Connection& conn, const Clock& clock, const
     // INC-3: the people routed to are told in the application (not the
     // reporter, when they are one of them: they know already).
     if (p.person_id != reporter)
-      TRY(notify(conn, clock, school_id, p.person_id, NoticeKind::kConcernRouted, id));
+      TRY(notify(at.conn, at.clock, at.school_id, p.person_id, NoticeKind::kConcernRouted, id));
   }
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.report", "concern", std::to_string(id), school_id,
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"concern.report", "concern", std::to_string(id), at.school_id,
                               nlohmann::json{{"type", r.type},
                                              {"subject_kind", subject_kind_key(r.subject_kind)},
                                              {"routed_to", out.routed_to},
@@ -257,10 +256,9 @@ Result<ReportedConcern> store_report(Connection& conn, const Clock& clock, const
 
 }  // namespace
 
-Result<ReportedConcern> report_concern(Connection& conn, const Clock& clock, const Actor& actor,
-                                       const ConcernRules& rules, int64_t school_id,
+Result<ReportedConcern> report_concern(const SchoolScope& at, const ConcernRules& rules,
                                        const ConcernReport& report) {
-  return store_report(conn, clock, actor, rules, school_id, report, false);
+  return store_report(at, rules, report, false);
 }
 
 std::string_view contact_kind_key(ContactKind kind) {
@@ -278,10 +276,8 @@ std::optional<ContactKind> parse_contact_kind(std::string_view key) {
   return std::nullopt;
 }
 
-Result<ReportedConcern> report_personal_account_contact(Connection& conn, const Clock& clock,
-                                                        const Actor& actor,
+Result<ReportedConcern> report_personal_account_contact(const SchoolScope& at,
                                                         const ConcernRules& rules,
-                                                        int64_t school_id,
                                                         const PersonalAccountContact& contact) {
   if (contact.from_kind != SubjectKind::kPupil && contact.from_kind != SubjectKind::kParent &&
       contact.from_kind != SubjectKind::kOutside)
@@ -297,7 +293,7 @@ Result<ReportedConcern> report_personal_account_contact(Connection& conn, const 
     case ContactKind::kFriendRequest: what = "A friend request was received"; break;
     case ContactKind::kFollowRequest: what = "A follow request was received"; break;
   }
-  what += " on " + actor.name + "'s personal account on " + platform + ".";
+  what += " on " + at.actor.name + "'s personal account on " + platform + ".";
   if (!note.empty()) what += "\n" + note;
 
   ConcernReport report;
@@ -312,13 +308,12 @@ Result<ReportedConcern> report_personal_account_contact(Connection& conn, const 
                          ? "contact"
                          : rules.risk_areas.front();
   report.type = std::string(kPersonalAccountContactType);
-  return store_report(conn, clock, actor, rules, school_id, report, true);
+  return store_report(at, rules, report, true);
 }
 
-Result<SubmittedReport> submitted_report(Connection& conn, const Clock& clock, const Actor& actor,
-                                         int64_t school_id, int64_t concern_id) {
-  int64_t person = TRY(acting_person(actor.person_id, "see a report"));
-  Concern c = TRY(load_concern(conn, school_id, concern_id));
+Result<SubmittedReport> submitted_report(const SchoolScope& at, int64_t concern_id) {
+  int64_t person = TRY(acting_person(at.actor.person_id, "see a report"));
+  Concern c = TRY(load_concern(at.conn, at.school_id, concern_id));
   if (c.reported_by != person)
     return Error::forbidden("Only the person who reported a concern can see their report; the "
                             "case itself is open only to the people it was routed to.");
@@ -329,18 +324,18 @@ Result<SubmittedReport> submitted_report(Connection& conn, const Clock& clock, c
   out.what_happened = c.what_happened;
   out.subject_kind = c.subject_kind;
   out.subject_name = c.subject_name;
-  out.involved = TRY(load_parties(conn, c.id));
+  out.involved = TRY(load_parties(at.conn, c.id));
   out.platform = c.platform;
   out.risk_area = c.risk_area;
   out.risk_kind = c.risk_kind;
   out.type = c.type;
   out.involves_personal_data = c.involves_personal_data;
   out.about_official_accounts = c.about_official_accounts;
-  for (EvidenceItem& e : TRY(load_evidence(conn, c.id)))
+  for (EvidenceItem& e : TRY(load_evidence(at.conn, c.id)))
     if (e.added_by == person) out.own_evidence.push_back(std::move(e));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"concern.view_report", "concern", std::to_string(c.id), school_id,
-                              "{}"}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"concern.view_report", "concern", std::to_string(c.id), at.school_id, "{}"}));
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -55,7 +56,7 @@ struct ReportedConcern {
   bool fell_back = false;
 };
 
-// Stores and routes a concern reported by actor.person_id. kInvalid (every
+// Stores and routes a concern reported by at.actor.person_id. kInvalid (every
 // problem: the first in the message, the rest in details) for a missing date
 // or description, a date in the future, a type, risk area or kind the
 // profile does not list, a person who is not of the school or not of the
@@ -63,8 +64,7 @@ struct ReportedConcern {
 // actor is not a person; kConflict when no one at the school or its trust can
 // safely receive it (nothing is stored: the message says what to do).
 // Audited "concern.report".
-Result<ReportedConcern> report_concern(Connection& conn, const Clock& clock, const Actor& actor,
-                                       const ConcernRules& rules, int64_t school_id,
+Result<ReportedConcern> report_concern(const SchoolScope& at, const ConcernRules& rules,
                                        const ConcernReport& report);
 
 // INC-8's quick report: a message, or a friend or follow request, received on
@@ -85,10 +85,8 @@ struct PersonalAccountContact {
   std::string platform;  // required
   std::string note;      // optional: what the message said, what the reporter did
 };
-Result<ReportedConcern> report_personal_account_contact(Connection& conn, const Clock& clock,
-                                                        const Actor& actor,
+Result<ReportedConcern> report_personal_account_contact(const SchoolScope& at,
                                                         const ConcernRules& rules,
-                                                        int64_t school_id,
                                                         const PersonalAccountContact& contact);
 
 // What the reporter submitted, and the evidence they added themselves:
@@ -110,10 +108,9 @@ struct SubmittedReport {
   std::vector<EvidenceItem> own_evidence;
 };
 
-// kForbidden unless actor.person_id reported it; kNotFound for a concern of
+// kForbidden unless at.actor.person_id reported it; kNotFound for a concern of
 // another school. Audited "concern.view_report".
-Result<SubmittedReport> submitted_report(Connection& conn, const Clock& clock, const Actor& actor,
-                                         int64_t school_id, int64_t concern_id);
+Result<SubmittedReport> submitted_report(const SchoolScope& at, int64_t concern_id);
 
 // The concerns this person reported at the school, newest first: id, when and
 // type only, for a "your reports" list. Not audited: one's own submissions.

@@ -179,7 +179,8 @@ TEST_P(ConcernReportsTest, RefusesBadInputAndStoresNothing) {  // REQ INC-1, INC
 
 TEST_P(ConcernReportsTest, ACommandLineActorWithoutAPersonCannotReport) {  // REQ INC-1
   auto rc = write([&](Connection& c) {
-    return report_concern(c, clock_, Actor::command_line(), rules_concerns_, alpha_, about_pupil());
+    return report_concern(SchoolScope{c, clock_, Actor::command_line(), alpha_}, rules_concerns_,
+                          about_pupil());
   });
   ASSERT_FALSE(rc.ok());
   EXPECT_EQ(rc.error().code, ErrorCode::kForbidden);
@@ -193,12 +194,13 @@ TEST_P(ConcernReportsTest, QuickReportOfAFriendRequestOnAPersonalAccount) {  // 
   q.from_person_id = bob_;
   q.platform = "Instagram";
   auto rc = write([&](Connection& c) {
-    return report_personal_account_contact(c, clock_, actor(teacher_), rules_concerns_, alpha_, q);
+    return report_personal_account_contact(SchoolScope{c, clock_, actor(teacher_), alpha_},
+                                           rules_concerns_, q);
   });
   ASSERT_TRUE(rc.ok()) << rc.error().message;
   EXPECT_THAT(rc->routed_to, UnorderedElementsAre(dsl_, head_, exec_head_));
   auto mine = write([&](Connection& c) {
-    return submitted_report(c, clock_, actor(teacher_), alpha_, rc->concern_id);
+    return submitted_report(SchoolScope{c, clock_, actor(teacher_), alpha_}, rc->concern_id);
   });
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   EXPECT_EQ(mine->type, "personal_account_contact");
@@ -209,12 +211,14 @@ TEST_P(ConcernReportsTest, QuickReportOfAFriendRequestOnAPersonalAccount) {  // 
   // Recorded even when the profile does not list the type.
   rules_concerns_.types = {"cyberbullying"};
   auto again = write([&](Connection& c) {
-    return report_personal_account_contact(c, clock_, actor(teacher_), rules_concerns_, alpha_, q);
+    return report_personal_account_contact(SchoolScope{c, clock_, actor(teacher_), alpha_},
+                                           rules_concerns_, q);
   });
   EXPECT_TRUE(again.ok());
   q.platform = "";
   auto no_platform = write([&](Connection& c) {
-    return report_personal_account_contact(c, clock_, actor(teacher_), rules_concerns_, alpha_, q);
+    return report_personal_account_contact(SchoolScope{c, clock_, actor(teacher_), alpha_},
+                                           rules_concerns_, q);
   });
   ASSERT_FALSE(no_platform.ok());
   EXPECT_THAT(no_platform.error().message, HasSubstr("which platform"));
@@ -223,13 +227,17 @@ TEST_P(ConcernReportsTest, QuickReportOfAFriendRequestOnAPersonalAccount) {  // 
 TEST_P(ConcernReportsTest, TheReporterSeesTheirReportButNobodyElseDoes) {  // REQ INC-1, IAM-2, IAM-3
   int64_t id = reported(about_pupil(), teacher_);
   ASSERT_TRUE(act(dsl_, id, {ActionKind::kNote, {}, {}, "", "Spoke to Amy.", ""}).ok());
-  auto mine = write([&](Connection& c) { return submitted_report(c, clock_, actor(teacher_), alpha_, id); });
+  auto mine = write([&](Connection& c) {
+    return submitted_report(SchoolScope{c, clock_, actor(teacher_), alpha_}, id);
+  });
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   EXPECT_EQ(mine->what_happened, "Unkind messages about Amy in the class group chat.");
   EXPECT_EQ(mine->subject_name, "Amy Able");
   EXPECT_EQ(audits("concern.view_report"), 1);
   for (int64_t other : {dsl_, head_, teacher2_}) {
-    auto r = write([&](Connection& c) { return submitted_report(c, clock_, actor(other), alpha_, id); });
+    auto r = write([&](Connection& c) {
+      return submitted_report(SchoolScope{c, clock_, actor(other), alpha_}, id);
+    });
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kForbidden);
   }

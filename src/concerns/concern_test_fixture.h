@@ -79,7 +79,8 @@ class ConcernFixture : public AccountFixture {
 
   Result<ReportedConcern> report(const ConcernReport& r, int64_t by, int64_t school = 0) {
     return write([&](Connection& c) {
-      return report_concern(c, clock_, actor(by), rules_concerns_, school ? school : alpha_, r);
+      return report_concern(SchoolScope{c, clock_, actor(by), school ? school : alpha_},
+                            rules_concerns_, r);
     });
   }
 
@@ -98,8 +99,8 @@ class ConcernFixture : public AccountFixture {
   Result<ConcernCase> open(int64_t person, int64_t concern, int64_t school = 0) {
     Grants g = grants(person);
     return write([&](Connection& c) {
-      return open_case(c, clock_, actor(person), rules_concerns_, g, school ? school : alpha_,
-                       concern);
+      return open_case(SchoolScope{c, clock_, actor(person), school ? school : alpha_},
+                       rules_concerns_, g, concern);
     });
   }
 
@@ -107,13 +108,13 @@ class ConcernFixture : public AccountFixture {
     Grants g = grants(person);
     Actor a = actor(person);
     return write([&](Connection& c) {
-      return add_action(c, clock_, CaseActor{a, g}, rules_concerns_, alpha_, concern, in);
+      return add_action(SchoolScope{c, clock_, a, alpha_}, g, rules_concerns_, concern, in);
     });
   }
 
   Result<EvidenceItem> evidence(int64_t person, int64_t concern, const EvidenceInput& in) {
     return write([&](Connection& c) {
-      return add_evidence(c, clock_, actor(person), alpha_, concern, vault(), in);
+      return add_evidence(SchoolScope{c, clock_, actor(person), alpha_}, concern, vault(), in);
     });
   }
 

@@ -13,7 +13,7 @@ Result<ConcernCase> view_case(Database& db, const Clock& clock, const Actor& act
                               const ConcernRules& rules, const Grants& grants, int64_t school_id,
                               int64_t concern_id) {
   auto kase = db.transaction([&](Connection& conn) {
-    return open_case(conn, clock, actor, rules, grants, school_id, concern_id);
+    return open_case(SchoolScope{conn, clock, actor, school_id}, rules, grants, concern_id);
   });
   if (!kase.ok()) return as_case_refusal(std::move(kase).error());
   return kase;
@@ -23,7 +23,8 @@ Result<EvidenceFile> view_evidence_file(Database& db, const Clock& clock, const 
                                         int64_t school_id, int64_t concern_id, int64_t evidence_id,
                                         const EvidenceVault& vault) {
   auto file = db.transaction([&](Connection& conn) {
-    return read_evidence_file(conn, clock, actor, school_id, concern_id, evidence_id, vault);
+    return read_evidence_file(SchoolScope{conn, clock, actor, school_id}, concern_id, evidence_id,
+                              vault);
   });
   if (!file.ok()) return as_case_refusal(std::move(file).error());
   return file;
@@ -32,8 +33,9 @@ Result<EvidenceFile> view_evidence_file(Database& db, const Clock& clock, const 
 Result<CaseList> view_case_list(Database& db, const Clock& clock, const Actor& actor,
                                 int64_t school_id) {
   CaseList list;
-  list.cases = TRY(
-      db.transaction([&](Connection& conn) { return cases_for(conn, clock, actor, school_id); }));
+  list.cases = TRY(db.transaction([&](Connection& conn) {
+    return cases_for(SchoolScope{conn, clock, actor, school_id});
+  }));
   for (const CaseSummary& s : list.cases) {
     list.new_count += s.is_new();
     list.overdue_count += s.overdue();
@@ -45,7 +47,7 @@ Result<PupilChronology> view_pupil_chronology(Database& db, const Clock& clock, 
                                               int64_t school_id, int64_t pupil_id) {
   return db.transaction([&](Connection& conn) -> Result<PupilChronology> {
     PupilChronology out;
-    out.entries = TRY(pupil_chronology(conn, clock, actor, school_id, pupil_id));
+    out.entries = TRY(pupil_chronology(SchoolScope{conn, clock, actor, school_id}, pupil_id));
     out.pupil = TRY(get_person(conn, school_id, pupil_id));
     return out;
   });
@@ -64,7 +66,7 @@ Error as_report_refusal(Error e) {
 Result<SubmittedReport> view_own_report(Database& db, const Clock& clock, const Actor& actor,
                                         int64_t school_id, int64_t concern_id) {
   auto report = db.transaction([&](Connection& conn) {
-    return submitted_report(conn, clock, actor, school_id, concern_id);
+    return submitted_report(SchoolScope{conn, clock, actor, school_id}, concern_id);
   });
   if (!report.ok()) return as_report_refusal(std::move(report).error());
   return report;

@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -29,8 +30,6 @@ struct ChronologyEntry {
 // kNotFound unless the pupil is a pupil of the school. Ordered by when each
 // concern happened, then when it was reported. Audited
 // "concern.chronology_view" (one entry naming the concerns shown).
-Result<std::vector<ChronologyEntry>> pupil_chronology(Connection& conn, const Clock& clock,
-                                                      const Actor& actor, int64_t school_id,
-                                                      int64_t pupil_id);
+Result<std::vector<ChronologyEntry>> pupil_chronology(const SchoolScope& at, int64_t pupil_id);
 
 }  // namespace inloco

@@ -14,7 +14,8 @@ class ConcernChronologyTest : public test::ConcernFixture {
  protected:
   Result<std::vector<ChronologyEntry>> chronology(int64_t viewer, int64_t pupil, int64_t school = 0) {
     return write([&](Connection& c) {
-      return pupil_chronology(c, clock_, actor(viewer), school ? school : alpha_, pupil);
+      return pupil_chronology(SchoolScope{c, clock_, actor(viewer), school ? school : alpha_},
+                              pupil);
     });
   }
 };

@@ -59,11 +59,12 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     bullying.risk_area = "conduct";
     bullying.risk_kind = "aggressive";
     bullying.type = "cyberbullying";
-    int64_t chat = TRY(report_concern(c, clock, staff.actor, rules, school, bullying)).concern_id;
+    int64_t chat =
+        TRY(report_concern(SchoolScope{c, clock, staff.actor, school}, rules, bullying)).concern_id;
     auto act = [&](const DemoActor& who, int64_t id, ActionKind kind, std::string counterpart, std::string detail,
                    std::string reason = "", std::optional<bool> decision = std::nullopt, int64_t ago = kDay) -> Status {
       ActionInput in{kind, now - ago, decision, std::move(counterpart), std::move(detail), std::move(reason)};
-      TRY(add_action(c, clock, CaseActor{who.actor, who.grants}, rules, school, id, in));
+      TRY(add_action(SchoolScope{c, clock, who.actor, school}, who.grants, rules, id, in));
       return {};
     };
     TRY(act(dsl, chat, ActionKind::kPlatformContacted, "WhatsApp (in-app report)",
@@ -82,7 +83,8 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     request.from_description = parents.empty() ? "A parent of a pupil in my class" : "The parent of " + pupils[3].display_name();
     request.platform = "Facebook";
     request.note = "Declined, did not reply. Mentioning it as the policy asks.";
-    TRY(report_personal_account_contact(c, clock, staff.actor, rules, school, request));
+    TRY(report_personal_account_contact(SchoolScope{c, clock, staff.actor, school}, rules,
+                                        request));
 
     // 3. A parent's post naming a member of staff: to the headteacher, kept as a low-level concern.
     ConcernReport post;
@@ -96,7 +98,8 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     post.risk_area = "conduct";
     post.risk_kind = "aggressive";
     post.type = "defamatory_post";
-    int64_t named = TRY(report_concern(c, clock, office.actor, rules, school, post)).concern_id;
+    int64_t named =
+        TRY(report_concern(SchoolScope{c, clock, office.actor, school}, rules, post)).concern_id;
     TRY(act(head, named, ActionKind::kLadoReferral, "", "",
             "Nothing suggests harm to a child: the post is a complaint about tone in class, not an allegation of harm.",
             false, 3 * kDay));
@@ -118,7 +121,7 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     photo.risk_area = "content";
     photo.type = "data_breach";
     photo.involves_personal_data = true;
-    TRY(report_concern(c, clock, staff.actor, rules, school, photo));
+    TRY(report_concern(SchoolScope{c, clock, staff.actor, school}, rules, photo));
 
     // 5. A closed case with its debrief: a pupil getting round the school's filter.
     ConcernReport filter;
@@ -130,14 +133,17 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     filter.risk_area = "conduct";
     filter.risk_kind = "commercial";
     filter.type = "filter_circumvention";
-    int64_t closed = TRY(report_concern(c, clock, staff.actor, rules, school, filter)).concern_id;
+    int64_t closed =
+        TRY(report_concern(SchoolScope{c, clock, staff.actor, school}, rules, filter)).concern_id;
     TRY(act(dsl, closed, ActionKind::kNote, "", "Talked with the pupil about why the filter is there; the app was removed.",
             "", std::nullopt, 29 * kDay));
     TRY(act(dsl, closed, ActionKind::kParentsInformed, "The pupil's parents", "Phone call; they will check the family tablet too.",
             "", std::nullopt, 29 * kDay));
-    TRY(close_concern(c, clock, dsl.actor, rules, school, closed,
-                      Debrief{"Tablets allowed pupils to install apps; a tablet is now locked to the school's list of apps.",
-                              "Computing curriculum: a Year 5 lesson on why filters keep us safe, from next term."}));
+    TRY(close_concern(
+        SchoolScope{c, clock, dsl.actor, school}, rules, closed,
+        Debrief{
+            "Tablets allowed pupils to install apps; a tablet is now locked to the school's list of apps.",
+            "Computing curriculum: a Year 5 lesson on why filters keep us safe, from next term."}));
 
     // Evidence last (it writes files): a screenshot and the address of the group invite.
     EvidenceInput shot;
@@ -147,13 +153,13 @@ Status create_demo_concerns(Database& db, const Clock& clock, const DemoTrust& d
     shot.file_name = "group-chat.png";
     shot.declared_type = "image/png";
     shot.bytes = demo_picture(DemoScene::kFair);
-    TRY(add_evidence(c, clock, dsl.actor, school, chat, vault, shot));
+    TRY(add_evidence(SchoolScope{c, clock, dsl.actor, school}, chat, vault, shot));
     EvidenceInput link;
     link.kind = EvidenceKind::kWebAddress;
     link.refers_to = now - 2 * kDay;
     link.description = "Invite link to the group, as shared by one of the pupils.";
     link.address = "https://chat.whatsapp.example/invite/Year5Gang";
-    TRY(add_evidence(c, clock, dsl.actor, school, chat, vault, link));
+    TRY(add_evidence(SchoolScope{c, clock, dsl.actor, school}, chat, vault, link));
     return {};
   });
 }

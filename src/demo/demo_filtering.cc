@@ -32,39 +32,45 @@ Status create_demo_filtering(Database& db, const Clock& clock, const DemoTrust& 
     FakeClock then(now - 6 * kDay);
 
     int64_t scratch = TRY(filter::request_unblock(
-        conn, then, teacher.actor, rules, school,
+        SchoolScope{conn, then, teacher.actor, school}, rules,
         {"https://scratch.mit.edu/projects/editor/",
-         "The Year 4 coding club builds its games in Scratch on Thursday afternoons.", "pupils", 14}));
+         "The Year 4 coding club builds its games in Scratch on Thursday afternoons.", "pupils",
+         14}));
     then.advance(kDay / 2);
-    TRY(filter::check_unblock(conn, then, ict.actor, ict.grants, rules, school, scratch,
-                              "Scratch is the MIT education site; it is listed as 'games'. Comments are "
-                              "moderated by Scratch and off for school accounts."));
+    TRY(filter::check_unblock(
+        SchoolScope{conn, then, ict.actor, school}, ict.grants, rules, scratch,
+        "Scratch is the MIT education site; it is listed as 'games'. Comments are "
+        "moderated by Scratch and off for school accounts."));
     then.set(now - 5 * kDay);
-    TRY(filter::decide_unblock(conn, then, head.actor, head.grants, rules, school, scratch, true,
-                               "Approved for the coding club this half term; pupils use class accounts only."));
+    TRY(filter::decide_unblock(
+        SchoolScope{conn, then, head.actor, school}, head.grants, rules, scratch, true,
+        "Approved for the coding club this half term; pupils use class accounts only."));
 
     then.set(now - 2 * kDay);
     int64_t video = TRY(filter::request_unblock(
-        conn, then, deputy.actor, rules, school,
+        SchoolScope{conn, then, deputy.actor, school}, rules,
         {"https://www.youtube.com/watch?v=kindness-assembly",
          "A short film for Friday's assembly on being kind online.", "", 1}));
     then.advance(3 * 60 * 60);
-    TRY(filter::decide_unblock(conn, then, head.actor, head.grants, rules, school, video, false,
-                               "Download the film into the learning platform's video library instead; video "
-                               "sites stay blocked in school."));
+    TRY(filter::decide_unblock(
+        SchoolScope{conn, then, head.actor, school}, head.grants, rules, video, false,
+        "Download the film into the learning platform's video library instead; video "
+        "sites stay blocked in school."));
 
     // NET-4: a site a teaching assistant found in the library, blocked by ICT.
     then.set(now - 3 * kDay);
-    int64_t found = TRY(filter::report_site(conn, then, teacher.actor, rules, school,
-                                            "http://free-skins-giveaway.example/win",
-                                            "A pop-up promising free game skins for a phone number, on a "
-                                            "library computer after school club."));
+    int64_t found =
+        TRY(filter::report_site(SchoolScope{conn, then, teacher.actor, school}, rules,
+                                "http://free-skins-giveaway.example/win",
+                                "A pop-up promising free game skins for a phone number, on a "
+                                "library computer after school club."));
     then.advance(60 * 60);
-    TRY(filter::handle_site_report(conn, then, ict.actor, ict.grants, rules, school, found, true,
-                                   "A scam collecting children's phone numbers; blocked for everyone."));
+    TRY(filter::handle_site_report(
+        SchoolScope{conn, then, ict.actor, school}, ict.grants, rules, found, true,
+        "A scam collecting children's phone numbers; blocked for everyone."));
 
     FakeClock today(now - 2 * 60 * 60);
-    TRY(filter::request_unblock(conn, today, teacher.actor, rules, school,
+    TRY(filter::request_unblock(SchoolScope{conn, today, teacher.actor, school}, rules,
                                 {"pinterest.co.uk/ideas/classroom-displays",
                                  "Ideas for the Year 4 Viking display.", "", 3}));
     return {};

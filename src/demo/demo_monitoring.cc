@@ -141,7 +141,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     for (const Row& r : rows) {
       Person p = TRY(get_person_by_id(conn, r[0].as_int()));
       std::string name = unique_name(name_base(p), taken);
-      TRY(filter::set_network_username(conn, clock, ict.actor, ict.grants, rules, school.id, p.id, name));
+      TRY(filter::set_network_username(SchoolScope{conn, clock, ict.actor, school.id}, ict.grants,
+                                       rules, p.id, name));
       if (pupils.size() < kPupilsInLog && (p.year_group == "Year 5" || p.year_group == "Year 6"))
         pupils.push_back({name, "10.20.3." + std::to_string(11 + pupils.size())});
     }
@@ -154,7 +155,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     for (const Row& r : others) {
       Person p = TRY(get_person_by_id(conn, r[0].as_int()));
       std::string name = unique_name(name_base(p), taken);
-      TRY(filter::set_network_username(conn, clock, ict.actor, ict.grants, rules, school.id, p.id, name));
+      TRY(filter::set_network_username(SchoolScope{conn, clock, ict.actor, school.id}, ict.grants,
+                                       rules, p.id, name));
       staff.push_back({name, "10.20.1." + std::to_string(21 + staff.size())});
     }
     for (const char* signed_in : {"staff.oakfield", "head.oakfield", "dsl.oakfield"})

@@ -76,14 +76,16 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
     d.other_person_id = nephew->id;
     d.relationship = "nephew";
     d.details = "We are in a family WhatsApp group together and he is a Facebook friend of mine.";
-    int64_t rel = TRY(declare_relationship(conn, declared, aunt.actor, aunt.grants, rules, school, d));
+    int64_t rel = TRY(declare_relationship(SchoolScope{conn, declared, aunt.actor, school},
+                                           aunt.grants, rules, d));
     FakeClock decided(now - 14 * kDay);
     RelationshipDecisionInput agreed;
     agreed.agreed = "Family contact continues as before; nothing about school in the family group. He is "
                     "not placed in her class, and any concern about him goes straight to the DSL.";
     agreed.discussed_with = {head.id};
     agreed.review_on = days_after(date_of(decided.now()), 180);
-    TRY(decide_relationship(conn, decided, dsl.actor, dsl.grants, rules, school, rel, agreed));
+    TRY(decide_relationship(SchoolScope{conn, decided, dsl.actor, school}, dsl.grants, rules, rel,
+                            agreed));
 
     // STF-2: the football coach, until the end of term.
     FakeClock approved(now - 10 * kDay);
@@ -94,7 +96,8 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
     football.reason = "He coaches the Year 6 football team and messages parents about fixtures, kit and "
                       "lifts. Messages are about football only; the office is copied into the group.";
     football.ends_on = end_of_term(today);
-    TRY(decide_contact(conn, approved, head.actor, head.grants, rules, school, football));
+    TRY(decide_contact(SchoolScope{conn, approved, head.actor, school}, head.grants, rules,
+                       football));
     // ... and a trip approval that was revoked when the trip was cancelled.
     FakeClock trip_approved(now - 30 * kDay);
     ContactDecisionInput trip;
@@ -103,10 +106,12 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
     trip.platform = "text message";
     trip.reason = "She leads the residential trip and texts parents when the coach is back.";
     trip.ends_on = days_after(today, 60);
-    int64_t trip_id = TRY(decide_contact(conn, trip_approved, head.actor, head.grants, rules, school, trip));
+    int64_t trip_id = TRY(decide_contact(SchoolScope{conn, trip_approved, head.actor, school},
+                                         head.grants, rules, trip));
     FakeClock revoked(now - 5 * kDay);
-    TRY(revoke_contact_approval(conn, revoked, head.actor, head.grants, rules, school, trip_id,
-                                "The residential trip was cancelled; parents are texted by the office."));
+    TRY(revoke_contact_approval(
+        SchoolScope{conn, revoked, head.actor, school}, head.grants, rules, trip_id,
+        "The residential trip was cancelled; parents are texted by the office."));
 
     // STF-3: the deputy head writes about the school on a professional network.
     FakeClock authorised(now - 40 * kDay);
@@ -117,14 +122,15 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
                                 "or photographs.",
                                 std::nullopt,
                                 std::nullopt};
-    TRY(authorise_blogging(conn, authorised, head.actor, head.grants, rules, school, blog));
+    TRY(authorise_blogging(SchoolScope{conn, authorised, head.actor, school}, head.grants, rules,
+                           blog));
 
     // STF-4: some finished, some not.
     std::vector<InductionItem> items = induction_items(rules);
     auto tick = [&](const DemoActor& who, size_t how_many, int days_ago) -> Status {
       for (size_t i = 0; i < how_many && i < items.size(); ++i)
-        TRY(tick_induction_item(conn, clock, who.actor, rules, school, who.id, items[i].key,
-                                days_after(today, -days_ago + static_cast<int>(i))));
+        TRY(tick_induction_item(SchoolScope{conn, clock, who.actor, school}, rules, who.id,
+                                items[i].key, days_after(today, -days_ago + static_cast<int>(i))));
       return {};
     };
     TRY(tick(head, items.size(), 60));

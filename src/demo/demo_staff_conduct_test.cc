@@ -28,12 +28,16 @@ TEST_P(DemoStaffConductTest, OakfieldHasRecordsOfEveryKind) {
   const int64_t oakfield = demo->schools[0].id;
   const CalendarDate today = date_of(clock_.now());
   Actor actor = Actor::system();
-  auto rels = db().transaction([&](Connection& c) { return list_relationships(c, clock_, actor, oakfield); });
+  auto rels = db().transaction([&](Connection& c) {
+    return list_relationships(SchoolScope{c, clock_, actor, oakfield});
+  });
   ASSERT_TRUE(rels.ok());
   ASSERT_EQ(rels->size(), 1u);
   EXPECT_EQ((*rels)[0].relationship, "nephew");
   EXPECT_EQ((*rels)[0].status, RelationshipStatus::kAgreed);
-  auto contact = db().transaction([&](Connection& c) { return list_contact_approvals(c, clock_, actor, oakfield); });
+  auto contact = db().transaction([&](Connection& c) {
+    return list_contact_approvals(SchoolScope{c, clock_, actor, oakfield});
+  });
   ASSERT_TRUE(contact.ok());
   ASSERT_EQ(contact->size(), 2u);
   int in_force = 0, revoked = 0;

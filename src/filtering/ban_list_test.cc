@@ -41,7 +41,8 @@ TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
                                 "source_address, url, host, kind, category, blocked) VALUES (?, ?, 'ppupil', ?, "
                                 "'10.0.0.1', '203.0.113.9:443', '203.0.113.9', 'ip_address', '', 0)",
                                 {alpha_, clock_.now() - 60 * (i + 1), pupil_}));
-                TRY(ban_if_due(c, clock_, Actor::command_line(), profile_.filter, alpha_, pupil_));
+                TRY(ban_if_due(SchoolScope{c, clock_, Actor::command_line(), alpha_},
+                               profile_.filter, pupil_));
                 return {};
               }).ok());
   auto written = read([&](Connection& c) { return write_lists(c, lists.string()); });
@@ -57,7 +58,8 @@ TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
   Grants dsl = grants(dsl_);
   ASSERT_TRUE(write([&](Connection& c) -> Status {
                 auto bans = TRY(bans_in_force(c, alpha_, clock_.now()));
-                return lift_ban(c, clock_, actor(dsl_), dsl, profile_.filter, alpha_, bans.at(0).id, "Agreed");
+                return lift_ban(SchoolScope{c, clock_, actor(dsl_), alpha_}, dsl, profile_.filter,
+                                bans.at(0).id, "Agreed");
               }).ok());
   ASSERT_TRUE(read([&](Connection& c) { return write_lists(c, lists.string()); }).ok());
   EXPECT_TRUE(std::filesystem::exists(lists / "bans"));

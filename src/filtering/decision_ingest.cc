@@ -178,7 +178,9 @@ Status store_batch(Reader& r, LogFile& file, std::vector<Stored>& rows, int64_t 
     TRY(insert_decisions(c, r.school_id, rows));
     TRY(insert_events(c, r.school_id, rows));
     for (int64_t person : attempted)
-      if (auto ban = TRY(ban_if_due(c, r.clock, r.actor, r.profile.filter, r.school_id, person))) bans.push_back(*ban);
+      if (auto ban = TRY(
+              ban_if_due(SchoolScope{c, r.clock, r.actor, r.school_id}, r.profile.filter, person)))
+        bans.push_back(*ban);
     TRY(append_audit(c, r.clock, r.actor,
                      AuditEvent{"filter.ingest", "filter_log_file", std::to_string(file.id), r.school_id,
                                 nlohmann::json{{"from", file.position},
@@ -260,19 +262,22 @@ Result<DecisionLine> parse_decision_line(std::string_view line, int64_t now) {
   return d;
 }
 
-Result<int64_t> purge_decisions(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                const PolicyProfile& profile) {
+Result<int64_t> purge_decisions(const SchoolScope& at, const PolicyProfile& profile) {
   int64_t months = 12;
   if (auto it = profile.retention.find("filter_logs"); it != profile.retention.end()) months = it->second.months;
-  const int64_t before = clock.now() - months * kAverageMonth;
-  int64_t gone = TRY(conn.execute("DELETE FROM filter_decisions WHERE school_id = ? AND at < ?", {school_id, before}));
-  gone += TRY(conn.execute("DELETE FROM filter_circumvention_events WHERE school_id = ? AND at < ?",
-                           {school_id, before}));
-  TRY(conn.execute("DELETE FROM filter_log_files WHERE school_id = ? AND updated_at < ?", {school_id, before}));
+  const int64_t before = at.now() - months * kAverageMonth;
+  int64_t gone = TRY(at.conn.execute("DELETE FROM filter_decisions WHERE school_id = ? AND at < ?",
+                                     {at.school_id, before}));
+  gone +=
+      TRY(at.conn.execute("DELETE FROM filter_circumvention_events WHERE school_id = ? AND at < ?",
+                          {at.school_id, before}));
+  TRY(at.conn.execute("DELETE FROM filter_log_files WHERE school_id = ? AND updated_at < ?",
+                      {at.school_id, before}));
   if (gone > 0)
-    TRY(append_audit(conn, clock, actor,
-                     AuditEvent{"filter.purge", "school", std::to_string(school_id), school_id,
-                                nlohmann::json{{"deleted", gone}, {"before", before}}.dump()}));
+    TRY(append_audit(
+        at.conn, at.clock, at.actor,
+        AuditEvent{"filter.purge", "school", std::to_string(at.school_id), at.school_id,
+                   nlohmann::json{{"deleted", gone}, {"before", before}}.dump()}));
   return gone;
 }
 
@@ -357,7 +362,9 @@ Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, cons
     }
     r.summary.to_position = row.position;
   }
-  r.summary.purged = TRY(db.transaction([&](Connection& c) { return purge_decisions(c, clock, actor, school_id, profile); }));
+  r.summary.purged = TRY(db.transaction([&](Connection& c) {
+    return purge_decisions(SchoolScope{c, clock, actor, school_id}, profile);
+  }));
   return std::move(r.summary);
 }
 

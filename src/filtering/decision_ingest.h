@@ -33,6 +33,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -86,7 +87,6 @@ Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, cons
 // Deletes the school's decision records and events older than the profile's
 // retention of filter_logs; returns how many. Audited "filter.purge" when
 // anything went. Call inside Database::transaction.
-Result<int64_t> purge_decisions(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                const PolicyProfile& profile);
+Result<int64_t> purge_decisions(const SchoolScope& at, const PolicyProfile& profile);
 
 }  // namespace inloco::filter

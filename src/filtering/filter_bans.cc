@@ -77,79 +77,82 @@ Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, i
   return rows[0][0].as_int();
 }
 
-Result<std::optional<int64_t>> ban_if_due(Connection& conn, const Clock& clock, const Actor& actor,
-                                          const FilterRules& rules, int64_t school_id, int64_t person_id) {
+Result<std::optional<int64_t>> ban_if_due(const SchoolScope& at, const FilterRules& rules,
+                                          int64_t person_id) {
   if (rules.circumvention == CircumventionSanction::kRecordOnly) return std::optional<int64_t>();
-  Rows banned = TRY(conn.query("SELECT id FROM filter_bans WHERE person_id = ? AND lifted_at IS NULL", {person_id}));
+  Rows banned = TRY(at.conn.query(
+      "SELECT id FROM filter_bans WHERE person_id = ? AND lifted_at IS NULL", {person_id}));
   if (!banned.empty()) return std::optional<int64_t>();
-  const int64_t now = clock.now();
-  const int64_t attempts = TRY(attempts_in_window(conn, rules, person_id, now));
+  const int64_t now = at.now();
+  const int64_t attempts = TRY(attempts_in_window(at.conn, rules, person_id, now));
   if (attempts < rules.circumvention_threshold) return std::optional<int64_t>();
   const std::string why = std::to_string(attempts) + " attempts to get round the web filter within " +
                           std::to_string(rules.circumvention_window_days) +
                           (rules.circumvention_window_days == 1 ? " day" : " days") + " (the policy's limit is " +
                           std::to_string(rules.circumvention_threshold) + ").";
-  int64_t id = TRY(conn.insert(
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO filter_bans (school_id, person_id, sanction, started_at, why, events_count, window_days) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, person_id, sanction_key(rules.circumvention), now, why, attempts,
+      {at.school_id, person_id, sanction_key(rules.circumvention), now, why, attempts,
        static_cast<int64_t>(rules.circumvention_window_days)}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.ban", "filter_ban", std::to_string(id), school_id,
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"filter.ban", "filter_ban", std::to_string(id), at.school_id,
                               nlohmann::json{{"person", person_id},
                                              {"attempts", attempts},
                                              {"sanction", sanction_key(rules.circumvention)}}
                                   .dump()}));
-  TRY(notify_roles(conn, clock, school_id, rules.monitoring_reports_to, std::nullopt, NoticeKind::kNetworkBanned,
-                   NoticeAbout{{}, {}, {}, id}));
+  TRY(notify_roles(at.conn, at.clock, at.school_id, rules.monitoring_reports_to, std::nullopt,
+                   NoticeKind::kNetworkBanned, NoticeAbout{{}, {}, {}, id}));
   return std::optional<int64_t>(id);
 }
 
-Status lift_ban(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                const FilterRules& rules, int64_t school_id, int64_t ban_id, std::string_view reason) {
+Status lift_ban(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                int64_t ban_id, std::string_view reason) {
   std::string why = TRY(required_text(reason, "The reason",
                                       "Say why the ban is lifted, for example what was agreed with the pupil.",
                                       kMaxText, true));
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.monitoring_reports_to, school, "lift bans from the network"));
-  const int64_t now = clock.now();
-  FilterBan b = TRY(ban_in_force(conn, school_id, ban_id, now));
-  TRY(conn.execute(
+  const int64_t now = at.now();
+  FilterBan b = TRY(ban_in_force(at.conn, at.school_id, ban_id, now));
+  TRY(at.conn.execute(
       "UPDATE filter_bans SET lifted_at = ?, lifted_by = ?, lifted_by_name = ?, lift_reason = ? "
       "WHERE id = ? AND lifted_at IS NULL",
-      {now, actor.person_id, actor.name, why, ban_id}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.ban_lift", "filter_ban", std::to_string(ban_id), school_id,
+      {now, at.actor.person_id, at.actor.name, why, ban_id}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"filter.ban_lift", "filter_ban", std::to_string(ban_id), at.school_id,
                               nlohmann::json{{"person", b.person_id}}.dump()}));
   return {};
 }
 
-Result<int64_t> record_supervision(Connection& conn, const Clock& clock, const Actor& actor,
-                                   const Grants& grants, const FilterRules& rules, int64_t school_id,
-                                   int64_t ban_id, int64_t supervisor_id, int minutes) {
+Result<int64_t> record_supervision(const SchoolScope& at, const Grants& grants,
+                                   const FilterRules& rules, int64_t ban_id, int64_t supervisor_id,
+                                   int minutes) {
   if (minutes < 1 || minutes > kMaxSupervisedMinutes)
     return Error::invalid("Supervise for between 1 and " + std::to_string(kMaxSupervisedMinutes) +
                           " minutes; record another session when this one ends.");
-  auto supervisor = load_staff_member(conn, school_id, supervisor_id);
+  auto supervisor = load_staff_member(at.conn, at.school_id, supervisor_id);
   if (!supervisor.ok())
     return Error::invalid("Choose the member of staff who supervises from the school's current staff.");
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.monitoring_reports_to, school, "record supervised use of the network"));
-  const int64_t now = clock.now();
-  FilterBan b = TRY(ban_in_force(conn, school_id, ban_id, now));
+  const int64_t now = at.now();
+  FilterBan b = TRY(ban_in_force(at.conn, at.school_id, ban_id, now));
   if (b.sanction != CircumventionSanction::kSupervisedUseOnly)
     return Error::conflict("This ban removes internet access entirely, as the policy said when it began; "
                            "supervised use is not offered. Lift the ban to restore access.");
   const int64_t ends = now + static_cast<int64_t>(minutes) * 60;
-  int64_t id = TRY(conn.insert(
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO filter_supervised_sessions (ban_id, supervisor_id, supervisor_name, recorded_by, "
       "recorded_by_name, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {ban_id, supervisor_id, supervisor->display_name(), actor.person_id, actor.name, now, ends}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.supervision", "filter_ban", std::to_string(ban_id), school_id,
-                              nlohmann::json{{"person", b.person_id}, {"supervisor", supervisor_id},
-                                             {"ends_at", ends}}
-                                  .dump()}));
+      {ban_id, supervisor_id, supervisor->display_name(), at.actor.person_id, at.actor.name, now,
+       ends}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{
+          "filter.supervision", "filter_ban", std::to_string(ban_id), at.school_id,
+          nlohmann::json{{"person", b.person_id}, {"supervisor", supervisor_id}, {"ends_at", ends}}
+              .dump()}));
   return id;
 }
 

@@ -25,6 +25,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -69,23 +70,23 @@ Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, i
 // record_only, attempts_in_window >= the threshold, and no ban in force.
 // Returns the new ban's id, or nullopt when no ban follows. Audited
 // "filter.ban"; rules.monitoring_reports_to are told (kNetworkBanned).
-Result<std::optional<int64_t>> ban_if_due(Connection& conn, const Clock& clock, const Actor& actor,
-                                          const FilterRules& rules, int64_t school_id, int64_t person_id);
+Result<std::optional<int64_t>> ban_if_due(const SchoolScope& at, const FilterRules& rules,
+                                          int64_t person_id);
 
 // Lifts the ban, with the reason (required). kForbidden unless the grants
 // hold one of rules.monitoring_reports_to; kConflict once lifted. Audited
 // "filter.ban_lift".
-Status lift_ban(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                const FilterRules& rules, int64_t school_id, int64_t ban_id, std::string_view reason);
+Status lift_ban(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                int64_t ban_id, std::string_view reason);
 
 // Records that a member of staff (an active person of kind staff at the
 // school) supervises the banned person from now for `minutes`
 // (1..kMaxSupervisedMinutes). kConflict unless the ban is in force and its
 // sanction is supervised_use_only; kInvalid for a bad supervisor or length;
 // kForbidden as lift_ban. Audited "filter.supervision". Returns the session's id.
-Result<int64_t> record_supervision(Connection& conn, const Clock& clock, const Actor& actor,
-                                   const Grants& grants, const FilterRules& rules, int64_t school_id,
-                                   int64_t ban_id, int64_t supervisor_id, int minutes);
+Result<int64_t> record_supervision(const SchoolScope& at, const Grants& grants,
+                                   const FilterRules& rules, int64_t ban_id, int64_t supervisor_id,
+                                   int minutes);
 
 // Whom record_supervision accepts as the supervisor: the school's active
 // staff, in the people list's order (the first kMaxPeoplePageSize staff), for

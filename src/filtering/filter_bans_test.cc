@@ -31,7 +31,8 @@ class FilterBanTest : public test::MonitoringFixture {
   }
   Result<std::optional<int64_t>> due(int64_t person) {
     return write([&](Connection& c) {
-      return ban_if_due(c, clock_, Actor::command_line(), profile_.filter, alpha_, person);
+      return ban_if_due(SchoolScope{c, clock_, Actor::command_line(), alpha_}, profile_.filter,
+                        person);
     });
   }
   int64_t ban(int64_t person) {
@@ -43,13 +44,15 @@ class FilterBanTest : public test::MonitoringFixture {
   Status lift(int64_t by, int64_t ban_id, std::string reason) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return lift_ban(c, clock_, actor(by), g, profile_.filter, alpha_, ban_id, reason);
+      return lift_ban(SchoolScope{c, clock_, actor(by), alpha_}, g, profile_.filter, ban_id,
+                      reason);
     });
   }
   Result<int64_t> supervise(int64_t by, int64_t ban_id, int64_t supervisor, int minutes) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return record_supervision(c, clock_, actor(by), g, profile_.filter, alpha_, ban_id, supervisor, minutes);
+      return record_supervision(SchoolScope{c, clock_, actor(by), alpha_}, g, profile_.filter,
+                                ban_id, supervisor, minutes);
     });
   }
   std::string ban_file() {

@@ -23,11 +23,11 @@ class FilterRecordAccessTest : public test::AccountFixture {
       alpha_school_ = TRY(get_school(c, alpha_));
       beta_school_ = TRY(get_school(c, beta_));
       request_ =
-          TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
+          TRY(request_unblock(SchoolScope{c, clock_, actor(teacher_), alpha_}, rules_,
                               {"https://www.science-museum.org.uk/", "Year 6 space topic", "", 7}));
-      report_ =
-          TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "scam.example", "A scam"));
-      TRY(request_unblock(c, clock_, actor(teacher2_), rules_, alpha_,
+      report_ = TRY(report_site(SchoolScope{c, clock_, actor(teacher_), alpha_}, rules_,
+                                "scam.example", "A scam"));
+      TRY(request_unblock(SchoolScope{c, clock_, actor(teacher2_), alpha_}, rules_,
                           {"scratch.mit.edu", "Coding club", "", 3}));
       return {};
     });

@@ -145,9 +145,10 @@ std::vector<ActivityLine> ordered(std::map<std::string, ActivityLine> lines, boo
   return out;
 }
 
-Status audit(Connection& conn, const Clock& clock, const Actor& actor, const char* action, const char* type,
-             int64_t id, int64_t school_id, nlohmann::json detail) {
-  TRY(append_audit(conn, clock, actor, AuditEvent{action, type, std::to_string(id), school_id, detail.dump()}));
+Status audit(const SchoolScope& at, const char* action, const char* type, int64_t id,
+             nlohmann::json detail) {
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{action, type, std::to_string(id), at.school_id, detail.dump()}));
   return {};
 }
 
@@ -194,26 +195,25 @@ std::string circumvention_description(const CircumventionEvent& e) {
   return what + " (" + c + ")";
 }
 
-Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                           int days) {
+Result<MonitoringReport> monitoring_report(const SchoolScope& at, int days) {
   TRY(check_days(days));
   MonitoringReport report;
   report.days = days;
-  report.to = clock.now();
+  report.to = at.now();
   report.from = report.to - static_cast<int64_t>(days) * kDay;
-  Rows totals = TRY(conn.query(
+  Rows totals = TRY(at.conn.query(
       "SELECT COUNT(*), SUM(blocked) FROM filter_decisions WHERE school_id = ? AND at >= ? AND at <= ?",
-      {school_id, report.from, report.to}));
+      {at.school_id, report.from, report.to}));
   RowReader total(totals[0]);
   report.requests = total.integer();
   report.blocked = total.integer();
-  Rows attempts = TRY(conn.query(
+  Rows attempts = TRY(at.conn.query(
       "SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND at >= ? AND at <= ?",
-      {school_id, report.from, report.to}));
+      {at.school_id, report.from, report.to}));
   report.attempts = attempts[0][0].as_int();
 
-  Names names(conn);
-  auto people = TRY(aggregate(conn, school_id, report.from, report.to, kByPerson));
+  Names names(at.conn);
+  auto people = TRY(aggregate(at.conn, at.school_id, report.from, report.to, kByPerson));
   for (auto& [key, line] : people) {
     const Person* p = TRY(names.person(SqlValue(key).as_int()));
     line.person_id = p->id;
@@ -222,19 +222,19 @@ Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock,
     for (SearchSeen& s : line.searches) s.who = line.name;
   }
   report.people = ordered(std::move(people), report.cut);
-  auto unknown = TRY(aggregate(conn, school_id, report.from, report.to, kByUnknownName));
+  auto unknown = TRY(aggregate(at.conn, at.school_id, report.from, report.to, kByUnknownName));
   for (auto& [key, line] : unknown) {
     line.name = key;
     line.detail = "No person of the school has this network user name";
   }
   report.unknown_names = ordered(std::move(unknown), report.cut);
 
-  auto devices = TRY(aggregate(conn, school_id, report.from, report.to, kByDevice));
-  Rows seen = TRY(conn.query(
+  auto devices = TRY(aggregate(at.conn, at.school_id, report.from, report.to, kByDevice));
+  Rows seen = TRY(at.conn.query(
       "SELECT source_address, person_id, username, COUNT(*) FROM filter_decisions WHERE school_id = ? AND at >= ? "
       "AND at <= ? AND source_address <> '' GROUP BY source_address, person_id, username "
       "ORDER BY source_address, COUNT(*) DESC",
-      {school_id, report.from, report.to}));
+      {at.school_id, report.from, report.to}));
   std::map<std::string, std::vector<std::string>> users;
   for (const Row& r : seen) {
     RowReader in(r);
@@ -254,28 +254,29 @@ Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock,
       if (s.who.empty()) s.who = s.source_address;
   }
   report.devices = ordered(std::move(devices), report.cut);
-  TRY(audit(conn, clock, actor, "filter.monitoring_report", "school", school_id, school_id, {{"days", days}}));
+  TRY(audit(at, "filter.monitoring_report", "school", at.school_id, {{"days", days}}));
   return report;
 }
 
-Result<PersonActivity> person_activity(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                       int64_t person_id, int days, int limit) {
+Result<PersonActivity> person_activity(const SchoolScope& at, int64_t person_id, int days,
+                                       int limit) {
   TRY(check_days(days));
   PersonActivity a;
-  a.person = TRY(get_person(conn, school_id, person_id));
-  a.network_name = TRY(network_name_of(conn, person_id));
-  const int64_t now = clock.now(), from = now - static_cast<int64_t>(days) * kDay;
-  auto lines = TRY(aggregate(conn, school_id, from, now, kByPerson, " AND person_id = ?", {person_id}));
+  a.person = TRY(get_person(at.conn, at.school_id, person_id));
+  a.network_name = TRY(network_name_of(at.conn, person_id));
+  const int64_t now = at.now(), from = now - static_cast<int64_t>(days) * kDay;
+  auto lines = TRY(
+      aggregate(at.conn, at.school_id, from, now, kByPerson, " AND person_id = ?", {person_id}));
   if (!lines.empty()) a.totals = std::move(lines.begin()->second);
   a.totals.person_id = person_id;
   a.totals.name = a.person.display_name();
   a.totals.detail = person_detail(a.person);
   for (SearchSeen& s : a.totals.searches) s.who = a.totals.name;
-  Rows rows = TRY(conn.query(
+  Rows rows = TRY(at.conn.query(
       "SELECT at, username, source_address, url, host, search_terms, search_flag, blocked, category, rule FROM "
       "filter_decisions WHERE school_id = ? AND person_id = ? AND at >= ? AND at <= ? ORDER BY at DESC, id DESC "
       "LIMIT ?",
-      {school_id, person_id, from, now, static_cast<int64_t>(std::max(limit, 0))}));
+      {at.school_id, person_id, from, now, static_cast<int64_t>(std::max(limit, 0))}));
   for (const Row& r : rows) {
     RowReader in(r);
     DecisionView d;
@@ -291,22 +292,24 @@ Result<PersonActivity> person_activity(Connection& conn, const Clock& clock, con
     d.rule = in.text();
     a.decisions.push_back(std::move(d));
   }
-  Names names(conn);
-  a.events = TRY(load_events(conn, names, "WHERE school_id = ? AND person_id = ? AND at >= ? ORDER BY at DESC, id DESC",
-                             {school_id, person_id, from}));
-  a.bans = TRY(bans_of(conn, school_id, person_id, now));
-  TRY(audit(conn, clock, actor, "filter.activity_view", "person", person_id, school_id, {{"days", days}}));
+  Names names(at.conn);
+  a.events = TRY(load_events(
+      at.conn, names, "WHERE school_id = ? AND person_id = ? AND at >= ? ORDER BY at DESC, id DESC",
+      {at.school_id, person_id, from}));
+  a.bans = TRY(bans_of(at.conn, at.school_id, person_id, now));
+  TRY(audit(at, "filter.activity_view", "person", person_id, {{"days", days}}));
   return a;
 }
 
-Result<std::vector<CircumventionEvent>> circumvention_events(Connection& conn, const Clock& clock, const Actor& actor,
-                                                             int64_t school_id, int days, int limit) {
+Result<std::vector<CircumventionEvent>> circumvention_events(const SchoolScope& at, int days,
+                                                             int limit) {
   TRY(check_days(days));
-  Names names(conn);
-  auto events = TRY(load_events(conn, names, "WHERE school_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?",
-                                {school_id, clock.now() - static_cast<int64_t>(days) * kDay,
+  Names names(at.conn);
+  auto events = TRY(load_events(at.conn, names,
+                                "WHERE school_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?",
+                                {at.school_id, at.now() - static_cast<int64_t>(days) * kDay,
                                  static_cast<int64_t>(std::max(limit, 0))}));
-  TRY(audit(conn, clock, actor, "filter.circumvention_view", "school", school_id, school_id, {{"days", days}}));
+  TRY(audit(at, "filter.circumvention_view", "school", at.school_id, {{"days", days}}));
   return events;
 }
 

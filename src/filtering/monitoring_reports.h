@@ -21,6 +21,7 @@
 #include "people/person.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -69,8 +70,7 @@ struct MonitoringReport {
 };
 
 // The report of the `days` (1..kMaxReportDays) before now. Audited.
-Result<MonitoringReport> monitoring_report(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                           int days);
+Result<MonitoringReport> monitoring_report(const SchoolScope& at, int days);
 
 struct DecisionView {
   int64_t at = 0;
@@ -113,13 +113,13 @@ struct PersonActivity {
 
 // One person's use of the network over the `days` before now. kNotFound
 // unless the person is of the school. Audited.
-Result<PersonActivity> person_activity(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                       int64_t person_id, int days, int limit);
+Result<PersonActivity> person_activity(const SchoolScope& at, int64_t person_id, int days,
+                                       int limit);
 
 // The attempts to get round the filter of the `days` before now, newest
 // first, at most `limit`. Audited.
-Result<std::vector<CircumventionEvent>> circumvention_events(Connection& conn, const Clock& clock, const Actor& actor,
-                                                             int64_t school_id, int days, int limit);
+Result<std::vector<CircumventionEvent>> circumvention_events(const SchoolScope& at, int days,
+                                                             int limit);
 
 // For the dashboard (not audited: counts only).
 struct MonitoringCounts {

@@ -41,7 +41,9 @@ class MonitoringReportTest : public test::MonitoringFixture {
 };
 
 TEST_P(MonitoringReportTest, PerPersonAndPerDevice) {
-  auto r = write([&](Connection& c) { return monitoring_report(c, clock_, actor(dsl_), alpha_, 7); });
+  auto r = write([&](Connection& c) {
+    return monitoring_report(SchoolScope{c, clock_, actor(dsl_), alpha_}, 7);
+  });
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->requests, 8);
   EXPECT_EQ(r->blocked, 4);
@@ -75,19 +77,29 @@ TEST_P(MonitoringReportTest, PerPersonAndPerDevice) {
   EXPECT_EQ(laptop->detail, "Pip Pupil, Quinn Second");
   EXPECT_EQ(audits("filter.monitoring_report"), 1);
   // Thirty days take in the older record.
-  auto month = write([&](Connection& c) { return monitoring_report(c, clock_, actor(dsl_), alpha_, 30); });
+  auto month = write([&](Connection& c) {
+    return monitoring_report(SchoolScope{c, clock_, actor(dsl_), alpha_}, 30);
+  });
   ASSERT_TRUE(month.ok());
   EXPECT_EQ(month->requests, 9);
-  EXPECT_EQ(write([&](Connection& c) { return monitoring_report(c, clock_, actor(dsl_), alpha_, 0); }).error().code,
+  EXPECT_EQ(write([&](Connection& c) {
+              return monitoring_report(SchoolScope{c, clock_, actor(dsl_), alpha_}, 0);
+            })
+                .error()
+                .code,
             ErrorCode::kInvalid);
   // Another school's report holds none of it.
-  auto beta = write([&](Connection& c) { return monitoring_report(c, clock_, actor(beta_head_), beta_, 7); });
+  auto beta = write([&](Connection& c) {
+    return monitoring_report(SchoolScope{c, clock_, actor(beta_head_), beta_}, 7);
+  });
   ASSERT_TRUE(beta.ok());
   EXPECT_EQ(beta->requests, 0);
 }
 
 TEST_P(MonitoringReportTest, APersonsActivityIsAudited) {
-  auto a = write([&](Connection& c) { return person_activity(c, clock_, actor(dsl_), alpha_, pupil_, 7, 3); });
+  auto a = write([&](Connection& c) {
+    return person_activity(SchoolScope{c, clock_, actor(dsl_), alpha_}, pupil_, 7, 3);
+  });
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_EQ(a->network_name, "ppupil");
   EXPECT_EQ(a->totals.requests, 6);
@@ -99,16 +111,21 @@ TEST_P(MonitoringReportTest, APersonsActivityIsAudited) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'filter.activity_view' AND record_id = ?",
                    {std::to_string(pupil_)}),
             1);
-  EXPECT_EQ(write([&](Connection& c) { return person_activity(c, clock_, actor(dsl_), alpha_, beta_pupil_, 7, 10); })
-                .error()
-                .code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      write([&](Connection& c) {
+        return person_activity(SchoolScope{c, clock_, actor(dsl_), alpha_}, beta_pupil_, 7, 10);
+      })
+          .error()
+          .code,
+      ErrorCode::kNotFound);
 }
 
 TEST_P(MonitoringReportTest, AttemptsAreListedNewestFirst) {
   append(dir_ / "d.log", record(clock_.now() - 60, "stranger", "10.20.9.9", "http://3232235777/"));
   ASSERT_TRUE(ingest(dir_ / "d.log").ok());
-  auto e = write([&](Connection& c) { return circumvention_events(c, clock_, actor(ict_), alpha_, 7, 10); });
+  auto e = write([&](Connection& c) {
+    return circumvention_events(SchoolScope{c, clock_, actor(ict_), alpha_}, 7, 10);
+  });
   ASSERT_TRUE(e.ok()) << e.error().message;
   ASSERT_EQ(e->size(), 2u);
   EXPECT_EQ((*e)[0].kind, CircumventionKind::kNumericAddress);

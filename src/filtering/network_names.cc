@@ -68,30 +68,30 @@ Result<std::string> network_name_of(Connection& conn, int64_t person_id) {
   return username.value_or(std::string());
 }
 
-Status set_network_username(Connection& conn, const Clock& clock, const Actor& actor,
-                            const Grants& grants, const FilterRules& rules, int64_t school_id,
+Status set_network_username(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                             int64_t person_id, std::string_view name) {
   std::optional<std::string> normal;
   if (!trim(name).empty()) normal = TRY(normalise_network_username(name));
-  School school = TRY(get_school(conn, school_id));
-  Person person = TRY(get_person(conn, school_id, person_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  Person person = TRY(get_person(at.conn, at.school_id, person_id));
   TRY(require_one_of(grants, rules.monitoring_reports_to, school, "set network user names"));
   if (normal) {
-    Rows taken = TRY(conn.query(
+    Rows taken = TRY(at.conn.query(
         "SELECT p.id FROM people p LEFT JOIN user_accounts u ON u.person_id = p.id WHERE p.school_id = ? "
         "AND p.id <> ? AND (p.network_username = ? OR (p.network_username IS NULL AND u.username = ?))",
-        {school_id, person_id, *normal, *normal}));
+        {at.school_id, person_id, *normal, *normal}));
     if (!taken.empty())
       return Error::conflict("Someone else at the school already goes by the network user name \"" + *normal +
                              "\"; check the name the network shows for " + person.display_name() + ".");
   }
-  const std::string before = TRY(network_name_of(conn, person_id));
-  TRY(conn.execute("UPDATE people SET network_username = ?, updated_at = ? WHERE id = ?",
-                   {normal, clock.now(), person_id}));
-  const std::string after = TRY(network_name_of(conn, person_id));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.network_name", "person", std::to_string(person_id), school_id,
-                              nlohmann::json{{"before", before}, {"after", after}}.dump()}));
+  const std::string before = TRY(network_name_of(at.conn, person_id));
+  TRY(at.conn.execute("UPDATE people SET network_username = ?, updated_at = ? WHERE id = ?",
+                      {normal, at.now(), person_id}));
+  const std::string after = TRY(network_name_of(at.conn, person_id));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"filter.network_name", "person", std::to_string(person_id), at.school_id,
+                 nlohmann::json{{"before", before}, {"after", after}}.dump()}));
   return {};
 }
 

@@ -22,6 +22,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -45,8 +46,7 @@ Result<std::string> network_name_of(Connection& conn, int64_t person_id);
 // the school goes by it; kForbidden unless the grants hold one of
 // rules.monitoring_reports_to. Audited "filter.network_name". Call inside
 // Database::transaction.
-Status set_network_username(Connection& conn, const Clock& clock, const Actor& actor,
-                            const Grants& grants, const FilterRules& rules, int64_t school_id,
+Status set_network_username(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                             int64_t person_id, std::string_view name);
 
 }  // namespace inloco::filter

@@ -27,7 +27,8 @@ class NetworkNamesTest : public test::MonitoringFixture {
   Status set(int64_t by, int64_t person, std::string name) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return set_network_username(c, clock_, actor(by), g, profile_.filter, alpha_, person, name);
+      return set_network_username(SchoolScope{c, clock_, actor(by), alpha_}, g, profile_.filter,
+                                  person, name);
     });
   }
   void sign_in_name(int64_t person, const std::string& username) {

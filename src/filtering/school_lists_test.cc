@@ -46,13 +46,19 @@ class SchoolListsTest : public test::AccountFixture {
 TEST_P(SchoolListsTest, BlockedSitesAndExceptionsAreWrittenForTheFilter) {
   Grants ict = grants(ict_), head = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) -> Status {
-                int64_t r = TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "https://www.scam.example/x", "A scam"));
-                TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, r, true, "Blocked"));
-                int64_t d = TRY(report_site(c, clock_, actor(teacher_), rules_, alpha_, "news.example", "Upsetting"));
-                TRY(handle_site_report(c, clock_, actor(ict_), ict, rules_, alpha_, d, false, "Fine"));
-                int64_t u = TRY(request_unblock(c, clock_, actor(teacher_), rules_, alpha_,
-                                                {"scratch.mit.edu", "Coding club", "pupils", 3}));
-                TRY(decide_unblock(c, clock_, actor(head_), head, rules_, alpha_, u, true, "Approved"));
+                int64_t r = TRY(report_site(SchoolScope{c, clock_, actor(teacher_), alpha_}, rules_,
+                                            "https://www.scam.example/x", "A scam"));
+                TRY(handle_site_report(SchoolScope{c, clock_, actor(ict_), alpha_}, ict, rules_, r,
+                                       true, "Blocked"));
+                int64_t d = TRY(report_site(SchoolScope{c, clock_, actor(teacher_), alpha_}, rules_,
+                                            "news.example", "Upsetting"));
+                TRY(handle_site_report(SchoolScope{c, clock_, actor(ict_), alpha_}, ict, rules_, d,
+                                       false, "Fine"));
+                int64_t u =
+                    TRY(request_unblock(SchoolScope{c, clock_, actor(teacher_), alpha_}, rules_,
+                                        {"scratch.mit.edu", "Coding club", "pupils", 3}));
+                TRY(decide_unblock(SchoolScope{c, clock_, actor(head_), alpha_}, head, rules_, u,
+                                   true, "Approved"));
                 return {};
               }).ok());
   auto written = read([&](Connection& c) { return lists(c); });

@@ -57,48 +57,50 @@ std::string_view site_report_status_key(SiteReportStatus s) {
   return "open";
 }
 
-Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor,
-                            const FilterRules& rules, int64_t school_id, std::string_view address,
-                            std::string_view what) {
-  if (!actor.person_id) return Error::forbidden("Only someone who works at the school can report a site.");
+Result<int64_t> report_site(const SchoolScope& at, const FilterRules& rules,
+                            std::string_view address, std::string_view what) {
+  if (!at.actor.person_id)
+    return Error::forbidden("Only someone who works at the school can report a site.");
   std::string typed = TRY(optional_text(address, "The address", 2000, false));
   std::string domain = TRY(unblock_domain(typed));
   std::string found = TRY(required_text(what, "What you found",
                                         "Say what you found on the site and where, so ICT can check it.",
                                         kMaxText, true));
-  TRY(get_school(conn, school_id));
-  int64_t id = TRY(conn.insert(
+  TRY(get_school(at.conn, at.school_id));
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO filter_site_reports (school_id, reported_by, reported_by_name, reported_at, address, "
       "domain, what) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, *actor.person_id, actor.name, clock.now(), typed, domain, found}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.site_report", "filter_site_report", std::to_string(id), school_id,
-                              nlohmann::json{{"domain", domain}}.dump()}));
-  TRY(notify_roles(conn, clock, school_id, rules.content_reports_to, actor.person_id,
+      {at.school_id, *at.actor.person_id, at.actor.name, at.now(), typed, domain, found}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"filter.site_report", "filter_site_report", std::to_string(id),
+                              at.school_id, nlohmann::json{{"domain", domain}}.dump()}));
+  TRY(notify_roles(at.conn, at.clock, at.school_id, rules.content_reports_to, at.actor.person_id,
                    NoticeKind::kSiteReported, NoticeAbout{{}, {}, id}));
   return id;
 }
 
-Status handle_site_report(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                          const FilterRules& rules, int64_t school_id, int64_t report_id, bool block,
-                          std::string_view outcome) {
+Status handle_site_report(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                          int64_t report_id, bool block, std::string_view outcome) {
   std::string why = TRY(required_text(outcome, "The outcome",
                                       block ? "Say why the site is blocked." : "Say why the site is not blocked.",
                                       kMaxText, true));
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.content_reports_to, school, "block reported sites"));
-  SiteReport r = TRY(get_site_report(conn, school_id, report_id));
+  SiteReport r = TRY(get_site_report(at.conn, at.school_id, report_id));
   if (r.status != SiteReportStatus::kOpen)
     return Error::conflict("This report was handled by " + r.handled_by_name + " (" +
                            std::string(site_report_status_key(r.status)) + ") and cannot be changed.");
-  TRY(conn.execute(
+  TRY(at.conn.execute(
       "UPDATE filter_site_reports SET status = ?, handled_by = ?, handled_by_name = ?, handled_at = ?, "
       "outcome = ? WHERE id = ? AND status = 'open'",
-      {block ? "blocked" : "dismissed", actor.person_id, actor.name, clock.now(), why, report_id}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"filter.site_report_handle", "filter_site_report", std::to_string(report_id),
-                              school_id, nlohmann::json{{"blocked", block}, {"domain", r.domain}}.dump()}));
-  TRY(notify(conn, clock, school_id, r.reported_by, NoticeKind::kSiteReportHandled, NoticeAbout{{}, {}, report_id}));
+      {block ? "blocked" : "dismissed", at.actor.person_id, at.actor.name, at.now(), why,
+       report_id}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"filter.site_report_handle", "filter_site_report", std::to_string(report_id),
+                 at.school_id, nlohmann::json{{"blocked", block}, {"domain", r.domain}}.dump()}));
+  TRY(notify(at.conn, at.clock, at.school_id, r.reported_by, NoticeKind::kSiteReportHandled,
+             NoticeAbout{{}, {}, report_id}));
   return {};
 }
 

@@ -21,6 +21,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -45,17 +46,15 @@ struct SiteReport {
 // rules.content_reports_to (the school's current rules, from its profile).
 // kInvalid: no site, nothing said of what was found. Audited
 // "filter.site_report".
-Result<int64_t> report_site(Connection& conn, const Clock& clock, const Actor& actor,
-                            const FilterRules& rules, int64_t school_id, std::string_view address,
-                            std::string_view what);
+Result<int64_t> report_site(const SchoolScope& at, const FilterRules& rules,
+                            std::string_view address, std::string_view what);
 
 // Blocks the site (block = true) or dismisses the report, with the outcome
 // (required). kForbidden unless the grants hold one of
 // rules.content_reports_to; kConflict once handled. Audited
 // "filter.site_report_handle".
-Status handle_site_report(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                          const FilterRules& rules, int64_t school_id, int64_t report_id, bool block,
-                          std::string_view outcome);
+Status handle_site_report(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                          int64_t report_id, bool block, std::string_view outcome);
 
 // kNotFound unless the report is of the school.
 Result<SiteReport> get_site_report(Connection& conn, int64_t school_id, int64_t report_id);

@@ -13,12 +13,15 @@ namespace {
 class SiteReportTest : public test::AccountFixture {
  protected:
   Result<int64_t> report(int64_t by, std::string address, std::string what) {
-    return write([&](Connection& c) { return report_site(c, clock_, actor(by), rules_, alpha_, address, what); });
+    return write([&](Connection& c) {
+      return report_site(SchoolScope{c, clock_, actor(by), alpha_}, rules_, address, what);
+    });
   }
   Status handle(int64_t by, int64_t id, bool block, std::string outcome) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return handle_site_report(c, clock_, actor(by), g, rules_, alpha_, id, block, outcome);
+      return handle_site_report(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, id, block,
+                                outcome);
     });
   }
   std::vector<std::string> blocked() {

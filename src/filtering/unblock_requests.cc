@@ -55,10 +55,9 @@ UnblockRequest from_row(const Row& r) {
   return u;
 }
 
-Status audit(Connection& conn, const Clock& clock, const Actor& actor, const char* action,
-             int64_t school_id, int64_t id, nlohmann::json detail) {
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{action, "filter_unblock_request", std::to_string(id), school_id,
+Status audit(const SchoolScope& at, const char* action, int64_t id, nlohmann::json detail) {
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{action, "filter_unblock_request", std::to_string(id), at.school_id,
                               detail.dump()}));
   return {};
 }
@@ -94,9 +93,10 @@ Result<std::string> unblock_domain(std::string_view address) {
   return std::string(strip_www(url->host));
 }
 
-Result<int64_t> request_unblock(Connection& conn, const Clock& clock, const Actor& actor,
-                                const FilterRules& rules, int64_t school_id, const UnblockInput& in) {
-  if (!actor.person_id) return Error::forbidden("Only a member of staff can ask for a site to be unblocked.");
+Result<int64_t> request_unblock(const SchoolScope& at, const FilterRules& rules,
+                                const UnblockInput& in) {
+  if (!at.actor.person_id)
+    return Error::forbidden("Only a member of staff can ask for a site to be unblocked.");
   std::string address = TRY(optional_text(in.address, "The address", kMaxAddress, false));
   std::string domain = TRY(unblock_domain(address));
   std::string reason = TRY(required_text(in.reason, "The reason",
@@ -108,64 +108,63 @@ Result<int64_t> request_unblock(Connection& conn, const Clock& clock, const Acto
   if (in.days < 1 || in.days > kMaxUnblockDays)
     return Error::invalid("Ask for between 1 and " + std::to_string(kMaxUnblockDays) +
                           " days; a site needed for longer can be asked for again.");
-  TRY(get_school(conn, school_id));
-  int64_t id = TRY(conn.insert(
+  TRY(get_school(at.conn, at.school_id));
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO filter_unblock_requests (school_id, requested_by, requested_by_name, requested_at, "
       "address, domain, reason, for_group, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, *actor.person_id, actor.name, clock.now(), address, domain, reason, in.for_group,
-       static_cast<int64_t>(in.days)}));
-  TRY(audit(conn, clock, actor, "filter.unblock_request", school_id, id,
+      {at.school_id, *at.actor.person_id, at.actor.name, at.now(), address, domain, reason,
+       in.for_group, static_cast<int64_t>(in.days)}));
+  TRY(audit(at, "filter.unblock_request", id,
             {{"domain", domain}, {"group", in.for_group}, {"days", in.days}}));
   // ICT check it and the head decides: both are told.
   std::vector<Role> told = rules.unblock_handlers;
   told.insert(told.end(), rules.unblock_approvers.begin(), rules.unblock_approvers.end());
-  TRY(notify_roles(conn, clock, school_id, told, actor.person_id, NoticeKind::kUnblockRequested,
-                   NoticeAbout{{}, id, {}}));
+  TRY(notify_roles(at.conn, at.clock, at.school_id, told, at.actor.person_id,
+                   NoticeKind::kUnblockRequested, NoticeAbout{{}, id, {}}));
   return id;
 }
 
-Status check_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                     const FilterRules& rules, int64_t school_id, int64_t request_id,
-                     std::string_view note) {
+Status check_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                     int64_t request_id, std::string_view note) {
   std::string text = TRY(required_text(note, "The check",
                                        "Say what you found: whether the site is safe and what it is in the lists as.",
                                        kMaxText, true));
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.unblock_handlers, school, "check requests to unblock sites"));
-  TRY(waiting(conn, school_id, request_id));
-  TRY(conn.execute(
+  TRY(waiting(at.conn, at.school_id, request_id));
+  TRY(at.conn.execute(
       "UPDATE filter_unblock_requests SET checked_by = ?, checked_by_name = ?, checked_at = ?, "
       "check_note = ? WHERE id = ? AND status = 'waiting'",
-      {actor.person_id, actor.name, clock.now(), text, request_id}));
-  return audit(conn, clock, actor, "filter.unblock_check", school_id, request_id, nlohmann::json::object());
+      {at.actor.person_id, at.actor.name, at.now(), text, request_id}));
+  return audit(at, "filter.unblock_check", request_id, nlohmann::json::object());
 }
 
-Status decide_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                      const FilterRules& rules, int64_t school_id, int64_t request_id, bool approve,
-                      std::string_view reason) {
+Status decide_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                      int64_t request_id, bool approve, std::string_view reason) {
   std::string why = TRY(required_text(reason, "The decision",
                                       "Write the decision and its reason: it is kept with the request.",
                                       kMaxText, true));
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.unblock_approvers, school, "approve or refuse requests to unblock sites"));
-  UnblockRequest r = TRY(waiting(conn, school_id, request_id));
-  if (actor.person_id == r.requested_by)
+  UnblockRequest r = TRY(waiting(at.conn, at.school_id, request_id));
+  if (at.actor.person_id == r.requested_by)
     return Error::forbidden("You cannot decide on your own request; someone else who is " +
                             roles_phrase(rules.unblock_approvers) + " must.");
-  const int64_t now = clock.now();
-  TRY(conn.execute(
+  const int64_t now = at.now();
+  TRY(at.conn.execute(
       "UPDATE filter_unblock_requests SET status = ?, decided_by = ?, decided_by_name = ?, "
       "decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'waiting'",
-      {approve ? "approved" : "refused", actor.person_id, actor.name, now, why, request_id}));
+      {approve ? "approved" : "refused", at.actor.person_id, at.actor.name, now, why, request_id}));
   if (approve)
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO filter_exceptions (school_id, request_id, domain, for_group, for_person_id, "
         "starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {school_id, request_id, r.domain, r.for_group,
+        {at.school_id, request_id, r.domain, r.for_group,
          r.for_group.empty() ? SqlValue(r.requested_by) : SqlValue(), now,
          now + static_cast<int64_t>(r.days) * 86400}));
-  TRY(notify(conn, clock, school_id, r.requested_by, NoticeKind::kUnblockDecided, NoticeAbout{{}, request_id, {}}));
-  return audit(conn, clock, actor, "filter.unblock_decide", school_id, request_id,
+  TRY(notify(at.conn, at.clock, at.school_id, r.requested_by, NoticeKind::kUnblockDecided,
+             NoticeAbout{{}, request_id, {}}));
+  return audit(at, "filter.unblock_decide", request_id,
                {{"approved", approve}, {"domain", r.domain}});
 }
 
@@ -221,26 +220,24 @@ Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64
   return out;
 }
 
-Status end_exception(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                     const FilterRules& rules, int64_t school_id, int64_t exception_id,
-                     std::string_view reason) {
+Status end_exception(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                     int64_t exception_id, std::string_view reason) {
   std::string why = TRY(required_text(reason, "The reason", "Say why the exception ends early.",
                                       kMaxText, true));
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   std::vector<Role> who = rules.unblock_approvers;
   who.insert(who.end(), rules.unblock_handlers.begin(), rules.unblock_handlers.end());
   TRY(require_one_of(grants, who, school, "end an exception early"));
-  const int64_t now = clock.now();
-  Rows rows = TRY(conn.query(
+  const int64_t now = at.now();
+  Rows rows = TRY(at.conn.query(
       "SELECT request_id FROM filter_exceptions WHERE id = ? AND school_id = ? AND ended_at IS NULL "
       "AND ends_at > ?",
-      {exception_id, school_id, now}));
+      {exception_id, at.school_id, now}));
   if (rows.empty()) return Error::conflict("This exception has already ended.");
-  TRY(conn.execute(
+  TRY(at.conn.execute(
       "UPDATE filter_exceptions SET ended_at = ?, ended_by_name = ?, end_reason = ? WHERE id = ?",
-      {now, actor.name, why, exception_id}));
-  return audit(conn, clock, actor, "filter.exception_end", school_id, rows[0][0].as_int(),
-               {{"exception", exception_id}});
+      {now, at.actor.name, why, exception_id}));
+  return audit(at, "filter.exception_end", rows[0][0].as_int(), {{"exception", exception_id}});
 }
 
 }  // namespace inloco::filter

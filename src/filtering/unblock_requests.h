@@ -23,6 +23,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco::filter {
 
@@ -66,23 +67,21 @@ Result<std::string> unblock_domain(std::string_view address);
 
 // Records the request; returns its id. kInvalid: no site, no reason, a group
 // the profile does not have, days out of range. Audited "filter.unblock_request".
-Result<int64_t> request_unblock(Connection& conn, const Clock& clock, const Actor& actor,
-                                const FilterRules& rules, int64_t school_id, const UnblockInput& in);
+Result<int64_t> request_unblock(const SchoolScope& at, const FilterRules& rules,
+                                const UnblockInput& in);
 
 // ICT's check, with what they found (required). kForbidden unless the grants
 // hold one of rules.unblock_handlers; kConflict once decided. Audited
 // "filter.unblock_check".
-Status check_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                     const FilterRules& rules, int64_t school_id, int64_t request_id,
-                     std::string_view note);
+Status check_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                     int64_t request_id, std::string_view note);
 
 // The decision in writing (required, approve or refuse). kForbidden unless
 // the grants hold one of rules.unblock_approvers, or for one's own request;
 // kConflict once decided. An approval adds the exception from now for the
 // request's days. Audited "filter.unblock_decide".
-Status decide_unblock(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                      const FilterRules& rules, int64_t school_id, int64_t request_id, bool approve,
-                      std::string_view reason);
+Status decide_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                      int64_t request_id, bool approve, std::string_view reason);
 
 // kNotFound unless the request is of the school.
 Result<UnblockRequest> get_unblock_request(Connection& conn, int64_t school_id, int64_t request_id);
@@ -110,8 +109,7 @@ Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64
 // Ends an exception early, with the reason (required). kForbidden unless the
 // grants hold one of rules.unblock_approvers or rules.unblock_handlers;
 // kConflict when it has already ended. Audited "filter.exception_end".
-Status end_exception(Connection& conn, const Clock& clock, const Actor& actor, const Grants& grants,
-                     const FilterRules& rules, int64_t school_id, int64_t exception_id,
-                     std::string_view reason);
+Status end_exception(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
+                     int64_t exception_id, std::string_view reason);
 
 }  // namespace inloco::filter

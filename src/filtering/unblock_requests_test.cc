@@ -14,19 +14,24 @@ namespace {
 class UnblockRequestTest : public test::AccountFixture {
  protected:
   Result<int64_t> ask(int64_t by, UnblockInput in) {
-    return write([&](Connection& c) { return request_unblock(c, clock_, actor(by), rules_, alpha_, in); });
+    return write([&](Connection& c) {
+      return request_unblock(SchoolScope{c, clock_, actor(by), alpha_}, rules_, in);
+    });
   }
   UnblockInput lesson_site() {
     return {"https://www.Science-Museum.org.uk/see-and-do/", "Year 6 space topic: the museum's videos", "", 7};
   }
   Status check(int64_t by, int64_t id, std::string note) {
     Grants g = grants(by);
-    return write([&](Connection& c) { return check_unblock(c, clock_, actor(by), g, rules_, alpha_, id, note); });
+    return write([&](Connection& c) {
+      return check_unblock(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, id, note);
+    });
   }
   Status decide(int64_t by, int64_t id, bool approve, std::string reason) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return decide_unblock(c, clock_, actor(by), g, rules_, alpha_, id, approve, reason);
+      return decide_unblock(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, id, approve,
+                            reason);
     });
   }
   std::vector<FilterException> in_force() {
@@ -133,13 +138,14 @@ TEST_P(UnblockRequestTest, AnExceptionForAGroupEndsEarlyWithAReason) {
   EXPECT_FALSE(exceptions[0].for_person_id.has_value());
   Grants g = grants(teacher_);
   auto refused = write([&](Connection& c) {
-    return end_exception(c, clock_, actor(teacher_), g, rules_, alpha_, exceptions[0].id, "Done");
+    return end_exception(SchoolScope{c, clock_, actor(teacher_), alpha_}, g, rules_,
+                         exceptions[0].id, "Done");
   });
   EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
   Grants ict = grants(ict_);
   ASSERT_TRUE(write([&](Connection& c) {
-                return end_exception(c, clock_, actor(ict_), ict, rules_, alpha_, exceptions[0].id,
-                                     "The visit is over");
+                return end_exception(SchoolScope{c, clock_, actor(ict_), alpha_}, ict, rules_,
+                                     exceptions[0].id, "The visit is over");
               }).ok());
   EXPECT_TRUE(in_force().empty());
 }

@@ -31,23 +31,23 @@ class DashboardTest : public test::AccountFixture {
       // NET-3: five requests at Alpha, two of them decided; one at Beta.
       std::vector<int64_t> asked;
       for (const char* site : {"a.example", "b.example", "c.example", "d.example", "e.example"})
-        asked.push_back(TRY(filter::request_unblock(c, clock_, teacher, filter_, alpha_,
-                                                    {site, "For a lesson", "", 7})));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[0], true,
-                                 "Approved"));
-      TRY(filter::decide_unblock(c, clock_, actor(head_), head, filter_, alpha_, asked[1], false,
-                                 "Refused"));
-      TRY(filter::request_unblock(c, clock_, actor(beta_teacher_), filter_, beta_,
+        asked.push_back(TRY(filter::request_unblock(SchoolScope{c, clock_, teacher, alpha_},
+                                                    filter_, {site, "For a lesson", "", 7})));
+      TRY(filter::decide_unblock(SchoolScope{c, clock_, actor(head_), alpha_}, head, filter_,
+                                 asked[0], true, "Approved"));
+      TRY(filter::decide_unblock(SchoolScope{c, clock_, actor(head_), alpha_}, head, filter_,
+                                 asked[1], false, "Refused"));
+      TRY(filter::request_unblock(SchoolScope{c, clock_, actor(beta_teacher_), beta_}, filter_,
                                   {"f.example", "Lesson", "", 7}));
       // NET-4: three reports at Alpha, one blocked; one at Beta.
       std::vector<int64_t> reported;
       for (const char* site : {"g.example", "h.example", "i.example"})
-        reported.push_back(
-            TRY(filter::report_site(c, clock_, teacher, filter_, alpha_, site, "Not for pupils")));
-      TRY(filter::handle_site_report(c, clock_, actor(ict_), ict, filter_, alpha_, reported[0],
-                                     true, "Blocked"));
-      TRY(filter::report_site(c, clock_, actor(beta_teacher_), filter_, beta_, "j.example",
-                              "Not for pupils"));
+        reported.push_back(TRY(filter::report_site(SchoolScope{c, clock_, teacher, alpha_}, filter_,
+                                                   site, "Not for pupils")));
+      TRY(filter::handle_site_report(SchoolScope{c, clock_, actor(ict_), alpha_}, ict, filter_,
+                                     reported[0], true, "Blocked"));
+      TRY(filter::report_site(SchoolScope{c, clock_, actor(beta_teacher_), beta_}, filter_,
+                              "j.example", "Not for pupils"));
       // CON-5: three removal tasks after a withdrawal, one of them done.
       int64_t withdrawal = TRY(c.insert(
           "INSERT INTO consent_decisions (school_id, pupil_id, academic_year, use_key, decision, "
@@ -76,7 +76,8 @@ class DashboardTest : public test::AccountFixture {
                       {alpha_, clock_.now() - ago, pupil_}));
       FilterRules banning = filter_;
       banning.circumvention = CircumventionSanction::kSupervisedUseOnly;
-      auto ban = TRY(filter::ban_if_due(c, clock_, Actor::command_line(), banning, alpha_, pupil_));
+      auto ban = TRY(filter::ban_if_due(SchoolScope{c, clock_, Actor::command_line(), alpha_},
+                                        banning, pupil_));
       if (!ban) return Error::internal("no ban followed");
       return {};
     });

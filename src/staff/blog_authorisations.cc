@@ -79,14 +79,13 @@ std::optional<BlogChannel> parse_blog_channel(std::string_view key) {
   return std::nullopt;
 }
 
-Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const Actor& actor,
-                                   const Grants& grants, const StaffRules& rules,
-                                   int64_t school_id, const BlogAuthorisationInput& in) {
-  School school = TRY(get_school(conn, school_id));
+Result<int64_t> authorise_blogging(const SchoolScope& at, const Grants& grants,
+                                   const StaffRules& rules, const BlogAuthorisationInput& in) {
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.blog_authorisers, school,
                      "authorise staff to blog or post about the school"));
-  Person staff = TRY(load_staff_member(conn, school_id, in.staff_id));
-  if (!actor.person_id || *actor.person_id == staff.id)
+  Person staff = TRY(load_staff_member(at.conn, at.school_id, in.staff_id));
+  if (!at.actor.person_id || *at.actor.person_id == staff.id)
     return Error::forbidden("You cannot authorise yourself to post about the school; someone "
                             "else who is " + roles_phrase(rules.blog_authorisers) +
                             " must.");
@@ -97,19 +96,19 @@ Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const A
       "Say what they may post about the school, for example \"curriculum articles about "
       "outdoor learning, without pupils' names or photographs\".",
       kMaxStaffLongText, true));
-  const CalendarDate starts = in.starts_on.value_or(staff_today(clock));
+  const CalendarDate starts = in.starts_on.value_or(staff_today(at.clock));
   TRY(check_end_date(starts, in.ends_on, "authorisation"));
   const std::optional<std::string> ends = optional_iso(in.ends_on);
-  const int64_t now = clock.now();
-  int64_t id = TRY(conn.insert(
+  const int64_t now = at.now();
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO staff_blog_authorisations (school_id, staff_id, channel, address, scope, "
       "starts_on, ends_on, authorised_by, authorised_by_name, authorised_at) VALUES (?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, staff.id, blog_channel_key(in.channel), address, scope, starts.iso(), ends,
-       actor.person_id, actor.name, now}));
-  TRY(append_audit(conn, clock, actor,
+      {at.school_id, staff.id, blog_channel_key(in.channel), address, scope, starts.iso(), ends,
+       at.actor.person_id, at.actor.name, now}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"staff.blog.authorise", "staff_blog_authorisation",
-                              std::to_string(id), school_id,
+                              std::to_string(id), at.school_id,
                               nlohmann::json{{"staff", staff.id},
                                              {"channel", blog_channel_key(in.channel)},
                                              {"starts_on", starts.iso()},
@@ -118,18 +117,17 @@ Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const A
   return id;
 }
 
-Status revoke_blogging(Connection& conn, const Clock& clock, const Actor& actor,
-                       const Grants& grants, const StaffRules& rules, int64_t school_id,
+Status revoke_blogging(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                        int64_t authorisation_id, std::string_view reason) {
-  School school = TRY(get_school(conn, school_id));
-  BlogAuthorisation b = TRY(get_blog_authorisation(conn, school_id, authorisation_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  BlogAuthorisation b = TRY(get_blog_authorisation(at.conn, at.school_id, authorisation_id));
   TRY(require_one_of(grants, rules.blog_authorisers, school,
                      "revoke an authorisation to post about the school"));
-  if (!actor.person_id || *actor.person_id == b.staff_id)
+  if (!at.actor.person_id || *at.actor.person_id == b.staff_id)
     return Error::forbidden("You cannot revoke your own authorisation; someone else who is " +
                             roles_phrase(rules.blog_authorisers) + " must.");
-  return revoke_dated_grant(conn, clock, actor, GrantKind::kBlogAuthorisation, school_id,
-                            authorisation_id, b.staff_id, b.grant, reason);
+  return revoke_dated_grant(at, GrantKind::kBlogAuthorisation, authorisation_id, b.staff_id,
+                            b.grant, reason);
 }
 
 Result<BlogAuthorisation> get_blog_authorisation(Connection& conn, int64_t school_id,

@@ -29,6 +29,7 @@
 #include "staff/dated_grant.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -50,15 +51,13 @@ struct BlogAuthorisationInput {
 // actor holds none of rules.blog_authorisers, or authorises themselves.
 // kInvalid: no scope, an end before the start, bad text. kNotFound: a member
 // of staff not of this school. Audited "staff.blog.authorise".
-Result<int64_t> authorise_blogging(Connection& conn, const Clock& clock, const Actor& actor,
-                                   const Grants& grants, const StaffRules& rules,
-                                   int64_t school_id, const BlogAuthorisationInput& input);
+Result<int64_t> authorise_blogging(const SchoolScope& at, const Grants& grants,
+                                   const StaffRules& rules, const BlogAuthorisationInput& input);
 
 // Revokes from today with a reason. kForbidden as above; kNotFound for
 // another school's; kConflict when already revoked or ended; kInvalid for no
 // reason. Audited "staff.blog.revoke".
-Status revoke_blogging(Connection& conn, const Clock& clock, const Actor& actor,
-                       const Grants& grants, const StaffRules& rules, int64_t school_id,
+Status revoke_blogging(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                        int64_t authorisation_id, std::string_view reason);
 
 struct BlogAuthorisation {

@@ -26,14 +26,15 @@ class StaffBlogAuthorisationsTest : public test::StaffFixture {
   Result<int64_t> authorise(int64_t by, const BlogAuthorisationInput& in) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return authorise_blogging(c, clock_, actor(by), g, staff_rules_, alpha_, in);
+      return authorise_blogging(SchoolScope{c, clock_, actor(by), alpha_}, g, staff_rules_, in);
     });
   }
 
   Status revoke(int64_t by, int64_t id, std::string reason = "The blog named a pupil.") {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return revoke_blogging(c, clock_, actor(by), g, staff_rules_, alpha_, id, reason);
+      return revoke_blogging(SchoolScope{c, clock_, actor(by), alpha_}, g, staff_rules_, id,
+                             reason);
     });
   }
 

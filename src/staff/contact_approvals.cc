@@ -131,14 +131,13 @@ bool ContactApproval::revocable_on(const CalendarDate& day) const {
   return decision == ContactDecision::kApproved && grant.revocable_on(day);
 }
 
-Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor& actor,
-                               const Grants& grants, const StaffRules& rules, int64_t school_id,
+Result<int64_t> decide_contact(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                                const ContactDecisionInput& in) {
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.personal_contact_approvers, school,
                      "decide on contact with pupils or parents through personal accounts"));
-  Person staff = TRY(load_staff_member(conn, school_id, in.staff_id));
-  if (!actor.person_id || *actor.person_id == staff.id)
+  Person staff = TRY(load_staff_member(at.conn, at.school_id, in.staff_id));
+  if (!at.actor.person_id || *at.actor.person_id == staff.id)
     return Error::forbidden("You cannot decide on your own contact with pupils or parents; "
                             "someone else who is " +
                             roles_phrase(rules.personal_contact_approvers) +
@@ -167,9 +166,9 @@ Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor
     if (id == staff.id)
       return Error::invalid("Name the pupils or parents " + staff.display_name() +
                             " would contact, not " + staff.display_name() + " themselves.");
-    people.push_back(TRY(load_pupil_or_parent(conn, school_id, id)));
+    people.push_back(TRY(load_pupil_or_parent(at.conn, at.school_id, id)));
   }
-  const CalendarDate today = staff_today(clock);
+  const CalendarDate today = staff_today(at.clock);
   const CalendarDate starts = in.starts_on.value_or(today);
   if (starts < today)
     return Error::invalid("Approval is given in advance: the start date " + starts.iso() +
@@ -178,79 +177,74 @@ Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor
   TRY(check_end_date(starts, ends, "approval"));
 
   const std::optional<std::string> ends_iso = optional_iso(ends);
-  const int64_t now = clock.now();
-  int64_t id = TRY(conn.insert(
+  const int64_t now = at.now();
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO staff_contact_approvals (school_id, staff_id, decision, platform, "
       "group_description, reason, starts_on, ends_on, decided_by, decided_by_name, decided_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, staff.id, contact_decision_key(in.decision), platform, group, reason,
-       starts.iso(), ends_iso, actor.person_id, actor.name, now}));
+      {at.school_id, staff.id, contact_decision_key(in.decision), platform, group, reason,
+       starts.iso(), ends_iso, at.actor.person_id, at.actor.name, now}));
   std::vector<int64_t> named;
   for (const Person& p : people) {
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO staff_contact_approval_people (approval_id, person_id) VALUES (?, ?)",
         {id, p.id}));
     named.push_back(p.id);
   }
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.contact.decide", "staff_contact_approval",
-                              std::to_string(id), school_id,
-                              nlohmann::json{{"staff", staff.id},
-                                             {"decision", contact_decision_key(in.decision)},
-                                             {"platform", platform},
-                                             {"people", named},
-                                             {"group", !group.empty()},
-                                             {"starts_on", starts.iso()},
-                                             {"ends_on", ends_iso.value_or("")}}
-                                  .dump()}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"staff.contact.decide", "staff_contact_approval", std::to_string(id), at.school_id,
+                 nlohmann::json{{"staff", staff.id},
+                                {"decision", contact_decision_key(in.decision)},
+                                {"platform", platform},
+                                {"people", named},
+                                {"group", !group.empty()},
+                                {"starts_on", starts.iso()},
+                                {"ends_on", ends_iso.value_or("")}}
+                     .dump()}));
   return id;
 }
 
-Status revoke_contact_approval(Connection& conn, const Clock& clock, const Actor& actor,
-                               const Grants& grants, const StaffRules& rules, int64_t school_id,
+Status revoke_contact_approval(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                                int64_t approval_id, std::string_view reason) {
-  School school = TRY(get_school(conn, school_id));
-  ContactApproval a = TRY(load_one(conn, school_id, approval_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  ContactApproval a = TRY(load_one(at.conn, at.school_id, approval_id));
   TRY(require_one_of(grants, rules.personal_contact_approvers, school,
                      "revoke approval of contact through personal accounts"));
-  if (!actor.person_id || *actor.person_id == a.staff_id)
+  if (!at.actor.person_id || *at.actor.person_id == a.staff_id)
     return Error::forbidden("You cannot revoke an approval about yourself; someone else who is " +
                             roles_phrase(rules.personal_contact_approvers) + " must.");
   if (a.decision == ContactDecision::kRefused)
     return Error::conflict("This contact was refused, so there is no approval to revoke.");
-  return revoke_dated_grant(conn, clock, actor, GrantKind::kContactApproval, school_id, approval_id,
-                            a.staff_id, a.grant, reason);
+  return revoke_dated_grant(at, GrantKind::kContactApproval, approval_id, a.staff_id, a.grant,
+                            reason);
 }
 
-Result<ContactApproval> get_contact_approval(Connection& conn, const Clock& clock,
-                                             const Actor& actor, int64_t school_id,
-                                             int64_t approval_id) {
-  ContactApproval a = TRY(load_one(conn, school_id, approval_id));
-  TRY(append_audit(conn, clock, actor,
+Result<ContactApproval> get_contact_approval(const SchoolScope& at, int64_t approval_id) {
+  ContactApproval a = TRY(load_one(at.conn, at.school_id, approval_id));
+  TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"staff.contact.view", "staff_contact_approval",
-                              std::to_string(approval_id), school_id, "{}"}));
+                              std::to_string(approval_id), at.school_id, "{}"}));
   return a;
 }
 
-Result<std::vector<ContactApproval>> list_contact_approvals(Connection& conn, const Clock& clock,
-                                                            const Actor& actor,
-                                                            int64_t school_id,
+Result<std::vector<ContactApproval>> list_contact_approvals(const SchoolScope& at,
                                                             std::optional<int64_t> staff_id) {
   std::vector<ContactApproval> out;
   if (staff_id) {
-    auto p = get_person(conn, school_id, *staff_id);
+    auto p = get_person(at.conn, at.school_id, *staff_id);
     if (!p.ok())
       return Error::not_found("There is no member of staff " + std::to_string(*staff_id) +
                               " at this school.");
-    out = TRY(load(conn, "a.school_id = ? AND a.staff_id = ?", {school_id, *staff_id}));
+    out = TRY(load(at.conn, "a.school_id = ? AND a.staff_id = ?", {at.school_id, *staff_id}));
   } else {
-    out = TRY(load(conn, "a.school_id = ?", {school_id}));
+    out = TRY(load(at.conn, "a.school_id = ?", {at.school_id}));
   }
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.contact.view", staff_id ? "person" : "school",
-                              std::to_string(staff_id.value_or(school_id)), school_id,
-                              nlohmann::json{{"what", "contact approvals"}, {"shown", out.size()}}
-                                  .dump()}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"staff.contact.view", staff_id ? "person" : "school",
+                 std::to_string(staff_id.value_or(at.school_id)), at.school_id,
+                 nlohmann::json{{"what", "contact approvals"}, {"shown", out.size()}}.dump()}));
   return out;
 }
 

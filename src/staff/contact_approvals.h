@@ -31,6 +31,7 @@
 #include "staff/dated_grant.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -61,16 +62,14 @@ struct ContactDecisionInput {
 // reason, a start before today, an end before the start, bad text.
 // kNotFound: a member of staff or person not of this school. Audited
 // "staff.contact.decide".
-Result<int64_t> decide_contact(Connection& conn, const Clock& clock, const Actor& actor,
-                               const Grants& grants, const StaffRules& rules, int64_t school_id,
+Result<int64_t> decide_contact(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                                const ContactDecisionInput& input);
 
 // Revokes an approval from today, with the reason. kForbidden as above;
 // kNotFound for another school's; kConflict for a refusal, one already
 // revoked or one that has ended; kInvalid for no reason. Audited
 // "staff.contact.revoke".
-Status revoke_contact_approval(Connection& conn, const Clock& clock, const Actor& actor,
-                               const Grants& grants, const StaffRules& rules, int64_t school_id,
+Status revoke_contact_approval(const SchoolScope& at, const Grants& grants, const StaffRules& rules,
                                int64_t approval_id, std::string_view reason);
 
 struct ContactPerson {
@@ -101,15 +100,12 @@ struct ContactApproval {
 };
 
 // One decision; kNotFound for another school's. Audited "staff.contact.view".
-Result<ContactApproval> get_contact_approval(Connection& conn, const Clock& clock,
-                                             const Actor& actor, int64_t school_id,
-                                             int64_t approval_id);
+Result<ContactApproval> get_contact_approval(const SchoolScope& at, int64_t approval_id);
 
 // The school's decisions, or one member of staff's, newest first. One audit
 // entry "staff.contact.view" for the list.
 Result<std::vector<ContactApproval>> list_contact_approvals(
-    Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-    std::optional<int64_t> staff_id = std::nullopt);
+    const SchoolScope& at, std::optional<int64_t> staff_id = std::nullopt);
 
 // "Is this contact approved on this day?"
 struct ContactCheck {

@@ -32,14 +32,15 @@ class StaffContactApprovalsTest : public test::StaffFixture {
   Result<int64_t> decide(int64_t by, const ContactDecisionInput& in) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return decide_contact(c, clock_, actor(by), g, staff_rules_, alpha_, in);
+      return decide_contact(SchoolScope{c, clock_, actor(by), alpha_}, g, staff_rules_, in);
     });
   }
 
   Status revoke(int64_t by, int64_t id, std::string reason = "The club has closed.") {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return revoke_contact_approval(c, clock_, actor(by), g, staff_rules_, alpha_, id, reason);
+      return revoke_contact_approval(SchoolScope{c, clock_, actor(by), alpha_}, g, staff_rules_, id,
+                                     reason);
     });
   }
 
@@ -83,7 +84,7 @@ TEST_P(StaffContactApprovalsTest, ApprovedTodayFollowsStartEndAndRevocationDates
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 
   auto shown = write([&](Connection& c) {
-    return get_contact_approval(c, clock_, actor(head_), alpha_, *id);
+    return get_contact_approval(SchoolScope{c, clock_, actor(head_), alpha_}, *id);
   });
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->decided_by, head_);
@@ -232,24 +233,24 @@ TEST_P(StaffContactApprovalsTest, ListsAreAuditedViewsAndScopedToTheSchool) {
   other.platform = "personal email";
   ASSERT_TRUE(decide(head_, other).ok());
   auto all = write([&](Connection& c) {
-    return list_contact_approvals(c, clock_, actor(head_), alpha_);
+    return list_contact_approvals(SchoolScope{c, clock_, actor(head_), alpha_});
   });
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 2u);
   auto mine = write([&](Connection& c) {
-    return list_contact_approvals(c, clock_, actor(head_), alpha_, teacher2_);
+    return list_contact_approvals(SchoolScope{c, clock_, actor(head_), alpha_}, teacher2_);
   });
   ASSERT_TRUE(mine.ok());
   ASSERT_EQ(mine->size(), 1u);
   EXPECT_EQ((*mine)[0].platform, "email");
   EXPECT_EQ(contact_channel_label((*mine)[0].platform), "Personal email");
   auto beta = write([&](Connection& c) {
-    return list_contact_approvals(c, clock_, actor(beta_head_), beta_);
+    return list_contact_approvals(SchoolScope{c, clock_, actor(beta_head_), beta_});
   });
   ASSERT_TRUE(beta.ok());
   EXPECT_TRUE(beta->empty());
   auto probe = write([&](Connection& c) {
-    return get_contact_approval(c, clock_, actor(beta_head_), beta_, (*all)[0].id);
+    return get_contact_approval(SchoolScope{c, clock_, actor(beta_head_), beta_}, (*all)[0].id);
   });
   ASSERT_FALSE(probe.ok());
   EXPECT_EQ(probe.error().code, ErrorCode::kNotFound);

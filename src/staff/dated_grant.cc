@@ -73,20 +73,19 @@ Result<std::string> revocation_reason(GrantKind kind, const DatedGrant& grant,
                        true);
 }
 
-Status revoke_dated_grant(Connection& conn, const Clock& clock, const Actor& actor, GrantKind kind,
-                          int64_t school_id, int64_t grant_id, int64_t staff_id,
+Status revoke_dated_grant(const SchoolScope& at, GrantKind kind, int64_t grant_id, int64_t staff_id,
                           const DatedGrant& grant, std::string_view reason) {
   const GrantKindTraits t = traits_of(kind);
-  const CalendarDate today = staff_today(clock);
+  const CalendarDate today = staff_today(at.clock);
   std::string why = TRY(revocation_reason(kind, grant, today, reason));
-  int64_t changed = TRY(conn.execute(t.update_sql, {actor.person_id, actor.name, clock.now(),
-                                                    today.iso(), why, grant_id, school_id}));
+  int64_t changed = TRY(at.conn.execute(t.update_sql, {at.actor.person_id, at.actor.name, at.now(),
+                                                       today.iso(), why, grant_id, at.school_id}));
   if (changed != 1)
     return Error::conflict("Someone revoked this " + std::string(t.noun) +
                            " at the same moment; reload the page.");
   TRY(append_audit(
-      conn, clock, actor,
-      AuditEvent{t.audit_action, t.audit_record_type, std::to_string(grant_id), school_id,
+      at.conn, at.clock, at.actor,
+      AuditEvent{t.audit_action, t.audit_record_type, std::to_string(grant_id), at.school_id,
                  nlohmann::json{{"staff", staff_id}, {"revoked_on", today.iso()}}.dump()}));
   return {};
 }

@@ -31,6 +31,7 @@
 #include "core/result.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -76,8 +77,7 @@ Result<std::string> revocation_reason(GrantKind kind, const DatedGrant& grant,
 // state), then the revocation columns written once (kConflict when someone
 // revoked it at the same moment) and the kind's audit entry appended, with
 // {"staff": staff_id, "revoked_on": today}.
-Status revoke_dated_grant(Connection& conn, const Clock& clock, const Actor& actor, GrantKind kind,
-                          int64_t school_id, int64_t grant_id, int64_t staff_id,
+Status revoke_dated_grant(const SchoolScope& at, GrantKind kind, int64_t grant_id, int64_t staff_id,
                           const DatedGrant& grant, std::string_view reason);
 
 }  // namespace inloco

@@ -153,7 +153,7 @@ class DatedGrantRevocationTest : public test::StaffFixture {
     in.scope = "Articles about outdoor learning.";
     Grants g = grants(head_);
     auto id = write([&](Connection& c) {
-      return authorise_blogging(c, clock_, actor(head_), g, staff_rules_, alpha_, in);
+      return authorise_blogging(SchoolScope{c, clock_, actor(head_), alpha_}, g, staff_rules_, in);
     });
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
@@ -167,8 +167,8 @@ class DatedGrantRevocationTest : public test::StaffFixture {
 
   Status revoke(int64_t id, const DatedGrant& as_read, std::string_view reason) {
     return write([&](Connection& c) {
-      return revoke_dated_grant(c, clock_, actor(head_), GrantKind::kBlogAuthorisation, alpha_, id,
-                                teacher_, as_read, reason);
+      return revoke_dated_grant(SchoolScope{c, clock_, actor(head_), alpha_},
+                                GrantKind::kBlogAuthorisation, id, teacher_, as_read, reason);
     });
   }
 };

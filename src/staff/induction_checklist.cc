@@ -63,11 +63,10 @@ std::vector<InductionItem> induction_items(const StaffRules& rules) {
   };
 }
 
-Status tick_induction_item(Connection& conn, const Clock& clock, const Actor& actor,
-                           const StaffRules& rules, int64_t school_id, int64_t staff_id,
+Status tick_induction_item(const SchoolScope& at, const StaffRules& rules, int64_t staff_id,
                            std::string_view item_key, std::optional<CalendarDate> done_on) {
-  Person staff = TRY(load_staff_member(conn, school_id, staff_id));
-  if (!actor.person_id || *actor.person_id != staff.id)
+  Person staff = TRY(load_staff_member(at.conn, at.school_id, staff_id));
+  if (!at.actor.person_id || *at.actor.person_id != staff.id)
     return Error::forbidden("Only " + staff.display_name() +
                             " can tick their own induction checklist: each tick is their own "
                             "statement of what they have done.");
@@ -82,27 +81,26 @@ Status tick_induction_item(Connection& conn, const Clock& clock, const Actor& ac
     return Error::invalid("'" + std::string(item_key) +
                           "' is not an item of the induction checklist; choose one of the items "
                           "shown.");
-  const CalendarDate today = staff_today(clock);
+  const CalendarDate today = staff_today(at.clock);
   const CalendarDate done = done_on.value_or(today);
   if (done > today)
     return Error::invalid("The date " + done.iso() +
                           " is in the future; tick an item on or after the day you did it.");
-  Rows existing = TRY(conn.query(
-      "SELECT done_on FROM staff_induction_ticks WHERE staff_id = ? AND item_key = ?",
-      {staff.id, item->key}));
+  Rows existing = TRY(
+      at.conn.query("SELECT done_on FROM staff_induction_ticks WHERE staff_id = ? AND item_key = ?",
+                    {staff.id, item->key}));
   if (!existing.empty())
     return Error::conflict("You ticked \"" + item->label + "\" already, as done on " +
                            TRY(stored_day(existing[0][0], "done_on")).iso() + ".");
-  const int64_t now = clock.now();
-  TRY(conn.insert(
+  const int64_t now = at.now();
+  TRY(at.conn.insert(
       "INSERT INTO staff_induction_ticks (school_id, staff_id, item_key, done_on, ticked_at) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {school_id, staff.id, item->key, done.iso(), now}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.induction.tick", "person", std::to_string(staff.id),
-                              school_id,
-                              nlohmann::json{{"item", item->key}, {"done_on", done.iso()}}
-                                  .dump()}));
+      {at.school_id, staff.id, item->key, done.iso(), now}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"staff.induction.tick", "person", std::to_string(staff.id), at.school_id,
+                 nlohmann::json{{"item", item->key}, {"done_on", done.iso()}}.dump()}));
   return {};
 }
 

@@ -20,12 +20,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -38,13 +39,12 @@ struct InductionItem {
 // profile has no checklist.
 std::vector<InductionItem> induction_items(const StaffRules& rules);
 
-// The member of staff (actor.person_id == staff_id) ticks one item, done on
+// The member of staff (at.actor.person_id == staff_id) ticks one item, done on
 // `done_on` (default today; not in the future). kForbidden for anyone else;
 // kNotFound for a member of staff not of this school; kInvalid for an item
 // not on the checklist or a date in the future; kConflict when already ticked.
 // Audited "staff.induction.tick".
-Status tick_induction_item(Connection& conn, const Clock& clock, const Actor& actor,
-                           const StaffRules& rules, int64_t school_id, int64_t staff_id,
+Status tick_induction_item(const SchoolScope& at, const StaffRules& rules, int64_t staff_id,
                            std::string_view item_key,
                            std::optional<CalendarDate> done_on = std::nullopt);
 

@@ -19,8 +19,8 @@ class StaffInductionTest : public test::StaffFixture {
   Status tick(int64_t by, int64_t staff, std::string_view item,
               std::optional<CalendarDate> on = std::nullopt, int64_t school = 0) {
     return write([&](Connection& c) {
-      return tick_induction_item(c, clock_, actor(by), staff_rules_, school ? school : alpha_,
-                                 staff, item, on);
+      return tick_induction_item(SchoolScope{c, clock_, actor(by), school ? school : alpha_},
+                                 staff_rules_, staff, item, on);
     });
   }
 

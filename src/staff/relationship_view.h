@@ -28,11 +28,11 @@ struct RelationshipView {
   std::vector<RoleHolder> may_take_part;  // possible_participants, when offered
 };
 
+// For the actor, who is the viewer (`grants` are theirs), at `school`.
 // kNotFound for a relationship of another school. Audited
 // "staff.relationship.view".
 Result<RelationshipView> view_relationship(Database& db, const Clock& clock, const Actor& actor,
-                                           int64_t viewer_id, const Grants& grants,
-                                           const StaffRules& rules, const School& school,
-                                           int64_t relationship_id);
+                                           const Grants& grants, const StaffRules& rules,
+                                           const School& school, int64_t relationship_id);
 
 }  // namespace inloco

@@ -30,14 +30,15 @@ class RelationshipViewTest : public test::StaffFixture {
       d.other_person_id = amara_;
       d.relationship = "niece";
       d.details = "We meet at family events.";
-      return declare_relationship(c, clock_, actor(teacher_), g, staff_rules_, alpha_, d);
+      return declare_relationship(SchoolScope{c, clock_, actor(teacher_), alpha_}, g, staff_rules_,
+                                  d);
     });
     ASSERT_TRUE(id.ok()) << id.error().message;
     rel_ = *id;
   }
 
   Result<RelationshipView> view(int64_t person, int64_t school = 0) {
-    return view_relationship(db(), clock_, actor(person), person, grants(person), staff_rules_,
+    return view_relationship(db(), clock_, actor(person), grants(person), staff_rules_,
                              schools_.at(school ? school : alpha_), rel_);
   }
 
@@ -72,8 +73,8 @@ TEST_P(RelationshipViewTest, NoDecisionOfferedWithoutTheRoleOrOnceClosed) {
   close.outcome = RelationshipOutcome::kClosed;
   close.agreed = "Amara left the school.";
   ASSERT_TRUE(write([&](Connection& c) {
-                return decide_relationship(c, clock_, actor(head_), g, staff_rules_, alpha_, rel_,
-                                           close);
+                return decide_relationship(SchoolScope{c, clock_, actor(head_), alpha_}, g,
+                                           staff_rules_, rel_, close);
               }).ok());
   auto closed = view(head_);
   ASSERT_TRUE(closed.ok()) << closed.error().message;

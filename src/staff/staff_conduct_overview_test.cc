@@ -38,23 +38,25 @@ class StaffConductOverviewTest : public test::StaffFixture {
       d.other_person_id = amara_;
       d.relationship = "niece";
       d.details = "We meet at family events.";
-      TRY(declare_relationship(c, clock_, actor(teacher_), teacher, staff_rules_, alpha_, d));
-      TRY(tick_induction_item(c, clock_, actor(teacher_), staff_rules_, alpha_, teacher_,
-                              "read_policy"));
+      TRY(declare_relationship(SchoolScope{c, clock_, actor(teacher_), alpha_}, teacher,
+                               staff_rules_, d));
+      TRY(tick_induction_item(SchoolScope{c, clock_, actor(teacher_), alpha_}, staff_rules_,
+                              teacher_, "read_policy"));
       ContactDecisionInput now;
       now.staff_id = teacher_;
       now.people = {amara_};
       now.platform = "WhatsApp";
       now.reason = "Family.";
-      TRY(decide_contact(c, clock_, actor(head_), head, staff_rules_, alpha_, now));
+      TRY(decide_contact(SchoolScope{c, clock_, actor(head_), alpha_}, head, staff_rules_, now));
       ContactDecisionInput later = now;
       later.people = {ben_};
       later.starts_on = in_days(7);
-      TRY(decide_contact(c, clock_, actor(head_), head, staff_rules_, alpha_, later));
+      TRY(decide_contact(SchoolScope{c, clock_, actor(head_), alpha_}, head, staff_rules_, later));
       BlogAuthorisationInput blog;
       blog.staff_id = teacher_;
       blog.scope = "Outdoor learning, without pupils' names.";
-      TRY(authorise_blogging(c, clock_, actor(head_), head, staff_rules_, alpha_, blog));
+      TRY(authorise_blogging(SchoolScope{c, clock_, actor(head_), alpha_}, head, staff_rules_,
+                             blog));
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().message;

@@ -158,12 +158,11 @@ std::string_view relationship_status_label(RelationshipStatus s) {
   return "Awaiting a decision";
 }
 
-Result<int64_t> declare_relationship(Connection& conn, const Clock& clock, const Actor& actor,
-                                     const Grants& grants, const StaffRules& rules,
-                                     int64_t school_id, const RelationshipDeclaration& d) {
-  School school = TRY(get_school(conn, school_id));
-  Person staff = TRY(load_staff_member(conn, school_id, d.staff_id));
-  const bool self = actor.person_id && *actor.person_id == staff.id;
+Result<int64_t> declare_relationship(const SchoolScope& at, const Grants& grants,
+                                     const StaffRules& rules, const RelationshipDeclaration& d) {
+  School school = TRY(get_school(at.conn, at.school_id));
+  Person staff = TRY(load_staff_member(at.conn, at.school_id, d.staff_id));
+  const bool self = at.actor.person_id && *at.actor.person_id == staff.id;
   if (!self && !grants.holds_any(rules.relationship_reviewers, school.id, school.trust_id))
     return Error::forbidden("Only " + staff.display_name() + " themselves, or " +
                             roles_phrase(rules.relationship_reviewers) +
@@ -185,7 +184,7 @@ Result<int64_t> declare_relationship(Connection& conn, const Clock& clock, const
     if (*d.other_person_id == staff.id)
       return Error::invalid("Name the other person in the relationship, not " +
                             staff.display_name() + " themselves.");
-    auto p = get_person(conn, school_id, *d.other_person_id);
+    auto p = get_person(at.conn, at.school_id, *d.other_person_id);
     if (!p.ok())
       return Error::not_found("There is no person " + std::to_string(*d.other_person_id) +
                               " at this school; choose them from the register or describe them.");
@@ -196,43 +195,42 @@ Result<int64_t> declare_relationship(Connection& conn, const Clock& clock, const
         "nephew, who starts in Reception in September\").");
   }
   if (other) {
-    Rows open = TRY(conn.query(
+    Rows open = TRY(at.conn.query(
         "SELECT r.id FROM staff_relationships r WHERE r.school_id = ? AND r.staff_id = ? AND "
         "r.other_person_id = ? AND COALESCE((SELECT d.outcome FROM staff_relationship_decisions d "
         "WHERE d.relationship_id = r.id ORDER BY d.id DESC LIMIT 1), 'agreed') <> 'closed'",
-        {school_id, staff.id, other->id}));
+        {at.school_id, staff.id, other->id}));
     if (!open.empty())
       return Error::conflict(staff.display_name() + "'s relationship with " +
                              other->display_name() + " is already declared (relationship " +
                              std::to_string(open[0][0].as_int()) +
                              "); record a new decision on it instead.");
   }
-  const int64_t now = clock.now();
-  int64_t id = TRY(conn.insert(
+  const int64_t now = at.now();
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO staff_relationships (school_id, staff_id, other_person_id, other_description, "
       "relationship, details, declared_by, declared_by_name, declared_at) VALUES (?, ?, ?, ?, ?, "
       "?, ?, ?, ?) RETURNING id",
-      {school_id, staff.id, d.other_person_id, description, relationship, details,
-       actor.person_id, actor.name, now}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.relationship.declare", "staff_relationship",
-                              std::to_string(id), school_id,
-                              nlohmann::json{{"staff", staff.id},
-                                             {"other_person", other ? other->id : 0},
-                                             {"on_behalf", !self}}
-                                  .dump()}));
+      {at.school_id, staff.id, d.other_person_id, description, relationship, details,
+       at.actor.person_id, at.actor.name, now}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{
+          "staff.relationship.declare", "staff_relationship", std::to_string(id), at.school_id,
+          nlohmann::json{
+              {"staff", staff.id}, {"other_person", other ? other->id : 0}, {"on_behalf", !self}}
+              .dump()}));
   return id;
 }
 
-Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const Grants& grants, const StaffRules& rules,
-                                    int64_t school_id, int64_t relationship_id,
+Result<int64_t> decide_relationship(const SchoolScope& at, const Grants& grants,
+                                    const StaffRules& rules, int64_t relationship_id,
                                     const RelationshipDecisionInput& in) {
-  School school = TRY(get_school(conn, school_id));
-  StaffRelationship rel = TRY(load_one(conn, school_id, relationship_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  StaffRelationship rel = TRY(load_one(at.conn, at.school_id, relationship_id));
   TRY(require_one_of(grants, rules.relationship_reviewers, school,
                      "record decisions on pre-existing relationships"));
-  if (!actor.person_id || *actor.person_id == rel.staff_id)
+  if (!at.actor.person_id || *at.actor.person_id == rel.staff_id)
     return Error::forbidden("This relationship is yours, so someone else must record the "
                             "decision on it.");
   if (rel.status == RelationshipStatus::kClosed)
@@ -246,7 +244,7 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
               : "Write down what was agreed, for example \"no contact on social media; "
                 "parents' evening appointments with the phase leader\".",
       kMaxStaffLongText, true));
-  const CalendarDate today = staff_today(clock);
+  const CalendarDate today = staff_today(at.clock);
   if (in.review_on && closing)
     return Error::invalid("A closed relationship has no review date; leave it empty.");
   if (in.review_on && *in.review_on < today)
@@ -254,28 +252,28 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
                           " is in the past; choose today or a later day.");
 
   std::set<int64_t> others(in.discussed_with.begin(), in.discussed_with.end());
-  others.erase(*actor.person_id);
-  std::vector<int64_t> participants = {*actor.person_id};
+  others.erase(*at.actor.person_id);
+  std::vector<int64_t> participants = {*at.actor.person_id};
   std::vector<std::string> names;
   for (int64_t id : others) {
     if (id == rel.staff_id)
       return Error::invalid(rel.staff_name +
                             " is the member of staff concerned; record only the others who took "
                             "part in the decision.");
-    Person p = TRY(load_participant(conn, school, id));
+    Person p = TRY(load_participant(at.conn, school, id));
     participants.push_back(id);
     names.push_back(p.display_name());
   }
   if (!closing) {
     // STF-1: discussed with every role the profile names, except one the member of staff
     // holds (they cannot discuss it with themselves).
-    Grants staff_grants = TRY(load_grants(conn, rel.staff_id));
+    Grants staff_grants = TRY(load_grants(at.conn, rel.staff_id));
     std::vector<Role> missing;
     for (Role role : rules.relationship_reviewers) {
       if (staff_grants.holds_any({role}, school.id, school.trust_id)) continue;
       bool present = grants.holds_any({role}, school.id, school.trust_id);
       for (size_t i = 1; i < participants.size() && !present; ++i) {
-        Grants g = TRY(load_grants(conn, participants[i]));
+        Grants g = TRY(load_grants(at.conn, participants[i]));
         present = g.holds_any({role}, school.id, school.trust_id);
       }
       if (!present) missing.push_back(role);
@@ -287,22 +285,21 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
                             ". Add them to who took part, then record the decision.");
   }
 
-  const int64_t now = clock.now();
+  const int64_t now = at.now();
   const std::optional<std::string> review = optional_iso(in.review_on);
-  int64_t id = TRY(conn.insert(
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO staff_relationship_decisions (relationship_id, outcome, agreed, "
       "discussed_with, review_on, decided_by, decided_by_name, decided_at) VALUES (?, ?, ?, ?, "
       "?, ?, ?, ?) RETURNING id",
-      {relationship_id, relationship_outcome_key(in.outcome), agreed,
-       join(names, ", "), review, actor.person_id, actor.name,
-       now}));
+      {relationship_id, relationship_outcome_key(in.outcome), agreed, join(names, ", "), review,
+       at.actor.person_id, at.actor.name, now}));
   for (size_t i = 1; i < participants.size(); ++i)
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO staff_relationship_participants (decision_id, person_id) VALUES (?, ?)",
         {id, participants[i]}));
-  TRY(append_audit(conn, clock, actor,
+  TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"staff.relationship.decide", "staff_relationship",
-                              std::to_string(relationship_id), school_id,
+                              std::to_string(relationship_id), at.school_id,
                               nlohmann::json{{"decision", id},
                                              {"outcome", relationship_outcome_key(in.outcome)},
                                              {"participants", participants},
@@ -311,40 +308,36 @@ Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const 
   return id;
 }
 
-Result<StaffRelationship> get_relationship(Connection& conn, const Clock& clock,
-                                           const Actor& actor, int64_t school_id,
-                                           int64_t relationship_id) {
-  StaffRelationship rel = TRY(load_one(conn, school_id, relationship_id));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.relationship.view", "staff_relationship",
-                              std::to_string(relationship_id), school_id,
-                              nlohmann::json{{"decisions", rel.decisions.size()}}.dump()}));
+Result<StaffRelationship> get_relationship(const SchoolScope& at, int64_t relationship_id) {
+  StaffRelationship rel = TRY(load_one(at.conn, at.school_id, relationship_id));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"staff.relationship.view", "staff_relationship", std::to_string(relationship_id),
+                 at.school_id, nlohmann::json{{"decisions", rel.decisions.size()}}.dump()}));
   return rel;
 }
 
-Result<std::vector<StaffRelationship>> list_relationships(Connection& conn, const Clock& clock,
-                                                          const Actor& actor, int64_t school_id,
+Result<std::vector<StaffRelationship>> list_relationships(const SchoolScope& at,
                                                           std::optional<int64_t> staff_id) {
   std::vector<StaffRelationship> out;
   if (staff_id) {
-    auto p = get_person(conn, school_id, *staff_id);
+    auto p = get_person(at.conn, at.school_id, *staff_id);
     if (!p.ok())
       return Error::not_found("There is no member of staff " + std::to_string(*staff_id) +
                               " at this school.");
-    out = TRY(load(conn, "r.school_id = ? AND r.staff_id = ?", {school_id, *staff_id}));
+    out = TRY(load(at.conn, "r.school_id = ? AND r.staff_id = ?", {at.school_id, *staff_id}));
   } else {
-    out = TRY(load(conn, "r.school_id = ?", {school_id}));
+    out = TRY(load(at.conn, "r.school_id = ?", {at.school_id}));
   }
   std::stable_sort(out.begin(), out.end(), [](const StaffRelationship& a,
                                               const StaffRelationship& b) {
     return static_cast<int>(a.status) < static_cast<int>(b.status);
   });
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"staff.relationship.view",
-                              staff_id ? "person" : "school",
-                              std::to_string(staff_id.value_or(school_id)), school_id,
-                              nlohmann::json{{"what", "relationships"}, {"shown", out.size()}}
-                                  .dump()}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"staff.relationship.view", staff_id ? "person" : "school",
+                 std::to_string(staff_id.value_or(at.school_id)), at.school_id,
+                 nlohmann::json{{"what", "relationships"}, {"shown", out.size()}}.dump()}));
   return out;
 }
 

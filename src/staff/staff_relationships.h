@@ -24,13 +24,14 @@
 #include <vector>
 
 #include "auth/permissions.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -48,9 +49,9 @@ struct RelationshipDeclaration {
 // person not of this school; kInvalid for missing or bad text, or naming
 // oneself; kConflict when the same relationship is already declared and not
 // closed. Audited "staff.relationship.declare".
-Result<int64_t> declare_relationship(Connection& conn, const Clock& clock, const Actor& actor,
-                                     const Grants& grants, const StaffRules& rules,
-                                     int64_t school_id, const RelationshipDeclaration& declaration);
+Result<int64_t> declare_relationship(const SchoolScope& at, const Grants& grants,
+                                     const StaffRules& rules,
+                                     const RelationshipDeclaration& declaration);
 
 enum class RelationshipOutcome {
   kAgreed,  // an arrangement was agreed (a first one, or a changed one)
@@ -74,9 +75,8 @@ struct RelationshipDecisionInput {
 // holds themselves (a DSL's own relationship is discussed with the head).
 // kNotFound: a relationship or participant not of this school; kConflict: a
 // closed relationship. Audited "staff.relationship.decide".
-Result<int64_t> decide_relationship(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const Grants& grants, const StaffRules& rules,
-                                    int64_t school_id, int64_t relationship_id,
+Result<int64_t> decide_relationship(const SchoolScope& at, const Grants& grants,
+                                    const StaffRules& rules, int64_t relationship_id,
                                     const RelationshipDecisionInput& input);
 
 enum class RelationshipStatus { kAwaitingDecision, kAgreed, kClosed };
@@ -114,16 +114,13 @@ struct StaffRelationship {
 
 // One relationship with its decisions; kNotFound for one of another school.
 // Audited "staff.relationship.view".
-Result<StaffRelationship> get_relationship(Connection& conn, const Clock& clock,
-                                           const Actor& actor, int64_t school_id,
-                                           int64_t relationship_id);
+Result<StaffRelationship> get_relationship(const SchoolScope& at, int64_t relationship_id);
 
 // The school's relationships, or one member of staff's: awaiting a decision
 // first, then agreed, then closed; by staff name, then id. One audit entry
 // "staff.relationship.view" for the list.
 Result<std::vector<StaffRelationship>> list_relationships(
-    Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-    std::optional<int64_t> staff_id = std::nullopt);
+    const SchoolScope& at, std::optional<int64_t> staff_id = std::nullopt);
 
 // Who may be recorded as taking part in a decision on `rel` besides the
 // person deciding: each active holder of one of rules.relationship_reviewers

@@ -26,15 +26,16 @@ class StaffRelationshipsTest : public test::StaffFixture {
   Result<int64_t> declare(int64_t by, const RelationshipDeclaration& d, int64_t school = 0) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return declare_relationship(c, clock_, actor(by), g, staff_rules_, school ? school : alpha_,
-                                  d);
+      return declare_relationship(SchoolScope{c, clock_, actor(by), school ? school : alpha_}, g,
+                                  staff_rules_, d);
     });
   }
 
   Result<int64_t> decide(int64_t by, int64_t rel, RelationshipDecisionInput in) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return decide_relationship(c, clock_, actor(by), g, staff_rules_, alpha_, rel, in);
+      return decide_relationship(SchoolScope{c, clock_, actor(by), alpha_}, g, staff_rules_, rel,
+                                 in);
     });
   }
 
@@ -48,7 +49,9 @@ class StaffRelationshipsTest : public test::StaffFixture {
   }
 
   StaffRelationship fetch(int64_t rel, int64_t by) {
-    auto r = write([&](Connection& c) { return get_relationship(c, clock_, actor(by), alpha_, rel); });
+    auto r = write([&](Connection& c) {
+      return get_relationship(SchoolScope{c, clock_, actor(by), alpha_}, rel);
+    });
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() ? *r : StaffRelationship{};
   }
@@ -132,7 +135,7 @@ TEST_P(StaffRelationshipsTest, AReviewerMayDeclareOnBehalfAndDescribeSomeoneNotI
   EXPECT_EQ(staff_snapshot(), before);
 
   auto listed = write([&](Connection& c) {
-    return list_relationships(c, clock_, actor(head_), alpha_, teacher_);
+    return list_relationships(SchoolScope{c, clock_, actor(head_), alpha_}, teacher_);
   });
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->size(), 1u);
@@ -246,8 +249,8 @@ TEST_P(StaffRelationshipsTest, BadDeclarationsAndDecisionsAreRefusedAndWriteNoth
   EXPECT_EQ(closing.error().code, ErrorCode::kInvalid);
   auto elsewhere = write([&](Connection& c) {
     Grants g = grants(beta_head_);
-    return decide_relationship(c, clock_, actor(beta_head_), g, staff_rules_, beta_, *rel,
-                               agreed("No contact.", {}));
+    return decide_relationship(SchoolScope{c, clock_, actor(beta_head_), beta_}, g, staff_rules_,
+                               *rel, agreed("No contact.", {}));
   });
   ASSERT_FALSE(elsewhere.ok());
   EXPECT_EQ(elsewhere.error().code, ErrorCode::kNotFound);

@@ -160,8 +160,8 @@ Result<EvidenceInput> evidence_of(const Request& req) {
 Result<HttpResponse> evidence_response(AppContext& app, Request& req, int64_t concern_id) {
   EvidenceInput in = TRY(evidence_of(req));
   auto item = app.db.transaction([&](Connection& c) {
-    return add_evidence(c, app.clock, req.actor(), req.school->id, concern_id, evidence_vault(app),
-                        in);
+    return add_evidence(SchoolScope{c, app.clock, req.actor(), req.school->id}, concern_id,
+                        evidence_vault(app), in);
   });
   if (!item.ok()) return as_case_refusal(std::move(item).error());
   return json_response(201, evidence_json(*item));
@@ -177,8 +177,8 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                ConcernReport report = TRY(report_of(req.raw.body()));
                PolicyProfile profile = TRY(school_profile(app, req));
                ReportedConcern done = TRY(app.db.transaction([&](Connection& c) {
-                 return report_concern(c, app.clock, req.actor(), profile.concerns, req.school->id,
-                                       report);
+                 return report_concern(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                       profile.concerns, report);
                }));
                // Never where it went: the reporter may not learn who has a concern about a
                // colleague.
@@ -256,8 +256,8 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                in.note = text_field(b, "note");
                PolicyProfile profile = TRY(school_profile(app, req));
                ReportedConcern done = TRY(app.db.transaction([&](Connection& c) {
-                 return report_personal_account_contact(c, app.clock, req.actor(), profile.concerns,
-                                                        req.school->id, in);
+                 return report_personal_account_contact(
+                     SchoolScope{c, app.clock, req.actor(), req.school->id}, profile.concerns, in);
                }));
                return json_response(
                    201, {{"id", done.concern_id},
@@ -342,8 +342,8 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                PolicyProfile profile = TRY(school_profile(app, req));
                Actor actor = req.actor();
                int64_t action = TRY(app.db.transaction([&](Connection& c) {
-                 return add_action(c, app.clock, CaseActor{actor, req.grants}, profile.concerns,
-                                   req.school->id, *id, in);
+                 return add_action(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                   profile.concerns, *id, in);
                }));
                return json_response(201, {{"id", action}});
              });
@@ -365,8 +365,8 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                PolicyProfile profile = TRY(school_profile(app, req));
                Debrief d{text_field(b, "lessons_learnt"), text_field(b, "policy_change")};
                TRY(app.db.transaction([&](Connection& c) {
-                 return close_concern(c, app.clock, req.actor(), profile.concerns, req.school->id,
-                                      *id, d);
+                 return close_concern(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                      profile.concerns, *id, d);
                }));
                return json_response(200, {{"id", *id}, {"status", "closed"}});
              });
@@ -382,7 +382,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
             !b["report_to_ico"].is_boolean())
           return Error::invalid("Send {\"report_to_ico\": true or false, \"reason\": \"...\"}.");
         TRY(app.db.transaction([&](Connection& c) {
-          return record_ico_decision(c, app.clock, req.actor(), req.school->id, *id,
+          return record_ico_decision(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
                                      b["report_to_ico"].get<bool>(), text_field(b, "reason"));
         }));
         return json_response(200, {{"id", *id}, {"report_to_ico", b["report_to_ico"]}});
@@ -399,8 +399,8 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                  return Error::invalid(
                      "Send {\"person_id\": the person to add, \"reason\": why they need it}.");
                TRY(app.db.transaction([&](Connection& c) {
-                 return grant_case_access(c, app.clock, req.actor(), req.school->id, *id, *person,
-                                          text_field(b, "reason"));
+                 return grant_case_access(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                          *id, *person, text_field(b, "reason"));
                }));
                return json_response(201, {{"id", *id}, {"person_id", *person}});
              });
@@ -413,7 +413,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                if (b.is_discarded() || !b.is_object())
                  return Error::invalid("Send {\"reason\": why it is reopened}.");
                TRY(app.db.transaction([&](Connection& c) {
-                 return reopen_concern(c, app.clock, req.actor(), req.school->id, *id,
+                 return reopen_concern(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
                                        text_field(b, "reason"));
                }));
                return json_response(200, {{"id", *id}, {"status", "open"}});

@@ -62,7 +62,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
                             static_cast<int>(int_field(b, "days").value_or(7))};
     const FilterRules rules = TRY(school_filter_rules(app, req));
     int64_t id = TRY(app.db.transaction([&](Connection& c) {
-      return filter::request_unblock(c, app.clock, req.actor(), rules, req.school->id, in);
+      return filter::request_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                     in);
     }));
     return json_response(201, {{"id", id}});
   });
@@ -93,8 +94,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     if (!id || !is_json_object(b)) return Error::invalid("Send {\"note\": what you found} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::check_unblock(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                   text_field(b, "note"));
+      return filter::check_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                   req.grants, rules, *id, text_field(b, "note"));
     }));
     return json_response(200, {{"id", *id}, {"checked", true}});
   });
@@ -107,8 +108,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     const FilterRules rules = TRY(school_filter_rules(app, req));
     bool approve = b["approve"].get<bool>();
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::decide_unblock(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id, approve,
-                                    text_field(b, "reason"));
+      return filter::decide_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                    req.grants, rules, *id, approve, text_field(b, "reason"));
     }));
     return json_response(200, {{"id", *id}, {"status", approve ? "approved" : "refused"}});
   });
@@ -131,8 +132,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     if (!id || !is_json_object(b)) return Error::invalid("Send {\"reason\": why it ends early} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::end_exception(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                   text_field(b, "reason"));
+      return filter::end_exception(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                   req.grants, rules, *id, text_field(b, "reason"));
     }));
     return json_response(200, {{"id", *id}, {"ended", true}});
   });
@@ -143,8 +144,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     if (!is_json_object(b)) return Error::invalid("Send {\"address\", \"what\"} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     int64_t id = TRY(app.db.transaction([&](Connection& c) {
-      return filter::report_site(c, app.clock, req.actor(), rules, req.school->id, text_field(b, "address"),
-                                 text_field(b, "what"));
+      return filter::report_site(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                 text_field(b, "address"), text_field(b, "what"));
     }));
     return json_response(201, {{"id", id}});
   });
@@ -177,8 +178,8 @@ void add_filter_api_routes(Router& router, AppContext& app) {
     const FilterRules rules = TRY(school_filter_rules(app, req));
     bool block = b["block"].get<bool>();
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::handle_site_report(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id, block,
-                                        text_field(b, "outcome"));
+      return filter::handle_site_report(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                        req.grants, rules, *id, block, text_field(b, "outcome"));
     }));
     return json_response(200, {{"id", *id}, {"status", block ? "blocked" : "dismissed"}});
   });

@@ -72,7 +72,8 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
     const FilterRules rules = TRY(school_filter_rules(app, req));
     const int days = monitoring_days_asked(req, rules);
     const filter::MonitoringReport r = TRY(app.db.transaction([&](Connection& c) {
-      return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
+      return filter::monitoring_report(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                       days);
     }));
     return json_response(200, {{"days", r.days}, {"from", r.from}, {"to", r.to}, {"requests", r.requests},
                                {"blocked", r.blocked}, {"attempts", r.attempts}, {"people", lines_json(r.people)},
@@ -86,7 +87,9 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
                const FilterRules rules = TRY(school_filter_rules(app, req));
                const int days = monitoring_days_asked(req, rules);
                const filter::PersonActivity a = TRY(app.db.transaction([&](Connection& c) {
-                 return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
+                 return filter::person_activity(
+                     SchoolScope{c, app.clock, req.actor(), req.school->id}, *id, days,
+                     kActivityRows);
                }));
                json decisions = json::array();
                for (const auto& d : a.decisions)
@@ -111,8 +114,8 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
                      "Send {\"network_username\": the name the network shows, or \"\" to use their inloco user name} as JSON.");
                const FilterRules rules = TRY(school_filter_rules(app, req));
                const std::string name = TRY(app.db.transaction([&](Connection& c) -> Result<std::string> {
-                 TRY(filter::set_network_username(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                                  text_field(b, "network_username")));
+                 TRY(filter::set_network_username(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                                  req.grants, rules, *id, text_field(b, "network_username")));
                  return filter::network_name_of(c, *id);
                }));
                return json_response(200, {{"person_id", *id}, {"network_name", name}});
@@ -122,7 +125,8 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
     const FilterRules rules = TRY(school_filter_rules(app, req));
     const int days = monitoring_days_asked(req, rules);
     const auto events = TRY(app.db.transaction([&](Connection& c) {
-      return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
+      return filter::circumvention_events(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                          days, kEventRows);
     }));
     json out = json::array();
     for (const auto& e : events) out.push_back(event_json(e));
@@ -153,7 +157,8 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
     if (!id || !is_json_object(b)) return Error::invalid("Send {\"reason\": why it is lifted} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     TRY(app.db.transaction([&](Connection& c) {
-      return filter::lift_ban(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id, text_field(b, "reason"));
+      return filter::lift_ban(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                              rules, *id, text_field(b, "reason"));
     }));
     return json_response(200, {{"id", *id}, {"lifted", true}});
   });
@@ -167,8 +172,9 @@ void add_filter_monitoring_api_routes(Router& router, AppContext& app) {
       return Error::invalid("Send {\"supervisor_id\": the member of staff, \"minutes\": how long from now} as JSON.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     const int64_t session = TRY(app.db.transaction([&](Connection& c) {
-      return filter::record_supervision(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                        *supervisor, static_cast<int>(std::clamp<int64_t>(*minutes, -1, 100000)));
+      return filter::record_supervision(
+          SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants, rules, *id,
+          *supervisor, static_cast<int>(std::clamp<int64_t>(*minutes, -1, 100000)));
     }));
     return json_response(201, {{"id", session}, {"ban_id", *id}});
   });

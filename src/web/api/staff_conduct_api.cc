@@ -192,8 +192,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
                PolicyProfile profile = TRY(school_profile(app, req));
                const int64_t me = req.user->person_id;
                TRY(app.db.transaction([&](Connection& c) {
-                 return tick_induction_item(c, app.clock, req.actor(), profile.staff,
-                                            req.school->id, me, item);
+                 return tick_induction_item(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                            profile.staff, me, item);
                }));
                InductionProgress progress = TRY(app.db.read([&](Connection& c) {
                  return induction_of(c, profile.staff, req.school->id, me);
@@ -219,8 +219,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
         d.details = text_field(b, "details");
         PolicyProfile profile = TRY(school_profile(app, req));
         int64_t id = TRY(app.db.transaction([&](Connection& c) {
-          return declare_relationship(c, app.clock, req.actor(), req.grants, profile.staff,
-                                      req.school->id, d);
+          return declare_relationship(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                      req.grants, profile.staff, d);
         }));
         return json_response(
             201, {{"id", id},
@@ -232,7 +232,7 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                Actor actor = req.actor();
                std::vector<StaffRelationship> all = TRY(app.db.transaction([&](Connection& c) {
-                 return list_relationships(c, app.clock, actor, req.school->id);
+                 return list_relationships(SchoolScope{c, app.clock, actor, req.school->id});
                }));
                const CalendarDate today = staff_today(app.clock);
                json out = json::array();
@@ -246,9 +246,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
         auto id = req.int_param("relationship");
         if (!id) return Error::not_found("There is no such relationship.");
         PolicyProfile profile = TRY(school_profile(app, req));
-        const RelationshipView view =
-            TRY(view_relationship(app.db, app.clock, req.actor(), req.user->person_id, req.grants,
-                                  profile.staff, *req.school, *id));
+        const RelationshipView view = TRY(view_relationship(
+            app.db, app.clock, req.actor(), req.grants, profile.staff, *req.school, *id));
         json out = relationship_json(view.relationship, staff_today(app.clock));
         if (view.decision_offered) {
           json people = json::array();
@@ -282,8 +281,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
         if (!in.ok()) return named(bad, in.error());
         PolicyProfile profile = TRY(school_profile(app, req));
         int64_t decision = TRY(app.db.transaction([&](Connection& c) {
-          return decide_relationship(c, app.clock, req.actor(), req.grants, profile.staff,
-                                     req.school->id, *id, *in);
+          return decide_relationship(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                     req.grants, profile.staff, *id, *in);
         }));
         return json_response(201, {{"id", decision},
                                    {"relationship_id", *id},
@@ -295,7 +294,7 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                Actor actor = req.actor();
                std::vector<ContactApproval> all = TRY(app.db.transaction([&](Connection& c) {
-                 return list_contact_approvals(c, app.clock, actor, req.school->id);
+                 return list_contact_approvals(SchoolScope{c, app.clock, actor, req.school->id});
                }));
                PolicyProfile profile = TRY(school_profile(app, req));
                const CalendarDate today = staff_today(app.clock);
@@ -327,8 +326,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
         if (!in.ok()) return named(bad, in.error());
         PolicyProfile profile = TRY(school_profile(app, req));
         int64_t id = TRY(app.db.transaction([&](Connection& c) {
-          return decide_contact(c, app.clock, req.actor(), req.grants, profile.staff,
-                                req.school->id, *in);
+          return decide_contact(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                                profile.staff, *in);
         }));
         return json_response(201, {{"id", id}, {"decision", contact_decision_key(in->decision)}});
       });
@@ -346,8 +345,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
           return named("reason", given.error());
         PolicyProfile profile = TRY(school_profile(app, req));
         TRY(app.db.transaction([&](Connection& c) {
-          return revoke_contact_approval(c, app.clock, req.actor(), req.grants, profile.staff,
-                                         req.school->id, *id, reason);
+          return revoke_contact_approval(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                         req.grants, profile.staff, *id, reason);
         }));
         return json_response(200, {{"id", *id}, {"revoked_on", staff_today(app.clock).iso()}});
       });
@@ -384,8 +383,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
                if (!in.ok()) return named(bad, in.error());
                PolicyProfile profile = TRY(school_profile(app, req));
                int64_t id = TRY(app.db.transaction([&](Connection& c) {
-                 return authorise_blogging(c, app.clock, req.actor(), req.grants, profile.staff,
-                                           req.school->id, *in);
+                 return authorise_blogging(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                           req.grants, profile.staff, *in);
                }));
                return json_response(201, {{"id", id}, {"channel", blog_channel_key(in->channel)}});
              });
@@ -403,8 +402,8 @@ void add_staff_conduct_api_routes(Router& router, AppContext& app) {
           return named("reason", given.error());
         PolicyProfile profile = TRY(school_profile(app, req));
         TRY(app.db.transaction([&](Connection& c) {
-          return revoke_blogging(c, app.clock, req.actor(), req.grants, profile.staff,
-                                 req.school->id, *id, reason);
+          return revoke_blogging(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                                 profile.staff, *id, reason);
         }));
         return json_response(200, {{"id", *id}, {"revoked_on", staff_today(app.clock).iso()}});
       });

@@ -381,7 +381,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
                Status s = [&]() -> Status {
                  EvidenceInput in = TRY(evidence_input(*form));
                  TRY(app.db.transaction([&](Connection& c) {
-                   return add_evidence(c, app.clock, req.actor(), req.school->id, *id,
+                   return add_evidence(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
                                        evidence_vault(app), in);
                  }));
                  return {};
@@ -430,7 +430,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
       in.reason = field(f, "reason");
       Actor actor = req.actor();
       TRY(app.db.transaction([&](Connection& c) {
-        return add_action(c, app.clock, CaseActor{actor, req.grants}, rules, req.school->id, id,
+        return add_action(SchoolScope{c, app.clock, actor, req.school->id}, req.grants, rules, id,
                           in);
       }));
       return {};
@@ -442,8 +442,8 @@ void add_concern_case_routes(Router& router, AppContext& app) {
       auto decision = yes_no(field(f, "report_to_ico"));
       if (!decision) return Error::invalid("Choose whether the breach is reported to the ICO.");
       return app.db.transaction([&](Connection& c) {
-        return record_ico_decision(c, app.clock, req.actor(), req.school->id, id, *decision,
-                                   field(f, "reason"));
+        return record_ico_decision(SchoolScope{c, app.clock, req.actor(), req.school->id}, id,
+                                   *decision, field(f, "reason"));
       });
     });
   });
@@ -453,7 +453,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
       long long person = std::atoll(field(f, "person").c_str());
       if (person <= 0) return Error::invalid("Choose the person to give access to.");
       return app.db.transaction([&](Connection& c) {
-        return grant_case_access(c, app.clock, req.actor(), req.school->id, id, person,
+        return grant_case_access(SchoolScope{c, app.clock, req.actor(), req.school->id}, id, person,
                                  field(f, "reason"));
       });
     });
@@ -463,7 +463,7 @@ void add_concern_case_routes(Router& router, AppContext& app) {
     return case_change(app, req, "close", f, [&](int64_t id, const ConcernRules& rules) -> Status {
       Debrief d{field(f, "lessons_learnt"), field(f, "policy_change")};
       return app.db.transaction([&](Connection& c) {
-        return close_concern(c, app.clock, req.actor(), rules, req.school->id, id, d);
+        return close_concern(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules, id, d);
       });
     });
   });
@@ -471,7 +471,8 @@ void add_concern_case_routes(Router& router, AppContext& app) {
     const Fields& f = req.form();
     return case_change(app, req, "reopen", f, [&](int64_t id, const ConcernRules&) -> Status {
       return app.db.transaction([&](Connection& c) {
-        return reopen_concern(c, app.clock, req.actor(), req.school->id, id, field(f, "reason"));
+        return reopen_concern(SchoolScope{c, app.clock, req.actor(), req.school->id}, id,
+                              field(f, "reason"));
       });
     });
   });

@@ -267,8 +267,8 @@ void add_concern_report_routes(Router& router, AppContext& app) {
                if (!report.ok()) return report_page(app, req, f, &report.error(), 422);
                PolicyProfile profile = TRY(school_profile(app, req));
                auto done = app.db.transaction([&](Connection& c) {
-                 return report_concern(c, app.clock, req.actor(), profile.concerns, req.school->id,
-                                       *report);
+                 return report_concern(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                       profile.concerns, *report);
                });
                if (!done.ok())
                  return report_page(app, req, f, &done.error(), http_status(done.error().code));
@@ -303,8 +303,9 @@ void add_concern_report_routes(Router& router, AppContext& app) {
                contact.note = f.note;
                PolicyProfile profile = TRY(school_profile(app, req));
                auto done = app.db.transaction([&](Connection& c) {
-                 return report_personal_account_contact(c, app.clock, req.actor(), profile.concerns,
-                                                        req.school->id, contact);
+                 return report_personal_account_contact(
+                     SchoolScope{c, app.clock, req.actor(), req.school->id}, profile.concerns,
+                     contact);
                });
                if (!done.ok())
                  return contact_page(app, req, f, &done.error(), http_status(done.error().code));
@@ -325,8 +326,8 @@ void add_concern_report_routes(Router& router, AppContext& app) {
         Status s = [&]() -> Status {
           EvidenceInput in = TRY(evidence_input(*form));
           TRY(app.db.transaction([&](Connection& c) {
-            return add_evidence(c, app.clock, req.actor(), req.school->id, *id, evidence_vault(app),
-                                in);
+            return add_evidence(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
+                                evidence_vault(app), in);
           }));
           return {};
         }();

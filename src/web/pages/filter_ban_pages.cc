@@ -102,7 +102,8 @@ void add_filter_ban_routes(Router& router, AppContext& app) {
   router.add({V::post, root + "/lift", Access::kSchool, C::kFilterBansManage},
              [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "lift", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
-      return filter::lift_ban(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, field(f, "reason"));
+      return filter::lift_ban(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                              rules, id, field(f, "reason"));
     });
   });
   router.add({V::post, root + "/supervise", Access::kSchool, C::kFilterBansManage},
@@ -113,7 +114,8 @@ void add_filter_ban_routes(Router& router, AppContext& app) {
       if (supervisor <= 0) return Error::invalid("Choose the member of staff who supervises.");
       if (minutes.empty() || minutes.find_first_not_of("0123456789") != std::string::npos || minutes.size() > 4)
         return Error::invalid("Enter how many minutes the supervision lasts, as a whole number.");
-      TRY(filter::record_supervision(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, supervisor,
+      TRY(filter::record_supervision(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                     req.grants, rules, id, supervisor,
                                      std::atoi(minutes.c_str())));
       return {};
     });

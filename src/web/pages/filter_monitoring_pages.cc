@@ -112,7 +112,7 @@ Result<HttpResponse> report_page(AppContext& app, Request& req) {
   const FilterRules rules = TRY(school_filter_rules(app, req));
   const int days = monitoring_days_asked(req, rules);
   const filter::MonitoringReport report = TRY(app.db.transaction([&](Connection& c) {
-    return filter::monitoring_report(c, app.clock, req.actor(), req.school->id, days);
+    return filter::monitoring_report(SchoolScope{c, app.clock, req.actor(), req.school->id}, days);
   }));
   const auto bans = TRY(app.db.read([&](Connection& c) {
     return filter::bans_in_force(c, req.school->id, app.clock.now());
@@ -156,7 +156,8 @@ Result<HttpResponse> activity_page(AppContext& app, Request& req, const Error* e
   const FilterRules rules = TRY(school_filter_rules(app, req));
   const int days = monitoring_days_asked(req, rules);
   const filter::PersonActivity a = TRY(app.db.transaction([&](Connection& c) {
-    return filter::person_activity(c, app.clock, req.actor(), req.school->id, *id, days, kActivityRows);
+    return filter::person_activity(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
+                                   days, kActivityRows);
   }));
   mstch::array decisions;
   for (const auto& d : a.decisions)
@@ -184,7 +185,8 @@ Result<HttpResponse> circumvention_page(AppContext& app, Request& req) {
   const FilterRules rules = TRY(school_filter_rules(app, req));
   const int days = monitoring_days_asked(req, rules);
   const auto events = TRY(app.db.transaction([&](Connection& c) {
-    return filter::circumvention_events(c, app.clock, req.actor(), req.school->id, days, kEventRows);
+    return filter::circumvention_events(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                        days, kEventRows);
   }));
   const auto bans = TRY(app.db.read([&](Connection& c) {
     return filter::bans_in_force(c, req.school->id, app.clock.now());
@@ -219,8 +221,9 @@ void add_filter_monitoring_routes(Router& router, AppContext& app) {
                    return Error::invalid("Enter the network user name, or leave it empty to use their inloco user name.");
                  const FilterRules rules = TRY(school_filter_rules(app, req));
                  return app.db.transaction([&](Connection& c) {
-                   return filter::set_network_username(c, app.clock, req.actor(), req.grants, rules, req.school->id,
-                                                       *id, typed);
+                   return filter::set_network_username(
+                       SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants, rules,
+                       *id, typed);
                  });
                }();
                if (!s.ok()) {

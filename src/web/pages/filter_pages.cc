@@ -178,7 +178,8 @@ void add_filter_routes(Router& router, AppContext& app) {
     filter::UnblockInput in{v.address, v.reason, v.for_group, std::atoi(v.days.c_str())};
     const FilterRules rules = TRY(school_filter_rules(app, req));
     auto id = app.db.transaction([&](Connection& c) {
-      return filter::request_unblock(c, app.clock, req.actor(), rules, req.school->id, in);
+      return filter::request_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                     in);
     });
     if (!id.ok()) return home_page(app, req, v, &id.error(), http_status(id.error().code));
     return redirect_response(request_href(req, *id));
@@ -188,7 +189,8 @@ void add_filter_routes(Router& router, AppContext& app) {
   router.add({V::post, root + "/unblocks/{request}/check", Access::kSchool, C::kFilterUnblocksDecide},
              [&app](Request& req) -> Result<HttpResponse> {
     return change(app, req, "check", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) {
-      return filter::check_unblock(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, field(f, "note"));
+      return filter::check_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                                   rules, id, field(f, "note"));
     });
   });
   router.add({V::post, root + "/unblocks/{request}/decide", Access::kSchool, C::kFilterUnblocksDecide},
@@ -196,8 +198,8 @@ void add_filter_routes(Router& router, AppContext& app) {
     return change(app, req, "decide", [&](Connection& c, const FilterRules& rules, int64_t id, const Fields& f) -> Status {
       std::string d = field(f, "decision");
       if (d != "approve" && d != "refuse") return Error::invalid("Choose whether to approve or refuse the request.");
-      return filter::decide_unblock(c, app.clock, req.actor(), req.grants, rules, req.school->id, id, d == "approve",
-                                    field(f, "reason"));
+      return filter::decide_unblock(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                    req.grants, rules, id, d == "approve", field(f, "reason"));
     });
   });
   router.add({V::post, root + "/exceptions/{exception}/end", Access::kSchool, C::kFilterUnblocksDecide},
@@ -206,8 +208,8 @@ void add_filter_routes(Router& router, AppContext& app) {
     if (!id) return Error::not_found("There is no such exception.");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     Status s = app.db.transaction([&](Connection& c) {
-      return filter::end_exception(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                   field(req.form(), "reason"));
+      return filter::end_exception(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                   req.grants, rules, *id, field(req.form(), "reason"));
     });
     if (!s.ok()) return home_page(app, req, {}, &s.error(), http_status(s.error().code));
     return redirect_response(base(req) + "#exceptions");
@@ -221,8 +223,8 @@ void add_filter_routes(Router& router, AppContext& app) {
     v.report_what = field(f, "what");
     const FilterRules rules = TRY(school_filter_rules(app, req));
     auto id = app.db.transaction([&](Connection& c) {
-      return filter::report_site(c, app.clock, req.actor(), rules, req.school->id, v.report_address,
-                                 v.report_what);
+      return filter::report_site(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules,
+                                 v.report_address, v.report_what);
     });
     if (!id.ok()) return home_page(app, req, v, &id.error(), http_status(id.error().code), "report");
     return redirect_response(base(req) + "/reports/" + std::to_string(*id));

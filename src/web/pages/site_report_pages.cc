@@ -61,8 +61,9 @@ void add_site_report_routes(Router& router, AppContext& app) {
       if (action != "block" && action != "dismiss") return Error::invalid("Choose whether to block the site or not.");
       const FilterRules rules = TRY(school_filter_rules(app, req));
       return app.db.transaction([&](Connection& c) {
-        return filter::handle_site_report(c, app.clock, req.actor(), req.grants, rules, req.school->id, *id,
-                                          action == "block", field(f, "outcome"));
+        return filter::handle_site_report(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                          req.grants, rules, *id, action == "block",
+                                          field(f, "outcome"));
       });
     }();
     if (!s.ok()) {

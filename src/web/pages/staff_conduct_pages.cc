@@ -181,8 +181,9 @@ Result<HttpResponse> overview_page(AppContext& app, Request& req, const DeclareF
 
 Result<HttpResponse> relationships_page(AppContext& app, Request& req) {
   Actor actor = req.actor();
-  std::vector<StaffRelationship> all = TRY(app.db.transaction(
-      [&](Connection& c) { return list_relationships(c, app.clock, actor, req.school->id); }));
+  std::vector<StaffRelationship> all = TRY(app.db.transaction([&](Connection& c) {
+    return list_relationships(SchoolScope{c, app.clock, actor, req.school->id});
+  }));
   const CalendarDate today = staff_today(app.clock);
   mstch::array rows;
   for (const auto& r : all) {
@@ -215,9 +216,8 @@ Result<HttpResponse> relationship_page(AppContext& app, Request& req,
   auto id = req.int_param("relationship");
   if (!id) return Error::not_found("There is no such relationship.");
   PolicyProfile profile = TRY(school_profile(app, req));
-  const RelationshipView view =
-      TRY(view_relationship(app.db, app.clock, req.actor(), req.user->person_id, req.grants,
-                            profile.staff, *req.school, *id));
+  const RelationshipView view = TRY(view_relationship(app.db, app.clock, req.actor(), req.grants,
+                                                      profile.staff, *req.school, *id));
   const StaffRelationship& r = view.relationship;
   mstch::array decisions;
   for (const auto& d : r.decisions) {
@@ -280,8 +280,9 @@ Result<HttpResponse> contact_page(AppContext& app, Request& req, const ContactFo
                                   const Error* error = nullptr, const std::string& error_field = "",
                                   unsigned status = 200) {
   Actor actor = req.actor();
-  std::vector<ContactApproval> all = TRY(app.db.transaction(
-      [&](Connection& c) { return list_contact_approvals(c, app.clock, actor, req.school->id); }));
+  std::vector<ContactApproval> all = TRY(app.db.transaction([&](Connection& c) {
+    return list_contact_approvals(SchoolScope{c, app.clock, actor, req.school->id});
+  }));
   const CalendarDate today = staff_today(app.clock);
   const bool decide = req.can(Capability::kStaffConductDecide);
   mstch::array rows;
@@ -475,8 +476,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
                  return overview_page(app, req, nullptr, &chosen.error(), "induction", 422);
                PolicyProfile profile = TRY(school_profile(app, req));
                auto s = app.db.transaction([&](Connection& c) {
-                 return tick_induction_item(c, app.clock, req.actor(), profile.staff,
-                                            req.school->id, req.user->person_id, item);
+                 return tick_induction_item(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                            profile.staff, req.user->person_id, item);
                });
                if (!s.ok())
                  return overview_page(app, req, nullptr, &s.error(), "induction",
@@ -494,8 +495,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
                d.relationship = form.relationship;
                d.details = form.details;
                auto id = app.db.transaction([&](Connection& c) {
-                 return declare_relationship(c, app.clock, req.actor(), req.grants, profile.staff,
-                                             req.school->id, d);
+                 return declare_relationship(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                             req.grants, profile.staff, d);
                });
                if (!id.ok())
                  return overview_page(app, req, &form, &id.error(), "other",
@@ -528,8 +529,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
         if (!in.ok()) return relationship_page(app, req, &form, &in.error(), 422, bad);
         PolicyProfile profile = TRY(school_profile(app, req));
         auto s = app.db.transaction([&](Connection& c) {
-          return decide_relationship(c, app.clock, req.actor(), req.grants, profile.staff,
-                                     req.school->id, *id, *in);
+          return decide_relationship(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                     req.grants, profile.staff, *id, *in);
         });
         if (!s.ok())
           return relationship_page(app, req, &form, &s.error(), http_status(s.error().code));
@@ -566,8 +567,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
                if (!in.ok()) return contact_page(app, req, &form, &in.error(), bad, 422);
                PolicyProfile profile = TRY(school_profile(app, req));
                auto id = app.db.transaction([&](Connection& c) {
-                 return decide_contact(c, app.clock, req.actor(), req.grants, profile.staff,
-                                       req.school->id, *in);
+                 return decide_contact(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                       req.grants, profile.staff, *in);
                });
                if (!id.ok())
                  return contact_page(app, req, &form, &id.error(), "staff",
@@ -584,8 +585,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
           return contact_page(app, req, nullptr, &given.error(), "reason-" + id_str(*id), 422);
         PolicyProfile profile = TRY(school_profile(app, req));
         auto s = app.db.transaction([&](Connection& c) {
-          return revoke_contact_approval(c, app.clock, req.actor(), req.grants, profile.staff,
-                                         req.school->id, *id, reason);
+          return revoke_contact_approval(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                         req.grants, profile.staff, *id, reason);
         });
         if (!s.ok())
           return contact_page(app, req, nullptr, &s.error(), "", http_status(s.error().code));
@@ -615,8 +616,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
                                bad == "channel" ? "channel-blog" : bad, 422);
         PolicyProfile profile = TRY(school_profile(app, req));
         auto id = app.db.transaction([&](Connection& c) {
-          return authorise_blogging(c, app.clock, req.actor(), req.grants, profile.staff,
-                                    req.school->id, *in);
+          return authorise_blogging(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                    req.grants, profile.staff, *in);
         });
         if (!id.ok())
           return blogging_page(app, req, &form, &id.error(), "staff", http_status(id.error().code));
@@ -632,8 +633,8 @@ void add_staff_conduct_routes(Router& router, AppContext& app) {
           return blogging_page(app, req, nullptr, &given.error(), "reason-" + id_str(*id), 422);
         PolicyProfile profile = TRY(school_profile(app, req));
         auto s = app.db.transaction([&](Connection& c) {
-          return revoke_blogging(c, app.clock, req.actor(), req.grants, profile.staff,
-                                 req.school->id, *id, reason);
+          return revoke_blogging(SchoolScope{c, app.clock, req.actor(), req.school->id}, req.grants,
+                                 profile.staff, *id, reason);
         });
         if (!s.ok())
           return blogging_page(app, req, nullptr, &s.error(), "", http_status(s.error().code));
