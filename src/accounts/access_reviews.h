@@ -20,12 +20,13 @@
 
 #include "accounts/official_account.h"
 #include "auth/permissions.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -72,9 +73,9 @@ struct ReviewRecord {
 // rules.affiliated_checkers (when it names any); removing access without
 // holding one of rules.authorisers. An access review itself needs no
 // profile role: who may record one is the permission table's business.
-Result<int64_t> record_review(Connection& conn, const Clock& clock, const Actor& actor,
-                              const Grants& grants, const AccountRules& rules, int64_t school_id,
-                              int64_t account_id, const ReviewRecord& record);
+Result<int64_t> record_review(const SchoolScope& at, const Grants& grants,
+                              const AccountRules& rules, int64_t account_id,
+                              const ReviewRecord& record);
 
 struct AccountReview {
   int64_t id = 0;

@@ -33,7 +33,7 @@ class AccessReviewsTest : public test::AccountFixture {
                          std::vector<int64_t> revoke = {}) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return record_review(c, clock_, actor(by), g, rules_, alpha_, account,
+      return record_review(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, account,
                            ReviewRecord{std::move(findings), std::move(revoke)});
     });
   }
@@ -163,9 +163,10 @@ TEST_P(AccessReviewsTest, ContentChecksAreRecordedByTheProfilesCheckers) {
 TEST_P(AccessReviewsTest, ClosedAccountsNeedNoReview) {
   int64_t fb = open_account();
   Grants g = grants(head_);
-  ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), g, rules_, alpha_, fb, "");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, fb, "");
+      }).ok());
   clock_.advance(400 * kDay);
   EXPECT_TRUE(due().empty());
   auto r = review(fb, head_, "Checked");

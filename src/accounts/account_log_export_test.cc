@@ -69,9 +69,10 @@ TEST_P(AccountLogExportTest, TheLogHoldsOpenedAccountsWithTheirPostingUsers) {
   // Closing the X account: it stays, with the posters it had when it closed.
   clock_.advance(86400);
   Grants g = grants(head_);
-  ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), g, rules_, alpha_, twitter, "");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, twitter, "");
+      }).ok());
 
   auto rows = log();
   ASSERT_EQ(rows.size(), 2u);

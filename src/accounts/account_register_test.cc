@@ -315,14 +315,15 @@ TEST_P(AccountRegisterTest, TheHeadteacherAuthorisesPostingAndAdministeringSepar
   Grants g = grants(head_);
   std::string before = snapshot();
   auto no_reason = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach, " ");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, *teach,
+                                " ");
   });
   ASSERT_FALSE(no_reason.ok());
   EXPECT_TRUE(has(no_reason.error().message, "Say why"));
   EXPECT_EQ(snapshot(), before);
   ASSERT_TRUE(write([&](Connection& c) {
-                return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach,
-                                            "Moved to Year 6; no longer posts.");
+                return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_,
+                                            *teach, "Moved to Year 6; no longer posts.");
               }).ok());
   EXPECT_EQ(last_action(), "account.revoke");
   EXPECT_TRUE(reg(teacher_).empty());
@@ -334,7 +335,8 @@ TEST_P(AccountRegisterTest, TheHeadteacherAuthorisesPostingAndAdministeringSepar
   EXPECT_EQ(revoked.revoked_at, clock_.now());
   EXPECT_EQ(revoked.revoke_reason, "Moved to Year 6; no longer posts.");
   auto twice = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach, "again");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, *teach,
+                                "again");
   });
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
@@ -382,7 +384,8 @@ TEST_P(AccountRegisterTest, OnlyTheProfilesAuthorisersGrantOrRevoke) {
   }
   Grants g = grants(lead_);
   auto revoke = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(lead_), g, rules_, alpha_, *granted, "x");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(lead_), alpha_}, g, rules_, *granted,
+                                "x");
   });
   ASSERT_FALSE(revoke.ok());
   EXPECT_EQ(revoke.error().code, ErrorCode::kForbidden);
@@ -476,14 +479,15 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   ASSERT_TRUE(authorise(id, lead_, AuthorisationKind::kPost).ok());
   ASSERT_TRUE(authorise(id, lead_, AuthorisationKind::kAdmin).ok());
   SecretKey key = SecretKey::random();
-  ASSERT_TRUE(write([&](Connection& c) {
-                return set_credential(c, clock_, actor(lead_), key, alpha_, id, "pw-1234");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return set_credential(SchoolScope{c, clock_, actor(lead_), alpha_}, key, id, "pw-1234");
+      }).ok());
 
   Grants lead = grants(lead_);
   std::string before = snapshot();
   auto refused = write([&](Connection& c) {
-    return close_account(c, clock_, actor(lead_), lead, rules_, alpha_, id, "");
+    return close_account(SchoolScope{c, clock_, actor(lead_), alpha_}, lead, rules_, id, "");
   });
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
@@ -492,7 +496,7 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   clock_.advance(10 * 86400);
   Grants head = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), head, rules_, alpha_, id,
+                return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, head, rules_, id,
                                      "Deleted on Facebook.");
               }).ok());
   EXPECT_EQ(last_action(), "account.close");
@@ -515,13 +519,14 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   EXPECT_EQ(all[0].account.status, AccountStatus::kClosed);
 
   auto again = write([&](Connection& c) {
-    return close_account(c, clock_, actor(head_), head, rules_, alpha_, id, "");
+    return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, head, rules_, id, "");
   });
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_TRUE(has(again.error().message, "Closed on 2026-09-11"));
   auto change = write([&](Connection& c) {
-    return update_account(c, clock_, actor(head_), alpha_, id, AccountChanges{{}, {}, true, {}, {}, {}});
+    return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id,
+                          AccountChanges{{}, {}, true, {}, {}, {}});
   });
   ASSERT_FALSE(change.ok());
   EXPECT_EQ(change.error().code, ErrorCode::kConflict);
@@ -544,7 +549,7 @@ TEST_P(AccountRegisterTest, FlagsAreUpdatedAndTheRegisterShowsWhatFails) {
   change.school_holds_master_access = true;
   change.official_email = "media@alpha.example.org";
   ASSERT_TRUE(write([&](Connection& c) {
-                return update_account(c, clock_, actor(head_), alpha_, id, change);
+                return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, change);
               }).ok());
   EXPECT_EQ(last_action(), "account.update");
   auto e = entry(id);
@@ -554,14 +559,14 @@ TEST_P(AccountRegisterTest, FlagsAreUpdatedAndTheRegisterShowsWhatFails) {
   // Nothing changed: nothing written.
   std::string before = snapshot();
   ASSERT_TRUE(write([&](Connection& c) {
-                return update_account(c, clock_, actor(head_), alpha_, id, change);
+                return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, change);
               }).ok());
   EXPECT_EQ(snapshot(), before);
   AccountChanges personal;
   personal.official_email = "me@hotmail.co.uk";
   personal.listed_in_privacy_notice = false;
   auto r = write([&](Connection& c) {
-    return update_account(c, clock_, actor(head_), alpha_, id, personal);
+    return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, personal);
   });
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(has(r.error().message, "personal email address"));
