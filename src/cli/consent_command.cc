@@ -76,8 +76,11 @@ void add_import(CLI::App& consent, const Clock& clock) {
     std::ifstream in(*file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    auto report = import_consent_csv(*s->db, clock, Actor::command_line(), s->profile.consent,
-                                     s->school.id, *y, text.str(), published_posts_finder());
+    const std::string csv_text = text.str();
+    auto report = s->db->transaction([&](Connection& c) {
+      return import_consent_csv(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                s->profile.consent, *y, csv_text, published_posts_finder());
+    });
     if (!report.ok()) return fail(report.error());
     std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label() << "): " << report->rows
               << " rows, " << report->recorded << " recorded, " << report->unchanged << " unchanged, "
@@ -273,10 +276,11 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
     e.effective_from = from;
     e.form_reference = a.form;
     e.note = a.note;
-    RecordOutcome o = TRY(withdrawal ? record_withdrawal(c, clock, Actor::command_line(), rules, s->school.id, e,
-                                                         published_posts_finder())
-                                     : record_consent(c, clock, Actor::command_line(), rules, s->school.id, e,
-                                                      published_posts_finder()));
+    RecordOutcome o = TRY(
+        withdrawal ? record_withdrawal(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                       rules, e, published_posts_finder())
+                   : record_consent(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                    rules, e, published_posts_finder()));
     std::vector<RemovalTask> tasks;
     for (int64_t id : o.removal_task_ids) tasks.push_back(TRY(get_removal_task(c, s->school.id, id)));
     return Done{std::move(pupil), std::move(o), std::move(tasks)};

@@ -21,8 +21,10 @@ constexpr const char* kFile =
 class ConsentImportTest : public test::ConsentFixture {
  protected:
   Result<ConsentImportReport> import(std::string_view csv, int64_t school = 0) {
-    return import_consent_csv(db(), clock_, actor(head_), consent_rules_, school ? school : alpha_,
-                              AcademicYear{2026}, csv, finder());
+    return db().transaction([&](Connection& c) {
+      return import_consent_csv(SchoolScope{c, clock_, actor(head_), school ? school : alpha_},
+                                consent_rules_, AcademicYear{2026}, csv, finder());
+    });
   }
 };
 

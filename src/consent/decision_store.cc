@@ -209,8 +209,7 @@ Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, in
   return c;
 }
 
-Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const ConsentRules& rules, int64_t school_id,
+Result<WrittenDecision> write_entry(const SchoolScope& at, const ConsentRules& rules,
                                     const CheckedEntry& c, const PublishedPostsFinder& find_posts,
                                     bool audit) {
   WrittenDecision out;
@@ -220,21 +219,21 @@ Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const 
     return out;
   }
   const ConsentEntry& e = c.entry;
-  out.decision_id = TRY(conn.insert(
+  out.decision_id = TRY(at.conn.insert(
       "INSERT INTO consent_decisions (school_id, pupil_id, academic_year, use_key, decision, "
       "kind, given_by, given_as, given_on, effective_from, form_reference, note, recorded_by, "
       "recorded_by_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {school_id, c.pupil.id, c.year.start_year, e.use, consent_state_key(e.decision),
+      {at.school_id, c.pupil.id, c.year.start_year, e.use, consent_state_key(e.decision),
        decision_kind_key(c.kind), e.given_by_person_id, c.given_as, e.given_on.iso(),
-       c.effective_from.iso(), e.form_reference, e.note, actor.person_id, actor.name,
-       clock.now()}));
+       c.effective_from.iso(), e.form_reference, e.note, at.actor.person_id, at.actor.name,
+       at.clock.now()}));
   out.recorded = true;
   const bool withdrawal = c.kind == DecisionKind::kWithdrawal;
   if (audit)
-    TRY(append_audit(conn, clock, actor,
+    TRY(append_audit(at.conn, at.clock, at.actor,
                      AuditEvent{withdrawal ? "consent.withdraw" : "consent.record",
-                                "consent_decision", std::to_string(out.decision_id), school_id,
+                                "consent_decision", std::to_string(out.decision_id), at.school_id,
                                 nlohmann::json{{"pupil", c.pupil.id},
                                                {"year", c.year.label()},
                                                {"use", e.use},
@@ -246,10 +245,9 @@ Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const 
   if (withdrawal) {
     if (!find_posts)
       return Error::internal("A withdrawal was recorded without a way to find published posts.");
-    std::vector<PublishedPostRef> posts = TRY(find_posts(conn, c.pupil.id, e.use));
-    out.removal_task_ids =
-        TRY(open_removal_tasks(conn, clock, actor, rules, school_id, out.decision_id, c.pupil.id,
-                               e.use, c.effective_from, posts));
+    std::vector<PublishedPostRef> posts = TRY(find_posts(at.conn, c.pupil.id, e.use));
+    out.removal_task_ids = TRY(
+        open_removal_tasks(at, rules, out.decision_id, c.pupil.id, e.use, c.effective_from, posts));
   }
   return out;
 }

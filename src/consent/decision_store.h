@@ -18,6 +18,7 @@
 #include "people/person.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -63,8 +64,7 @@ struct WrittenDecision {
   bool recorded = false;
   std::vector<int64_t> removal_task_ids;
 };
-Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const ConsentRules& rules, int64_t school_id,
+Result<WrittenDecision> write_entry(const SchoolScope& at, const ConsentRules& rules,
                                     const CheckedEntry& checked,
                                     const PublishedPostsFinder& find_posts, bool audit);
 

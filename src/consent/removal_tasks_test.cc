@@ -41,8 +41,8 @@ class RemovalTasksTest : public test::ConsentFixture {
 
   Status resolve(int64_t task, RemovalStatus outcome, std::string reason, int64_t school = 0) {
     return write([&](Connection& c) {
-      return resolve_removal(c, clock_, actor(lead_), school ? school : alpha_, task, outcome,
-                             reason);
+      return resolve_removal(SchoolScope{c, clock_, actor(lead_), school ? school : alpha_}, task,
+                             outcome, reason);
     });
   }
 
@@ -150,7 +150,8 @@ TEST_P(RemovalTasksTest, APostOnAnotherSchoolsAccountUndoesTheWithdrawal) {
 
 TEST_P(RemovalTasksTest, ARefusalInTheGridThatEndsConsentIsAWithdrawal) {  // REQ CON-5, LAW-9
   auto grid = write([&](Connection& c) {
-    return record_grid(c, clock_, actor(head_), consent_rules_, alpha_, AcademicYear{2026},
+    return record_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
+                       AcademicYear{2026},
                        {form(amara_, std::string(kImagesUse), ConsentState::kRefused, ngozi_,
                              {2026, 10, 6}, "Letter")},
                        finder());

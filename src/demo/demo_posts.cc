@@ -138,7 +138,8 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
         e.given_on = today;
         e.form_reference = "Letter received by the office";
         e.note = "Parent asked for photographs to stop being used.";
-        TRY(record_withdrawal(c, clock, head.actor, profile.consent, oakfield->id, e, published_posts_finder()));
+        TRY(record_withdrawal(SchoolScope{c, clock, head.actor, oakfield->id}, profile.consent, e,
+                              published_posts_finder()));
         break;
       }
     }
