@@ -45,9 +45,12 @@ class PostVisibilityTest : public test::AccountFixture {
   }
 
   int64_t image(int64_t school) {
-    auto item = store_media(db(), clock_, actor(teacher_), school, media_dir_, "trip.jpg",
-                            "image/jpeg", test::tiny_jpeg(),
-                            {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""});
+    auto item =
+        store_media(db(), clock_, actor(teacher_), school, media_dir_,
+                    MediaUpload{"trip.jpg",
+                                "image/jpeg",
+                                test::tiny_jpeg(),
+                                {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""}});
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
     return item.ok() ? item->id : 0;
   }

@@ -42,9 +42,12 @@ class PostWorkflowTest : public test::AccountFixture {
     m.make = make;
     m.model = model;
     m.body_serial.clear();
-    auto item = store_media(db(), clock_, actor(teacher_), school, media_dir_, "sports-day.jpg", "image/jpeg",
-                            test::with_metadata(test::tiny_jpeg(), m),
-                            {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""});
+    auto item =
+        store_media(db(), clock_, actor(teacher_), school, media_dir_,
+                    MediaUpload{"sports-day.jpg",
+                                "image/jpeg",
+                                test::with_metadata(test::tiny_jpeg(), m),
+                                {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""}});
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
     return item.ok() ? item->id : 0;
   }
@@ -286,8 +289,11 @@ TEST_P(PostWorkflowTest, AttachedImagesAreKeptInOrderAndCountAsPhotographs) {
 
 TEST_P(PostWorkflowTest, ImagesFromUnknownDevicesAreFlaggedForTheApprover) {
   ASSERT_TRUE(db().transaction([&](Connection& c) {
-    return add_device(c, clock_, actor(head_), alpha_, {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt});
-  }).ok());
+                    return add_device(
+                        SchoolScope{c, clock_, actor(head_), alpha_},
+                        {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt});
+                  })
+                  .ok());
   int64_t approved = image(alpha_, "Apple", "iPad (9th generation)");
   int64_t unknown = image(alpha_, "Samsung", "SM-S918B");
   PostDraft d = draft();

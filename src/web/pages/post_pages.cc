@@ -308,7 +308,7 @@ Status add_uploaded_photos(AppContext& app, Request& req, PostDraft& d) {
     MediaRights rights{d.media_source, req.school->name, RightsBasis::kOwn, ""};
     MediaItem item =
         TRY(store_media(app.db, app.clock, req.actor(), req.school->id, app.config.media_dir,
-                        up.filename, up.content_type, up.data, rights));
+                        MediaUpload{up.filename, up.content_type, up.data, rights}));
     d.media_ids.push_back(item.id);
   }
   return {};
