@@ -42,7 +42,7 @@ class ConsentFixture : public AccountFixture {
       TRY(link_guardian(c, clock_, sys, dan_, ben_, "father", true));
       TRY(link_guardian(c, clock_, sys, aga_, zoe_, "mother", true));
       TRY(link_guardian(c, clock_, sys, beta_parent_, beta_pupil_, "mother", true));
-      TRY(set_competent_to_consent(c, clock_, actor(head_), alpha_, zoe_, true));
+      TRY(set_competent_to_consent(SchoolScope{c, clock_, actor(head_), alpha_}, zoe_, true));
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().message;
