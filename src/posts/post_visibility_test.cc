@@ -72,7 +72,7 @@ class PostVisibilityTest : public test::AccountFixture {
     Actor a = actor(author);
     Grants g = grants(author);
     auto id = write([&](Connection& c) {
-      return save_post(c, clock_, PostActor{a, g}, ctx, alpha_, trust_, std::nullopt, d);
+      return save_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, std::nullopt, d);
     });
     EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
     return id.ok() ? *id : 0;
