@@ -11,6 +11,7 @@
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -45,9 +46,7 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
       "(CASE WHEN a.affiliated = 1 THEN 'content_check' ELSE 'access_review' END)) "
       "FROM official_accounts a WHERE a.school_id = ? AND a.status = 'open'",
       {school_id}));
-  const std::string horizon =
-      date_from_days(days_since_epoch(today) + std::max(days_ahead, 0)).iso();
-  const std::string today_iso = today.iso();
+  const CalendarDate horizon = date_from_days(days_since_epoch(today) + std::max(days_ahead, 0));
   std::vector<DueReview> out;
   for (const Row& r : rows) {
     RowReader in(r);
@@ -56,7 +55,8 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
     d.platform = in.text();
     d.account_name = in.text();
     d.kind = kind_for(in.flag());
-    const std::string date_opened = in.text();
+    const std::optional<CalendarDate> date_opened =
+        TRY(stored_optional_day(in.value(), "date_opened"));
     const int64_t requested_at = in.integer();
     const std::optional<int64_t> last_reviewed_at = in.optional_integer();
     int months = d.kind == ReviewKind::kContentCheck ? rules.affiliated_check_months
@@ -65,15 +65,15 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
     CalendarDate base;
     if (last_reviewed_at) {
       base = date_of(*last_reviewed_at);
-      d.last_done_on = base.iso();
-    } else if (auto opened = parse_date(date_opened); opened.ok()) {
-      base = *opened;
+      d.last_done_on = base;
+    } else if (date_opened) {
+      base = *date_opened;
     } else {
       base = date_of(requested_at);
     }
-    d.due_on = add_months(base, months).iso();
+    d.due_on = add_months(base, months);
     if (d.due_on > horizon) continue;
-    d.overdue = d.due_on < today_iso;
+    d.overdue = d.due_on < today;
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const DueReview& a, const DueReview& b) {

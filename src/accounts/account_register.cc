@@ -14,6 +14,7 @@
 #include "people/person_fields.h"
 #include "people/school_store.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -212,17 +213,17 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
     if (auto p = url_problem(*url)) problems.add(*p);
 
   const int64_t now = at.clock.now();
-  const std::string today = iso_date_of(now);
-  std::optional<std::string> date_opened = clean(in.date_opened);
-  if (date_opened) {
-    auto d = parse_date(*date_opened);
+  const CalendarDate today = date_of(now);
+  std::optional<CalendarDate> date_opened;
+  if (std::optional<std::string> typed = clean(in.date_opened)) {
+    auto d = parse_date(*typed);
     if (!d.ok()) {
       problems.add("The date opened: " + d.error().message);
-    } else if (d->iso() > today) {
+    } else if (*d > today) {
       problems.add("The date opened (" + d->iso() + ") is in the future; give the day the "
                    "account was opened, or leave it empty for a new account.");
     } else {
-      date_opened = d->iso();
+      date_opened = *d;
     }
   }
 
@@ -304,7 +305,7 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
        role_text,
        affiliated ? std::nullopt : email,
        std::string(account_status_key(status)),
-       date_opened,
+       optional_iso(date_opened),
        affiliated,
        affiliated ? run_by : std::nullopt,
        !affiliated && in.school_holds_master_access,
@@ -365,13 +366,14 @@ Status decide_assessment(const SchoolScope& at, const Grants& grants, const Acco
                           " characters; shorten it.");
 
   const int64_t now = at.clock.now();
-  std::optional<std::string> opened = a.date_opened;
-  if (approve && !opened) opened = iso_date_of(now);
+  std::optional<CalendarDate> opened = a.date_opened;
+  if (approve && !opened) opened = date_of(now);
   int64_t changed = TRY(at.conn.execute(
       "UPDATE official_accounts SET status = ?, decision = ?, decided_by = ?, decided_at = ?, "
       "decision_note = ?, date_opened = ?, updated_at = ? WHERE id = ? AND status = 'proposed'",
       {std::string(approve ? "open" : "rejected"), std::string(approve ? "approved" : "rejected"),
-       at.actor.person_id, now, why, approve ? opened : std::nullopt, now, account_id}));
+       at.actor.person_id, now, why, approve ? optional_iso(opened) : std::nullopt, now,
+       account_id}));
   if (changed != 1)
     return Error::conflict("Someone decided " + a.describe() + " at the same moment; reload the "
                            "page to see their decision.");
@@ -519,7 +521,7 @@ Status close_account(const SchoolScope& at, const Grants& grants, const AccountR
   if (a.status != AccountStatus::kOpen)
     return Error::conflict(a.describe() + " is not open (" +
                            std::string(account_status_label(a.status)) +
-                           (a.date_closed ? " on " + *a.date_closed : std::string()) +
+                           (a.date_closed ? " on " + a.date_closed->iso() : std::string()) +
                            "), so it cannot be closed.");
   std::string why(trim(reason));
   if (why.size() > kMaxAccountTextLength)
@@ -643,7 +645,7 @@ Result<std::vector<RegisterEntry>> list_register(Connection& conn, int64_t schoo
   out.reserve(rows.size());
   for (const Row& r : rows) {
     RegisterEntry e;
-    e.account = account_from_row(r);
+    e.account = TRY(account_from_row(r));
     e.authorisations = std::move(by_account[e.account.id]);
     e.live_admins = static_cast<int>(
         std::count_if(e.authorisations.begin(), e.authorisations.end(),

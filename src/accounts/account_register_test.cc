@@ -15,6 +15,7 @@
 #include "accounts/credential_vault.h"
 #include "core/secret_key.h"
 #include "store/audit_log.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -96,7 +97,7 @@ TEST_P(AccountRegisterTest, ProposalKeepsEveryFieldAndOpensOnlyWhenApproved) {
   e = entry(*id);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->account.status, AccountStatus::kOpen);
-  EXPECT_EQ(e->account.date_opened, "2026-09-01");
+  EXPECT_EQ(optional_iso(e->account.date_opened), "2026-09-01");
   EXPECT_EQ(e->account.assessment.approved, true);
   EXPECT_EQ(e->account.assessment.decided_by, head_);
   EXPECT_EQ(e->account.assessment.decided_at, clock_.now());
@@ -114,7 +115,7 @@ TEST_P(AccountRegisterTest, AnExistingAccountKeepsTheDateItWasOpened) {
   AccountProposal p = proposal();
   p.date_opened = "06/09/2021";
   int64_t id = open_account(p);
-  EXPECT_EQ(entry(id)->account.date_opened, "2021-09-06");
+  EXPECT_EQ(optional_iso(entry(id)->account.date_opened), "2021-09-06");
 
   p = proposal("youtube", "Alpha");
   p.date_opened = "2027-01-01";
@@ -471,7 +472,7 @@ TEST_P(AccountRegisterTest, AffiliatedChannelsAreApprovedByTheirOwnApprovers) {
   auto at_once = propose(other, deputy_);
   ASSERT_TRUE(at_once.ok());
   EXPECT_EQ(entry(*at_once)->account.status, AccountStatus::kOpen);
-  EXPECT_EQ(entry(*at_once)->account.date_opened, "2026-09-01");
+  EXPECT_EQ(optional_iso(entry(*at_once)->account.date_opened), "2026-09-01");
 }
 
 TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
@@ -503,8 +504,8 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   auto e = entry(id);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->account.status, AccountStatus::kClosed);
-  EXPECT_EQ(e->account.date_opened, "2026-09-01");
-  EXPECT_EQ(e->account.date_closed, "2026-09-11");
+  EXPECT_EQ(optional_iso(e->account.date_opened), "2026-09-01");
+  EXPECT_EQ(optional_iso(e->account.date_closed), "2026-09-11");
   EXPECT_EQ(e->account.closed_by, head_);
   EXPECT_EQ(e->account.close_reason, "Deleted on Facebook.");
   EXPECT_FALSE(e->has_credential);

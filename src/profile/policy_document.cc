@@ -711,7 +711,11 @@ std::string long_date(const std::string& iso_date) {
   if (iso_date.size() != 10) return iso_date;
   auto d = parse_date(iso_date);
   if (!d.ok()) return iso_date;
-  return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
+  return long_date(*d);
+}
+
+std::string long_date(const CalendarDate& day) {
+  return std::to_string(day.day) + " " + kMonths[day.month - 1] + " " + std::to_string(day.year);
 }
 
 PolicyDocument policy_document(const PolicyProfile& profile, const std::string& school_name) {

@@ -9,6 +9,7 @@
 #include "accounts/platform.h"
 #include "core/calendar_date.h"
 #include "profile/policy_document.h"
+#include "store/stored_dates.h"
 #include "web/api/json_fields.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -45,8 +46,8 @@ json account_json(const RegisterEntry& e) {
       {"master_admin_role", a.master_admin_role ? json(role_key(*a.master_admin_role)) : json()},
       {"official_email", optional_json(a.official_email)},
       {"status", account_status_key(a.status)},
-      {"date_opened", optional_json(a.date_opened)},
-      {"date_closed", optional_json(a.date_closed)},
+      {"date_opened", optional_json(optional_iso(a.date_opened))},
+      {"date_closed", optional_json(optional_iso(a.date_closed))},
       {"affiliated", a.affiliated},
       {"run_by", optional_json(a.run_by)},
       {"school_holds_master_access", a.school_holds_master_access},
@@ -108,7 +109,7 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                  out.push_back({{"account_id", d.account_id},
                                 {"account_name", d.account_name},
                                 {"kind", review_kind_key(d.kind)},
-                                {"due_on", d.due_on},
+                                {"due_on", d.due_on.iso()},
                                 {"overdue", d.overdue}});
                return json_response(200, {{"due", out}});
              });
@@ -123,8 +124,8 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                                 {"account_name", r.account_name},
                                 {"master_administration_role", r.master_admin_role},
                                 {"approved_posting_users", r.posting_users},
-                                {"date_opened", r.date_opened},
-                                {"date_closed", optional_json(r.date_closed)}});
+                                {"date_opened", optional_iso(r.date_opened).value_or("")},
+                                {"date_closed", optional_json(optional_iso(r.date_closed))}});
                return json_response(200, {{"account_log", out}});
              });
 

@@ -426,18 +426,18 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
           std::string posters;
           for (size_t i = 0; i < r.posting_users.size(); ++i)
             posters += (i ? ", " : "") + r.posting_users[i];
-          list.push_back(mstch::map{
-              {"platform", r.platform},
-              {"name", r.account_name},
-              {"master", r.master_admin_role},
-              {"posters", posters},
-              {"opened", r.date_opened.empty() ? std::string() : long_date(r.date_opened)},
-              {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
+          list.push_back(
+              mstch::map{{"platform", r.platform},
+                         {"name", r.account_name},
+                         {"master", r.master_admin_role},
+                         {"posters", posters},
+                         {"opened", r.date_opened ? long_date(*r.date_opened) : std::string()},
+                         {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
         }
         return render_page(ctx, req, "Account log", "account_log_print",
                            mstch::map{{"rows", list},
                                       {"school", req.school->name},
-                                      {"printed", long_date(date_of(ctx.clock.now()).iso())}});
+                                      {"printed", long_date(date_of(ctx.clock.now()))}});
       });
 
   router.add({V::get, root + "/{account}", Access::kSchool, Capability::kAccountsOwn},
