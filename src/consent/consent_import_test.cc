@@ -99,7 +99,7 @@ TEST_P(ConsentImportTest, RefusesABadHeaderAndEmptyFiles) {
 
 TEST_P(ConsentImportTest, AnImportedRefusalEndingConsentIsAWithdrawal) {  // REQ CON-5
   int64_t account = open_account();
-  posts_[amara_] = {{201, account, "https://facebook.example/201", "2026-09-02"}};
+  posts_[amara_] = {{201, account, "https://facebook.example/201", CalendarDate{2026, 9, 2}}};
   ASSERT_TRUE(import(kFile).ok());
   clock_.set(1791331200);  // 2026-10-07
   auto r = import(

@@ -11,6 +11,7 @@
 #include "people/person_fields.h"
 #include "people/person_rows.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -53,7 +54,7 @@ Result<std::map<std::pair<int64_t, std::string>, ConsentDecision>> standing_for_
                              {school_id, year.start_year}));
   std::map<std::pair<int64_t, std::string>, ConsentDecision> out;
   for (const Row& r : rows) {
-    ConsentDecision d = decision_from_row(r);
+    ConsentDecision d = TRY(decision_from_row(r));
     out[{d.pupil_id, d.use}] = std::move(d);  // later rows win
   }
   return out;
@@ -104,7 +105,7 @@ Result<ConsentStatus> consent_for(Connection& conn, int64_t pupil_id, std::strin
   RowReader in(rows[0]);
   status.decision_id = in.integer();
   status.state = in.text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
-  status.effective_from = in.text();
+  status.effective_from = TRY(stored_day(in.value(), "effective_from"));
   return status;
 }
 
@@ -118,7 +119,7 @@ Result<std::vector<ConsentDecision>> consent_history(const SchoolScope& at, int6
                                 {pupil_id, at.school_id}));
   std::vector<ConsentDecision> out;
   out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back(decision_from_row(r));
+  for (const Row& r : rows) out.push_back(TRY(decision_from_row(r)));
   TRY(append_audit(
       at.conn, at.clock, at.actor,
       AuditEvent{"consent.view", "pupil", std::to_string(pupil_id), at.school_id,

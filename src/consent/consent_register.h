@@ -83,7 +83,7 @@ struct PupilGroup {
 struct GridCell {
   ConsentState state = ConsentState::kNone;  // of the standing decision of the year
   std::optional<int64_t> decision_id;
-  std::optional<std::string> effective_from;
+  std::optional<CalendarDate> effective_from;
 };
 
 struct GridRow {

@@ -45,8 +45,8 @@ TEST_P(ConsentRegisterTest, RecordsAGrantThatCountsFromItsDate) {  // REQ CON-1
   const ConsentDecision& d = (*history)[0];
   EXPECT_EQ(d.given_by_name, "Ngozi Okafor");
   EXPECT_EQ(d.given_as, "parental_responsibility");
-  EXPECT_EQ(d.given_on, "2026-09-01");
-  EXPECT_EQ(d.effective_from, "2026-09-01");
+  EXPECT_EQ(d.given_on.iso(), "2026-09-01");
+  EXPECT_EQ(d.effective_from.iso(), "2026-09-01");
   EXPECT_EQ(d.form_reference, "F-001");
   EXPECT_EQ(d.recorded_by, head_);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.record'"), 1);

@@ -8,6 +8,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -38,7 +39,7 @@ const std::string& decision_select() {
   return s;
 }
 
-ConsentDecision decision_from_row(const Row& r) {
+Result<ConsentDecision> decision_from_row(const Row& r) {
   RowReader in(r);
   ConsentDecision d;
   d.id = in.integer();
@@ -52,8 +53,8 @@ ConsentDecision decision_from_row(const Row& r) {
   d.given_by_person_id = in.integer();
   d.given_by_name = in.text();
   d.given_as = in.text();
-  d.given_on = in.text();
-  d.effective_from = in.text();
+  d.given_on = TRY(stored_day(in.value(), "given_on"));
+  d.effective_from = TRY(stored_day(in.value(), "effective_from"));
   d.form_reference = in.text();
   d.note = in.text();
   d.recorded_by = in.optional_integer();
@@ -70,7 +71,7 @@ Result<std::optional<ConsentDecision>> standing_decision(Connection& conn, int64
                                  "ORDER BY d.effective_from DESC, d.id DESC LIMIT 1",
                              {pupil_id, year.start_year, use}));
   if (rows.empty()) return std::optional<ConsentDecision>();
-  return std::optional<ConsentDecision>(decision_from_row(rows[0]));
+  return std::optional<ConsentDecision>(TRY(decision_from_row(rows[0])));
 }
 
 Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, int64_t school_id,
@@ -184,17 +185,17 @@ Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, in
   if (c.standing) {
     const ConsentDecision& s = *c.standing;
     if (s.decision == e.decision && s.given_by_person_id == e.given_by_person_id &&
-        s.given_on == e.given_on.iso() && s.form_reference == form && !withdrawal) {
+        s.given_on == e.given_on && s.form_reference == form && !withdrawal) {
       c.unchanged = true;
       c.kind = s.kind;
       return c;
     }
-    if (c.effective_from.iso() < s.effective_from)
+    if (c.effective_from < s.effective_from)
       return Error::conflict("A decision for " + name + " (" + consent_use_label(rules, e.use) +
-                             ") already takes effect from " + s.effective_from +
+                             ") already takes effect from " + s.effective_from.iso() +
                              "; a new one cannot take effect before it, because the past is "
                              "never rewritten. Make it effective from " +
-                             s.effective_from + " or later.");
+                             s.effective_from.iso() + " or later.");
     c.kind = s.decision == ConsentState::kGranted && e.decision == ConsentState::kRefused
                  ? DecisionKind::kWithdrawal
                  : DecisionKind::kAmendment;

@@ -23,9 +23,10 @@
 namespace inloco {
 
 // "d.id, ..." selecting from consent_decisions d joined to the pupil `pp` and
-// the giver `gp`; read with decision_from_row.
+// the giver `gp`; read with decision_from_row (kInternal for a stored date that
+// is not a day: store/stored_dates.h).
 const std::string& decision_select();
-ConsentDecision decision_from_row(const Row& row);
+Result<ConsentDecision> decision_from_row(const Row& row);
 
 // The decision standing at the end of everything recorded for that pupil,
 // year and use: the latest by effective date, then by id.

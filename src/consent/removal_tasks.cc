@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -20,7 +21,7 @@ const char* kTaskColumns =
     "FROM removal_tasks t JOIN people p ON p.id = t.pupil_id "
     "JOIN official_accounts a ON a.id = t.account_id ";
 
-RemovalTask task_from_row(const Row& r) {
+Result<RemovalTask> task_from_row(const Row& r) {
   RowReader in(r);
   RemovalTask t;
   t.id = in.integer();
@@ -34,8 +35,8 @@ RemovalTask task_from_row(const Row& r) {
   t.account_name = in.text();
   t.platform = in.text();
   t.live_url = in.text();
-  t.published_on = in.text();
-  t.due_on = in.text();
+  t.published_on = TRY(stored_day(in.value(), "published_on"));
+  t.due_on = TRY(stored_day(in.value(), "due_on"));
   t.status = parse_removal_status(in.text()).value_or(RemovalStatus::kOpen);
   t.created_at = in.integer();
   t.resolved_by = in.optional_integer();
@@ -54,7 +55,7 @@ Result<std::vector<RemovalTask>> load_tasks(Connection& conn, const std::string&
   tasks.reserve(rows.size());
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    RemovalTask task = task_from_row(r);
+    RemovalTask task = TRY(task_from_row(r));
     index[task.id] = tasks.size();
     tasks.push_back(std::move(task));
   }
@@ -122,9 +123,8 @@ Result<std::vector<int64_t>> open_removal_tasks(const SchoolScope& at, const Con
                                                 const CalendarDate& effective_from,
                                                 const std::vector<PublishedPostRef>& posts) {
   const int64_t now = at.clock.now();
-  const std::string due =
-      date_from_days(days_since_epoch(effective_from) + std::max(0, rules.removal_within_days))
-          .iso();
+  const CalendarDate due =
+      date_from_days(days_since_epoch(effective_from) + std::max(0, rules.removal_within_days));
   std::vector<int64_t> ids;
   std::set<int64_t> seen;
   for (const PublishedPostRef& post : posts) {
@@ -141,7 +141,7 @@ Result<std::vector<int64_t>> open_removal_tasks(const SchoolScope& at, const Con
         "account_id, live_url, published_on, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, "
         "?, ?, ?, ?, 'open', ?) RETURNING id",
         {at.school_id, withdrawal_id, pupil_id, use, post.post_id, post.account_id, post.live_url,
-         post.published_on, due, now}));
+         post.published_on.iso(), due.iso(), now}));
     std::vector<int64_t> admins = TRY(admins_of(at.conn, at.school_id, post.account_id));
     for (int64_t person : admins)
       TRY(at.conn.execute("INSERT INTO removal_task_assignees (task_id, person_id) VALUES (?, ?)",
@@ -152,7 +152,7 @@ Result<std::vector<int64_t>> open_removal_tasks(const SchoolScope& at, const Con
                    nlohmann::json{{"withdrawal", withdrawal_id},
                                   {"post", post.post_id},
                                   {"account", post.account_id},
-                                  {"due_on", due},
+                                  {"due_on", due.iso()},
                                   {"assigned_to", admins}}
                        .dump()}));
     ids.push_back(id);

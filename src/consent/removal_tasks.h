@@ -49,8 +49,8 @@ struct RemovalTask {
   std::string account_name;  // "@oakfieldprimary"
   std::string platform;      // platform key
   std::string live_url;
-  std::string published_on;
-  std::string due_on;  // 'YYYY-MM-DD'
+  CalendarDate published_on;
+  CalendarDate due_on;
   RemovalStatus status = RemovalStatus::kOpen;
   std::vector<RemovalAssignee> assigned_to;  // by name
   int64_t created_at = 0;

@@ -48,8 +48,8 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                                     {"kind", decision_kind_key(d.kind)},
                                     {"given_by", d.given_by_name},
                                     {"given_as", d.given_as},
-                                    {"given_on", d.given_on},
-                                    {"effective_from", d.effective_from},
+                                    {"given_on", d.given_on.iso()},
+                                    {"effective_from", d.effective_from.iso()},
                                     {"form_reference", d.form_reference}});
                return json_response(200, {{"pupil_id", *id},
                                           {"year", academic_year_of(today).label()},
@@ -162,7 +162,7 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                                 {"post_id", t.post_id},
                                 {"account", t.account_name},
                                 {"live_url", t.live_url},
-                                {"due_on", t.due_on},
+                                {"due_on", t.due_on.iso()},
                                 {"status", removal_status_key(t.status)}});
                return json_response(200, {{"removals", out}});
              });

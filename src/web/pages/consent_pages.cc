@@ -62,7 +62,7 @@ Result<HttpResponse> home(AppContext& app, Request& req, const Error* error = nu
           {"account", t.account_name},
           {"url", t.live_url},
           {"due", long_date(t.due_on)},
-          {"overdue", t.due_on < today.iso()},
+          {"overdue", t.due_on < today},
           {"assigned",
            assigned.empty() ? std::string("Nobody: the account has no administrator") : assigned},
           {"csrf", csrf_token(req)}};
