@@ -296,40 +296,20 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
       "parents_contribute, public_contribute, staff_minutes_per_week, success_measures, "
       "requested_by, requested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {at.school_id,
-       std::string(platform->key),
-       name,
-       key,
-       url,
-       std::string(trim(in.purpose)),
-       role_text,
-       affiliated ? std::nullopt : email,
-       std::string(account_status_key(status)),
-       optional_iso(date_opened),
-       affiliated,
-       affiliated ? run_by : std::nullopt,
+      {at.school_id, std::string(platform->key), name, key, url, std::string(trim(in.purpose)),
+       role_text, affiliated ? std::nullopt : email, std::string(account_status_key(status)),
+       optional_iso(date_opened), affiliated, affiliated ? run_by : std::nullopt,
        !affiliated && in.school_holds_master_access,
-       !affiliated && in.school_has_editorial_oversight,
-       in.listed_in_privacy_notice,
-       in.linked_from_website,
-       std::string(trim(s.investment_achieves)),
-       std::string(interaction_key(s.interaction)),
-       s.pupils_contribute,
-       s.staff_contribute,
-       s.parents_contribute,
-       s.public_contribute,
-       s.staff_minutes_per_week,
-       std::string(trim(s.success_measures)),
-       at.actor.person_id,
-       now,
-       now}));
+       !affiliated && in.school_has_editorial_oversight, in.listed_in_privacy_notice,
+       in.linked_from_website, std::string(trim(s.investment_achieves)),
+       std::string(interaction_key(s.interaction)), s.pupils_contribute, s.staff_contribute,
+       s.parents_contribute, s.public_contribute, s.staff_minutes_per_week,
+       std::string(trim(s.success_measures)), at.actor.person_id, now, now}));
   OfficialAccount a;
   a.id = id;
   a.school_id = at.school_id;
   TRY(audit(at, "account.propose", a,
-            {{"platform", platform->key},
-             {"account_name", name},
-             {"affiliated", affiliated},
+            {{"platform", platform->key}, {"account_name", name}, {"affiliated", affiliated},
              {"status", account_status_key(status)}}));
   return id;
 }
