@@ -11,6 +11,7 @@
 #include "people/person.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -45,9 +46,7 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
       "(CASE WHEN a.affiliated = 1 THEN 'content_check' ELSE 'access_review' END)) "
       "FROM official_accounts a WHERE a.school_id = ? AND a.status = 'open'",
       {school_id}));
-  const std::string horizon =
-      date_from_days(days_since_epoch(today) + std::max(days_ahead, 0)).iso();
-  const std::string today_iso = today.iso();
+  const CalendarDate horizon = date_from_days(days_since_epoch(today) + std::max(days_ahead, 0));
   std::vector<DueReview> out;
   for (const Row& r : rows) {
     RowReader in(r);
@@ -56,7 +55,8 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
     d.platform = in.text();
     d.account_name = in.text();
     d.kind = kind_for(in.flag());
-    const std::string date_opened = in.text();
+    const std::optional<CalendarDate> date_opened =
+        TRY(stored_optional_day(in.value(), "date_opened"));
     const int64_t requested_at = in.integer();
     const std::optional<int64_t> last_reviewed_at = in.optional_integer();
     int months = d.kind == ReviewKind::kContentCheck ? rules.affiliated_check_months
@@ -65,15 +65,15 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
     CalendarDate base;
     if (last_reviewed_at) {
       base = date_of(*last_reviewed_at);
-      d.last_done_on = base.iso();
-    } else if (auto opened = parse_date(date_opened); opened.ok()) {
-      base = *opened;
+      d.last_done_on = base;
+    } else if (date_opened) {
+      base = *date_opened;
     } else {
       base = date_of(requested_at);
     }
-    d.due_on = add_months(base, months).iso();
+    d.due_on = add_months(base, months);
     if (d.due_on > horizon) continue;
-    d.overdue = d.due_on < today_iso;
+    d.overdue = d.due_on < today;
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const DueReview& a, const DueReview& b) {
@@ -82,11 +82,11 @@ Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
   return out;
 }
 
-Result<int64_t> record_review(Connection& conn, const Clock& clock, const Actor& actor,
-                              const Grants& grants, const AccountRules& rules, int64_t school_id,
-                              int64_t account_id, const ReviewRecord& record) {
-  School school = TRY(get_school(conn, school_id));
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+Result<int64_t> record_review(const SchoolScope& at, const Grants& grants,
+                              const AccountRules& rules, int64_t account_id,
+                              const ReviewRecord& record) {
+  School school = TRY(get_school(at.conn, at.school_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   const ReviewKind kind = kind_for(a.affiliated);
   const std::string what = ascii_lower(review_kind_label(kind));
   if (a.status != AccountStatus::kOpen)
@@ -115,7 +115,7 @@ Result<int64_t> record_review(Connection& conn, const Clock& clock, const Actor&
                               " can remove people's access under your school's social media "
                               "policy. Record the review with your findings, and ask them to "
                               "revoke the access.");
-    std::vector<AccountAuthorisation> live = TRY(authorisations_of(conn, account_id, true));
+    std::vector<AccountAuthorisation> live = TRY(authorisations_of(at.conn, account_id, true));
     std::vector<std::string> problems;
     for (int64_t id : to_revoke)
       if (std::none_of(live.begin(), live.end(),
@@ -133,31 +133,32 @@ Result<int64_t> record_review(Connection& conn, const Clock& clock, const Actor&
     }
   }
 
-  const int64_t now = clock.now();
-  int64_t review_id = TRY(conn.insert(
+  const int64_t now = at.clock.now();
+  int64_t review_id = TRY(at.conn.insert(
       "INSERT INTO account_reviews (account_id, kind, reviewed_by, reviewed_at, findings) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {account_id, std::string(review_kind_key(kind)), actor.person_id, now, findings}));
+      {account_id, std::string(review_kind_key(kind)), at.actor.person_id, now, findings}));
   const std::string reason = "Removed at the access review of " + iso_date_of(now);
   std::vector<int64_t> removed;
   for (int64_t id : to_revoke) {
-    int64_t n = TRY(conn.execute(
+    int64_t n = TRY(at.conn.execute(
         "UPDATE account_authorisations SET revoked_by = ?, revoked_at = ?, revoke_reason = ?, "
         "review_id = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
-        {actor.person_id, now, reason, review_id, id, account_id}));
+        {at.actor.person_id, now, reason, review_id, id, account_id}));
     if (n != 1)
       return Error::conflict("Someone changed the access to " + a.describe() +
                              " at the same moment; reload the page and record the review again.");
     removed.push_back(id);
   }
-  TRY(conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?", {now, account_id}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"account.review", "official_account", std::to_string(account_id),
-                              school_id,
-                              nlohmann::json{{"review_id", review_id},
-                                             {"kind", review_kind_key(kind)},
-                                             {"access_removed", removed}}
-                                  .dump()}));
+  TRY(at.conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?",
+                      {now, account_id}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"account.review", "official_account", std::to_string(account_id), at.school_id,
+                 nlohmann::json{{"review_id", review_id},
+                                {"kind", review_kind_key(kind)},
+                                {"access_removed", removed}}
+                     .dump()}));
   return review_id;
 }
 

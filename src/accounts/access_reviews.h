@@ -20,12 +20,13 @@
 
 #include "accounts/official_account.h"
 #include "auth/permissions.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -36,7 +37,7 @@ enum class ReviewKind {
 std::string_view review_kind_key(ReviewKind k);    // "access_review", "content_check" (stored)
 std::string_view review_kind_label(ReviewKind k);  // "Access review", "Content check"
 
-// 'YYYY-MM-DD' plus whole months; the 31st becomes the month's last day.
+// A day plus whole months; the 31st becomes the month's last day.
 CalendarDate add_months(const CalendarDate& date, int months);
 
 struct DueReview {
@@ -44,13 +45,14 @@ struct DueReview {
   std::string platform;      // key
   std::string account_name;
   ReviewKind kind = ReviewKind::kAccessReview;
-  std::string due_on;                       // 'YYYY-MM-DD'
-  std::optional<std::string> last_done_on;  // empty: never reviewed; counted from opening
-  bool overdue = false;                     // due before today
+  CalendarDate due_on;
+  std::optional<CalendarDate> last_done_on;  // empty: never reviewed; counted from opening
+  bool overdue = false;                      // due before today
 };
 
 // The open accounts of the school whose next review is due on or before
-// today + days_ahead, soonest first (overdue ones first of all).
+// today + days_ahead, soonest first (overdue ones first of all). kInternal
+// for a stored date opened that is not a day (store/stored_dates.h).
 Result<std::vector<DueReview>> list_due(Connection& conn, int64_t school_id,
                                         const CalendarDate& today, const AccountRules& rules,
                                         int days_ahead = 30);
@@ -72,9 +74,9 @@ struct ReviewRecord {
 // rules.affiliated_checkers (when it names any); removing access without
 // holding one of rules.authorisers. An access review itself needs no
 // profile role: who may record one is the permission table's business.
-Result<int64_t> record_review(Connection& conn, const Clock& clock, const Actor& actor,
-                              const Grants& grants, const AccountRules& rules, int64_t school_id,
-                              int64_t account_id, const ReviewRecord& record);
+Result<int64_t> record_review(const SchoolScope& at, const Grants& grants,
+                              const AccountRules& rules, int64_t account_id,
+                              const ReviewRecord& record);
 
 struct AccountReview {
   int64_t id = 0;

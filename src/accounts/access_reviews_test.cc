@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_test_fixture.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -33,7 +34,7 @@ class AccessReviewsTest : public test::AccountFixture {
                          std::vector<int64_t> revoke = {}) {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return record_review(c, clock_, actor(by), g, rules_, alpha_, account,
+      return record_review(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, account,
                            ReviewRecord{std::move(findings), std::move(revoke)});
     });
   }
@@ -53,7 +54,7 @@ TEST_P(AccessReviewsTest, OpenAccountsFallDueByTheProfilesCadence) {
   ASSERT_EQ(soon.size(), 1u);
   EXPECT_EQ(soon[0].account_id, *pta);
   EXPECT_EQ(soon[0].kind, ReviewKind::kContentCheck);
-  EXPECT_EQ(soon[0].due_on, "2026-12-01");
+  EXPECT_EQ(soon[0].due_on.iso(), "2026-12-01");
   EXPECT_FALSE(soon[0].overdue);
   EXPECT_FALSE(soon[0].last_done_on);
 
@@ -64,7 +65,7 @@ TEST_P(AccessReviewsTest, OpenAccountsFallDueByTheProfilesCadence) {
   EXPECT_TRUE(later[0].overdue);
   EXPECT_EQ(later[1].account_id, fb);
   EXPECT_EQ(later[1].kind, ReviewKind::kAccessReview);
-  EXPECT_EQ(later[1].due_on, "2027-03-01");
+  EXPECT_EQ(later[1].due_on.iso(), "2027-03-01");
   EXPECT_TRUE(later[1].overdue);
 
   // A review moves the next one on by the cadence.
@@ -72,13 +73,13 @@ TEST_P(AccessReviewsTest, OpenAccountsFallDueByTheProfilesCadence) {
   auto after = due(400);
   ASSERT_EQ(after.size(), 2u);
   EXPECT_EQ(after[1].account_id, fb);
-  EXPECT_EQ(after[1].due_on, "2027-09-20");
-  EXPECT_EQ(after[1].last_done_on, "2027-03-20");
+  EXPECT_EQ(after[1].due_on.iso(), "2027-09-20");
+  EXPECT_EQ(optional_iso(after[1].last_done_on), "2027-03-20");
   EXPECT_FALSE(after[1].overdue);
 
   // The profile's cadence decides; 0 schedules nothing.
   rules_.access_review_months = 12;
-  EXPECT_EQ(due(800)[1].due_on, "2028-03-20");
+  EXPECT_EQ(due(800)[1].due_on.iso(), "2028-03-20");
   rules_.affiliated_check_months = 0;
   EXPECT_EQ(due(800).size(), 1u);
 }
@@ -163,9 +164,10 @@ TEST_P(AccessReviewsTest, ContentChecksAreRecordedByTheProfilesCheckers) {
 TEST_P(AccessReviewsTest, ClosedAccountsNeedNoReview) {
   int64_t fb = open_account();
   Grants g = grants(head_);
-  ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), g, rules_, alpha_, fb, "");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, fb, "");
+      }).ok());
   clock_.advance(400 * kDay);
   EXPECT_TRUE(due().empty());
   auto r = review(fb, head_, "Checked");

@@ -10,6 +10,7 @@
 #include "people/person_fields.h"
 #include "people/role.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -57,8 +58,8 @@ Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_
               [](const std::string& a, const std::string& b) {
                 return ascii_lower(a) < ascii_lower(b);
               });
-    row.date_opened = in.text();
-    row.date_closed = in.optional_text();
+    row.date_opened = TRY(stored_optional_day(in.value(), "date_opened"));
+    row.date_closed = TRY(stored_optional_day(in.value(), "date_closed"));
     out.push_back(std::move(row));
   }
   std::sort(out.begin(), out.end(), [](const AccountLogRow& a, const AccountLogRow& b) {
@@ -75,7 +76,8 @@ std::string account_log_csv(const std::vector<AccountLogRow>& rows) {
   for (const AccountLogRow& r : rows) {
     out += csv_cell(r.platform) + "," + csv_cell(r.account_name) + "," +
            csv_cell(r.master_admin_role) + "," + csv_cell(join(r.posting_users, "; ")) + "," +
-           csv_cell(r.date_opened) + "," + csv_cell(r.date_closed.value_or("")) + "\r\n";
+           csv_cell(optional_iso(r.date_opened).value_or("")) + "," +
+           csv_cell(optional_iso(r.date_closed).value_or("")) + "\r\n";
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_date.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -25,12 +26,13 @@ struct AccountLogRow {
   std::string account_name;
   std::string master_admin_role;         // label: "Headteacher"
   std::vector<std::string> posting_users;  // display names, by name
-  std::string date_opened;               // 'YYYY-MM-DD'
-  std::optional<std::string> date_closed;
+  std::optional<CalendarDate> date_opened;  // none only for an account stored without one
+  std::optional<CalendarDate> date_closed;
 };
 
 // The log in the order it was kept: by date opened, then platform and name.
-// For the printable page as for the CSV.
+// For the printable page as for the CSV. kInternal for a stored date that is
+// not a day (store/stored_dates.h).
 Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_id);
 
 // RFC 4180 CSV with a header row and CRLF line ends. A cell that a

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_test_fixture.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -15,13 +16,13 @@ TEST(AccountLogCsvTest, QuotesCellsAndDefusesFormulas) {
   r.account_name = "=HYPERLINK(\"http://evil\")";
   r.master_admin_role = "Headteacher";
   r.posting_users = {"Ann \"Nan\" Lee", "@bob", "-carol", "+dave"};
-  r.date_opened = "2021-09-06";
+  r.date_opened = CalendarDate{2021, 9, 6};
   AccountLogRow s;
   s.platform = "X (Twitter)";
   s.account_name = "@school, official";
   s.master_admin_role = "ICT technician";
-  s.date_opened = "2018-03-12";
-  s.date_closed = "2025-07-01";
+  s.date_opened = CalendarDate{2018, 3, 12};
+  s.date_closed = CalendarDate{2025, 7, 1};
   EXPECT_EQ(account_log_csv({r, s}),
             "Platform,User account name,Master administration role,Approved users (posting),"
             "Date opened,Date closed\r\n"
@@ -69,9 +70,10 @@ TEST_P(AccountLogExportTest, TheLogHoldsOpenedAccountsWithTheirPostingUsers) {
   // Closing the X account: it stays, with the posters it had when it closed.
   clock_.advance(86400);
   Grants g = grants(head_);
-  ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), g, rules_, alpha_, twitter, "");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, twitter, "");
+      }).ok());
 
   auto rows = log();
   ASSERT_EQ(rows.size(), 2u);
@@ -79,8 +81,8 @@ TEST_P(AccountLogExportTest, TheLogHoldsOpenedAccountsWithTheirPostingUsers) {
   EXPECT_EQ(rows[0].account_name, "@AlphaPrimary");
   EXPECT_EQ(rows[0].master_admin_role, "ICT technician");
   EXPECT_EQ(rows[0].posting_users, (std::vector<std::string>{"Lucy Lead", "Tara Second"}));
-  EXPECT_EQ(rows[0].date_opened, "2018-03-12");
-  EXPECT_EQ(rows[0].date_closed, "2026-09-02");
+  EXPECT_EQ(optional_iso(rows[0].date_opened), "2018-03-12");
+  EXPECT_EQ(optional_iso(rows[0].date_closed), "2026-09-02");
   EXPECT_EQ(rows[1].platform, "Facebook");
   EXPECT_EQ(rows[1].master_admin_role, "Headteacher");
   EXPECT_EQ(rows[1].posting_users, (std::vector<std::string>{"Lucy Lead", "Tom Teacher"}));

@@ -14,6 +14,7 @@
 #include "people/person_fields.h"
 #include "people/school_store.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -150,9 +151,9 @@ std::string person_kind_phrase(PersonKind kind) {
   return "not a member of staff";
 }
 
-Status audit(Connection& conn, const Clock& clock, const Actor& actor, std::string action,
-             const OfficialAccount& a, nlohmann::json detail) {
-  TRY(append_audit(conn, clock, actor,
+Status audit(const SchoolScope& at, std::string action, const OfficialAccount& a,
+             nlohmann::json detail) {
+  TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{std::move(action), "official_account", std::to_string(a.id),
                               a.school_id, detail.dump()}));
   return {};
@@ -181,10 +182,9 @@ std::string when_and_who(Connection& conn, std::optional<int64_t> at,
 
 }  // namespace
 
-Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Actor& actor,
-                                const AccountRules& rules, int64_t school_id,
+Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules,
                                 const AccountProposal& in) {
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
   if (in.affiliated && !rules.affiliated_channels_allowed)
     return Error::invalid(
         "Your school's social media policy does not allow affiliated channels (such as a PTA "
@@ -212,18 +212,18 @@ Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Acto
   if (url)
     if (auto p = url_problem(*url)) problems.add(*p);
 
-  const int64_t now = clock.now();
-  const std::string today = iso_date_of(now);
-  std::optional<std::string> date_opened = clean(in.date_opened);
-  if (date_opened) {
-    auto d = parse_date(*date_opened);
+  const int64_t now = at.clock.now();
+  const CalendarDate today = date_of(now);
+  std::optional<CalendarDate> date_opened;
+  if (std::optional<std::string> typed = clean(in.date_opened)) {
+    auto d = parse_date(*typed);
     if (!d.ok()) {
       problems.add("The date opened: " + d.error().message);
-    } else if (d->iso() > today) {
+    } else if (*d > today) {
       problems.add("The date opened (" + d->iso() + ") is in the future; give the day the "
                    "account was opened, or leave it empty for a new account.");
     } else {
-      date_opened = d->iso();
+      date_opened = *d;
     }
   }
 
@@ -279,7 +279,7 @@ Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Acto
   if (!problems.empty()) return std::move(problems).error("The account was not recorded");
 
   std::string name(trim(in.account_name));
-  TRY(check_duplicate(conn, school, *platform, key, name));
+  TRY(check_duplicate(at.conn, school, *platform, key, name));
 
   const bool affiliated = in.affiliated;
   std::optional<std::string> role_text;
@@ -288,7 +288,7 @@ Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Acto
   const bool open_at_once = affiliated && rules.affiliated_approvers.empty();
   AccountStatus status = open_at_once ? AccountStatus::kOpen : AccountStatus::kProposed;
   if (open_at_once && !date_opened) date_opened = today;
-  int64_t id = TRY(conn.insert(
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO official_accounts (school_id, platform, account_name, name_key, url, purpose, "
       "master_admin_role, official_email, status, date_opened, affiliated, run_by, "
       "school_holds_master_access, school_has_editorial_oversight, listed_in_privacy_notice, "
@@ -296,38 +296,37 @@ Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Acto
       "parents_contribute, public_contribute, staff_minutes_per_week, success_measures, "
       "requested_by, requested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, std::string(platform->key), name, key, url, std::string(trim(in.purpose)),
+      {at.school_id, std::string(platform->key), name, key, url, std::string(trim(in.purpose)),
        role_text, affiliated ? std::nullopt : email, std::string(account_status_key(status)),
-       date_opened, affiliated, affiliated ? run_by : std::nullopt,
+       optional_iso(date_opened), affiliated, affiliated ? run_by : std::nullopt,
        !affiliated && in.school_holds_master_access,
        !affiliated && in.school_has_editorial_oversight, in.listed_in_privacy_notice,
        in.linked_from_website, std::string(trim(s.investment_achieves)),
        std::string(interaction_key(s.interaction)), s.pupils_contribute, s.staff_contribute,
        s.parents_contribute, s.public_contribute, s.staff_minutes_per_week,
-       std::string(trim(s.success_measures)), actor.person_id, now, now}));
+       std::string(trim(s.success_measures)), at.actor.person_id, now, now}));
   OfficialAccount a;
   a.id = id;
-  a.school_id = school_id;
-  TRY(audit(conn, clock, actor, "account.propose", a,
+  a.school_id = at.school_id;
+  TRY(audit(at, "account.propose", a,
             {{"platform", platform->key}, {"account_name", name}, {"affiliated", affiliated},
              {"status", account_status_key(status)}}));
   return id;
 }
 
-Status decide_assessment(Connection& conn, const Clock& clock, const Actor& actor,
-                         const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status decide_assessment(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                          int64_t account_id, bool approve, const std::string& note) {
-  School school = TRY(get_school(conn, school_id));
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   const std::vector<Role>& approvers =
       a.affiliated ? rules.affiliated_approvers : rules.account_approvers;
   if (a.status != AccountStatus::kProposed) {
     std::string decided = a.assessment.approved.value_or(false) ? "approved" : "not approved";
     return Error::conflict("The assessment of " + a.describe() + " was already " + decided +
-                           when_and_who(conn, a.assessment.decided_at, a.assessment.decided_by) +
+                           when_and_who(at.conn, a.assessment.decided_at, a.assessment.decided_by) +
                            "; it cannot be decided again.");
   }
-  if (actor.person_id && a.assessment.requested_by == actor.person_id)
+  if (at.actor.person_id && a.assessment.requested_by == at.actor.person_id)
     return Error::forbidden("You asked for this account, so someone else must approve it: ask " +
                             roles_phrase(approvers) + ".");
   if (approvers.empty())
@@ -346,27 +345,26 @@ Status decide_assessment(Connection& conn, const Clock& clock, const Actor& acto
     return Error::invalid("The note is longer than " + std::to_string(kMaxAccountTextLength) +
                           " characters; shorten it.");
 
-  const int64_t now = clock.now();
-  std::optional<std::string> opened = a.date_opened;
-  if (approve && !opened) opened = iso_date_of(now);
-  int64_t changed = TRY(conn.execute(
+  const int64_t now = at.clock.now();
+  std::optional<CalendarDate> opened = a.date_opened;
+  if (approve && !opened) opened = date_of(now);
+  int64_t changed = TRY(at.conn.execute(
       "UPDATE official_accounts SET status = ?, decision = ?, decided_by = ?, decided_at = ?, "
       "decision_note = ?, date_opened = ?, updated_at = ? WHERE id = ? AND status = 'proposed'",
       {std::string(approve ? "open" : "rejected"), std::string(approve ? "approved" : "rejected"),
-       actor.person_id, now, why, approve ? opened : std::nullopt, now, account_id}));
+       at.actor.person_id, now, why, approve ? optional_iso(opened) : std::nullopt, now,
+       account_id}));
   if (changed != 1)
     return Error::conflict("Someone decided " + a.describe() + " at the same moment; reload the "
                            "page to see their decision.");
-  return audit(conn, clock, actor, approve ? "account.approve" : "account.reject", a,
-               {{"note", why}});
+  return audit(at, approve ? "account.approve" : "account.reject", a, {{"note", why}});
 }
 
-Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const Grants& grants, const AccountRules& rules,
-                                    int64_t school_id, int64_t account_id, int64_t person_id,
-                                    AuthorisationKind kind) {
-  School school = TRY(get_school(conn, school_id));
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+Result<int64_t> grant_authorisation(const SchoolScope& at, const Grants& grants,
+                                    const AccountRules& rules, int64_t account_id,
+                                    int64_t person_id, AuthorisationKind kind) {
+  School school = TRY(get_school(at.conn, at.school_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   if (!holds_any_role(grants, rules.authorisers, school))
     return Error::forbidden("Only " + roles_phrase(rules.authorisers) +
                             " can authorise people to post to or administer the school's "
@@ -383,10 +381,9 @@ Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const 
                                ? ": it must be approved first."
                                : "."));
 
-  auto person = get_person_by_id(conn, person_id);
-  bool of_school = person.ok() && (person->school_id
-                                       ? *person->school_id == school_id
-                                       : person->trust_id == school.trust_id);
+  auto person = get_person_by_id(at.conn, person_id);
+  bool of_school = person.ok() && (person->school_id ? *person->school_id == at.school_id
+                                                     : person->trust_id == school.trust_id);
   if (!of_school)
     return Error::not_found("There is no person with id " + std::to_string(person_id) + " at " +
                             school.name + "; choose a member of its staff.");
@@ -403,10 +400,10 @@ Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const 
   // Lock the account's row (a write that changes nothing) so that two grants
   // at once cannot both pass the checks below: PostgreSQL holds the row lock
   // to the end of the transaction; SQLite writers are serialised already.
-  TRY(conn.execute("UPDATE official_accounts SET updated_at = updated_at WHERE id = ?",
-                   {account_id}));
+  TRY(at.conn.execute("UPDATE official_accounts SET updated_at = updated_at WHERE id = ?",
+                      {account_id}));
   std::string verb = kind == AuthorisationKind::kPost ? "post to" : "administer";
-  Rows live = TRY(conn.query(
+  Rows live = TRY(at.conn.query(
       "SELECT granted_at FROM account_authorisations WHERE account_id = ? AND person_id = ? AND "
       "kind = ? AND revoked_at IS NULL",
       {account_id, person_id, std::string(authorisation_kind_key(kind))}));
@@ -414,7 +411,7 @@ Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const 
     return Error::conflict(who + " is already authorised to " + verb + " " + a.describe() +
                            " (since " + iso_date_of(live[0][0].as_int()) + ").");
   if (kind == AuthorisationKind::kAdmin) {
-    Rows admins = TRY(conn.query(
+    Rows admins = TRY(at.conn.query(
         "SELECT COUNT(*) FROM account_authorisations WHERE account_id = ? AND kind = 'admin' AND "
         "revoked_at IS NULL",
         {account_id}));
@@ -426,33 +423,34 @@ Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const 
                              "those needed). Revoke an admin who no longer needs it first.");
   }
 
-  const int64_t now = clock.now();
-  int64_t id = TRY(conn.insert(
+  const int64_t now = at.clock.now();
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO account_authorisations (account_id, person_id, kind, granted_by, granted_at) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {account_id, person_id, std::string(authorisation_kind_key(kind)), actor.person_id, now}));
-  TRY(conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?", {now, account_id}));
-  TRY(audit(conn, clock, actor, "account.authorise", a,
-            {{"authorisation_id", id}, {"person_id", person_id},
+      {account_id, person_id, std::string(authorisation_kind_key(kind)), at.actor.person_id, now}));
+  TRY(at.conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?",
+                      {now, account_id}));
+  TRY(audit(at, "account.authorise", a,
+            {{"authorisation_id", id},
+             {"person_id", person_id},
              {"kind", authorisation_kind_key(kind)}}));
   return id;
 }
 
-Status revoke_authorisation(Connection& conn, const Clock& clock, const Actor& actor,
-                            const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status revoke_authorisation(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                             int64_t authorisation_id, const std::string& reason) {
-  School school = TRY(get_school(conn, school_id));
-  Rows rows = TRY(conn.query(
+  School school = TRY(get_school(at.conn, at.school_id));
+  Rows rows = TRY(at.conn.query(
       "SELECT " + authorisation_columns() +
           " FROM account_authorisations u JOIN people p ON p.id = u.person_id JOIN "
           "official_accounts a ON a.id = u.account_id WHERE u.id = ? AND a.school_id = ?",
-      {authorisation_id, school_id}));
+      {authorisation_id, at.school_id}));
   if (rows.empty())
     return Error::not_found("There is no authorisation with id " +
                             std::to_string(authorisation_id) +
                             " on this school's accounts; reload the page.");
   AccountAuthorisation u = authorisation_from_row(rows[0]);
-  OfficialAccount a = TRY(load_account(conn, school_id, u.account_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, u.account_id));
   if (!holds_any_role(grants, rules.authorisers, school))
     return Error::forbidden("Only " + roles_phrase(rules.authorisers) +
                             " can revoke authorisations on the school's accounts under your "
@@ -460,33 +458,34 @@ Status revoke_authorisation(Connection& conn, const Clock& clock, const Actor& a
   if (!u.live())
     return Error::conflict(u.person_name + "'s authorisation to " +
                            std::string(authorisation_kind_label(u.kind)) + " " + a.describe() +
-                           " was already revoked" + when_and_who(conn, u.revoked_at, u.revoked_by) +
-                           ".");
+                           " was already revoked" +
+                           when_and_who(at.conn, u.revoked_at, u.revoked_by) + ".");
   std::string why(trim(reason));
   if (why.empty())
     return Error::invalid("Say why the authorisation is revoked; the reason is kept with it.");
   if (why.size() > kMaxAccountTextLength)
     return Error::invalid("The reason is longer than " + std::to_string(kMaxAccountTextLength) +
                           " characters; shorten it.");
-  const int64_t now = clock.now();
-  int64_t revoked = TRY(conn.execute(
+  const int64_t now = at.clock.now();
+  int64_t revoked = TRY(at.conn.execute(
       "UPDATE account_authorisations SET revoked_by = ?, revoked_at = ?, revoke_reason = ? "
       "WHERE id = ? AND revoked_at IS NULL",
-      {actor.person_id, now, why, authorisation_id}));
+      {at.actor.person_id, now, why, authorisation_id}));
   if (revoked != 1)
     return Error::conflict("Someone revoked this authorisation at the same moment; reload the "
                            "page.");
-  TRY(conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?", {now, a.id}));
-  return audit(conn, clock, actor, "account.revoke", a,
-               {{"authorisation_id", authorisation_id}, {"person_id", u.person_id},
-                {"kind", authorisation_kind_key(u.kind)}, {"reason", why}});
+  TRY(at.conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?", {now, a.id}));
+  return audit(at, "account.revoke", a,
+               {{"authorisation_id", authorisation_id},
+                {"person_id", u.person_id},
+                {"kind", authorisation_kind_key(u.kind)},
+                {"reason", why}});
 }
 
-Status close_account(Connection& conn, const Clock& clock, const Actor& actor,
-                     const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status close_account(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                      int64_t account_id, const std::string& reason) {
-  School school = TRY(get_school(conn, school_id));
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   if (!holds_any_role(grants, rules.authorisers, school) &&
       !holds_any_role(grants, rules.account_approvers, school)) {
     std::vector<Role> who = rules.authorisers;
@@ -502,31 +501,30 @@ Status close_account(Connection& conn, const Clock& clock, const Actor& actor,
   if (a.status != AccountStatus::kOpen)
     return Error::conflict(a.describe() + " is not open (" +
                            std::string(account_status_label(a.status)) +
-                           (a.date_closed ? " on " + *a.date_closed : std::string()) +
+                           (a.date_closed ? " on " + a.date_closed->iso() : std::string()) +
                            "), so it cannot be closed.");
   std::string why(trim(reason));
   if (why.size() > kMaxAccountTextLength)
     return Error::invalid("The reason is longer than " + std::to_string(kMaxAccountTextLength) +
                           " characters; shorten it.");
-  const int64_t now = clock.now();
-  int64_t revoked = TRY(conn.execute(
+  const int64_t now = at.clock.now();
+  int64_t revoked = TRY(at.conn.execute(
       "UPDATE account_authorisations SET revoked_by = ?, revoked_at = ?, revoke_reason = ? "
       "WHERE account_id = ? AND revoked_at IS NULL",
-      {actor.person_id, now, std::string("Account closed"), account_id}));
+      {at.actor.person_id, now, std::string("Account closed"), account_id}));
   int64_t secrets =
-      TRY(conn.execute("DELETE FROM account_credentials WHERE account_id = ?", {account_id}));
-  TRY(conn.execute(
+      TRY(at.conn.execute("DELETE FROM account_credentials WHERE account_id = ?", {account_id}));
+  TRY(at.conn.execute(
       "UPDATE official_accounts SET status = 'closed', date_closed = ?, closed_by = ?, "
       "closed_at = ?, close_reason = ?, updated_at = ? WHERE id = ?",
-      {iso_date_of(now), actor.person_id, now, why, now, account_id}));
-  return audit(conn, clock, actor, "account.close", a,
-               {{"reason", why}, {"authorisations_revoked", revoked},
-                {"credential_deleted", secrets > 0}});
+      {iso_date_of(now), at.actor.person_id, now, why, now, account_id}));
+  return audit(
+      at, "account.close", a,
+      {{"reason", why}, {"authorisations_revoked", revoked}, {"credential_deleted", secrets > 0}});
 }
 
-Status update_account(Connection& conn, const Clock& clock, const Actor& actor,
-                      int64_t school_id, int64_t account_id, const AccountChanges& changes) {
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+Status update_account(const SchoolScope& at, int64_t account_id, const AccountChanges& changes) {
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   if (a.status == AccountStatus::kClosed || a.status == AccountStatus::kRejected)
     return Error::conflict(a.describe() + " is " +
                            ascii_lower(account_status_label(a.status)) +
@@ -576,21 +574,21 @@ Status update_account(Connection& conn, const Clock& clock, const Actor& actor,
   if (next.url != a.url) changed.push_back("url");
   if (changed.empty()) return {};
 
-  const int64_t now = clock.now();
-  TRY(conn.execute(
+  const int64_t now = at.clock.now();
+  TRY(at.conn.execute(
       "UPDATE official_accounts SET school_holds_master_access = ?, "
       "school_has_editorial_oversight = ?, listed_in_privacy_notice = ?, linked_from_website = ?, "
       "official_email = ?, url = ?, updated_at = ? WHERE id = ?",
       {next.school_holds_master_access, next.school_has_editorial_oversight,
-       next.listed_in_privacy_notice, next.linked_from_website, next.official_email, next.url,
-       now, account_id}));
+       next.listed_in_privacy_notice, next.linked_from_website, next.official_email, next.url, now,
+       account_id}));
   // Flags are not secret: their new values help whoever reads the audit log.
   nlohmann::json detail{{"changed", changed},
                         {"school_holds_master_access", next.school_holds_master_access},
                         {"school_has_editorial_oversight", next.school_has_editorial_oversight},
                         {"listed_in_privacy_notice", next.listed_in_privacy_notice},
                         {"linked_from_website", next.linked_from_website}};
-  return audit(conn, clock, actor, "account.update", a, detail);
+  return audit(at, "account.update", a, detail);
 }
 
 Result<std::vector<RegisterEntry>> list_register(Connection& conn, int64_t school_id,
@@ -627,7 +625,7 @@ Result<std::vector<RegisterEntry>> list_register(Connection& conn, int64_t schoo
   out.reserve(rows.size());
   for (const Row& r : rows) {
     RegisterEntry e;
-    e.account = account_from_row(r);
+    e.account = TRY(account_from_row(r));
     e.authorisations = std::move(by_account[e.account.id]);
     e.live_admins = static_cast<int>(
         std::count_if(e.authorisations.begin(), e.authorisations.end(),

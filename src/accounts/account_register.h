@@ -3,11 +3,13 @@
 // authorisations to post and to administer, closing, and the register itself.
 //
 // Style: every function takes the Connection of the caller's transaction, as
-// people_store does, so a page composes them; functions that change data
-// must be called inside Database::transaction, append their audit entry
-// there, and check everything before writing anything, so a refusal changes
-// nothing (and Database::transaction rolls back any error). The credential
-// vault's reveal is the one exception: see credential_vault.h.
+// people_store does, so a page composes them; functions that change data take
+// it in a SchoolScope (store/school_scope.h: the transaction, the clock, the
+// actor and the account's school), must be called inside
+// Database::transaction, append their audit entry there, and check everything
+// before writing anything, so a refusal changes nothing (and
+// Database::transaction rolls back any error). The credential vault's reveal
+// is the one exception: see credential_vault.h.
 //
 // Who may call which function is the permission table's business (the web
 // layer checks the capability first). What the school's policy decides is
@@ -36,6 +38,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -80,8 +83,7 @@ struct AccountProposal {
 //  - kConflict: the platform and name (A-Z case, a leading '@' and repeated
 //    spaces ignored) already proposed or open anywhere on this server; the
 //    message names the school when it is of the same trust.
-Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Actor& actor,
-                                const AccountRules& rules, int64_t school_id,
+Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules,
                                 const AccountProposal& proposal);
 
 // ACC-3: an approver approves (status open, date opened kept or set to today)
@@ -90,8 +92,7 @@ Result<int64_t> propose_account(Connection& conn, const Clock& clock, const Acto
 // it") and for anyone not holding one of rules.account_approvers (for an
 // affiliated channel rules.affiliated_approvers) at the school; kConflict
 // when it is already decided.
-Status decide_assessment(Connection& conn, const Clock& clock, const Actor& actor,
-                         const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status decide_assessment(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                          int64_t account_id, bool approve, const std::string& note);
 
 // ACC-5: authorises a person to post to, or to administer, an open official
@@ -104,16 +105,14 @@ Status decide_assessment(Connection& conn, const Clock& clock, const Actor& acto
 // not open; kConflict for a live authorisation of the same kind and for a
 // new admin beyond rules.max_admins; kNotFound for a person or account of
 // another school.
-Result<int64_t> grant_authorisation(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const Grants& grants, const AccountRules& rules,
-                                    int64_t school_id, int64_t account_id, int64_t person_id,
-                                    AuthorisationKind kind);
+Result<int64_t> grant_authorisation(const SchoolScope& at, const Grants& grants,
+                                    const AccountRules& rules, int64_t account_id,
+                                    int64_t person_id, AuthorisationKind kind);
 
 // ACC-5: ends a live authorisation, dated, with the reason (required).
 // kForbidden unless the actor holds one of rules.authorisers; kConflict when
 // already revoked.
-Status revoke_authorisation(Connection& conn, const Clock& clock, const Actor& actor,
-                            const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status revoke_authorisation(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                             int64_t authorisation_id, const std::string& reason);
 
 // ACC-10: closes an open account (official or affiliated): it stays in the
@@ -122,8 +121,7 @@ Status revoke_authorisation(Connection& conn, const Clock& clock, const Actor& a
 // any more, and a secret no one may reveal should not be kept). The reason is
 // optional. kForbidden unless the actor holds one of rules.authorisers or
 // rules.account_approvers; kConflict when it is not open.
-Status close_account(Connection& conn, const Clock& clock, const Actor& actor,
-                     const Grants& grants, const AccountRules& rules, int64_t school_id,
+Status close_account(const SchoolScope& at, const Grants& grants, const AccountRules& rules,
                      int64_t account_id, const std::string& reason);
 
 // Facts about an account that change after it is proposed: the ACC-2 and
@@ -142,8 +140,7 @@ struct AccountChanges {
 // the fields that changed. Nothing is written when nothing changed.
 // kInvalid for a bad email or address, or for saying the school holds the
 // logins of an affiliated channel; kConflict for a closed or rejected account.
-Status update_account(Connection& conn, const Clock& clock, const Actor& actor,
-                      int64_t school_id, int64_t account_id, const AccountChanges& changes);
+Status update_account(const SchoolScope& at, int64_t account_id, const AccountChanges& changes);
 
 // One account as the register shows it. Never holds a secret.
 struct RegisterEntry {

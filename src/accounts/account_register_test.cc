@@ -15,6 +15,7 @@
 #include "accounts/credential_vault.h"
 #include "core/secret_key.h"
 #include "store/audit_log.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -96,7 +97,7 @@ TEST_P(AccountRegisterTest, ProposalKeepsEveryFieldAndOpensOnlyWhenApproved) {
   e = entry(*id);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->account.status, AccountStatus::kOpen);
-  EXPECT_EQ(e->account.date_opened, "2026-09-01");
+  EXPECT_EQ(optional_iso(e->account.date_opened), "2026-09-01");
   EXPECT_EQ(e->account.assessment.approved, true);
   EXPECT_EQ(e->account.assessment.decided_by, head_);
   EXPECT_EQ(e->account.assessment.decided_at, clock_.now());
@@ -114,7 +115,7 @@ TEST_P(AccountRegisterTest, AnExistingAccountKeepsTheDateItWasOpened) {
   AccountProposal p = proposal();
   p.date_opened = "06/09/2021";
   int64_t id = open_account(p);
-  EXPECT_EQ(entry(id)->account.date_opened, "2021-09-06");
+  EXPECT_EQ(optional_iso(entry(id)->account.date_opened), "2021-09-06");
 
   p = proposal("youtube", "Alpha");
   p.date_opened = "2027-01-01";
@@ -315,14 +316,15 @@ TEST_P(AccountRegisterTest, TheHeadteacherAuthorisesPostingAndAdministeringSepar
   Grants g = grants(head_);
   std::string before = snapshot();
   auto no_reason = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach, " ");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, *teach,
+                                " ");
   });
   ASSERT_FALSE(no_reason.ok());
   EXPECT_TRUE(has(no_reason.error().message, "Say why"));
   EXPECT_EQ(snapshot(), before);
   ASSERT_TRUE(write([&](Connection& c) {
-                return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach,
-                                            "Moved to Year 6; no longer posts.");
+                return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_,
+                                            *teach, "Moved to Year 6; no longer posts.");
               }).ok());
   EXPECT_EQ(last_action(), "account.revoke");
   EXPECT_TRUE(reg(teacher_).empty());
@@ -334,7 +336,8 @@ TEST_P(AccountRegisterTest, TheHeadteacherAuthorisesPostingAndAdministeringSepar
   EXPECT_EQ(revoked.revoked_at, clock_.now());
   EXPECT_EQ(revoked.revoke_reason, "Moved to Year 6; no longer posts.");
   auto twice = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *teach, "again");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_, *teach,
+                                "again");
   });
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
@@ -382,7 +385,8 @@ TEST_P(AccountRegisterTest, OnlyTheProfilesAuthorisersGrantOrRevoke) {
   }
   Grants g = grants(lead_);
   auto revoke = write([&](Connection& c) {
-    return revoke_authorisation(c, clock_, actor(lead_), g, rules_, alpha_, *granted, "x");
+    return revoke_authorisation(SchoolScope{c, clock_, actor(lead_), alpha_}, g, rules_, *granted,
+                                "x");
   });
   ASSERT_FALSE(revoke.ok());
   EXPECT_EQ(revoke.error().code, ErrorCode::kForbidden);
@@ -468,7 +472,7 @@ TEST_P(AccountRegisterTest, AffiliatedChannelsAreApprovedByTheirOwnApprovers) {
   auto at_once = propose(other, deputy_);
   ASSERT_TRUE(at_once.ok());
   EXPECT_EQ(entry(*at_once)->account.status, AccountStatus::kOpen);
-  EXPECT_EQ(entry(*at_once)->account.date_opened, "2026-09-01");
+  EXPECT_EQ(optional_iso(entry(*at_once)->account.date_opened), "2026-09-01");
 }
 
 TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
@@ -476,14 +480,15 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   ASSERT_TRUE(authorise(id, lead_, AuthorisationKind::kPost).ok());
   ASSERT_TRUE(authorise(id, lead_, AuthorisationKind::kAdmin).ok());
   SecretKey key = SecretKey::random();
-  ASSERT_TRUE(write([&](Connection& c) {
-                return set_credential(c, clock_, actor(lead_), key, alpha_, id, "pw-1234");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return set_credential(SchoolScope{c, clock_, actor(lead_), alpha_}, key, id, "pw-1234");
+      }).ok());
 
   Grants lead = grants(lead_);
   std::string before = snapshot();
   auto refused = write([&](Connection& c) {
-    return close_account(c, clock_, actor(lead_), lead, rules_, alpha_, id, "");
+    return close_account(SchoolScope{c, clock_, actor(lead_), alpha_}, lead, rules_, id, "");
   });
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
@@ -492,15 +497,15 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   clock_.advance(10 * 86400);
   Grants head = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) {
-                return close_account(c, clock_, actor(head_), head, rules_, alpha_, id,
+                return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, head, rules_, id,
                                      "Deleted on Facebook.");
               }).ok());
   EXPECT_EQ(last_action(), "account.close");
   auto e = entry(id);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->account.status, AccountStatus::kClosed);
-  EXPECT_EQ(e->account.date_opened, "2026-09-01");
-  EXPECT_EQ(e->account.date_closed, "2026-09-11");
+  EXPECT_EQ(optional_iso(e->account.date_opened), "2026-09-01");
+  EXPECT_EQ(optional_iso(e->account.date_closed), "2026-09-11");
   EXPECT_EQ(e->account.closed_by, head_);
   EXPECT_EQ(e->account.close_reason, "Deleted on Facebook.");
   EXPECT_FALSE(e->has_credential);
@@ -515,13 +520,14 @@ TEST_P(AccountRegisterTest, ClosingKeepsTheAccountInTheRegisterWithItsDate) {
   EXPECT_EQ(all[0].account.status, AccountStatus::kClosed);
 
   auto again = write([&](Connection& c) {
-    return close_account(c, clock_, actor(head_), head, rules_, alpha_, id, "");
+    return close_account(SchoolScope{c, clock_, actor(head_), alpha_}, head, rules_, id, "");
   });
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_TRUE(has(again.error().message, "Closed on 2026-09-11"));
   auto change = write([&](Connection& c) {
-    return update_account(c, clock_, actor(head_), alpha_, id, AccountChanges{{}, {}, true, {}, {}, {}});
+    return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id,
+                          AccountChanges{{}, {}, true, {}, {}, {}});
   });
   ASSERT_FALSE(change.ok());
   EXPECT_EQ(change.error().code, ErrorCode::kConflict);
@@ -544,7 +550,7 @@ TEST_P(AccountRegisterTest, FlagsAreUpdatedAndTheRegisterShowsWhatFails) {
   change.school_holds_master_access = true;
   change.official_email = "media@alpha.example.org";
   ASSERT_TRUE(write([&](Connection& c) {
-                return update_account(c, clock_, actor(head_), alpha_, id, change);
+                return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, change);
               }).ok());
   EXPECT_EQ(last_action(), "account.update");
   auto e = entry(id);
@@ -554,14 +560,14 @@ TEST_P(AccountRegisterTest, FlagsAreUpdatedAndTheRegisterShowsWhatFails) {
   // Nothing changed: nothing written.
   std::string before = snapshot();
   ASSERT_TRUE(write([&](Connection& c) {
-                return update_account(c, clock_, actor(head_), alpha_, id, change);
+                return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, change);
               }).ok());
   EXPECT_EQ(snapshot(), before);
   AccountChanges personal;
   personal.official_email = "me@hotmail.co.uk";
   personal.listed_in_privacy_notice = false;
   auto r = write([&](Connection& c) {
-    return update_account(c, clock_, actor(head_), alpha_, id, personal);
+    return update_account(SchoolScope{c, clock_, actor(head_), alpha_}, id, personal);
   });
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(has(r.error().message, "personal email address"));

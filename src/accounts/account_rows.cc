@@ -5,6 +5,7 @@
 #include "core/calendar_date.h"
 #include "people/person.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 
@@ -20,7 +21,7 @@ const std::string& account_columns() {
   return c;
 }
 
-OfficialAccount account_from_row(const Row& r) {
+Result<OfficialAccount> account_from_row(const Row& r) {
   RowReader in(r);
   OfficialAccount a;
   a.id = in.integer();
@@ -32,8 +33,8 @@ OfficialAccount account_from_row(const Row& r) {
   if (std::optional<std::string> role = in.optional_text()) a.master_admin_role = parse_role(*role);
   a.official_email = in.optional_text();
   a.status = parse_account_status(in.text()).value_or(AccountStatus::kProposed);
-  a.date_opened = in.optional_text();
-  a.date_closed = in.optional_text();
+  a.date_opened = TRY(stored_optional_day(in.value(), "date_opened"));
+  a.date_closed = TRY(stored_optional_day(in.value(), "date_closed"));
   a.affiliated = in.flag();
   a.run_by = in.optional_text();
   a.school_holds_master_access = in.flag();

@@ -19,9 +19,10 @@
 
 namespace inloco {
 
-// "a.id, a.school_id, ...": select from `official_accounts a`, read with account_from_row.
+// "a.id, a.school_id, ...": select from `official_accounts a`, read with account_from_row
+// (kInternal for a stored date that is not a day: store/stored_dates.h).
 const std::string& account_columns();
-OfficialAccount account_from_row(const Row& row);
+Result<OfficialAccount> account_from_row(const Row& row);
 
 // kNotFound unless the account exists and belongs to this school (ORG-1: an
 // id of another school answers exactly as one that does not exist).

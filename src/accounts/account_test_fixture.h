@@ -141,14 +141,16 @@ class AccountFixture : public BackendTest {
 
   Result<int64_t> propose(const AccountProposal& p, int64_t by, int64_t school = 0) {
     return write([&](Connection& c) {
-      return propose_account(c, clock_, actor(by), rules_, school ? school : alpha_, p);
+      return propose_account(SchoolScope{c, clock_, actor(by), school ? school : alpha_}, rules_,
+                             p);
     });
   }
 
   Status decide(int64_t account, int64_t by, bool approve, std::string note = "") {
     Grants g = grants(by);
     return write([&](Connection& c) {
-      return decide_assessment(c, clock_, actor(by), g, rules_, alpha_, account, approve, note);
+      return decide_assessment(SchoolScope{c, clock_, actor(by), alpha_}, g, rules_, account,
+                               approve, note);
     });
   }
 
@@ -157,7 +159,8 @@ class AccountFixture : public BackendTest {
     int64_t who = by ? by : head_;
     Grants g = grants(who);
     return write([&](Connection& c) {
-      return grant_authorisation(c, clock_, actor(who), g, rules_, alpha_, account, person, kind);
+      return grant_authorisation(SchoolScope{c, clock_, actor(who), alpha_}, g, rules_, account,
+                                 person, kind);
     });
   }
 

@@ -90,8 +90,8 @@ TEST_P(AccountVisibilityTest, OnlyALiveAuthorisationCounts) {
   EXPECT_FALSE(is_authorised_on(*entry, teacher_, AuthorisationKind::kAdmin));
   Grants g = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) {
-                return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, *granted,
-                                            "left the team");
+                return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_,
+                                            *granted, "left the team");
               }).ok());
   EXPECT_FALSE(account(teacher_, id).ok()) << "a revoked authorisation shows nothing";
   EXPECT_TRUE(listed_for(teacher_).empty());

@@ -26,35 +26,34 @@ Error not_admin(const OfficialAccount& a, std::string_view doing) {
 
 }  // namespace
 
-Status set_credential(Connection& conn, const Clock& clock, const Actor& actor,
-                      const SecretKey& key, int64_t school_id, int64_t account_id,
+Status set_credential(const SchoolScope& at, const SecretKey& key, int64_t account_id,
                       std::string_view secret) {
-  OfficialAccount a = TRY(load_account(conn, school_id, account_id));
+  OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   if (a.affiliated)
     return Error::invalid(a.describe() + " is run by " + a.run_by.value_or("others") +
                           "; the school holds no logins for it, so no password is stored.");
   if (a.status != AccountStatus::kOpen)
     return Error::invalid(a.describe() + " is not open, so no password is stored for it.");
-  if (!TRY(is_live_admin(conn, account_id, actor.person_id))) return not_admin(a, "store");
+  if (!TRY(is_live_admin(at.conn, account_id, at.actor.person_id))) return not_admin(a, "store");
   if (secret.empty())
     return Error::invalid("Enter the account's password; it was empty.");
   if (secret.size() > kMaxCredentialLength)
     return Error::invalid("The password is longer than " + std::to_string(kMaxCredentialLength) +
                           " characters; check what was pasted.");
 
-  const int64_t now = clock.now();
+  const int64_t now = at.clock.now();
   std::string sealed = key.seal(secret);
-  int64_t replaced = TRY(conn.execute(
+  int64_t replaced = TRY(at.conn.execute(
       "UPDATE account_credentials SET sealed = ?, set_by = ?, set_at = ? WHERE account_id = ?",
-      {sealed, actor.person_id, now, account_id}));
+      {sealed, at.actor.person_id, now, account_id}));
   if (replaced == 0)
-    TRY(conn.execute(
+    TRY(at.conn.execute(
         "INSERT INTO account_credentials (account_id, sealed, set_by, set_at) VALUES (?, ?, ?, ?)",
-        {account_id, sealed, actor.person_id, now}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"account.credential_set", "official_account",
-                              std::to_string(account_id), school_id,
-                              nlohmann::json{{"replaced", replaced > 0}}.dump()}));
+        {account_id, sealed, at.actor.person_id, now}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"account.credential_set", "official_account", std::to_string(account_id),
+                 at.school_id, nlohmann::json{{"replaced", replaced > 0}}.dump()}));
   return {};
 }
 

@@ -29,6 +29,7 @@
 #include "core/secret_key.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -36,11 +37,10 @@ inline constexpr size_t kMaxCredentialLength = 1024;
 
 // Stores (or replaces) the password of an open official account. Call inside
 // Database::transaction; audited as "account.credential_set" without the value.
-// kForbidden unless actor.person_id holds a live admin authorisation on it;
+// kForbidden unless at.actor.person_id holds a live admin authorisation on it;
 // kInvalid for an affiliated channel, an account that is not open, or an
 // empty or over-long secret; kNotFound for an account of another school.
-Status set_credential(Connection& conn, const Clock& clock, const Actor& actor,
-                      const SecretKey& key, int64_t school_id, int64_t account_id,
+Status set_credential(const SchoolScope& at, const SecretKey& key, int64_t account_id,
                       std::string_view secret);
 
 // Returns the password to actor.person_id when they hold a live admin

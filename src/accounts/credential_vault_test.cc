@@ -23,8 +23,8 @@ class CredentialVaultTest : public test::AccountFixture {
   }
   Status store(int64_t by, std::string_view secret, int64_t account = 0) {
     return write([&](Connection& c) {
-      return set_credential(c, clock_, actor(by), key_, alpha_, account ? account : account_,
-                            secret);
+      return set_credential(SchoolScope{c, clock_, actor(by), alpha_}, key_,
+                            account ? account : account_, secret);
     });
   }
   Result<std::string> reveal(int64_t by, int64_t school = 0) {
@@ -120,7 +120,8 @@ TEST_P(CredentialVaultTest, RevealingWithoutAdminAuthorisationIsRefusedAndAudite
   auto lead_admin = scalar("SELECT id FROM account_authorisations WHERE person_id = ? AND kind = 'admin'", {lead_});
   Grants g = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) {
-                return revoke_authorisation(c, clock_, actor(head_), g, rules_, alpha_, lead_admin, "Left the role.");
+                return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_,
+                                            lead_admin, "Left the role.");
               }).ok());
   EXPECT_EQ(reveal(lead_).error().code, ErrorCode::kForbidden);
 }

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/calendar_date.h"
 #include "people/role.h"
 
 namespace inloco {
@@ -77,10 +78,10 @@ struct OfficialAccount {
   std::optional<Role> master_admin_role;    // who holds the master login; empty for affiliated channels
   std::optional<std::string> official_email;  // ACC-4: the school address the account is registered to
   AccountStatus status = AccountStatus::kProposed;
-  // 'YYYY-MM-DD'. While proposed: the date an existing account was opened on
-  // the platform, if the school gave one; approval keeps it or sets today.
-  std::optional<std::string> date_opened;
-  std::optional<std::string> date_closed;
+  // While proposed: the date an existing account was opened on the platform,
+  // if the school gave one; approval keeps it or sets today.
+  std::optional<CalendarDate> date_opened;
+  std::optional<CalendarDate> date_closed;
   bool affiliated = false;                  // ACC-9
   std::optional<std::string> run_by;        // affiliated: "Friends of Oakfield (PTA)"
   bool school_holds_master_access = false;  // ACC-2

@@ -76,8 +76,11 @@ void add_import(CLI::App& consent, const Clock& clock) {
     std::ifstream in(*file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    auto report = import_consent_csv(*s->db, clock, Actor::command_line(), s->profile.consent,
-                                     s->school.id, *y, text.str(), published_posts_finder());
+    const std::string csv_text = text.str();
+    auto report = s->db->transaction([&](Connection& c) {
+      return import_consent_csv(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                s->profile.consent, *y, csv_text, published_posts_finder());
+    });
     if (!report.ok()) return fail(report.error());
     std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label() << "): " << report->rows
               << " rows, " << report->recorded << " recorded, " << report->unchanged << " unchanged, "
@@ -198,8 +201,9 @@ void add_log(CLI::App& consent, const Clock& clock) {
     std::vector<TableRow> table;
     for (const ConsentDecision& d : page->decisions)
       table.push_back({std::to_string(d.id), d.year.label(), d.pupil_name, d.use,
-                       std::string(consent_state_key(d.decision)), std::string(decision_kind_key(d.kind)),
-                       d.given_by_name, d.effective_from, d.form_reference});
+                       std::string(consent_state_key(d.decision)),
+                       std::string(decision_kind_key(d.kind)), d.given_by_name,
+                       d.effective_from.iso(), d.form_reference});
     print_table(std::cout, {"id", "year", "pupil", "use", "decision", "kind", "given by", "from", "form"}, table);
     std::cout << "\n"
               << page->decisions.size() << " of " << page->total << " decisions";
@@ -273,10 +277,11 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
     e.effective_from = from;
     e.form_reference = a.form;
     e.note = a.note;
-    RecordOutcome o = TRY(withdrawal ? record_withdrawal(c, clock, Actor::command_line(), rules, s->school.id, e,
-                                                         published_posts_finder())
-                                     : record_consent(c, clock, Actor::command_line(), rules, s->school.id, e,
-                                                      published_posts_finder()));
+    RecordOutcome o = TRY(
+        withdrawal ? record_withdrawal(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                       rules, e, published_posts_finder())
+                   : record_consent(SchoolScope{c, clock, Actor::command_line(), s->school.id},
+                                    rules, e, published_posts_finder()));
     std::vector<RemovalTask> tasks;
     for (int64_t id : o.removal_task_ids) tasks.push_back(TRY(get_removal_task(c, s->school.id, id)));
     return Done{std::move(pupil), std::move(o), std::move(tasks)};
@@ -302,8 +307,8 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
             << " this pupil and must be taken down (CON-5):\n\n";
   std::vector<TableRow> table;
   for (const RemovalTask& t : done->tasks)
-    table.push_back({std::to_string(t.id), std::to_string(t.post_id), t.account_name + " (" + t.platform + ")",
-                     t.due_on, t.live_url});
+    table.push_back({std::to_string(t.id), std::to_string(t.post_id),
+                     t.account_name + " (" + t.platform + ")", t.due_on.iso(), t.live_url});
   print_table(std::cout, {"task", "post", "account", "due", "address"}, table);
 }
 
@@ -342,14 +347,17 @@ void add_removals(CLI::App& consent, const Clock& clock) {
       std::cout << "No removal tasks are open at " << s->school.name << ".\n";
       return;
     }
-    std::string now = today(clock).iso();
+    const CalendarDate now = today(clock);
     std::vector<TableRow> table;
     for (const RemovalTask& t : *tasks) {
       std::vector<std::string> names;
       for (const auto& p : t.assigned_to) names.push_back(p.name);
-      table.push_back({std::to_string(t.id), t.pupil_name, t.use, std::to_string(t.post_id),
-                       t.account_name + " (" + t.platform + ")", t.due_on + (t.due_on < now ? " OVERDUE" : ""),
-                       names.empty() ? "nobody: the account has no administrator" : join(names, ", "), t.live_url});
+      table.push_back(
+          {std::to_string(t.id), t.pupil_name, t.use, std::to_string(t.post_id),
+           t.account_name + " (" + t.platform + ")",
+           t.due_on.iso() + (t.due_on < now ? " OVERDUE" : ""),
+           names.empty() ? "nobody: the account has no administrator" : join(names, ", "),
+           t.live_url});
     }
     print_table(std::cout, {"task", "pupil", "use", "post", "account", "due", "assigned to", "address"}, table);
   });

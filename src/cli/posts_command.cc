@@ -219,7 +219,7 @@ void add_check(CLI::App& posts, const Clock& clock) {
 // route would check them), with the school's checks, on one post, in one
 // transaction; `done` prints the outcome.
 void act_on_post(const PostArgs& a, const Clock& clock, Capability capability, const char* what,
-                 const std::function<Status(Connection&, const Clock&, const PostActor&,
+                 const std::function<Status(const SchoolScope&, const Grants&,
                                             const PostCheckContext&, const School&)>& act,
                  const std::function<void(const Actor&)>& done) {
   auto s = open_school_or_report(a.db, a.school);
@@ -231,7 +231,8 @@ void act_on_post(const PostArgs& a, const Clock& clock, Capability capability, c
   if (!ctx.ok()) return fail(ctx.error());
   auto result = s->db->transaction([&](Connection& c) -> Status {
     TRY(find_post(c, s->school.id, a.id));
-    return act(c, clock, PostActor{who->actor, who->grants}, *ctx->checks, s->school);
+    return act(SchoolScope{c, clock, who->actor, s->school.id}, who->grants, *ctx->checks,
+               s->school);
   });
   if (!result.ok()) return fail(result.error());
   done(who->actor);
@@ -244,12 +245,15 @@ void add_approve(CLI::App& posts, const Clock& clock) {
   add_common(*cmd, *a, true);
   cmd->add_option("--as", a->as, "The username of the person approving")->required();
   cmd->callback([a, &clock] {
-    act_on_post(*a, clock, Capability::kPostsApprove, "approve posts",
-                [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
-                    const School& school) {
-                  return approve_post(c, clock, who, checks, school.id, school.trust_id, a->id);
-                },
-                [&](const Actor& who) { std::cout << "Post " << a->id << " approved by " << who.name << ".\n"; });
+    act_on_post(
+        *a, clock, Capability::kPostsApprove, "approve posts",
+        [&](const SchoolScope& at, const Grants& grants, const PostCheckContext& checks,
+            const School& school) {
+          return approve_post(at, grants, checks, school.trust_id, a->id);
+        },
+        [&](const Actor& who) {
+          std::cout << "Post " << a->id << " approved by " << who.name << ".\n";
+        });
   });
 }
 
@@ -261,14 +265,16 @@ void add_publish(CLI::App& posts, const Clock& clock) {
   cmd->add_option("--as", a->as, "The username of the person publishing")->required();
   cmd->add_option("--url", a->url, "The post's live address, https://...")->required();
   cmd->callback([a, &clock] {
-    act_on_post(*a, clock, Capability::kPostsWrite, "publish posts",
-                [&](Connection& c, const Clock& clock, const PostActor& who, const PostCheckContext& checks,
-                    const School& school) {
-                  return publish_post(c, clock, who, checks, school.id, school.trust_id, a->id, a->url);
-                },
-                [&](const Actor& who) {
-                  std::cout << "Post " << a->id << " published at " << a->url << ", recorded by " << who.name << ".\n";
-                });
+    act_on_post(
+        *a, clock, Capability::kPostsWrite, "publish posts",
+        [&](const SchoolScope& at, const Grants& grants, const PostCheckContext& checks,
+            const School& school) {
+          return publish_post(at, grants, checks, school.trust_id, a->id, a->url);
+        },
+        [&](const Actor& who) {
+          std::cout << "Post " << a->id << " published at " << a->url << ", recorded by "
+                    << who.name << ".\n";
+        });
   });
 }
 

@@ -114,7 +114,8 @@ void add_assign(CLI::App& profile, const Clock& clock) {
     auto s = open_school_or_report(*db_url, *school, WithProfile::kNo);
     if (!s) return;
     auto done = s->db->transaction([&](Connection& c) {
-      return assign_profile(c, clock, Actor::command_line(), s->school.id, src->text, src->key);
+      return assign_profile(SchoolScope{c, clock, Actor::command_line(), s->school.id}, src->text,
+                            src->key);
     });
     if (!done.ok()) {
       print_error(done.error());

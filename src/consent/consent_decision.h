@@ -74,8 +74,8 @@ struct ConsentDecision {
   int64_t given_by_person_id = 0;
   std::string given_by_name;
   std::string given_as;  // "parental_responsibility" or "competent_pupil"
-  std::string given_on;  // 'YYYY-MM-DD'
-  std::string effective_from;
+  CalendarDate given_on;
+  CalendarDate effective_from;
   std::string form_reference;
   std::string note;
   std::optional<int64_t> recorded_by;
@@ -88,7 +88,7 @@ struct ConsentStatus {
   ConsentState state = ConsentState::kNone;
   std::optional<int64_t> decision_id;         // the decision that counts, if any
   AcademicYear year;                          // the day's academic year
-  std::optional<std::string> effective_from;  // of that decision
+  std::optional<CalendarDate> effective_from;  // of that decision
 
   bool granted() const { return state == ConsentState::kGranted; }
 };

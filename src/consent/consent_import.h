@@ -12,13 +12,14 @@
 // The import is all or nothing, like the people import: every row is checked
 // first, with the same rules as record_consent; if any row has a problem
 // nothing is written and the error's details hold one "line N: ..." per
-// problem, for every bad row. Otherwise it is written in one transaction
-// with one audit entry ("consent.import"). A row that repeats the standing
-// decision exactly is counted as unchanged, so importing a file twice
-// records it once. A refusal that ends granted consent is a withdrawal and
+// problem, for every bad row. Otherwise it is written with one audit entry
+// ("consent.import"). Call inside Database::transaction: the caller's
+// transaction holds the whole file, so a failure part way writes nothing. A
+// row that repeats the standing decision exactly is counted as unchanged, so
+// importing a file twice records it once. A refusal that ends granted consent is a withdrawal and
 // opens removal tasks (CON-5) through `find_posts`.
 //
-// Thread-safety: as Database.
+// Thread-safety: as Connection (one thread at a time).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +33,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -49,8 +51,7 @@ std::span<const std::string_view> consent_import_columns();
 
 // kNotFound for an unknown school; kInvalid (with details) for a file that is
 // not CSV, has a bad header row, or has rows with problems.
-Result<ConsentImportReport> import_consent_csv(Database& db, const Clock& clock, const Actor& actor,
-                                               const ConsentRules& rules, int64_t school_id,
+Result<ConsentImportReport> import_consent_csv(const SchoolScope& at, const ConsentRules& rules,
                                                const AcademicYear& year, std::string_view csv_text,
                                                const PublishedPostsFinder& find_posts);
 

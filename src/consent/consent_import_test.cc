@@ -21,8 +21,10 @@ constexpr const char* kFile =
 class ConsentImportTest : public test::ConsentFixture {
  protected:
   Result<ConsentImportReport> import(std::string_view csv, int64_t school = 0) {
-    return import_consent_csv(db(), clock_, actor(head_), consent_rules_, school ? school : alpha_,
-                              AcademicYear{2026}, csv, finder());
+    return db().transaction([&](Connection& c) {
+      return import_consent_csv(SchoolScope{c, clock_, actor(head_), school ? school : alpha_},
+                                consent_rules_, AcademicYear{2026}, csv, finder());
+    });
   }
 };
 
@@ -97,7 +99,7 @@ TEST_P(ConsentImportTest, RefusesABadHeaderAndEmptyFiles) {
 
 TEST_P(ConsentImportTest, AnImportedRefusalEndingConsentIsAWithdrawal) {  // REQ CON-5
   int64_t account = open_account();
-  posts_[amara_] = {{201, account, "https://facebook.example/201", "2026-09-02"}};
+  posts_[amara_] = {{201, account, "https://facebook.example/201", CalendarDate{2026, 9, 2}}};
   ASSERT_TRUE(import(kFile).ok());
   clock_.set(1791331200);  // 2026-10-07
   auto r = import(

@@ -88,7 +88,7 @@ Result<ConsentLogPage> list_consent_log(Connection& conn, const Clock& clock, co
   Rows rows = TRY(conn.query(decision_select() + f.where + kOrder + " LIMIT ? OFFSET ?", params));
   ConsentLogPage page;
   page.total = count[0][0].as_int();
-  for (const Row& r : rows) page.decisions.push_back(decision_from_row(r));
+  for (const Row& r : rows) page.decisions.push_back(TRY(decision_from_row(r)));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"consent.view", "consent_log", pupil_or_none(query), query.school_id,
                               query_detail(query, page.decisions.size())}));
@@ -103,7 +103,7 @@ Result<std::string> consent_log_csv(Connection& conn, const Clock& clock, const 
       "academic_year,pupil,use,decision,kind,given_by,given_as,given_on,effective_from,"
       "form_reference,note,recorded_by,recorded_at\r\n";
   for (const Row& r : rows) {
-    ConsentDecision d = decision_from_row(r);
+    ConsentDecision d = TRY(decision_from_row(r));
     std::vector<std::string> cells = {d.year.label(),
                                       d.pupil_name,
                                       consent_use_label(rules, d.use),
@@ -111,8 +111,8 @@ Result<std::string> consent_log_csv(Connection& conn, const Clock& clock, const 
                                       std::string(decision_kind_key(d.kind)),
                                       d.given_by_name,
                                       d.given_as,
-                                      d.given_on,
-                                      d.effective_from,
+                                      d.given_on.iso(),
+                                      d.effective_from.iso(),
                                       d.form_reference,
                                       d.note,
                                       d.recorded_by_name,

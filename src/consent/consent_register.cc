@@ -11,6 +11,7 @@
 #include "people/person_fields.h"
 #include "people/person_rows.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -53,7 +54,7 @@ Result<std::map<std::pair<int64_t, std::string>, ConsentDecision>> standing_for_
                              {school_id, year.start_year}));
   std::map<std::pair<int64_t, std::string>, ConsentDecision> out;
   for (const Row& r : rows) {
-    ConsentDecision d = decision_from_row(r);
+    ConsentDecision d = TRY(decision_from_row(r));
     out[{d.pupil_id, d.use}] = std::move(d);  // later rows win
   }
   return out;
@@ -66,30 +67,27 @@ std::string group_text(const PupilGroup& g) {
   return out;
 }
 
-Result<RecordOutcome> record(Connection& conn, const Clock& clock, const Actor& actor,
-                             const ConsentRules& rules, int64_t school_id,
+Result<RecordOutcome> record(const SchoolScope& at, const ConsentRules& rules,
                              const ConsentEntry& entry, const PublishedPostsFinder& find_posts,
                              bool withdrawal) {
-  CheckedEntry checked = TRY(check_entry(conn, rules, school_id, entry, today(clock), withdrawal));
-  WrittenDecision w =
-      TRY(write_entry(conn, clock, actor, rules, school_id, checked, find_posts, true));
+  CheckedEntry checked =
+      TRY(check_entry(at.conn, rules, at.school_id, entry, today(at.clock), withdrawal));
+  WrittenDecision w = TRY(write_entry(at, rules, checked, find_posts, true));
   return RecordOutcome{w.decision_id, w.kind, w.recorded, std::move(w.removal_task_ids)};
 }
 
 }  // namespace
 
-Result<RecordOutcome> record_consent(Connection& conn, const Clock& clock, const Actor& actor,
-                                     const ConsentRules& rules, int64_t school_id,
+Result<RecordOutcome> record_consent(const SchoolScope& at, const ConsentRules& rules,
                                      const ConsentEntry& entry,
                                      const PublishedPostsFinder& find_posts) {
-  return record(conn, clock, actor, rules, school_id, entry, find_posts, false);
+  return record(at, rules, entry, find_posts, false);
 }
 
-Result<RecordOutcome> record_withdrawal(Connection& conn, const Clock& clock, const Actor& actor,
-                                        const ConsentRules& rules, int64_t school_id,
+Result<RecordOutcome> record_withdrawal(const SchoolScope& at, const ConsentRules& rules,
                                         const ConsentEntry& entry,
                                         const PublishedPostsFinder& find_posts) {
-  return record(conn, clock, actor, rules, school_id, entry, find_posts, true);
+  return record(at, rules, entry, find_posts, true);
 }
 
 Result<ConsentStatus> consent_for(Connection& conn, int64_t pupil_id, std::string_view use,
@@ -107,40 +105,37 @@ Result<ConsentStatus> consent_for(Connection& conn, int64_t pupil_id, std::strin
   RowReader in(rows[0]);
   status.decision_id = in.integer();
   status.state = in.text() == "granted" ? ConsentState::kGranted : ConsentState::kRefused;
-  status.effective_from = in.text();
+  status.effective_from = TRY(stored_day(in.value(), "effective_from"));
   return status;
 }
 
-Result<std::vector<ConsentDecision>> consent_history(Connection& conn, const Clock& clock,
-                                                     const Actor& actor, int64_t school_id,
-                                                     int64_t pupil_id) {
-  auto pupil = get_person(conn, school_id, pupil_id);
+Result<std::vector<ConsentDecision>> consent_history(const SchoolScope& at, int64_t pupil_id) {
+  auto pupil = get_person(at.conn, at.school_id, pupil_id);
   if (!pupil.ok() || pupil->kind != PersonKind::kPupil)
     return Error::not_found("There is no pupil " + std::to_string(pupil_id) + " at this school.");
-  Rows rows =
-      TRY(conn.query(decision_select() + "WHERE d.pupil_id = ? AND d.school_id = ? ORDER BY "
-                                         "d.academic_year DESC, d.use_key, d.effective_from, d.id",
-                     {pupil_id, school_id}));
+  Rows rows = TRY(at.conn.query(decision_select() +
+                                    "WHERE d.pupil_id = ? AND d.school_id = ? ORDER BY "
+                                    "d.academic_year DESC, d.use_key, d.effective_from, d.id",
+                                {pupil_id, at.school_id}));
   std::vector<ConsentDecision> out;
   out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back(decision_from_row(r));
+  for (const Row& r : rows) out.push_back(TRY(decision_from_row(r)));
   TRY(append_audit(
-      conn, clock, actor,
-      AuditEvent{"consent.view", "pupil", std::to_string(pupil_id), school_id,
+      at.conn, at.clock, at.actor,
+      AuditEvent{"consent.view", "pupil", std::to_string(pupil_id), at.school_id,
                  nlohmann::json{{"what", "consent history"}, {"decisions", out.size()}}.dump()}));
   return out;
 }
 
-Result<ConsentGrid> class_grid(Connection& conn, const Clock& clock, const Actor& actor,
-                               const ConsentRules& rules, int64_t school_id,
+Result<ConsentGrid> class_grid(const SchoolScope& at, const ConsentRules& rules,
                                const PupilGroup& group, const AcademicYear& year) {
   if (!group.class_name && !group.year_group)
     return Error::invalid("Choose a class or a year group to show.");
   ConsentGrid grid;
   grid.year = year;
   grid.uses = consent_uses(rules);
-  std::vector<Person> pupils = TRY(pupils_of(conn, school_id, group));
-  auto standing = TRY(standing_for_school(conn, school_id, year));
+  std::vector<Person> pupils = TRY(pupils_of(at.conn, at.school_id, group));
+  auto standing = TRY(standing_for_school(at.conn, at.school_id, year));
   for (const Person& p : pupils) {
     GridRow row{p.id,
                 p.display_name(),
@@ -160,30 +155,29 @@ Result<ConsentGrid> class_grid(Connection& conn, const Clock& clock, const Actor
     grid.rows.push_back(std::move(row));
   }
   TRY(append_audit(
-      conn, clock, actor,
-      AuditEvent{"consent.view", "consent_grid", group_text(group), school_id,
+      at.conn, at.clock, at.actor,
+      AuditEvent{"consent.view", "consent_grid", group_text(group), at.school_id,
                  nlohmann::json{
                      {"what", "class grid"}, {"year", year.label()}, {"pupils", grid.rows.size()}}
                      .dump()}));
   return grid;
 }
 
-Result<GridReport> record_grid(Connection& conn, const Clock& clock, const Actor& actor,
-                               const ConsentRules& rules, int64_t school_id,
+Result<GridReport> record_grid(const SchoolScope& at, const ConsentRules& rules,
                                const AcademicYear& year, const std::vector<ConsentEntry>& entries,
                                const PublishedPostsFinder& find_posts) {
   if (entries.empty()) return Error::invalid("Nothing to record: fill in at least one decision.");
-  const CalendarDate day = today(clock);
+  const CalendarDate day = today(at.clock);
   std::vector<CheckedEntry> checked;
   std::vector<std::string> problems;
   std::set<std::pair<int64_t, std::string>> seen;
   for (const ConsentEntry& in : entries) {
     ConsentEntry e = in;
     e.year = year;
-    auto c = check_entry(conn, rules, school_id, e, day, false);
+    auto c = check_entry(at.conn, rules, at.school_id, e, day, false);
     if (!c.ok()) {
       std::string who = "pupil " + std::to_string(e.pupil_id);
-      if (auto p = get_person(conn, school_id, e.pupil_id); p.ok()) who = p->display_name();
+      if (auto p = get_person(at.conn, at.school_id, e.pupil_id); p.ok()) who = p->display_name();
       problems.push_back(who + ", " + e.use + ": " + c.error().message);
       continue;
     }
@@ -204,7 +198,7 @@ Result<GridReport> record_grid(Connection& conn, const Clock& clock, const Actor
   }
   GridReport report;
   for (const CheckedEntry& c : checked) {
-    WrittenDecision w = TRY(write_entry(conn, clock, actor, rules, school_id, c, find_posts, true));
+    WrittenDecision w = TRY(write_entry(at, rules, c, find_posts, true));
     if (!w.recorded) {
       ++report.unchanged;
       continue;

@@ -15,8 +15,9 @@
 // takes (LAW-9).
 //
 // Functions take a Connection so callers compose them in one transaction;
-// those that write, and those that show consent records (IAM-3), must be
-// called inside Database::transaction and append their audit entry there.
+// those that write, and those that show consent records (IAM-3), take it in a
+// SchoolScope (with the clock, the actor and the school), must be called
+// inside Database::transaction and append their audit entry there.
 // The school's ConsentRules come from its profile (the caller loads it).
 #pragma once
 
@@ -34,6 +35,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -51,16 +53,14 @@ struct RecordOutcome {
 // a missing form reference; kNotFound for a pupil not of this school;
 // kConflict for a decision that would take effect before one already
 // recorded. Audited "consent.record" ("consent.withdraw" for a withdrawal).
-Result<RecordOutcome> record_consent(Connection& conn, const Clock& clock, const Actor& actor,
-                                     const ConsentRules& rules, int64_t school_id,
+Result<RecordOutcome> record_consent(const SchoolScope& at, const ConsentRules& rules,
                                      const ConsentEntry& entry,
                                      const PublishedPostsFinder& find_posts);
 
 // Records a withdrawal in writing: the same inputs as record_consent (the
 // decision is taken as refused). kConflict when no consent is granted to
 // withdraw. Opens the removal tasks; audited "consent.withdraw".
-Result<RecordOutcome> record_withdrawal(Connection& conn, const Clock& clock, const Actor& actor,
-                                        const ConsentRules& rules, int64_t school_id,
+Result<RecordOutcome> record_withdrawal(const SchoolScope& at, const ConsentRules& rules,
                                         const ConsentEntry& entry,
                                         const PublishedPostsFinder& find_posts);
 
@@ -72,9 +72,7 @@ Result<ConsentStatus> consent_for(Connection& conn, int64_t pupil_id, std::strin
 
 // Every decision ever recorded for the pupil: newest year first, then by use,
 // then in the order they took effect. Audited "consent.view".
-Result<std::vector<ConsentDecision>> consent_history(Connection& conn, const Clock& clock,
-                                                     const Actor& actor, int64_t school_id,
-                                                     int64_t pupil_id);
+Result<std::vector<ConsentDecision>> consent_history(const SchoolScope& at, int64_t pupil_id);
 
 // A class (or a whole year group) of current pupils.
 struct PupilGroup {
@@ -85,7 +83,7 @@ struct PupilGroup {
 struct GridCell {
   ConsentState state = ConsentState::kNone;  // of the standing decision of the year
   std::optional<int64_t> decision_id;
-  std::optional<std::string> effective_from;
+  std::optional<CalendarDate> effective_from;
 };
 
 struct GridRow {
@@ -107,8 +105,7 @@ struct ConsentGrid {
 // latest recorded, even if it takes effect later in the year). kInvalid
 // when the group names neither a class nor a year group. Audited
 // "consent.view" (one entry for the grid).
-Result<ConsentGrid> class_grid(Connection& conn, const Clock& clock, const Actor& actor,
-                               const ConsentRules& rules, int64_t school_id,
+Result<ConsentGrid> class_grid(const SchoolScope& at, const ConsentRules& rules,
                                const PupilGroup& group, const AcademicYear& year);
 
 struct GridReport {
@@ -124,8 +121,7 @@ struct GridReport {
 // "Amara Okafor, videos_school_accounts: ...". Each decision is audited as in
 // record_consent. Must be called inside a transaction (a failure after a
 // write is undone by the caller's rollback).
-Result<GridReport> record_grid(Connection& conn, const Clock& clock, const Actor& actor,
-                               const ConsentRules& rules, int64_t school_id,
+Result<GridReport> record_grid(const SchoolScope& at, const ConsentRules& rules,
                                const AcademicYear& year, const std::vector<ConsentEntry>& entries,
                                const PublishedPostsFinder& find_posts);
 

@@ -37,15 +37,16 @@ TEST_P(ConsentRegisterTest, RecordsAGrantThatCountsFromItsDate) {  // REQ CON-1
   EXPECT_EQ(status(amara_, kImages, {2026, 8, 31}).state, kNone);  // the year before
   EXPECT_EQ(status(amara_, kVideos, {2026, 10, 1}).state, kNone);
 
-  auto history = write(
-      [&](Connection& c) { return consent_history(c, clock_, actor(head_), alpha_, amara_); });
+  auto history = write([&](Connection& c) {
+    return consent_history(SchoolScope{c, clock_, actor(head_), alpha_}, amara_);
+  });
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 1u);
   const ConsentDecision& d = (*history)[0];
   EXPECT_EQ(d.given_by_name, "Ngozi Okafor");
   EXPECT_EQ(d.given_as, "parental_responsibility");
-  EXPECT_EQ(d.given_on, "2026-09-01");
-  EXPECT_EQ(d.effective_from, "2026-09-01");
+  EXPECT_EQ(d.given_on.iso(), "2026-09-01");
+  EXPECT_EQ(d.effective_from.iso(), "2026-09-01");
   EXPECT_EQ(d.form_reference, "F-001");
   EXPECT_EQ(d.recorded_by, head_);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.record'"), 1);
@@ -129,8 +130,9 @@ TEST_P(ConsentRegisterTest, APupilOfAnotherSchoolIsNotFound) {  // REQ ORG-1
   // Nor is a consent giver of another school accepted for our pupil.
   auto s = record(form(amara_, kImages, kGranted, beta_parent_));
   ASSERT_FALSE(s.ok());
-  auto h = write(
-      [&](Connection& c) { return consent_history(c, clock_, actor(head_), alpha_, beta_pupil_); });
+  auto h = write([&](Connection& c) {
+    return consent_history(SchoolScope{c, clock_, actor(head_), alpha_}, beta_pupil_);
+  });
   EXPECT_EQ(h.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(count("consent_decisions"), 0);
 }
@@ -265,8 +267,9 @@ TEST_P(ConsentRegisterTest, FormsForNextYearTakeEffectOnItsFirstDay) {  // REQ C
 
 TEST_P(ConsentRegisterTest, ViewingTheHistoryIsAudited) {  // REQ IAM-3
   ASSERT_TRUE(record(form(amara_, kImages, kGranted, ngozi_)).ok());
-  auto h = write(
-      [&](Connection& c) { return consent_history(c, clock_, actor(lead_), alpha_, amara_); });
+  auto h = write([&](Connection& c) {
+    return consent_history(SchoolScope{c, clock_, actor(lead_), alpha_}, amara_);
+  });
   ASSERT_TRUE(h.ok());
   auto entries = read([&](Connection& c) {
     return c.query(
@@ -283,7 +286,7 @@ TEST_P(ConsentRegisterTest, ClassGridShowsEachPupilAndUse) {  // REQ CON-1, CON-
   ASSERT_TRUE(record(form(amara_, kImages, kGranted, ngozi_)).ok());
   ASSERT_TRUE(record(form(amara_, kVideos, kRefused, ngozi_)).ok());
   auto grid = write([&](Connection& c) {
-    return class_grid(c, clock_, actor(head_), consent_rules_, alpha_,
+    return class_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
                       PupilGroup{"Kestrels", std::nullopt}, AcademicYear{2026});
   });
   ASSERT_TRUE(grid.ok()) << grid.error().message;
@@ -299,13 +302,13 @@ TEST_P(ConsentRegisterTest, ClassGridShowsEachPupilAndUse) {  // REQ CON-1, CON-
             1);
 
   auto by_year = write([&](Connection& c) {
-    return class_grid(c, clock_, actor(head_), consent_rules_, alpha_,
+    return class_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
                       PupilGroup{std::nullopt, "Y5"}, AcademicYear{2026});
   });
   ASSERT_TRUE(by_year.ok());
   EXPECT_EQ(by_year->rows.size(), 3u);  // Pip Pupil is in Year 5 too
   auto none = write([&](Connection& c) {
-    return class_grid(c, clock_, actor(head_), consent_rules_, alpha_, PupilGroup{},
+    return class_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_, PupilGroup{},
                       AcademicYear{2026});
   });
   EXPECT_FALSE(none.ok());
@@ -317,8 +320,8 @@ TEST_P(ConsentRegisterTest, RecordGridIsAllOrNothing) {  // REQ CON-1, CON-2
       form(chidi_, kImages, kGranted, mark_), form(chidi_, "radio", kGranted, ngozi_)};
   std::string before = consent_snapshot();
   auto bad = write([&](Connection& c) {
-    return record_grid(c, clock_, actor(head_), consent_rules_, alpha_, AcademicYear{2026}, entries,
-                       finder());
+    return record_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
+                       AcademicYear{2026}, entries, finder());
   });
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalid);
@@ -334,8 +337,8 @@ TEST_P(ConsentRegisterTest, RecordGridIsAllOrNothing) {  // REQ CON-1, CON-2
   entries[2].given_by_person_id = ngozi_;
   entries.pop_back();
   auto ok = write([&](Connection& c) {
-    return record_grid(c, clock_, actor(head_), consent_rules_, alpha_, AcademicYear{2026}, entries,
-                       finder());
+    return record_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
+                       AcademicYear{2026}, entries, finder());
   });
   ASSERT_TRUE(ok.ok()) << ok.error().message << details(ok.error());
   EXPECT_EQ(ok->recorded, 3);
@@ -344,9 +347,9 @@ TEST_P(ConsentRegisterTest, RecordGridIsAllOrNothing) {  // REQ CON-1, CON-2
 
   // The same pupil and use twice in one grid.
   auto twice = write([&](Connection& c) {
-    return record_grid(c, clock_, actor(head_), consent_rules_, alpha_, AcademicYear{2026},
-                       {form(ben_, kImages, kGranted, dan_), form(ben_, kImages, kRefused, dan_)},
-                       finder());
+    return record_grid(
+        SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_, AcademicYear{2026},
+        {form(ben_, kImages, kGranted, dan_), form(ben_, kImages, kRefused, dan_)}, finder());
   });
   ASSERT_FALSE(twice.ok());
   EXPECT_NE(details(twice.error()).find("appears twice"), std::string::npos);

@@ -42,7 +42,7 @@ class ConsentFixture : public AccountFixture {
       TRY(link_guardian(c, clock_, sys, dan_, ben_, "father", true));
       TRY(link_guardian(c, clock_, sys, aga_, zoe_, "mother", true));
       TRY(link_guardian(c, clock_, sys, beta_parent_, beta_pupil_, "mother", true));
-      TRY(set_competent_to_consent(c, clock_, actor(head_), alpha_, zoe_, true));
+      TRY(set_competent_to_consent(SchoolScope{c, clock_, actor(head_), alpha_}, zoe_, true));
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().message;
@@ -93,13 +93,14 @@ class ConsentFixture : public AccountFixture {
 
   Result<RecordOutcome> record(const ConsentEntry& e, int64_t school = 0) {
     return write([&](Connection& c) {
-      return record_consent(c, clock_, actor(head_), consent_rules_, school ? school : alpha_, e,
-                            finder());
+      return record_consent(SchoolScope{c, clock_, actor(head_), school ? school : alpha_},
+                            consent_rules_, e, finder());
     });
   }
   Result<RecordOutcome> withdraw(const ConsentEntry& e) {
     return write([&](Connection& c) {
-      return record_withdrawal(c, clock_, actor(head_), consent_rules_, alpha_, e, finder());
+      return record_withdrawal(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_, e,
+                               finder());
     });
   }
   ConsentStatus status(int64_t pupil, std::string_view use, CalendarDate on) {

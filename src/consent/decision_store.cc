@@ -8,6 +8,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -38,7 +39,7 @@ const std::string& decision_select() {
   return s;
 }
 
-ConsentDecision decision_from_row(const Row& r) {
+Result<ConsentDecision> decision_from_row(const Row& r) {
   RowReader in(r);
   ConsentDecision d;
   d.id = in.integer();
@@ -52,8 +53,8 @@ ConsentDecision decision_from_row(const Row& r) {
   d.given_by_person_id = in.integer();
   d.given_by_name = in.text();
   d.given_as = in.text();
-  d.given_on = in.text();
-  d.effective_from = in.text();
+  d.given_on = TRY(stored_day(in.value(), "given_on"));
+  d.effective_from = TRY(stored_day(in.value(), "effective_from"));
   d.form_reference = in.text();
   d.note = in.text();
   d.recorded_by = in.optional_integer();
@@ -70,7 +71,7 @@ Result<std::optional<ConsentDecision>> standing_decision(Connection& conn, int64
                                  "ORDER BY d.effective_from DESC, d.id DESC LIMIT 1",
                              {pupil_id, year.start_year, use}));
   if (rows.empty()) return std::optional<ConsentDecision>();
-  return std::optional<ConsentDecision>(decision_from_row(rows[0]));
+  return std::optional<ConsentDecision>(TRY(decision_from_row(rows[0])));
 }
 
 Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, int64_t school_id,
@@ -184,17 +185,17 @@ Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, in
   if (c.standing) {
     const ConsentDecision& s = *c.standing;
     if (s.decision == e.decision && s.given_by_person_id == e.given_by_person_id &&
-        s.given_on == e.given_on.iso() && s.form_reference == form && !withdrawal) {
+        s.given_on == e.given_on && s.form_reference == form && !withdrawal) {
       c.unchanged = true;
       c.kind = s.kind;
       return c;
     }
-    if (c.effective_from.iso() < s.effective_from)
+    if (c.effective_from < s.effective_from)
       return Error::conflict("A decision for " + name + " (" + consent_use_label(rules, e.use) +
-                             ") already takes effect from " + s.effective_from +
+                             ") already takes effect from " + s.effective_from.iso() +
                              "; a new one cannot take effect before it, because the past is "
                              "never rewritten. Make it effective from " +
-                             s.effective_from + " or later.");
+                             s.effective_from.iso() + " or later.");
     c.kind = s.decision == ConsentState::kGranted && e.decision == ConsentState::kRefused
                  ? DecisionKind::kWithdrawal
                  : DecisionKind::kAmendment;
@@ -209,8 +210,7 @@ Result<CheckedEntry> check_entry(Connection& conn, const ConsentRules& rules, in
   return c;
 }
 
-Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const ConsentRules& rules, int64_t school_id,
+Result<WrittenDecision> write_entry(const SchoolScope& at, const ConsentRules& rules,
                                     const CheckedEntry& c, const PublishedPostsFinder& find_posts,
                                     bool audit) {
   WrittenDecision out;
@@ -220,21 +220,21 @@ Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const 
     return out;
   }
   const ConsentEntry& e = c.entry;
-  out.decision_id = TRY(conn.insert(
+  out.decision_id = TRY(at.conn.insert(
       "INSERT INTO consent_decisions (school_id, pupil_id, academic_year, use_key, decision, "
       "kind, given_by, given_as, given_on, effective_from, form_reference, note, recorded_by, "
       "recorded_by_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {school_id, c.pupil.id, c.year.start_year, e.use, consent_state_key(e.decision),
+      {at.school_id, c.pupil.id, c.year.start_year, e.use, consent_state_key(e.decision),
        decision_kind_key(c.kind), e.given_by_person_id, c.given_as, e.given_on.iso(),
-       c.effective_from.iso(), e.form_reference, e.note, actor.person_id, actor.name,
-       clock.now()}));
+       c.effective_from.iso(), e.form_reference, e.note, at.actor.person_id, at.actor.name,
+       at.clock.now()}));
   out.recorded = true;
   const bool withdrawal = c.kind == DecisionKind::kWithdrawal;
   if (audit)
-    TRY(append_audit(conn, clock, actor,
+    TRY(append_audit(at.conn, at.clock, at.actor,
                      AuditEvent{withdrawal ? "consent.withdraw" : "consent.record",
-                                "consent_decision", std::to_string(out.decision_id), school_id,
+                                "consent_decision", std::to_string(out.decision_id), at.school_id,
                                 nlohmann::json{{"pupil", c.pupil.id},
                                                {"year", c.year.label()},
                                                {"use", e.use},
@@ -246,10 +246,9 @@ Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const 
   if (withdrawal) {
     if (!find_posts)
       return Error::internal("A withdrawal was recorded without a way to find published posts.");
-    std::vector<PublishedPostRef> posts = TRY(find_posts(conn, c.pupil.id, e.use));
-    out.removal_task_ids =
-        TRY(open_removal_tasks(conn, clock, actor, rules, school_id, out.decision_id, c.pupil.id,
-                               e.use, c.effective_from, posts));
+    std::vector<PublishedPostRef> posts = TRY(find_posts(at.conn, c.pupil.id, e.use));
+    out.removal_task_ids = TRY(
+        open_removal_tasks(at, rules, out.decision_id, c.pupil.id, e.use, c.effective_from, posts));
   }
   return out;
 }

@@ -18,13 +18,15 @@
 #include "people/person.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
 // "d.id, ..." selecting from consent_decisions d joined to the pupil `pp` and
-// the giver `gp`; read with decision_from_row.
+// the giver `gp`; read with decision_from_row (kInternal for a stored date that
+// is not a day: store/stored_dates.h).
 const std::string& decision_select();
-ConsentDecision decision_from_row(const Row& row);
+Result<ConsentDecision> decision_from_row(const Row& row);
 
 // The decision standing at the end of everything recorded for that pupil,
 // year and use: the latest by effective date, then by id.
@@ -63,8 +65,7 @@ struct WrittenDecision {
   bool recorded = false;
   std::vector<int64_t> removal_task_ids;
 };
-Result<WrittenDecision> write_entry(Connection& conn, const Clock& clock, const Actor& actor,
-                                    const ConsentRules& rules, int64_t school_id,
+Result<WrittenDecision> write_entry(const SchoolScope& at, const ConsentRules& rules,
                                     const CheckedEntry& checked,
                                     const PublishedPostsFinder& find_posts, bool audit);
 

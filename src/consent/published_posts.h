@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar_date.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -21,7 +22,7 @@ struct PublishedPostRef {
   int64_t post_id = 0;
   int64_t account_id = 0;    // official_accounts.id the post is published on
   std::string live_url;      // where it can be seen now
-  std::string published_on;  // 'YYYY-MM-DD'
+  CalendarDate published_on;  // the UTC day it was published
 };
 
 // Every post still published that shows `pupil_id` in a way covered by

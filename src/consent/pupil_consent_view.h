@@ -17,6 +17,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -36,9 +37,7 @@ struct PupilConsentView {
 // kNotFound unless the person is a pupil of the school (get_person's message
 // for no one there; "There is no such pupil." for someone who is not a pupil).
 // Call inside Database::transaction: the view is audited.
-Result<PupilConsentView> view_pupil_consent(Connection& conn, const Clock& clock,
-                                            const Actor& actor, const ConsentRules& rules,
-                                            int64_t school_id, int64_t pupil_id,
-                                            const CalendarDate& today);
+Result<PupilConsentView> view_pupil_consent(const SchoolScope& at, const ConsentRules& rules,
+                                            int64_t pupil_id, const CalendarDate& today);
 
 }  // namespace inloco

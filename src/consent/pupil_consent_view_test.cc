@@ -16,8 +16,8 @@ class PupilConsentViewTest : public test::ConsentFixture {
  protected:
   Result<PupilConsentView> view(int64_t pupil, int64_t school = 0) {
     return write([&](Connection& c) {
-      return view_pupil_consent(c, clock_, actor(head_), consent_rules_, school ? school : alpha_,
-                                pupil, CalendarDate{2026, 9, 2});
+      return view_pupil_consent(SchoolScope{c, clock_, actor(head_), school ? school : alpha_},
+                                consent_rules_, pupil, CalendarDate{2026, 9, 2});
     });
   }
   int64_t views() { return scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.view'"); }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/row_reader.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -20,7 +21,7 @@ const char* kTaskColumns =
     "FROM removal_tasks t JOIN people p ON p.id = t.pupil_id "
     "JOIN official_accounts a ON a.id = t.account_id ";
 
-RemovalTask task_from_row(const Row& r) {
+Result<RemovalTask> task_from_row(const Row& r) {
   RowReader in(r);
   RemovalTask t;
   t.id = in.integer();
@@ -34,8 +35,8 @@ RemovalTask task_from_row(const Row& r) {
   t.account_name = in.text();
   t.platform = in.text();
   t.live_url = in.text();
-  t.published_on = in.text();
-  t.due_on = in.text();
+  t.published_on = TRY(stored_day(in.value(), "published_on"));
+  t.due_on = TRY(stored_day(in.value(), "due_on"));
   t.status = parse_removal_status(in.text()).value_or(RemovalStatus::kOpen);
   t.created_at = in.integer();
   t.resolved_by = in.optional_integer();
@@ -54,7 +55,7 @@ Result<std::vector<RemovalTask>> load_tasks(Connection& conn, const std::string&
   tasks.reserve(rows.size());
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
-    RemovalTask task = task_from_row(r);
+    RemovalTask task = TRY(task_from_row(r));
     index[task.id] = tasks.size();
     tasks.push_back(std::move(task));
   }
@@ -116,43 +117,42 @@ std::optional<RemovalStatus> parse_removal_status(std::string_view key) {
   return std::nullopt;
 }
 
-Result<std::vector<int64_t>> open_removal_tasks(Connection& conn, const Clock& clock,
-                                                const Actor& actor, const ConsentRules& rules,
-                                                int64_t school_id, int64_t withdrawal_id,
-                                                int64_t pupil_id, std::string_view use,
+Result<std::vector<int64_t>> open_removal_tasks(const SchoolScope& at, const ConsentRules& rules,
+                                                int64_t withdrawal_id, int64_t pupil_id,
+                                                std::string_view use,
                                                 const CalendarDate& effective_from,
                                                 const std::vector<PublishedPostRef>& posts) {
-  const int64_t now = clock.now();
-  const std::string due =
-      date_from_days(days_since_epoch(effective_from) + std::max(0, rules.removal_within_days))
-          .iso();
+  const int64_t now = at.clock.now();
+  const CalendarDate due =
+      date_from_days(days_since_epoch(effective_from) + std::max(0, rules.removal_within_days));
   std::vector<int64_t> ids;
   std::set<int64_t> seen;
   for (const PublishedPostRef& post : posts) {
     if (!seen.insert(post.post_id).second) continue;  // a finder may name a post twice
-    Rows account = TRY(conn.query("SELECT id FROM official_accounts WHERE id = ? AND school_id = ?",
-                                  {post.account_id, school_id}));
+    Rows account =
+        TRY(at.conn.query("SELECT id FROM official_accounts WHERE id = ? AND school_id = ?",
+                          {post.account_id, at.school_id}));
     if (account.empty())
       return Error::not_found("Post " + std::to_string(post.post_id) + " is on account " +
                               std::to_string(post.account_id) +
                               ", which is not one of this school's accounts.");
-    int64_t id = TRY(conn.insert(
+    int64_t id = TRY(at.conn.insert(
         "INSERT INTO removal_tasks (school_id, withdrawal_id, pupil_id, use_key, post_id, "
         "account_id, live_url, published_on, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, "
         "?, ?, ?, ?, 'open', ?) RETURNING id",
-        {school_id, withdrawal_id, pupil_id, use, post.post_id, post.account_id, post.live_url,
-         post.published_on, due, now}));
-    std::vector<int64_t> admins = TRY(admins_of(conn, school_id, post.account_id));
+        {at.school_id, withdrawal_id, pupil_id, use, post.post_id, post.account_id, post.live_url,
+         post.published_on.iso(), due.iso(), now}));
+    std::vector<int64_t> admins = TRY(admins_of(at.conn, at.school_id, post.account_id));
     for (int64_t person : admins)
-      TRY(conn.execute("INSERT INTO removal_task_assignees (task_id, person_id) VALUES (?, ?)",
-                       {id, person}));
+      TRY(at.conn.execute("INSERT INTO removal_task_assignees (task_id, person_id) VALUES (?, ?)",
+                          {id, person}));
     TRY(append_audit(
-        conn, clock, actor,
-        AuditEvent{"consent.removal_open", "removal_task", std::to_string(id), school_id,
+        at.conn, at.clock, at.actor,
+        AuditEvent{"consent.removal_open", "removal_task", std::to_string(id), at.school_id,
                    nlohmann::json{{"withdrawal", withdrawal_id},
                                   {"post", post.post_id},
                                   {"account", post.account_id},
-                                  {"due_on", due},
+                                  {"due_on", due.iso()},
                                   {"assigned_to", admins}}
                        .dump()}));
     ids.push_back(id);
@@ -160,9 +160,9 @@ Result<std::vector<int64_t>> open_removal_tasks(Connection& conn, const Clock& c
   return ids;
 }
 
-Status resolve_removal(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                       int64_t task_id, RemovalStatus outcome, std::string_view reason) {
-  RemovalTask task = TRY(get_removal_task(conn, school_id, task_id));
+Status resolve_removal(const SchoolScope& at, int64_t task_id, RemovalStatus outcome,
+                       std::string_view reason) {
+  RemovalTask task = TRY(get_removal_task(at.conn, at.school_id, task_id));
   if (outcome == RemovalStatus::kOpen)
     return Error::invalid("Choose how the task ended: removed, or not practicable.");
   std::string why(reason);
@@ -179,17 +179,18 @@ Status resolve_removal(Connection& conn, const Clock& clock, const Actor& actor,
     return Error::conflict("This removal task has already ended as " +
                            std::string(removal_status_key(task.status)) + " (by " +
                            task.resolved_by_name + "); it cannot be changed.");
-  const int64_t now = clock.now();
-  int64_t changed = TRY(conn.execute(
+  const int64_t now = at.clock.now();
+  int64_t changed = TRY(at.conn.execute(
       "UPDATE removal_tasks SET status = ?, resolved_by = ?, resolved_by_name = ?, resolved_at "
       "= ?, reason = ? WHERE id = ? AND school_id = ? AND status = 'open'",
-      {removal_status_key(outcome), actor.person_id, actor.name, now, why, task_id, school_id}));
+      {removal_status_key(outcome), at.actor.person_id, at.actor.name, now, why, task_id,
+       at.school_id}));
   if (changed != 1)
     return Error::conflict("This removal task has just been ended by someone else.");
   TRY(append_audit(
-      conn, clock, actor,
+      at.conn, at.clock, at.actor,
       AuditEvent{
-          "consent.removal_resolve", "removal_task", std::to_string(task_id), school_id,
+          "consent.removal_resolve", "removal_task", std::to_string(task_id), at.school_id,
           nlohmann::json{
               {"status", removal_status_key(outcome)}, {"post", task.post_id}, {"reason", why}}
               .dump()}));

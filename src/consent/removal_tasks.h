@@ -7,7 +7,8 @@
 //
 // Tasks are opened by the consent register (consent_register.h) inside the
 // withdrawal's transaction. Functions take a Connection; those that write
-// must be called inside Database::transaction and audit there.
+// take it in a SchoolScope, must be called inside Database::transaction and
+// audit there.
 #pragma once
 
 #include <cstdint>
@@ -17,12 +18,13 @@
 #include <vector>
 
 #include "consent/published_posts.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -47,8 +49,8 @@ struct RemovalTask {
   std::string account_name;  // "@oakfieldprimary"
   std::string platform;      // platform key
   std::string live_url;
-  std::string published_on;
-  std::string due_on;  // 'YYYY-MM-DD'
+  CalendarDate published_on;
+  CalendarDate due_on;
   RemovalStatus status = RemovalStatus::kOpen;
   std::vector<RemovalAssignee> assigned_to;  // by name
   int64_t created_at = 0;
@@ -63,10 +65,9 @@ struct RemovalTask {
 // ("consent.removal_open") per task. kNotFound when a post names an account
 // that is not the school's. Returns the new tasks' ids. Called by the
 // consent register; exposed for it and for tests.
-Result<std::vector<int64_t>> open_removal_tasks(Connection& conn, const Clock& clock,
-                                                const Actor& actor, const ConsentRules& rules,
-                                                int64_t school_id, int64_t withdrawal_id,
-                                                int64_t pupil_id, std::string_view use,
+Result<std::vector<int64_t>> open_removal_tasks(const SchoolScope& at, const ConsentRules& rules,
+                                                int64_t withdrawal_id, int64_t pupil_id,
+                                                std::string_view use,
                                                 const CalendarDate& effective_from,
                                                 const std::vector<PublishedPostRef>& posts);
 
@@ -74,8 +75,8 @@ Result<std::vector<int64_t>> open_removal_tasks(Connection& conn, const Clock& c
 // not practicable: what was tried and why it cannot be done). Audited
 // ("consent.removal_resolve"). kNotFound for a task of another school;
 // kConflict when it has already ended; kInvalid for kOpen or a missing reason.
-Status resolve_removal(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                       int64_t task_id, RemovalStatus outcome, std::string_view reason);
+Status resolve_removal(const SchoolScope& at, int64_t task_id, RemovalStatus outcome,
+                       std::string_view reason);
 
 Result<RemovalTask> get_removal_task(Connection& conn, int64_t school_id, int64_t task_id);
 

@@ -20,8 +20,9 @@ class RemovalTasksTest : public test::ConsentFixture {
     ASSERT_TRUE(authorise(facebook_, lead_, AuthorisationKind::kAdmin).ok());
     ASSERT_TRUE(authorise(facebook_, ict_, AuthorisationKind::kAdmin).ok());
     ASSERT_TRUE(authorise(facebook_, teacher_, AuthorisationKind::kPost).ok());
-    posts_[amara_] = {{101, facebook_, "https://facebook.example/posts/101", "2026-09-03"},
-                      {102, instagram_, "https://instagram.example/p/102", "2026-09-04"}};
+    posts_[amara_] = {
+        {101, facebook_, "https://facebook.example/posts/101", CalendarDate{2026, 9, 3}},
+        {102, instagram_, "https://instagram.example/p/102", CalendarDate{2026, 9, 4}}};
     ASSERT_TRUE(record(form(amara_, std::string(kImagesUse), ConsentState::kGranted, ngozi_)).ok());
     clock_.set(1791331200);  // 2026-10-07
   }
@@ -41,8 +42,8 @@ class RemovalTasksTest : public test::ConsentFixture {
 
   Status resolve(int64_t task, RemovalStatus outcome, std::string reason, int64_t school = 0) {
     return write([&](Connection& c) {
-      return resolve_removal(c, clock_, actor(lead_), school ? school : alpha_, task, outcome,
-                             reason);
+      return resolve_removal(SchoolScope{c, clock_, actor(lead_), school ? school : alpha_}, task,
+                             outcome, reason);
     });
   }
 
@@ -60,8 +61,8 @@ TEST_P(RemovalTasksTest, WithdrawalOpensATaskPerPostForTheAccountsAdmins) {  // 
   EXPECT_EQ(fb.post_id, 101);
   EXPECT_EQ(fb.pupil_name, "Amara Okafor");
   EXPECT_EQ(fb.live_url, "https://facebook.example/posts/101");
-  EXPECT_EQ(fb.published_on, "2026-09-03");
-  EXPECT_EQ(fb.due_on, "2026-10-11");  // withdrawal date + removal_within_days (5)
+  EXPECT_EQ(fb.published_on.iso(), "2026-09-03");
+  EXPECT_EQ(fb.due_on.iso(), "2026-10-11");  // withdrawal date + removal_within_days (5)
   EXPECT_EQ(fb.status, RemovalStatus::kOpen);
   ASSERT_EQ(fb.assigned_to.size(), 2u);  // the admins; not the teacher who only posts
   EXPECT_EQ(fb.assigned_to[0].name, "Lucy Lead");
@@ -73,7 +74,7 @@ TEST_P(RemovalTasksTest, WithdrawalOpensATaskPerPostForTheAccountsAdmins) {  // 
 
   // The profile's number of days.
   consent_rules_.removal_within_days = 2;
-  posts_[ben_] = {{103, facebook_, "u", "2026-09-10"}};
+  posts_[ben_] = {{103, facebook_, "u", CalendarDate{2026, 9, 10}}};
   ASSERT_TRUE(record(form(ben_, std::string(kImagesUse), ConsentState::kGranted, dan_)).ok());
   ASSERT_TRUE(withdraw(form(ben_, std::string(kImagesUse), ConsentState::kRefused, dan_,
                             {2026, 10, 7}, "L2"))
@@ -81,7 +82,7 @@ TEST_P(RemovalTasksTest, WithdrawalOpensATaskPerPostForTheAccountsAdmins) {  // 
   tasks = outstanding();
   ASSERT_EQ(tasks.size(), 3u);
   EXPECT_EQ(tasks[0].post_id, 103);  // the soonest due first
-  EXPECT_EQ(tasks[0].due_on, "2026-10-09");
+  EXPECT_EQ(tasks[0].due_on.iso(), "2026-10-09");
 }
 
 TEST_P(RemovalTasksTest, ATaskEndsRemovedOrNotPracticable) {  // REQ CON-5
@@ -139,7 +140,7 @@ TEST_P(RemovalTasksTest, APostOnAnotherSchoolsAccountUndoesTheWithdrawal) {
     ASSERT_TRUE(p.ok()) << p.error().message;
     beta_account = *p;
   }
-  posts_[amara_].push_back({104, beta_account, "u", "2026-09-05"});
+  posts_[amara_].push_back({104, beta_account, "u", CalendarDate{2026, 9, 5}});
   std::string before = consent_snapshot();
   auto w = withdraw(form(amara_, std::string(kImagesUse), ConsentState::kRefused, ngozi_,
                          {2026, 10, 6}, "Letter"));
@@ -150,7 +151,8 @@ TEST_P(RemovalTasksTest, APostOnAnotherSchoolsAccountUndoesTheWithdrawal) {
 
 TEST_P(RemovalTasksTest, ARefusalInTheGridThatEndsConsentIsAWithdrawal) {  // REQ CON-5, LAW-9
   auto grid = write([&](Connection& c) {
-    return record_grid(c, clock_, actor(head_), consent_rules_, alpha_, AcademicYear{2026},
+    return record_grid(SchoolScope{c, clock_, actor(head_), alpha_}, consent_rules_,
+                       AcademicYear{2026},
                        {form(amara_, std::string(kImagesUse), ConsentState::kRefused, ngozi_,
                              {2026, 10, 6}, "Letter")},
                        finder());

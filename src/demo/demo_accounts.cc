@@ -83,18 +83,18 @@ class DemoAccounts {
   Result<int64_t> open(int64_t school_id, const DemoActor& by, const DemoActor& approver,
                        const AccountProposal& p, int days_ago) {
     FakeClock c = at(days_ago);
-    int64_t id = TRY(propose_account(conn_, c, by.actor, rules_, school_id, p));
+    int64_t id = TRY(propose_account(SchoolScope{conn_, c, by.actor, school_id}, rules_, p));
     FakeClock later = at(days_ago, 60);
-    TRY(decide_assessment(conn_, later, approver.actor, approver.grants, rules_, school_id, id,
-                          true, "Agreed: the assessment is sound."));
+    TRY(decide_assessment(SchoolScope{conn_, later, approver.actor, school_id}, approver.grants,
+                          rules_, id, true, "Agreed: the assessment is sound."));
     return id;
   }
 
   Result<int64_t> grant(int64_t school_id, const DemoActor& head, int64_t account_id,
                         const DemoActor& person, AuthorisationKind kind, int days_ago) {
     FakeClock c = at(days_ago, 120);
-    return grant_authorisation(conn_, c, head.actor, head.grants, rules_, school_id, account_id,
-                               *person.actor.person_id, kind);
+    return grant_authorisation(SchoolScope{conn_, c, head.actor, school_id}, head.grants, rules_,
+                               account_id, *person.actor.person_id, kind);
   }
 
   Status oakfield() {
@@ -119,7 +119,8 @@ class DemoAccounts {
     TRY(grant(s, head, facebook, teacher, AuthorisationKind::kPost, start));
     {
       FakeClock c = at(start, 180);
-      TRY(set_credential(conn_, c, lead.actor, key_, s, facebook, "Oakfield-Facebook-demo-7Rk2"));
+      TRY(set_credential(SchoolScope{conn_, c, lead.actor, s}, key_, facebook,
+                         "Oakfield-Facebook-demo-7Rk2"));
     }
 
     AccountProposal insta = official(
@@ -153,21 +154,21 @@ class DemoAccounts {
 
     {
       FakeClock c = at(60);
-      TRY(record_review(conn_, c, head.actor, head.grants, rules_, s, facebook,
+      TRY(record_review(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, facebook,
                         ReviewRecord{"Checked the four authorisations: all still needed. Read a "
                                      "month of posts and messages: nothing of concern.",
                                      {}}));
     }
     {
       FakeClock c = at(175);
-      TRY(record_review(conn_, c, head.actor, head.grants, rules_, s, instagram,
+      TRY(record_review(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, instagram,
                         ReviewRecord{"Access is right. Two comments from an unknown account "
                                      "hidden and the account blocked.",
                                      {}}));
     }
     {
       FakeClock c = at(130);  // three-monthly: overdue since
-      TRY(record_review(conn_, c, deputy.actor, deputy.grants, rules_, s, pta_group,
+      TRY(record_review(SchoolScope{conn_, c, deputy.actor, s}, deputy.grants, rules_, pta_group,
                         ReviewRecord{"Read the last term's posts: a class photo with names "
                                      "was removed at our request; otherwise fine.",
                                      {}}));
@@ -185,7 +186,7 @@ class DemoAccounts {
         "Views by families of each concert; parents' comments at consultation evenings.";
     {
       FakeClock c = at(3);
-      TRY(propose_account(conn_, c, lead.actor, rules_, s, youtube));
+      TRY(propose_account(SchoolScope{conn_, c, lead.actor, s}, rules_, youtube));
     }
     return {};
   }
@@ -212,7 +213,8 @@ class DemoAccounts {
     int64_t book_club = TRY(grant(s, head, youtube, teacher, AuthorisationKind::kPost, start));
     {
       FakeClock c = at(start, 180);
-      TRY(set_credential(conn_, c, ict.actor, key_, s, youtube, "Riverside-YouTube-demo-4Qp9"));
+      TRY(set_credential(SchoolScope{conn_, c, ict.actor, s}, key_, youtube,
+                         "Riverside-YouTube-demo-4Qp9"));
     }
 
     AccountProposal x = official("Twitter", "@RiversideAcad",
@@ -232,26 +234,26 @@ class DemoAccounts {
     TRY(grant(s, head, sixth_form, teacher, AuthorisationKind::kPost, start));
     {
       FakeClock c = at(300);
-      TRY(close_account(conn_, c, head.actor, head.grants, rules_, s, sixth_form,
+      TRY(close_account(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, sixth_form,
                         "Sixth-form news now goes on the academy's main accounts; the page was "
                         "deleted on Facebook."));
     }
 
     {
       FakeClock c = at(200);
-      TRY(record_review(conn_, c, head.actor, head.grants, rules_, s, twitter,
+      TRY(record_review(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, twitter,
                         ReviewRecord{"Access checked and right. Replies to complaints moved to "
                                      "email, as the policy says.",
                                      {}}));
     }
     {
       FakeClock c = at(200, 30);
-      TRY(record_review(conn_, c, head.actor, head.grants, rules_, s, youtube,
+      TRY(record_review(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, youtube,
                         ReviewRecord{"Access checked: all still needed.", {}}));
     }
     {
       FakeClock c = at(20);
-      TRY(record_review(conn_, c, head.actor, head.grants, rules_, s, youtube,
+      TRY(record_review(SchoolScope{conn_, c, head.actor, s}, head.grants, rules_, youtube,
                         ReviewRecord{"The book club's playlist has ended, so the English "
                                      "teacher's posting access was removed. Comments are off "
                                      "on every video.",

@@ -8,6 +8,7 @@
 #include "accounts/account_register.h"
 #include "accounts/credential_vault.h"
 #include "core/calendar_date.h"
+#include "store/stored_dates.h"
 #include "test_support/databases.h"
 
 namespace inloco {
@@ -28,8 +29,10 @@ class DemoAccountsTest : public test::BackendTest {
     for (const RegisterEntry& e : *entries) {
       out += e.account.platform + "|" + e.account.account_name + "|" +
              std::string(account_status_key(e.account.status)) + "|" +
-             e.account.date_opened.value_or("") + "|" + e.account.date_closed.value_or("") + "|" +
-             std::to_string(e.authorisations.size()) + "|" + (e.has_credential ? "secret" : "") + "|";
+             optional_iso(e.account.date_opened).value_or("") + "|" +
+             optional_iso(e.account.date_closed).value_or("") + "|" +
+             std::to_string(e.authorisations.size()) + "|" + (e.has_credential ? "secret" : "") +
+             "|";
       for (const auto& p : e.problems) out += p.code + " ";
       out += "\n";
     }
@@ -100,7 +103,7 @@ TEST_P(DemoAccountsTest, FillsBothSchoolsRegisters) {
   auto log = db().read([&](Connection& c) { return account_log(c, riverside); });
   ASSERT_EQ(log->size(), 3u);
   EXPECT_EQ((*log)[0].account_name, "@RiversideAcad");
-  EXPECT_EQ((*log)[1].date_closed, "2025-11-05");
+  EXPECT_EQ(optional_iso((*log)[1].date_closed), "2025-11-05");
   EXPECT_EQ((*log)[1].posting_users.size(), 2u);
 
   auto audit = verify_audit(db());

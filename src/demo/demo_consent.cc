@@ -89,12 +89,13 @@ class DemoConsent {
         for (ConsentEntry& e : this_year) e.year = year;
         if (!last_year.empty()) {
           FakeClock at = clock_on(plus_days(year.previous().first_day(), 14), now_);
-          TRY(record_grid(conn_, at, head, rules_, school.id, year.previous(), last_year,
-                          no_posts));
+          TRY(record_grid(SchoolScope{conn_, at, head, school.id}, rules_, year.previous(),
+                          last_year, no_posts));
         }
         if (!this_year.empty()) {
           FakeClock at = clock_on(year.first_day(), now_);
-          TRY(record_grid(conn_, at, head, rules_, school.id, year, this_year, no_posts));
+          TRY(record_grid(SchoolScope{conn_, at, head, school.id}, rules_, year, this_year,
+                          no_posts));
         }
         // One parent writes in during the year to withdraw images consent.
         if (!withdrawn) {
@@ -109,7 +110,7 @@ class DemoConsent {
             w.form_reference = "Letter " + on.iso();
             w.note = "Asked by email, confirmed in a signed letter.";
             FakeClock at = clock_on(on, now_);
-            TRY(record_withdrawal(conn_, at, head, rules_, school.id, w, no_posts));
+            TRY(record_withdrawal(SchoolScope{conn_, at, head, school.id}, rules_, w, no_posts));
             withdrawn = true;
             break;
           }

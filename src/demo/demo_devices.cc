@@ -65,10 +65,10 @@ Status create_demo_devices(Database& db, const Clock& clock, const DemoTrust& de
       const School school = TRY(demo_school(demo, d.school));
       const Actor actor = TRY(demo_actor(conn, demo, d.approver)).actor;
       FakeClock approved(now - d.approved_days_ago * kDay);
-      int64_t id = TRY(add_device(conn, approved, actor, school.id, d.details));
+      int64_t id = TRY(add_device(SchoolScope{conn, approved, actor, school.id}, d.details));
       if (d.retired_days_ago > 0) {
         FakeClock retired(now - d.retired_days_ago * kDay);
-        TRY(retire_device(conn, retired, actor, school.id, id));
+        TRY(retire_device(SchoolScope{conn, retired, actor, school.id}, id));
       }
     }
     return {};

@@ -53,7 +53,8 @@ Result<DemoMedia> create_demo_media(Database& db, const Clock& clock, const Demo
     camera.taken = u.taken;
     std::string bytes = with_camera_details(demo_picture(u.scene), camera);
     FakeClock when(clock.now() - u.days_ago * kDay);
-    MediaItem item = TRY(store_media(db, when, actor, oakfield->id, media_dir, u.name, "image/png", bytes, u.rights));
+    MediaItem item = TRY(store_media(db, when, actor, oakfield->id, media_dir,
+                                     MediaUpload{u.name, "image/png", bytes, u.rights}));
     *ids[i] = item.id;
   }
   return out;

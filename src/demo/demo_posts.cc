@@ -96,10 +96,12 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     pub.shows_images = true;
     pub.pupil_ids = shown;
     pub.media_ids = {media.choir};
-    int64_t published = TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id,
-                                      std::nullopt, pub));
-    TRY(approve_post(c, clock, PostActor{approver.actor, approver.grants}, ctx, oakfield->id, oakfield->trust_id, published));
-    TRY(publish_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id, published,
+    int64_t published = TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants,
+                                      ctx, oakfield->trust_id, std::nullopt, pub));
+    TRY(approve_post(SchoolScope{c, clock, approver.actor, oakfield->id}, approver.grants, ctx,
+                     oakfield->trust_id, published));
+    TRY(publish_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
+                     oakfield->trust_id, published,
                      "https://www.facebook.com/oakfieldprimary.example/posts/1001"));
 
     PostDraft approved;
@@ -107,15 +109,17 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     approved.objective = "event_reminder";
     approved.body = "Reminder: the Christmas fair is on Saturday 5 December from 10am in the school hall.";
     approved.media_ids = {media.fair};
-    int64_t waiting = TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id,
-                                    std::nullopt, approved));
-    TRY(approve_post(c, clock, PostActor{approver.actor, approver.grants}, ctx, oakfield->id, oakfield->trust_id, waiting));
+    int64_t waiting = TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
+                                    oakfield->trust_id, std::nullopt, approved));
+    TRY(approve_post(SchoolScope{c, clock, approver.actor, oakfield->id}, approver.grants, ctx,
+                     oakfield->trust_id, waiting));
 
     PostDraft draft;
     draft.account_id = account;
     draft.objective = "information_for_parents";
     draft.body = "In my opinion the council's new parking rules are a disgrace. Please park considerately at drop-off.";
-    TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id, std::nullopt, draft));
+    TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
+                  oakfield->trust_id, std::nullopt, draft));
 
     // A picture from a phone that is not an approved device: held for the approver.
     PostDraft race;
@@ -123,7 +127,8 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     race.objective = "achievements";
     race.body = "Throwback to a brilliant summer sports day: thank you to every runner and every cheering family!";
     race.media_ids = {media.sports_day};
-    TRY(save_post(c, clock, PostActor{poster, poster_grants}, ctx, oakfield->id, oakfield->trust_id, std::nullopt, race));
+    TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
+                  oakfield->trust_id, std::nullopt, race));
 
     // A parent withdraws consent for one of the pupils in the published post.
     if (!shown.empty()) {
@@ -138,7 +143,8 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
         e.given_on = today;
         e.form_reference = "Letter received by the office";
         e.note = "Parent asked for photographs to stop being used.";
-        TRY(record_withdrawal(c, clock, head.actor, profile.consent, oakfield->id, e, published_posts_finder()));
+        TRY(record_withdrawal(SchoolScope{c, clock, head.actor, oakfield->id}, profile.consent, e,
+                              published_posts_finder()));
         break;
       }
     }

@@ -33,7 +33,8 @@ Status assign_demo_profiles(Database& db, const Clock& clock, const DemoTrust& d
   Actor actor{std::nullopt, "demo", "cli"};
   return db.transaction([&](Connection& c) -> Status {
     for (const School& s : demo.schools) {
-      TRY(assign_profile(c, clock, actor, s.id, adopted(base.text, "1.0", "2025-09-01", "2026-09-01"),
+      TRY(assign_profile(SchoolScope{c, clock, actor, s.id},
+                         adopted(base.text, "1.0", "2025-09-01", "2026-09-01"),
                          kDefaultProfileKey));
       if (s.code == "oakfield") {
         // The 2026 review: access to accounts is now reviewed every four months.
@@ -43,7 +44,7 @@ Status assign_demo_profiles(Database& db, const Clock& clock, const DemoTrust& d
         reviewed = set_value(reviewed, "personal_contact = \"never\"", "personal_contact = \"with_approval\"");
         // ... and a pupil who keeps trying to get round the filter uses the network only under supervision (NET-6).
         reviewed = set_value(reviewed, "circumvention = \"record_only\"", "circumvention = \"supervised_use_only\"");
-        TRY(assign_profile(c, clock, actor, s.id, reviewed, kDefaultProfileKey));
+        TRY(assign_profile(SchoolScope{c, clock, actor, s.id}, reviewed, kDefaultProfileKey));
       }
     }
     return {};

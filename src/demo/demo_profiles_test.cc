@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "profile/profile_store.h"
+#include "store/stored_dates.h"
 #include "test_support/databases.h"
 
 namespace inloco {
@@ -20,7 +21,7 @@ TEST_P(DemoProfilesTest, AdoptedProfilesWithAHistory) {
   for (const School& school : demo->schools) {
     auto profile = db().read([&](Connection& c) { return profile_for_school(c, school.id); });
     ASSERT_TRUE(profile.ok()) << profile.error().message;
-    EXPECT_EQ(profile->meta.adopted, "2025-09-01");
+    EXPECT_EQ(optional_iso(profile->meta.adopted), "2025-09-01");
     auto history = db().read([&](Connection& c) { return profile_history(c, school.id); });
     ASSERT_TRUE(history.ok());
     if (school.code == "oakfield") {

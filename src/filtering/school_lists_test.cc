@@ -109,9 +109,10 @@ TEST_P(SchoolListsTest, TheProfileAndEachPersonsGroupAreWrittenForTheHelper) {
   // A profile assigned later is the one written.
   std::string changed(shipped->text);
   changed += "\n# assigned for the test\n";
-  ASSERT_TRUE(write([&](Connection& c) {
-                return assign_profile(c, clock_, Actor::system(), alpha_, changed, "default");
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) {
+        return assign_profile(SchoolScope{c, clock_, Actor::system(), alpha_}, changed, "default");
+      }).ok());
   written = read([&](Connection& c) { return lists(c); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(slurp(std::filesystem::path(dir_) / "profile.toml"), changed);

@@ -112,14 +112,13 @@ Status check_device_details(const DeviceDetails& input) {
   return {};
 }
 
-Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& actor,
-                           int64_t school_id, const DeviceDetails& input) {
+Result<int64_t> add_device(const SchoolScope& at, const DeviceDetails& input) {
   TRY(check_device_details(input));
   DeviceDetails d{trim(input.label), trim(input.make), trim(input.model), std::nullopt};
   if (input.serial && !trim(*input.serial).empty()) d.serial = trim(*input.serial);
-  School school = TRY(get_school(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
 
-  for (const ApprovedDevice& other : TRY(list_devices(conn, school_id))) {
+  for (const ApprovedDevice& other : TRY(list_devices(at.conn, at.school_id))) {
     if (name_key(other.details.label) == name_key(d.label))
       return Error::conflict("There is already an approved device called '" + other.details.label +
                              "' at " + school.name + ". Give this one a different name.");
@@ -127,34 +126,33 @@ Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& ac
       return Error::conflict("This device is already approved at " + school.name + " as '" +
                              other.details.label + "'.");
   }
-  int64_t now = clock.now();
-  int64_t id = TRY(conn.insert(
+  int64_t now = at.clock.now();
+  int64_t id = TRY(at.conn.insert(
       "INSERT INTO approved_devices (school_id, label, make, model, serial, approved_by, "
       "approved_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {school_id, d.label, d.make, d.model, d.serial, actor.person_id, now}));
+      {at.school_id, d.label, d.make, d.model, d.serial, at.actor.person_id, now}));
   nlohmann::json detail = {{"label", d.label}, {"make", d.make}, {"model", d.model}};
   if (d.serial) detail["serial"] = *d.serial;
-  TRY(append_audit(
-      conn, clock, actor,
-      AuditEvent{"device.add", "approved_device", std::to_string(id), school_id, detail.dump()}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"device.add", "approved_device", std::to_string(id), at.school_id,
+                              detail.dump()}));
   return id;
 }
 
-Status retire_device(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                     int64_t device_id) {
-  Row row = TRY(conn.query_one(
+Status retire_device(const SchoolScope& at, int64_t device_id) {
+  Row row = TRY(at.conn.query_one(
       std::string("SELECT ") + kColumns + " FROM approved_devices WHERE id = ? AND school_id = ?",
-      {device_id, school_id}, "The device"));
+      {device_id, at.school_id}, "The device"));
   ApprovedDevice d = device_from_row(row);
   if (d.retired())
     return Error::conflict("'" + d.details.label + "' was already retired on " +
                            format_utc(*d.retired_at).substr(0, 10) + ".");
-  TRY(conn.execute("UPDATE approved_devices SET retired_at = ?, retired_by = ? WHERE id = ?",
-                   {clock.now(), actor.person_id, device_id}));
+  TRY(at.conn.execute("UPDATE approved_devices SET retired_at = ?, retired_by = ? WHERE id = ?",
+                      {at.clock.now(), at.actor.person_id, device_id}));
   nlohmann::json detail = {{"label", d.details.label}};
-  TRY(append_audit(conn, clock, actor,
+  TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"device.retire", "approved_device", std::to_string(device_id),
-                              school_id, detail.dump()}));
+                              at.school_id, detail.dump()}));
   return {};
 }
 

@@ -25,6 +25,7 @@
 #include "core/result.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -69,12 +70,10 @@ Status check_device_details(const DeviceDetails& device);
 
 // kInvalid as check_device_details; kNotFound for an unknown school; kConflict when an approved device
 // of the school has the label, or the same make, model and serial.
-Result<int64_t> add_device(Connection& conn, const Clock& clock, const Actor& actor,
-                           int64_t school_id, const DeviceDetails& device);
+Result<int64_t> add_device(const SchoolScope& at, const DeviceDetails& device);
 
 // kNotFound unless the device belongs to the school; kConflict if already retired.
-Status retire_device(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                     int64_t device_id);
+Status retire_device(const SchoolScope& at, int64_t device_id);
 
 // The school's devices by label; retired ones (after the approved) only when asked.
 Result<std::vector<ApprovedDevice>> list_devices(Connection& conn, int64_t school_id,

@@ -28,12 +28,14 @@ class DeviceRegisterTest : public test::BackendTest {
   }
 
   Result<int64_t> add(int64_t school, DeviceDetails d) {
-    return db().transaction(
-        [&](Connection& c) { return add_device(c, clock_, Actor::command_line(), school, d); });
+    return db().transaction([&](Connection& c) {
+      return add_device(SchoolScope{c, clock_, Actor::command_line(), school}, d);
+    });
   }
   Status retire(int64_t school, int64_t id) {
-    return db().transaction(
-        [&](Connection& c) { return retire_device(c, clock_, Actor::command_line(), school, id); });
+    return db().transaction([&](Connection& c) {
+      return retire_device(SchoolScope{c, clock_, Actor::command_line(), school}, id);
+    });
   }
   DeviceMatch match(std::string make, std::string model, std::vector<std::string> serials) {
     auto m =

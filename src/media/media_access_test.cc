@@ -41,8 +41,12 @@ class MediaAccessTest : public test::BackendTest {
   }
 
   int64_t image(int64_t school, const std::string& original = test::tiny_jpeg()) {
-    auto item = store_media(db(), clock_, actor_, school, dir_, "trip.jpg", "image/jpeg", original,
-                            {"Taken on the trip", "The school", RightsBasis::kOwn, ""});
+    auto item =
+        store_media(db(), clock_, actor_, school, dir_,
+                    MediaUpload{"trip.jpg",
+                                "image/jpeg",
+                                original,
+                                {"Taken on the trip", "The school", RightsBasis::kOwn, ""}});
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
     return item.ok() ? item->id : 0;
   }

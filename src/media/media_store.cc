@@ -116,15 +116,15 @@ std::optional<RightsBasis> parse_rights_basis(std::string_view key) {
 
 Result<MediaItem> store_media(Database& db, const Clock& clock, const Actor& actor,
                               int64_t school_id, const std::string& media_dir,
-                              std::string_view file_name, std::string_view declared_type,
-                              std::string_view bytes, const MediaRights& rights, size_t max_bytes) {
-  std::string name = clean_upload_name(file_name);
-  MediaRights checked = TRY(checked_rights(rights));
-  Result<ImageType> type = check_image_upload(file_name, declared_type, bytes, max_bytes);
+                              const MediaUpload& upload, size_t max_bytes) {
+  std::string name = clean_upload_name(upload.file_name);
+  MediaRights checked = TRY(checked_rights(upload.rights));
+  Result<ImageType> type =
+      check_image_upload(upload.file_name, upload.declared_type, upload.bytes, max_bytes);
   if (!type.ok()) return std::move(type).error();
-  Result<ImageMetadata> original = read_image_metadata(bytes);
+  Result<ImageMetadata> original = read_image_metadata(upload.bytes);
   if (!original.ok()) return about_file(name, std::move(original).error());
-  Result<StrippedImage> stripped = strip_metadata(*type, bytes);
+  Result<StrippedImage> stripped = strip_metadata(*type, upload.bytes);
   if (!stripped.ok()) return about_file(name, std::move(stripped).error());
 
   MediaItem item;
@@ -213,11 +213,11 @@ Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_i
   return item_from_row(row);
 }
 
-Result<MediaItem> view_media(Connection& conn, const Clock& clock, const Actor& actor,
-                             int64_t school_id, int64_t media_id) {
-  MediaItem item = TRY(get_media(conn, school_id, media_id));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"media.view", "media_item", std::to_string(item.id), school_id, "{}"}));
+Result<MediaItem> view_media(const SchoolScope& at, int64_t media_id) {
+  MediaItem item = TRY(get_media(at.conn, at.school_id, media_id));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"media.view", "media_item", std::to_string(item.id), at.school_id, "{}"}));
   return item;
 }
 

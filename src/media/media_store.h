@@ -27,6 +27,7 @@
 #include "media/image_type.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -68,22 +69,30 @@ struct MediaItem {
   std::string metadata_removed;  // "EXIF, XMP, comment"; empty when there was none
 };
 
+// An image as a person uploads it: the file, with the name and the type their
+// browser gave, and what they say about where it came from and who owns it.
+// It refers to the caller's bytes for the length of one call.
+struct MediaUpload {
+  std::string_view file_name;
+  std::string_view declared_type;
+  std::string_view bytes;
+  MediaRights rights;
+};
+
 // kInvalid (saying what was wrong and what to do) for a bad upload or missing
 // rights; kNotFound for an unknown school; kUnavailable when the media folder
-// cannot be written.
+// cannot be written. Takes the Database, not a Connection: the stripped file is
+// written before the transaction and removed again if the record is not kept.
 Result<MediaItem> store_media(Database& db, const Clock& clock, const Actor& actor,
                               int64_t school_id, const std::string& media_dir,
-                              std::string_view file_name, std::string_view declared_type,
-                              std::string_view bytes, const MediaRights& rights,
-                              size_t max_bytes = kDefaultMaxImageBytes);
+                              const MediaUpload& upload, size_t max_bytes = kDefaultMaxImageBytes);
 
 // kNotFound unless the item belongs to the school.
 Result<MediaItem> get_media(Connection& conn, int64_t school_id, int64_t media_id);
 // get_media for a person looking at what an image's original carried (its
 // device, serials, whether it held a location): audited "media.view". Call
 // inside Database::transaction.
-Result<MediaItem> view_media(Connection& conn, const Clock& clock, const Actor& actor,
-                             int64_t school_id, int64_t media_id);
+Result<MediaItem> view_media(const SchoolScope& at, int64_t media_id);
 
 // The school's media, newest first: `limit` items from `offset` (limit 0: all).
 Result<std::vector<MediaItem>> list_media(Connection& conn, int64_t school_id, int64_t limit = 0,

@@ -35,7 +35,7 @@ class MediaStoreTest : public test::BackendTest {
       School b{0, trust, "riverside", "Riverside Academy", std::nullopt, "secondary"};
       int64_t first = TRY(create_school(c, clock_, Actor::system(), a));
       int64_t second = TRY(create_school(c, clock_, Actor::system(), b));
-      TRY(add_device(c, clock_, Actor::system(), first,
+      TRY(add_device(SchoolScope{c, clock_, Actor::system(), first},
                      {"School camera", "Canon", "Canon EOS 250D", "123052001234"}));
       return std::pair{first, second};
     });
@@ -50,7 +50,8 @@ class MediaStoreTest : public test::BackendTest {
 
   Result<MediaItem> store(std::string_view name, std::string_view type, std::string_view bytes,
                           MediaRights rights = own(), size_t max = kDefaultMaxImageBytes) {
-    return store_media(db(), clock_, actor_, school_, dir_, name, type, bytes, rights, max);
+    return store_media(db(), clock_, actor_, school_, dir_, MediaUpload{name, type, bytes, rights},
+                       max);
   }
   static MediaRights own() {
     return {"Taken by Miss Patel on the school camera", "Oakfield Primary School",
@@ -148,8 +149,9 @@ TEST_P(MediaStoreTest, FlagsImagesFromUnknownDevices) {
   EXPECT_EQ(other->device_match, DeviceMatchKind::kUnknown);
 
   // The same approved camera belongs to one school only.
-  auto elsewhere = store_media(db(), clock_, actor_, other_school_, dir_, "x.jpg", "",
-                               test::with_metadata(test::tiny_jpeg()), own());
+  auto elsewhere =
+      store_media(db(), clock_, actor_, other_school_, dir_,
+                  MediaUpload{"x.jpg", "", test::with_metadata(test::tiny_jpeg()), own()});
   ASSERT_TRUE(elsewhere.ok());
   EXPECT_EQ(elsewhere->device_match, DeviceMatchKind::kUnknown);
 }
@@ -231,8 +233,8 @@ TEST_P(MediaStoreTest, RefusedUploadsLeaveNoFileAndNoRow) {
 }
 
 TEST_P(MediaStoreTest, AFailedRecordRemovesTheFileItWrote) {
-  auto r = store_media(db(), clock_, actor_, 987654, dir_, "photo.jpg", "image/jpeg",
-                       test::tiny_jpeg(), own());
+  auto r = store_media(db(), clock_, actor_, 987654, dir_,
+                       MediaUpload{"photo.jpg", "image/jpeg", test::tiny_jpeg(), own()});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
   expect_nothing_kept();
@@ -241,8 +243,8 @@ TEST_P(MediaStoreTest, AFailedRecordRemovesTheFileItWrote) {
 TEST_P(MediaStoreTest, AnUnwritableMediaFolderSavesNothing) {
   std::string blocked = dir_ + "/blocked";
   { std::ofstream(blocked) << "a file where the folder should be"; }
-  auto r = store_media(db(), clock_, actor_, school_, blocked, "photo.jpg", "image/jpeg",
-                       test::tiny_jpeg(), own());
+  auto r = store_media(db(), clock_, actor_, school_, blocked,
+                       MediaUpload{"photo.jpg", "image/jpeg", test::tiny_jpeg(), own()});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(media_rows(), 0);

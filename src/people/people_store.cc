@@ -345,19 +345,18 @@ Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor,
   return {};
 }
 
-Status set_competent_to_consent(Connection& conn, const Clock& clock, const Actor& actor,
-                                int64_t school_id, int64_t pupil_id, bool competent) {
-  Person pupil = TRY(get_person(conn, school_id, pupil_id));
+Status set_competent_to_consent(const SchoolScope& at, int64_t pupil_id, bool competent) {
+  Person pupil = TRY(get_person(at.conn, at.school_id, pupil_id));
   if (pupil.kind != PersonKind::kPupil)
     return Error::invalid("Only a pupil can be marked competent to consent; " +
                           pupil.display_name() + " is recorded as " +
                           std::string(person_kind_label(pupil.kind)) + ".");
-  TRY(conn.execute(
-      "UPDATE people SET competent_to_consent = ?, competence_decided_by = ?, "
-      "competence_decided_at = ?, updated_at = ? WHERE id = ?",
-      {competent, actor.person_id, clock.now(), clock.now(), pupil_id}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"person.competence", "person", std::to_string(pupil_id), school_id,
+  TRY(
+      at.conn.execute("UPDATE people SET competent_to_consent = ?, competence_decided_by = ?, "
+                      "competence_decided_at = ?, updated_at = ? WHERE id = ?",
+                      {competent, at.actor.person_id, at.clock.now(), at.clock.now(), pupil_id}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"person.competence", "person", std::to_string(pupil_id), at.school_id,
                               nlohmann::json{{"competent_to_consent", competent}}.dump()}));
   return {};
 }

@@ -25,6 +25,7 @@
 #include "people/role.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -96,9 +97,8 @@ Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor,
                        int64_t parent_id, int64_t pupil_id);
 
 // ORG-5: records the school's decision that a pupil can (or no longer can)
-// give their own consent, with who decided (actor.person_id) and when.
-Status set_competent_to_consent(Connection& conn, const Clock& clock, const Actor& actor,
-                                int64_t school_id, int64_t pupil_id, bool competent);
+// give their own consent, with who decided (at.actor.person_id) and when.
+Status set_competent_to_consent(const SchoolScope& at, int64_t pupil_id, bool competent);
 
 struct RoleHeld {
   Role role;

@@ -321,7 +321,7 @@ TEST_P(PeopleStoreTest, CompetenceToConsentIsForPupilsAndRecordsTheDecision) {
   Actor ruth{dsl, "Ruth Brown (rbrown)", "127.0.0.1"};
   clock_.advance(3600);
   auto s = write([&](Connection& c) {
-    return set_competent_to_consent(c, clock_, ruth, alpha_, pupil, true);
+    return set_competent_to_consent(SchoolScope{c, clock_, ruth, alpha_}, pupil, true);
   });
   ASSERT_TRUE(s.ok()) << s.error().message;
   auto p = read([&](Connection& c) { return get_person(c, alpha_, pupil); });
@@ -331,18 +331,18 @@ TEST_P(PeopleStoreTest, CompetenceToConsentIsForPupilsAndRecordsTheDecision) {
   EXPECT_EQ(p->competence_decided_at, clock_.now());
 
   auto staff = write([&](Connection& c) {
-    return set_competent_to_consent(c, clock_, ruth, alpha_, dsl, true);
+    return set_competent_to_consent(SchoolScope{c, clock_, ruth, alpha_}, dsl, true);
   });
   ASSERT_FALSE(staff.ok());
   EXPECT_EQ(staff.error().code, ErrorCode::kInvalid);
   auto other = write([&](Connection& c) {
-    return set_competent_to_consent(c, clock_, ruth, beta_, pupil, false);
+    return set_competent_to_consent(SchoolScope{c, clock_, ruth, beta_}, pupil, false);
   });
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
 
   ASSERT_TRUE(write([&](Connection& c) {
-                return set_competent_to_consent(c, clock_, ruth, alpha_, pupil, false);
+                return set_competent_to_consent(SchoolScope{c, clock_, ruth, alpha_}, pupil, false);
               }).ok());
   auto q = read([&](Connection& c) { return get_person(c, alpha_, pupil); });
   ASSERT_TRUE(q.ok());

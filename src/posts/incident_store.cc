@@ -6,25 +6,29 @@
 
 namespace inloco {
 
-Result<int64_t> declare_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                                 const std::string& title) {
+Result<int64_t> declare_incident(const SchoolScope& at, const std::string& title) {
   std::string t(trim(title));
   if (t.empty() || t.size() > 200 || !is_valid_utf8(t))
     return Error::invalid("Give the incident a short title (up to 200 characters).");
-  int64_t id = TRY(conn.insert("INSERT INTO critical_incidents (school_id, title, declared_by, declared_at) VALUES "
-                               "(?, ?, ?, ?) RETURNING id",
-                               {school_id, t, actor.person_id, clock.now()}));
-  TRY(append_audit(conn, clock, actor, AuditEvent{"incident.declare", "critical_incident", std::to_string(id), school_id, "{}"}));
+  int64_t id = TRY(at.conn.insert(
+      "INSERT INTO critical_incidents (school_id, title, declared_by, declared_at) VALUES "
+      "(?, ?, ?, ?) RETURNING id",
+      {at.school_id, t, at.actor.person_id, at.clock.now()}));
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{"incident.declare", "critical_incident", std::to_string(id), at.school_id, "{}"}));
   return id;
 }
 
-Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id, int64_t incident_id) {
-  int64_t n = TRY(conn.execute("UPDATE critical_incidents SET closed_by = ?, closed_at = ? WHERE id = ? AND school_id = ? "
-                               "AND closed_at IS NULL",
-                               {actor.person_id, clock.now(), incident_id, school_id}));
+Status close_incident(const SchoolScope& at, int64_t incident_id) {
+  int64_t n = TRY(at.conn.execute(
+      "UPDATE critical_incidents SET closed_by = ?, closed_at = ? WHERE id = ? AND school_id = ? "
+      "AND closed_at IS NULL",
+      {at.actor.person_id, at.clock.now(), incident_id, at.school_id}));
   if (n == 0) return Error::not_found("There is no open incident " + std::to_string(incident_id) + " at this school.");
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"incident.close", "critical_incident", std::to_string(incident_id), school_id, "{}"}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"incident.close", "critical_incident", std::to_string(incident_id),
+                              at.school_id, "{}"}));
   return {};
 }
 

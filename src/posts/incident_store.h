@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -20,10 +21,8 @@ struct CriticalIncident {
   bool open() const { return !closed_at.has_value(); }
 };
 
-Result<int64_t> declare_incident(Connection& conn, const Clock& clock, const Actor& actor,
-                                 int64_t school_id, const std::string& title);
-Status close_incident(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      int64_t incident_id);
+Result<int64_t> declare_incident(const SchoolScope& at, const std::string& title);
+Status close_incident(const SchoolScope& at, int64_t incident_id);
 // Empty when the incident does not exist at this school.
 Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id, int64_t incident_id);
 Result<std::vector<CriticalIncident>> open_incidents(Connection& conn, int64_t school_id);

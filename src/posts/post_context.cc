@@ -1,6 +1,7 @@
 #include "posts/post_context.h"
 
 #include "consent/consent_register.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "posts/post_workflow.h"
 #include "profile/vocabulary.h"
@@ -52,7 +53,7 @@ PublishedPostsFinder published_posts_finder() {
     auto posts = TRY(published_posts_showing(conn, pupil, use));
     std::vector<PublishedPostRef> out;
     for (const auto& p : posts)
-      out.push_back({p.post_id, p.account_id, p.live_url, format_utc(p.published_at).substr(0, 10)});
+      out.push_back({p.post_id, p.account_id, p.live_url, date_of(p.published_at)});
     return out;
   };
 }

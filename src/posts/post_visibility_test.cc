@@ -45,9 +45,12 @@ class PostVisibilityTest : public test::AccountFixture {
   }
 
   int64_t image(int64_t school) {
-    auto item = store_media(db(), clock_, actor(teacher_), school, media_dir_, "trip.jpg",
-                            "image/jpeg", test::tiny_jpeg(),
-                            {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""});
+    auto item =
+        store_media(db(), clock_, actor(teacher_), school, media_dir_,
+                    MediaUpload{"trip.jpg",
+                                "image/jpeg",
+                                test::tiny_jpeg(),
+                                {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""}});
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
     return item.ok() ? item->id : 0;
   }
@@ -69,7 +72,7 @@ class PostVisibilityTest : public test::AccountFixture {
     Actor a = actor(author);
     Grants g = grants(author);
     auto id = write([&](Connection& c) {
-      return save_post(c, clock_, PostActor{a, g}, ctx, alpha_, trust_, std::nullopt, d);
+      return save_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, std::nullopt, d);
     });
     EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
     return id.ok() ? *id : 0;

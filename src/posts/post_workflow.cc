@@ -131,112 +131,128 @@ Result<Post> load(Connection& conn, int64_t school_id, int64_t post_id) {
   return p;
 }
 
-
-Status audit(Connection& conn, const Clock& clock, const Actor& actor, const std::string& action, int64_t school_id,
-             int64_t post_id, const json& detail) {
-  TRY(append_audit(conn, clock, actor, AuditEvent{action, "post", std::to_string(post_id), school_id, detail.dump()}));
+Status audit(const SchoolScope& at, const std::string& action, int64_t post_id,
+             const json& detail) {
+  TRY(append_audit(
+      at.conn, at.clock, at.actor,
+      AuditEvent{action, "post", std::to_string(post_id), at.school_id, detail.dump()}));
   return {};
 }
 
 }  // namespace
 
-Result<int64_t> save_post(Connection& conn, const Clock& clock, const PostActor& who, const PostCheckContext& ctx,
-                          int64_t school_id, int64_t school_trust_id, std::optional<int64_t> post_id,
+Result<int64_t> save_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                          int64_t school_trust_id, std::optional<int64_t> post_id,
                           const PostDraft& given) {
-  if (!who.actor.person_id) return Error::forbidden("Only a signed-in member of staff can write posts.");
-  int64_t author = *who.actor.person_id;
-  TRY(validate_draft(conn, ctx, school_id, given));
+  if (!at.actor.person_id)
+    return Error::forbidden("Only a signed-in member of staff can write posts.");
+  int64_t author = *at.actor.person_id;
+  TRY(validate_draft(at.conn, ctx, at.school_id, given));
   // An attached image is a photograph, so a withdrawal of image consent finds the post.
   PostDraft draft = given;
   if (!draft.media_ids.empty()) draft.shows_images = true;
   std::optional<Post> existing;
   if (post_id) {
-    existing = TRY(load(conn, school_id, *post_id));
+    existing = TRY(load(at.conn, at.school_id, *post_id));
     if (existing->status == PostStatus::kPublished || existing->status == PostStatus::kWithdrawn)
       return Error::conflict("This post is " + std::string(post_status_label(existing->status)) +
                              " and can no longer be edited; write a new one.");
     if (existing->author_id != author) return Error::forbidden("Only the post's author can edit it.");
   }
-  auto findings = TRY(run_post_checks(conn, ctx, who.grants, school_id, school_trust_id, author, draft));
+  auto findings =
+      TRY(run_post_checks(at.conn, ctx, grants, at.school_id, school_trust_id, author, draft));
   for (const auto& f : findings)
     if (f.check == "not_authorised" || f.check == "account_not_open")
       return Error::forbidden("The post was not saved: " + f.message);
   Verdict verdict = overall_verdict(findings);
-  int64_t now = clock.now();
+  int64_t now = at.clock.now();
   int64_t id;
   if (!existing) {
-    id = TRY(conn.insert(
-        "INSERT INTO posts (school_id, account_id, author_id, objective, body, shows_images, shows_video, "
-        "media_source, incident_id, status, revision, decision, findings, created_at, updated_at) VALUES "
+    id = TRY(at.conn.insert(
+        "INSERT INTO posts (school_id, account_id, author_id, objective, body, shows_images, "
+        "shows_video, "
+        "media_source, incident_id, status, revision, decision, findings, created_at, updated_at) "
+        "VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?) RETURNING id",
-        {school_id, draft.account_id, author, draft.objective, draft.body, draft.shows_images, draft.shows_video,
-         draft.media_source, draft.incident_id, std::string(verdict_key(verdict)), findings_json(findings), now,
-         now}));
+        {at.school_id, draft.account_id, author, draft.objective, draft.body, draft.shows_images,
+         draft.shows_video, draft.media_source, draft.incident_id,
+         std::string(verdict_key(verdict)), findings_json(findings), now, now}));
   } else {
     id = existing->id;
     // An edit after approval withdraws the approval (PST-7).
-    TRY(conn.execute(
-        "UPDATE posts SET account_id = ?, objective = ?, body = ?, shows_images = ?, shows_video = ?, "
-        "media_source = ?, incident_id = ?, status = 'draft', revision = revision + 1, decision = ?, findings = ?, "
-        "approved_by = NULL, approved_at = NULL, approved_revision = NULL, updated_at = ? WHERE id = ?",
-        {draft.account_id, draft.objective, draft.body, draft.shows_images, draft.shows_video, draft.media_source,
-         draft.incident_id, std::string(verdict_key(verdict)), findings_json(findings), now, id}));
-    TRY(conn.execute("DELETE FROM post_pupils WHERE post_id = ?", {id}));
-    TRY(conn.execute("DELETE FROM post_media WHERE post_id = ?", {id}));
+    TRY(
+        at.conn.execute("UPDATE posts SET account_id = ?, objective = ?, body = ?, shows_images = "
+                        "?, shows_video = ?, "
+                        "media_source = ?, incident_id = ?, status = 'draft', revision = revision "
+                        "+ 1, decision = ?, findings = ?, "
+                        "approved_by = NULL, approved_at = NULL, approved_revision = NULL, "
+                        "updated_at = ? WHERE id = ?",
+                        {draft.account_id, draft.objective, draft.body, draft.shows_images,
+                         draft.shows_video, draft.media_source, draft.incident_id,
+                         std::string(verdict_key(verdict)), findings_json(findings), now, id}));
+    TRY(at.conn.execute("DELETE FROM post_pupils WHERE post_id = ?", {id}));
+    TRY(at.conn.execute("DELETE FROM post_media WHERE post_id = ?", {id}));
   }
   std::vector<int64_t> pupils = draft.pupil_ids;
   std::sort(pupils.begin(), pupils.end());
   pupils.erase(std::unique(pupils.begin(), pupils.end()), pupils.end());
-  for (int64_t p : pupils) TRY(conn.execute("INSERT INTO post_pupils (post_id, pupil_id) VALUES (?, ?)", {id, p}));
+  for (int64_t p : pupils)
+    TRY(at.conn.execute("INSERT INTO post_pupils (post_id, pupil_id) VALUES (?, ?)", {id, p}));
   std::vector<int64_t> seen;
   for (int64_t m : draft.media_ids) {
     if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;  // attached once
     seen.push_back(m);
-    TRY(conn.execute("INSERT INTO post_media (post_id, media_id, position) VALUES (?, ?, ?)",
-                     {id, m, static_cast<int64_t>(seen.size())}));
+    TRY(at.conn.execute("INSERT INTO post_media (post_id, media_id, position) VALUES (?, ?, ?)",
+                        {id, m, static_cast<int64_t>(seen.size())}));
   }
-  TRY(audit(conn, clock, who.actor, existing ? "post.edit" : "post.draft", school_id, id,
-            {{"verdict", verdict_key(verdict)}, {"findings", findings.size()}, {"images", seen.size()},
+  TRY(audit(at, existing ? "post.edit" : "post.draft", id,
+            {{"verdict", verdict_key(verdict)},
+             {"findings", findings.size()},
+             {"images", seen.size()},
              {"approval_withdrawn", existing && existing->status == PostStatus::kApproved}}));
   return id;
 }
 
-Status approve_post(Connection& conn, const Clock& clock, const PostActor& who, const PostCheckContext& ctx,
-                    int64_t school_id, int64_t school_trust_id, int64_t post_id) {
-  Post p = TRY(load(conn, school_id, post_id));
+Status approve_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                    int64_t school_trust_id, int64_t post_id) {
+  Post p = TRY(load(at.conn, at.school_id, post_id));
   if (p.status != PostStatus::kDraft)
     return Error::conflict("This post is " + std::string(post_status_label(p.status)) + "; only a draft is approved.");
-  if (!who.actor.person_id || (*who.actor.person_id == p.author_id && !ctx.post_rules.author_may_approve))
+  if (!at.actor.person_id ||
+      (*at.actor.person_id == p.author_id && !ctx.post_rules.author_may_approve))
     return Error::forbidden("You wrote this post, so someone else must approve it.");
-  if (!who.grants.holds_any(ctx.post_rules.approvers, school_id, school_trust_id)) {
+  if (!grants.holds_any(ctx.post_rules.approvers, at.school_id, school_trust_id)) {
     std::string list;
     for (Role r : ctx.post_rules.approvers) list += (list.empty() ? "" : " or ") + std::string(role_label(r));
     return Error::forbidden("Posts here are approved by the " + list + ", as the school's policy says.");
   }
   // The author's roles matter for incidents; the author is who the checks are about.
-  Grants author_grants = TRY(load_grants(conn, p.author_id));
-  auto findings = TRY(run_post_checks(conn, ctx, author_grants, school_id, school_trust_id, p.author_id, p.draft));
+  Grants author_grants = TRY(load_grants(at.conn, p.author_id));
+  auto findings = TRY(run_post_checks(at.conn, ctx, author_grants, at.school_id, school_trust_id,
+                                      p.author_id, p.draft));
   Verdict verdict = overall_verdict(findings);
-  TRY(conn.execute("UPDATE posts SET decision = ?, findings = ? WHERE id = ?",
-                   {std::string(verdict_key(verdict)), findings_json(findings), post_id}));
+  TRY(at.conn.execute("UPDATE posts SET decision = ?, findings = ? WHERE id = ?",
+                      {std::string(verdict_key(verdict)), findings_json(findings), post_id}));
   if (verdict == Verdict::kRefuse) {
     Error e = Error::invalid("The post cannot be approved: its checks refuse it.");
     for (const auto& f : findings)
       if (f.verdict == Verdict::kRefuse) e.details.push_back(f.message);
     return e;
   }
-  int64_t now = clock.now();
-  TRY(conn.execute("UPDATE posts SET status = 'approved', approved_by = ?, approved_at = ?, approved_revision = revision, "
-                   "updated_at = ? WHERE id = ?",
-                   {*who.actor.person_id, now, now, post_id}));
-  TRY(audit(conn, clock, who.actor, "post.approve", school_id, post_id,
+  int64_t now = at.clock.now();
+  TRY(
+      at.conn.execute("UPDATE posts SET status = 'approved', approved_by = ?, approved_at = ?, "
+                      "approved_revision = revision, "
+                      "updated_at = ? WHERE id = ?",
+                      {*at.actor.person_id, now, now, post_id}));
+  TRY(audit(at, "post.approve", post_id,
             {{"revision", p.revision}, {"reviewed_findings", findings.size()}}));
   return {};
 }
 
-Status publish_post(Connection& conn, const Clock& clock, const PostActor& who, const PostCheckContext& ctx,
-                    int64_t school_id, int64_t school_trust_id, int64_t post_id, const std::string& live_url) {
-  Post p = TRY(load(conn, school_id, post_id));
+Status publish_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                    int64_t school_trust_id, int64_t post_id, const std::string& live_url) {
+  Post p = TRY(load(at.conn, at.school_id, post_id));
   if (ctx.post_rules.approval_required &&
       (p.status != PostStatus::kApproved || p.approved_revision != p.revision))
     return Error::conflict("This post has not been approved as it stands, so it cannot be published.");
@@ -246,29 +262,32 @@ Status publish_post(Connection& conn, const Clock& clock, const PostActor& who, 
   if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() < 12 || url.size() > 2000 ||
       url.find_first_of(" \t\r\n\"<>") != std::string::npos)
     return Error::invalid("Give the live address of the post on the platform, starting https://");
-  Grants author_grants = TRY(load_grants(conn, p.author_id));
-  auto findings = TRY(run_post_checks(conn, ctx, author_grants, school_id, school_trust_id, p.author_id, p.draft));
+  Grants author_grants = TRY(load_grants(at.conn, p.author_id));
+  auto findings = TRY(run_post_checks(at.conn, ctx, author_grants, at.school_id, school_trust_id,
+                                      p.author_id, p.draft));
   if (overall_verdict(findings) == Verdict::kRefuse) {
-    TRY(conn.execute("UPDATE posts SET decision = 'refuse', findings = ? WHERE id = ?", {findings_json(findings), post_id}));
+    TRY(at.conn.execute("UPDATE posts SET decision = 'refuse', findings = ? WHERE id = ?",
+                        {findings_json(findings), post_id}));
     Error e = Error::invalid("The post cannot be published: something changed since it was approved.");
     for (const auto& f : findings)
       if (f.verdict == Verdict::kRefuse) e.details.push_back(f.message);
     return e;
   }
-  int64_t now = clock.now();
-  TRY(conn.execute("UPDATE posts SET status = 'published', published_by = ?, published_at = ?, live_url = ?, "
-                   "updated_at = ? WHERE id = ?",
-                   {who.actor.person_id, now, url, now, post_id}));
-  TRY(audit(conn, clock, who.actor, "post.publish", school_id, post_id, {{"live_url", url}}));
+  int64_t now = at.clock.now();
+  TRY(at.conn.execute(
+      "UPDATE posts SET status = 'published', published_by = ?, published_at = ?, live_url = ?, "
+      "updated_at = ? WHERE id = ?",
+      {at.actor.person_id, now, url, now, post_id}));
+  TRY(audit(at, "post.publish", post_id, {{"live_url", url}}));
   return {};
 }
 
-Status withdraw_post(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id, int64_t post_id,
-                     const std::string& reason) {
-  Post p = TRY(load(conn, school_id, post_id));
+Status withdraw_post(const SchoolScope& at, int64_t post_id, const std::string& reason) {
+  Post p = TRY(load(at.conn, at.school_id, post_id));
   if (p.status == PostStatus::kWithdrawn) return {};
-  TRY(conn.execute("UPDATE posts SET status = 'withdrawn', updated_at = ? WHERE id = ?", {clock.now(), post_id}));
-  TRY(audit(conn, clock, actor, "post.withdraw", school_id, post_id, {{"reason", reason}}));
+  TRY(at.conn.execute("UPDATE posts SET status = 'withdrawn', updated_at = ? WHERE id = ?",
+                      {at.clock.now(), post_id}));
+  TRY(audit(at, "post.withdraw", post_id, {{"reason", reason}}));
   return {};
 }
 

@@ -4,6 +4,9 @@
 // with its live address, and kept linked to the pupils it shows.
 //
 // Every function runs inside the caller's transaction and audits what it changes.
+// Those that change a post take the transaction, the clock, the acting person
+// (at.actor.person_id is the author or the approver) and the school as a
+// SchoolScope, and `grants`: that person's roles.
 #pragma once
 
 #include <optional>
@@ -12,43 +15,36 @@
 
 #include "auth/permissions.h"
 #include "core/clock.h"
-#include "posts/post.h"
 #include "posts/incident_store.h"
+#include "posts/post.h"
 #include "posts/post_checks.h"
 #include "store/audit_log.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
 inline constexpr size_t kMaxPostBytes = 20000;
 inline constexpr size_t kMaxPostImages = 10;
 
-struct PostActor {
-  const Actor& actor;    // for the audit log; actor.person_id is the person
-  const Grants& grants;  // the person's roles
-};
-
 // Creates (post_id empty) or edits a draft and runs the checks. Refused
 // (kInvalid) for bad input: invalid UTF-8, an empty or huge text, an objective
 // the profile does not list, a pupil or an image of another school, more than
 // kMaxPostImages images; kConflict for a published post.
-Result<int64_t> save_post(Connection& conn, const Clock& clock, const PostActor& who,
-                          const PostCheckContext& ctx, int64_t school_id, int64_t school_trust_id,
-                          std::optional<int64_t> post_id, const PostDraft& draft);
+Result<int64_t> save_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                          int64_t school_trust_id, std::optional<int64_t> post_id,
+                          const PostDraft& draft);
 
 // PST-7: by one of the profile's approvers who is not the author; refused when
 // the checks refuse. Findings to review are reviewed by the approver.
-Status approve_post(Connection& conn, const Clock& clock, const PostActor& who,
-                    const PostCheckContext& ctx, int64_t school_id, int64_t school_trust_id,
-                    int64_t post_id);
+Status approve_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                    int64_t school_trust_id, int64_t post_id);
 
 // PST-8: the approved revision, checked again (consent may have been
 // withdrawn since), with the live address.
-Status publish_post(Connection& conn, const Clock& clock, const PostActor& who,
-                    const PostCheckContext& ctx, int64_t school_id, int64_t school_trust_id,
-                    int64_t post_id, const std::string& live_url);
+Status publish_post(const SchoolScope& at, const Grants& grants, const PostCheckContext& ctx,
+                    int64_t school_trust_id, int64_t post_id, const std::string& live_url);
 
-Status withdraw_post(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                     int64_t post_id, const std::string& reason);
+Status withdraw_post(const SchoolScope& at, int64_t post_id, const std::string& reason);
 
 Result<Post> get_post(Connection& conn, int64_t school_id, int64_t post_id);
 Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id,

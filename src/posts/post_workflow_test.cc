@@ -42,9 +42,12 @@ class PostWorkflowTest : public test::AccountFixture {
     m.make = make;
     m.model = model;
     m.body_serial.clear();
-    auto item = store_media(db(), clock_, actor(teacher_), school, media_dir_, "sports-day.jpg", "image/jpeg",
-                            test::with_metadata(test::tiny_jpeg(), m),
-                            {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""});
+    auto item =
+        store_media(db(), clock_, actor(teacher_), school, media_dir_,
+                    MediaUpload{"sports-day.jpg",
+                                "image/jpeg",
+                                test::with_metadata(test::tiny_jpeg(), m),
+                                {"Taken by Mr Teacher", "The school", RightsBasis::kOwn, ""}});
     EXPECT_TRUE(item.ok()) << (item.ok() ? "" : item.error().message);
     return item.ok() ? item->id : 0;
   }
@@ -89,20 +92,24 @@ class PostWorkflowTest : public test::AccountFixture {
     Grants g = grants(who);
     auto ctx = context();
     return db().transaction([&](Connection& c) {
-      return save_post(c, clock_, PostActor{a, g}, ctx, alpha_, trust_, id, d);
+      return save_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, id, d);
     });
   }
   Status approve(int64_t who, int64_t id) {
     Actor a = actor(who);
     Grants g = grants(who);
     auto ctx = context();
-    return db().transaction([&](Connection& c) { return approve_post(c, clock_, PostActor{a, g}, ctx, alpha_, trust_, id); });
+    return db().transaction([&](Connection& c) {
+      return approve_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, id);
+    });
   }
   Status publish(int64_t who, int64_t id, const std::string& url = "https://facebook.com/alpha/posts/1") {
     Actor a = actor(who);
     Grants g = grants(who);
     auto ctx = context();
-    return db().transaction([&](Connection& c) { return publish_post(c, clock_, PostActor{a, g}, ctx, alpha_, trust_, id, url); });
+    return db().transaction([&](Connection& c) {
+      return publish_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, id, url);
+    });
   }
   Post load(int64_t id) {
     auto p = db().read([&](Connection& c) { return get_post(c, alpha_, id); });
@@ -236,7 +243,8 @@ TEST_P(PostWorkflowTest, BadInputIsRefusedAndNothingSaved) {
 
 TEST_P(PostWorkflowTest, DuringAnIncidentOnlyDesignatedPeoplePostAboutIt) {
   auto incident = db().transaction([&](Connection& c) {
-    return declare_incident(c, clock_, actor(head_), alpha_, "Flooding at the main site");
+    return declare_incident(SchoolScope{c, clock_, actor(head_), alpha_},
+                            "Flooding at the main site");
   });
   ASSERT_TRUE(incident.ok());
   PostDraft about = draft("The school is closed today because of flooding.");
@@ -248,7 +256,10 @@ TEST_P(PostWorkflowTest, DuringAnIncidentOnlyDesignatedPeoplePostAboutIt) {
   EXPECT_EQ(load(*by_head).verdict, Verdict::kPass);
   auto other = save(teacher_, draft());
   EXPECT_EQ(load(*other).verdict, Verdict::kReview) << "any post during an incident is looked at";
-  ASSERT_TRUE(db().transaction([&](Connection& c) { return close_incident(c, clock_, actor(head_), alpha_, *incident); }).ok());
+  ASSERT_TRUE(db().transaction([&](Connection& c) {
+                    return close_incident(SchoolScope{c, clock_, actor(head_), alpha_}, *incident);
+                  })
+                  .ok());
   auto after = save(teacher_, draft());
   EXPECT_EQ(load(*after).verdict, Verdict::kPass);
 }
@@ -286,8 +297,11 @@ TEST_P(PostWorkflowTest, AttachedImagesAreKeptInOrderAndCountAsPhotographs) {
 
 TEST_P(PostWorkflowTest, ImagesFromUnknownDevicesAreFlaggedForTheApprover) {
   ASSERT_TRUE(db().transaction([&](Connection& c) {
-    return add_device(c, clock_, actor(head_), alpha_, {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt});
-  }).ok());
+                    return add_device(
+                        SchoolScope{c, clock_, actor(head_), alpha_},
+                        {"Office iPad", "Apple", "iPad (9th generation)", std::nullopt});
+                  })
+                  .ok());
   int64_t approved = image(alpha_, "Apple", "iPad (9th generation)");
   int64_t unknown = image(alpha_, "Samsung", "SM-S918B");
   PostDraft d = draft();

@@ -7,6 +7,7 @@
 
 #include "profile/policy_document.h"
 #include "profile/shipped_profiles.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -61,9 +62,9 @@ TEST_F(DronfieldJuniorProfile, PolicyDatesAndCommittee) {
   EXPECT_EQ(p_.meta.version, "2.1");
   EXPECT_EQ(p_.meta.committee, "Full Governors");
   EXPECT_EQ(p_.meta.minute, "4.5.21 / 5.13");
-  EXPECT_EQ(p_.meta.adopted, "2021-05-04");
-  EXPECT_EQ(p_.meta.last_review, "2021-05-04");
-  EXPECT_EQ(p_.meta.next_review, "2022-03-01");
+  EXPECT_EQ(optional_iso(p_.meta.adopted), "2021-05-04");
+  EXPECT_EQ(optional_iso(p_.meta.last_review), "2021-05-04");
+  EXPECT_EQ(optional_iso(p_.meta.next_review), "2022-03-01");
   PolicyDocument d = policy_document(p_, "Dronfield Junior School");
   EXPECT_EQ(d.version_line,
             "Version 2.1. Adopted 4 May 2021. Last reviewed 4 May 2021. Next review due by 1 March "

@@ -8,6 +8,7 @@
 
 #include "profile/policy_document.h"
 #include "profile/shipped_profiles.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -59,8 +60,8 @@ TEST_F(MulbartonPrimaryProfile, PersonalContactOnlyWithPriorApproval) {
   // REQ STF-2
   EXPECT_EQ(p_.staff.personal_contact, PersonalContact::kWithApproval);
   EXPECT_EQ(p_.staff.personal_contact_approvers, std::vector<Role>{Role::kHeadteacher});
-  EXPECT_EQ(p_.meta.adopted, "2024-02-01");
-  EXPECT_EQ(p_.meta.next_review, "2025-02-01");
+  EXPECT_EQ(optional_iso(p_.meta.adopted), "2024-02-01");
+  EXPECT_EQ(optional_iso(p_.meta.next_review), "2025-02-01");
 }
 
 }  // namespace

@@ -147,9 +147,9 @@ class Writer {
   std::string version_line() const {
     const PolicyMeta& m = p_.meta;
     std::string out = "Version " + m.version + ".";
-    out += m.adopted.empty() ? " Not yet adopted." : " Adopted " + long_date(m.adopted) + ".";
-    if (!m.last_review.empty()) out += " Last reviewed " + long_date(m.last_review) + ".";
-    if (!m.next_review.empty()) out += " Next review due by " + long_date(m.next_review) + ".";
+    out += m.adopted ? " Adopted " + long_date(*m.adopted) + "." : " Not yet adopted.";
+    if (m.last_review) out += " Last reviewed " + long_date(*m.last_review) + ".";
+    if (m.next_review) out += " Next review due by " + long_date(*m.next_review) + ".";
     return out;
   }
 
@@ -169,8 +169,8 @@ class Writer {
       s.paragraphs.push_back(t);
     }
     std::string adopted;
-    if (!m.adopted.empty()) {
-      adopted = "Version " + m.version + " was adopted on " + long_date(m.adopted);
+    if (m.adopted) {
+      adopted = "Version " + m.version + " was adopted on " + long_date(*m.adopted);
       if (!m.committee.empty()) adopted += " by the " + m.committee;
       if (!m.minute.empty()) adopted += " (minute " + m.minute + ")";
       adopted += ".";
@@ -185,13 +185,12 @@ class Writer {
     if (p_.review.after_incidents)
       review += ", and sooner after a serious incident or a change in the law";
     review += ".";
-    if (!m.last_review.empty()) {
-      review += " It was last reviewed on " + long_date(m.last_review);
+    if (m.last_review) {
+      review += " It was last reviewed on " + long_date(*m.last_review);
       if (!m.reviewed_by.empty()) review += " by the " + m.reviewed_by;
       review += ".";
     }
-    if (!m.next_review.empty())
-      review += " The next review is due by " + long_date(m.next_review) + ".";
+    if (m.next_review) review += " The next review is due by " + long_date(*m.next_review) + ".";
     s.paragraphs.push_back(review);
     if (!m.related_policies.empty()) {
       s.paragraphs.push_back("Read it together with:");
@@ -711,7 +710,11 @@ std::string long_date(const std::string& iso_date) {
   if (iso_date.size() != 10) return iso_date;
   auto d = parse_date(iso_date);
   if (!d.ok()) return iso_date;
-  return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
+  return long_date(*d);
+}
+
+std::string long_date(const CalendarDate& day) {
+  return std::to_string(day.day) + " " + kMonths[day.month - 1] + " " + std::to_string(day.year);
 }
 
 PolicyDocument policy_document(const PolicyProfile& profile, const std::string& school_name) {

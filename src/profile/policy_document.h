@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_date.h"
 #include "profile/policy_profile.h"
 
 namespace inloco {
@@ -39,5 +40,7 @@ std::string policy_document_text(const PolicyDocument& document, size_t width = 
 
 // "2021-05-04" -> "4 May 2021"; anything else is returned unchanged.
 std::string long_date(const std::string& iso_date);
+// The day as a page shows it: "4 May 2021".
+std::string long_date(const CalendarDate& day);
 
 }  // namespace inloco

@@ -22,11 +22,11 @@ TEST(PolicyDocumentTest, VersionAdoptionAndReviewDates) {
   PolicyProfile p;
   p.name = "Elm Primary School social media policy";
   p.meta.version = "3.0";
-  p.meta.adopted = "2025-01-15";
+  p.meta.adopted = CalendarDate{2025, 1, 15};
   p.meta.committee = "Full governing board";
   p.meta.minute = "12/25";
-  p.meta.last_review = "2025-01-10";
-  p.meta.next_review = "2026-01-10";
+  p.meta.last_review = CalendarDate{2025, 1, 10};
+  p.meta.next_review = CalendarDate{2026, 1, 10};
   PolicyDocument d = policy_document(p, "Elm Primary School");
   EXPECT_EQ(d.title, "Elm Primary School social media policy");
   EXPECT_EQ(

@@ -17,26 +17,29 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/calendar_date.h"
 #include "core/result.h"
 #include "people/role.h"
 
 namespace inloco {
 
-// [policy]: the document itself (TRN-3). Dates are "YYYY-MM-DD"; empty means
-// not recorded. The loader refuses a next review before the last review.
+// [policy]: the document itself (TRN-3). Dates are written "YYYY-MM-DD" (or as
+// TOML dates); none means not recorded. The loader refuses a next review
+// before the last review.
 struct PolicyMeta {
   std::string version = "1.0";
-  std::string adopted;                   // the date the current version was adopted
+  std::optional<CalendarDate> adopted;   // the date the current version was adopted
   std::vector<std::string> approved_by;  // who signed it off: "Chair of governors", ...
   std::string committee;                 // the body that adopted it: "Full governing board"
   std::string minute;                    // the minute reference of that decision
   std::string reviewed_by;               // who carried out the last review (a job title)
-  std::string last_review;
-  std::string next_review;
+  std::optional<CalendarDate> last_review;
+  std::optional<CalendarDate> next_review;
   std::vector<std::string> related_policies = {  // read alongside this one
       "Child protection and safeguarding policy", "Online safety policy", "Data protection policy",
       "Staff code of conduct"};

@@ -261,17 +261,18 @@ class Reader {
     if (ok && n.is_array()) out = std::move(got);
   }
 
-  void read(const toml::node& n, const std::string& path, std::string& out, schema::Date) {
+  void read(const toml::node& n, const std::string& path, std::optional<CalendarDate>& out,
+            schema::Date) {
     if (auto d = n.value_exact<toml::date>()) {
       if (!is_real_date(d->year, d->month, d->day))
         return problem(line_of(n), path, "is not a real date");
-      out = CalendarDate{d->year, d->month, d->day}.iso();
+      out = CalendarDate{d->year, d->month, d->day};
       return;
     }
     auto v = n.value_exact<std::string>();
     if (!v) return wrong_type(n, path, "a date such as 2025-07-01");
     if (v->empty()) {
-      out.clear();
+      out.reset();
       return;
     }
     bool iso_shape = v->size() == 10 && (*v)[4] == '-' && (*v)[7] == '-';
@@ -280,7 +281,7 @@ class Reader {
       return problem(line_of(n), path,
                      "'" + *v + "' is not a date; write it as YYYY-MM-DD, such as 2025-07-01" +
                          (iso_shape ? " (that day does not exist)" : ""));
-    out = d->iso();
+    out = *d;
   }
 
   void read(const toml::node& n, const std::string& path, std::string& out, schema::MonthDay) {

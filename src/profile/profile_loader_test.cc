@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "store/stored_dates.h"
+
 namespace inloco {
 namespace {
 
@@ -69,8 +71,8 @@ comments = "created + 18 months"
                         "elm.toml");
   ASSERT_TRUE(p.ok()) << p.error().message << "\n" << ::testing::PrintToString(p.error().details);
   EXPECT_EQ(p->name, "Elm Primary School social media policy");
-  EXPECT_EQ(p->meta.adopted, "2024-09-01");      // a TOML date
-  EXPECT_EQ(p->meta.next_review, "2025-09-01");  // a date in quotes
+  EXPECT_EQ(optional_iso(p->meta.adopted), "2024-09-01");      // a TOML date
+  EXPECT_EQ(optional_iso(p->meta.next_review), "2025-09-01");  // a date in quotes
   EXPECT_EQ(p->titles.at("headteacher"), "Principal");
   EXPECT_EQ(role_title(*p, Role::kHeadteacher), "Principal");
   EXPECT_EQ(p->accounts.max_admins, 2);

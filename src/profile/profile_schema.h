@@ -68,7 +68,7 @@ struct Text {  // std::string
   bool required = false;
 };
 struct TextList {};         // std::vector<std::string>
-struct Date {};             // std::string "YYYY-MM-DD" (or a TOML date)
+struct Date {};             // std::optional<CalendarDate>: "YYYY-MM-DD" (or a TOML date)
 struct MonthDay {};         // std::string "MM-DD"
 struct RoleList {};         // std::vector<Role>
 struct KeyList {            // std::vector<std::string> of vocabulary keys

@@ -28,7 +28,9 @@ std::string show(bool v, schema::Flag) { return v ? "true" : "false"; }
 std::string show(int v, schema::Count) { return std::to_string(v); }
 std::string show(const std::string& v, schema::Text) { return quote(v); }
 std::string show(const std::vector<std::string>& v, schema::TextList) { return list(v); }
-std::string show(const std::string& v, schema::Date) { return v.empty() ? "(not set)" : v; }
+std::string show(const std::optional<CalendarDate>& v, schema::Date) {
+  return v ? v->iso() : "(not set)";
+}
 std::string show(const std::string& v, schema::MonthDay) { return quote(v); }
 std::string show(const std::vector<Role>& v, schema::RoleList) {
   std::vector<std::string> keys;

@@ -21,7 +21,7 @@ TEST(ProfileSettingsTest, ChangesAreListedAsBeforeAndAfter) {
   PolicyProfile after;
   after.accounts.max_admins = 2;
   after.posts.approvers = {Role::kSocialMediaLead};
-  after.meta.next_review = "2025-07-01";
+  after.meta.next_review = CalendarDate{2025, 7, 1};
   after.filter.groups["sixth_form"] = FilterGroup{"Sixth form", {"pupil"}, {}, {}};
   after.filter.groups.erase("guests");
   std::vector<std::string> changes = profile_changes(before, after);

@@ -92,15 +92,15 @@ Result<std::string> profile_text_for_school(Connection& conn, int64_t school_id)
   return std::string(shipped.text);
 }
 
-Status assign_profile(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      std::string_view toml_text, std::string_view profile_key) {
+Status assign_profile(const SchoolScope& at, std::string_view toml_text,
+                      std::string_view profile_key) {
   if (!valid_key(profile_key))
     return Error::invalid("'" + std::string(profile_key) +
                           "' cannot name a policy profile: use a-z, 0-9, _ and -, as in "
                           "'oak_trees_mat'.");
   PolicyProfile next = TRY(load_profile(toml_text, std::string(profile_key) + ".toml"));
-  School school = TRY(get_school(conn, school_id));
-  std::optional<ProfileVersion> latest = TRY(latest_version(conn, school_id));
+  School school = TRY(get_school(at.conn, at.school_id));
+  std::optional<ProfileVersion> latest = TRY(latest_version(at.conn, at.school_id));
   if (latest && latest->profile_key == profile_key && latest->toml_text == toml_text) return {};
 
   PolicyProfile previous;
@@ -115,16 +115,16 @@ Status assign_profile(Connection& conn, const Clock& clock, const Actor& actor, 
   if (changes.empty()) changes.push_back("no setting changed (wording or comments only)");
 
   int64_t version = latest ? latest->version + 1 : 1;
-  TRY(conn.execute(
+  TRY(at.conn.execute(
       "INSERT INTO profile_versions (school_id, version, profile_key, profile_text, changes, "
       "assigned_by, assigned_by_name, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {school_id, version, std::string(profile_key), std::string(toml_text), join_lines(changes),
-       actor.person_id, actor.name, clock.now()}));
+      {at.school_id, version, std::string(profile_key), std::string(toml_text), join_lines(changes),
+       at.actor.person_id, at.actor.name, at.clock.now()}));
   nlohmann::json detail = {
       {"profile", std::string(profile_key)}, {"version", version}, {"changes", changes}};
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"profile.assign", "school_profile", std::to_string(school_id),
-                              school_id, detail.dump()}));
+  TRY(append_audit(at.conn, at.clock, at.actor,
+                   AuditEvent{"profile.assign", "school_profile", std::to_string(at.school_id),
+                              at.school_id, detail.dump()}));
   return {};
 }
 

@@ -5,7 +5,8 @@
 // shown afterwards.
 //
 // Functions take a Connection so that callers compose them inside one
-// transaction; assign_profile writes and must run inside Database::transaction.
+// transaction; assign_profile writes, takes it in a SchoolScope (with the
+// clock, the actor and the school) and must run inside Database::transaction.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@
 #include "profile/policy_profile.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/school_scope.h"
 
 namespace inloco {
 
@@ -48,8 +50,8 @@ Result<std::string> profile_text_for_school(Connection& conn, int64_t school_id)
 // current profile (the default one for a first assignment), and audits it.
 // Assigning the same text under the same key again changes nothing.
 // kNotFound for an unknown school.
-Status assign_profile(Connection& conn, const Clock& clock, const Actor& actor, int64_t school_id,
-                      std::string_view toml_text, std::string_view profile_key);
+Status assign_profile(const SchoolScope& at, std::string_view toml_text,
+                      std::string_view profile_key);
 
 // Every version, oldest first; empty when none was assigned.
 Result<std::vector<ProfileVersion>> profile_history(Connection& conn, int64_t school_id);

@@ -35,8 +35,9 @@ class ProfileStoreTest : public test::BackendTest {
     school_ = *id;
   }
   Status assign(const std::string& toml, const std::string& key) {
-    return db().transaction(
-        [&](Connection& c) { return assign_profile(c, clock_, head_, school_, toml, key); });
+    return db().transaction([&](Connection& c) {
+      return assign_profile(SchoolScope{c, clock_, head_, school_}, toml, key);
+    });
   }
   Result<PolicyProfile> current() {
     return db().read([&](Connection& c) { return profile_for_school(c, school_); });
@@ -148,8 +149,9 @@ TEST_P(ProfileStoreTest, ShippedProfileCanBeAssigned) {
 }
 
 TEST_P(ProfileStoreTest, UnknownSchoolAndBadKey) {
-  auto missing = db().transaction(
-      [&](Connection& c) { return assign_profile(c, clock_, head_, school_ + 100, "", "elm"); });
+  auto missing = db().transaction([&](Connection& c) {
+    return assign_profile(SchoolScope{c, clock_, head_, school_ + 100}, "", "elm");
+  });
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   auto p = db().read([&](Connection& c) { return profile_for_school(c, school_ + 100); });
   EXPECT_EQ(p.error().code, ErrorCode::kNotFound);

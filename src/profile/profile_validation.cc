@@ -73,13 +73,6 @@ class Checker {
   const SourceLines& lines_;
 };
 
-std::optional<CalendarDate> date_or_none(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  auto d = parse_date(text);
-  if (!d.ok()) return std::nullopt;
-  return *d;
-}
-
 // The same day `months` later, or the month's last day when it has no such day.
 CalendarDate add_months(CalendarDate d, int months) {
   int total = d.year * 12 + (d.month - 1) + months;
@@ -97,9 +90,9 @@ std::string long_date(const CalendarDate& d) {
 }
 
 void check_dates(const PolicyProfile& p, Checker& c) {
-  auto adopted = date_or_none(p.meta.adopted);
-  auto last = date_or_none(p.meta.last_review);
-  auto next = date_or_none(p.meta.next_review);
+  const std::optional<CalendarDate>& adopted = p.meta.adopted;
+  const std::optional<CalendarDate>& last = p.meta.last_review;
+  const std::optional<CalendarDate>& next = p.meta.next_review;
   if (!next) return;
   if (last && *next < *last)
     c.problem("policy.next_review", "the next review (" + long_date(*next) +

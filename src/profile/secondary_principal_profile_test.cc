@@ -7,6 +7,7 @@
 
 #include "profile/policy_document.h"
 #include "profile/shipped_profiles.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -77,7 +78,7 @@ TEST_F(SecondaryPrincipalProfile, StaffKeepOffSocialMediaDuringSessions) {
   const FilterGroup& staff = p_.filter.groups.at("staff");
   EXPECT_EQ(staff.blocked_during.at("sessions"), std::vector<std::string>{"all"});
   EXPECT_TRUE(staff.blocked_during.at("lessons").empty());
-  EXPECT_EQ(p_.meta.next_review, "2019-07-01");
+  EXPECT_EQ(optional_iso(p_.meta.next_review), "2019-07-01");
 }
 
 }  // namespace

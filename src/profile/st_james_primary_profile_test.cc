@@ -7,6 +7,7 @@
 
 #include "profile/policy_document.h"
 #include "profile/shipped_profiles.h"
+#include "store/stored_dates.h"
 
 namespace inloco {
 namespace {
@@ -75,7 +76,7 @@ TEST_F(StJamesPrimaryProfile, FilteringForLearnersAndStaff) {
             std::vector<std::string>{"all"});
   EXPECT_EQ(p_.filter.circumvention, CircumventionSanction::kRemoveInternetAccess);
   EXPECT_THAT(p_.filter.monitoring_reports_to, Contains(Role::kDsl));
-  EXPECT_EQ(p_.meta.next_review, "2022-09-01");
+  EXPECT_EQ(optional_iso(p_.meta.next_review), "2022-09-01");
 }
 
 }  // namespace

@@ -55,7 +55,8 @@ class FilterMonitoringTest : public ::testing::TestWithParam<Dialect> {
       std::string text(base.text);
       const std::string record_only = "circumvention = \"record_only\"";
       text.replace(text.find(record_only), record_only.size(), "circumvention = \"supervised_use_only\"");
-      return assign_profile(c, server_->clock(), Actor::system(), a_, text, kDefaultProfileKey);
+      return assign_profile(SchoolScope{c, server_->clock(), Actor::system(), a_}, text,
+                            kDefaultProfileKey);
     });
     ASSERT_TRUE(s.ok()) << s.error().message;
     dir_ = fs::temp_directory_path() / ("inloco-monitoring-it-" + random_token(8));

@@ -38,7 +38,8 @@ class StaffConductServerTest : public ::testing::TestWithParam<Dialect> {
       std::string text(base.text);
       const std::string never = "personal_contact = \"never\"";
       text.replace(text.find(never), never.size(), "personal_contact = \"with_approval\"");
-      return assign_profile(c, server_->clock(), Actor::system(), a_, text, kDefaultProfileKey);
+      return assign_profile(SchoolScope{c, server_->clock(), Actor::system(), a_}, text,
+                            kDefaultProfileKey);
     });
     ASSERT_TRUE(s.ok()) << s.error().message;
   }

@@ -9,6 +9,7 @@
 #include "accounts/platform.h"
 #include "core/calendar_date.h"
 #include "profile/policy_document.h"
+#include "store/stored_dates.h"
 #include "web/api/json_fields.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -45,8 +46,8 @@ json account_json(const RegisterEntry& e) {
       {"master_admin_role", a.master_admin_role ? json(role_key(*a.master_admin_role)) : json()},
       {"official_email", optional_json(a.official_email)},
       {"status", account_status_key(a.status)},
-      {"date_opened", optional_json(a.date_opened)},
-      {"date_closed", optional_json(a.date_closed)},
+      {"date_opened", optional_json(optional_iso(a.date_opened))},
+      {"date_closed", optional_json(optional_iso(a.date_closed))},
       {"affiliated", a.affiliated},
       {"run_by", optional_json(a.run_by)},
       {"school_holds_master_access", a.school_holds_master_access},
@@ -108,7 +109,7 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                  out.push_back({{"account_id", d.account_id},
                                 {"account_name", d.account_name},
                                 {"kind", review_kind_key(d.kind)},
-                                {"due_on", d.due_on},
+                                {"due_on", d.due_on.iso()},
                                 {"overdue", d.overdue}});
                return json_response(200, {{"due", out}});
              });
@@ -123,8 +124,8 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                                 {"account_name", r.account_name},
                                 {"master_administration_role", r.master_admin_role},
                                 {"approved_posting_users", r.posting_users},
-                                {"date_opened", r.date_opened},
-                                {"date_closed", optional_json(r.date_closed)}});
+                                {"date_opened", optional_iso(r.date_opened).value_or("")},
+                                {"date_closed", optional_json(optional_iso(r.date_closed))}});
                return json_response(200, {{"account_log", out}});
              });
 
@@ -165,7 +166,7 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
           p.assessment.success_measures = text_field(a, "success_measures");
         }
         int64_t id = TRY(ctx.db.transaction([&](Connection& c) {
-          return propose_account(c, ctx.clock, req.actor(), rules, req.school->id, p);
+          return propose_account(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, rules, p);
         }));
         RegisterEntry e = TRY(
             ctx.db.read([&](Connection& c) { return get_account(c, req.school->id, id, rules); }));
@@ -191,8 +192,9 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
             [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
               if (!b.contains("approve") || !b["approve"].is_boolean())
                 return Error::invalid("Send {\"approve\": true or false, \"note\": \"why\"}.");
-              return decide_assessment(c, ctx.clock, req.actor(), req.grants, rules, req.school->id,
-                                       id, b["approve"].get<bool>(), text_field(b, "note"));
+              return decide_assessment(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                       req.grants, rules, id, b["approve"].get<bool>(),
+                                       text_field(b, "note"));
             });
       });
 
@@ -206,8 +208,8 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
               auto kind = parse_authorisation_kind(text_field(b, "kind"));
               if (!b.contains("person_id") || !b["person_id"].is_number_integer() || !kind)
                 return Error::invalid("Send {\"person_id\": N, \"kind\": \"post\" or \"admin\"}.");
-              TRY(grant_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id,
-                                      id, b["person_id"].get<int64_t>(), *kind));
+              TRY(grant_authorisation(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                      req.grants, rules, id, b["person_id"].get<int64_t>(), *kind));
               return {};
             });
       });
@@ -221,8 +223,8 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
             [&](Connection& c, const AccountRules& rules, int64_t, const json& b) -> Status {
               if (!b.contains("authorisation_id") || !b["authorisation_id"].is_number_integer())
                 return Error::invalid("Send {\"authorisation_id\": N, \"reason\": \"why\"}.");
-              return revoke_authorisation(c, ctx.clock, req.actor(), req.grants, rules,
-                                          req.school->id, b["authorisation_id"].get<int64_t>(),
+              return revoke_authorisation(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                          req.grants, rules, b["authorisation_id"].get<int64_t>(),
                                           text_field(b, "reason"));
             });
       });
@@ -239,29 +241,31 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                                  for (const auto& v : b["revoke_authorisation_ids"])
                                    if (v.is_number_integer())
                                      r.revoke_authorisation_ids.push_back(v.get<int64_t>());
-                               TRY(record_review(c, ctx.clock, req.actor(), req.grants, rules,
-                                                 req.school->id, id, r));
+                               TRY(record_review(
+                                   SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                   req.grants, rules, id, r));
                                return {};
                              });
              });
 
-  router.add({V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage},
-             [&ctx](Request& req) {
-               return change(ctx, req,
-                             [&](Connection& c, const AccountRules& rules, int64_t id,
-                                 const json& b) -> Status {
-                               return close_account(c, ctx.clock, req.actor(), req.grants, rules,
-                                                    req.school->id, id, text_field(b, "reason"));
-                             });
-             });
+  router.add(
+      {V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage},
+      [&ctx](Request& req) {
+        return change(
+            ctx, req,
+            [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
+              return close_account(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                   req.grants, rules, id, text_field(b, "reason"));
+            });
+      });
 
   router.add({V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage},
              [&ctx](Request& req) {
                return change(
                    ctx, req,
                    [&](Connection& c, const AccountRules&, int64_t id, const json& b) -> Status {
-                     return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id,
-                                           text_field(b, "password"));
+                     return set_credential(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                           ctx.key, id, text_field(b, "password"));
                    });
              });
 

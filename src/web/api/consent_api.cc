@@ -33,7 +33,8 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                CalendarDate today = date_of(app.clock.now());
                Actor actor = req.actor();
                PupilConsentView view = TRY(app.db.transaction([&](Connection& c) {
-                 return view_pupil_consent(c, app.clock, actor, rules, req.school->id, *id, today);
+                 return view_pupil_consent(SchoolScope{c, app.clock, actor, req.school->id}, rules,
+                                           *id, today);
                }));
                json current = json::object();
                for (const auto& u : view.current)
@@ -47,8 +48,8 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                                     {"kind", decision_kind_key(d.kind)},
                                     {"given_by", d.given_by_name},
                                     {"given_as", d.given_as},
-                                    {"given_on", d.given_on},
-                                    {"effective_from", d.effective_from},
+                                    {"given_on", d.given_on.iso()},
+                                    {"effective_from", d.effective_from.iso()},
                                     {"form_reference", d.form_reference}});
                return json_response(200, {{"pupil_id", *id},
                                           {"year", academic_year_of(today).label()},
@@ -85,8 +86,8 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                      e.given_on = *on;
                      e.form_reference = b.value("form_reference", "");
                      e.note = b.value("note", "");
-                     return record_consent(c, app.clock, req.actor(), rules, req.school->id, e,
-                                           published_posts_finder());
+                     return record_consent(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                           rules, e, published_posts_finder());
                    }));
                return json_response(outcome.recorded ? 201 : 200,
                                     {{"decision_id", outcome.decision_id},
@@ -116,9 +117,10 @@ void add_consent_api_routes(Router& router, AppContext& app) {
              [&app](Request& req) -> Result<HttpResponse> {
                ConsentRules rules = TRY(school_profile(app, req)).consent;
                AcademicYear year = academic_year_of(date_of(app.clock.now()));
-               auto report =
-                   TRY(import_consent_csv(app.db, app.clock, req.actor(), rules, req.school->id,
-                                          year, req.raw.body(), published_posts_finder()));
+               auto report = TRY(app.db.transaction([&](Connection& c) {
+                 return import_consent_csv(SchoolScope{c, app.clock, req.actor(), req.school->id},
+                                           rules, year, req.raw.body(), published_posts_finder());
+               }));
                return json_response(200, {{"rows", report.rows},
                                           {"recorded", report.recorded},
                                           {"unchanged", report.unchanged},
@@ -141,8 +143,8 @@ void add_consent_api_routes(Router& router, AppContext& app) {
         if (!outcome || *outcome == RemovalStatus::kOpen)
           return Error::invalid("\"outcome\" is removed or not_practicable.");
         TRY(app.db.transaction([&](Connection& c) {
-          return resolve_removal(c, app.clock, req.actor(), req.school->id, *id, *outcome,
-                                 text("reason"));
+          return resolve_removal(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
+                                 *outcome, text("reason"));
         }));
         auto task = TRY(
             app.db.read([&](Connection& c) { return get_removal_task(c, req.school->id, *id); }));
@@ -160,7 +162,7 @@ void add_consent_api_routes(Router& router, AppContext& app) {
                                 {"post_id", t.post_id},
                                 {"account", t.account_name},
                                 {"live_url", t.live_url},
-                                {"due_on", t.due_on},
+                                {"due_on", t.due_on.iso()},
                                 {"status", removal_status_key(t.status)}});
                return json_response(200, {{"removals", out}});
              });

@@ -65,9 +65,10 @@ void add_media_api_routes(Router& router, AppContext& app) {
           if (!parsed) return Error::invalid("\"basis\" is own, permission or acknowledgement.");
           rights.basis = *parsed;
         }
-        MediaItem item = TRY(store_media(app.db, app.clock, req.actor(), req.school->id,
-                                         app.config.media_dir, file->second.filename,
-                                         file->second.content_type, file->second.data, rights));
+        MediaItem item =
+            TRY(store_media(app.db, app.clock, req.actor(), req.school->id, app.config.media_dir,
+                            MediaUpload{file->second.filename, file->second.content_type,
+                                        file->second.data, rights}));
         return json_response(201, media_json(item));
       });
   router.add({V::get, root + "/{media}", Access::kSchool, Capability::kMediaView},
@@ -76,7 +77,7 @@ void add_media_api_routes(Router& router, AppContext& app) {
                if (!id) return Error::not_found("There is no such image.");
                Actor actor = req.actor();
                MediaItem item = TRY(app.db.transaction([&](Connection& c) {
-                 return view_media(c, app.clock, actor, req.school->id, *id);
+                 return view_media(SchoolScope{c, app.clock, actor, req.school->id}, *id);
                }));
                return json_response(200, media_json(item));
              });

@@ -104,8 +104,8 @@ void add_posts_api_routes(Router& router, AppContext& app) {
                SchoolPostContext env = TRY(env_for(app, req));
                Actor actor = req.actor();
                int64_t id = TRY(app.db.transaction([&](Connection& c) {
-                 return save_post(c, app.clock, PostActor{actor, req.grants}, *env.checks,
-                                  req.school->id, req.school->trust_id, std::nullopt, d);
+                 return save_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                  *env.checks, req.school->trust_id, std::nullopt, d);
                }));
                return answer(app, req, id, 201);
              });
@@ -124,8 +124,8 @@ void add_posts_api_routes(Router& router, AppContext& app) {
                SchoolPostContext env = TRY(env_for(app, req));
                Actor actor = req.actor();
                TRY(app.db.transaction([&](Connection& c) {
-                 return approve_post(c, app.clock, PostActor{actor, req.grants}, *env.checks,
-                                     req.school->id, req.school->trust_id, *id);
+                 return approve_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                     *env.checks, req.school->trust_id, *id);
                }));
                return answer(app, req, *id);
              });
@@ -141,8 +141,8 @@ void add_posts_api_routes(Router& router, AppContext& app) {
                SchoolPostContext env = TRY(env_for(app, req));
                Actor actor = req.actor();
                TRY(app.db.transaction([&](Connection& c) {
-                 return publish_post(c, app.clock, PostActor{actor, req.grants}, *env.checks,
-                                     req.school->id, req.school->trust_id, *id, url);
+                 return publish_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                     *env.checks, req.school->trust_id, *id, url);
                }));
                return answer(app, req, *id);
              });

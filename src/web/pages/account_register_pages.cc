@@ -213,7 +213,7 @@ Result<HttpResponse> create(AppContext& ctx, Request& req) {
   p.assessment.staff_minutes_per_week = hours ? number * 60 : number;
   p.assessment.success_measures = field(f, "success");
   auto id = ctx.db.transaction([&](Connection& c) {
-    return propose_account(c, ctx.clock, req.actor(), rules, req.school->id, p);
+    return propose_account(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, rules, p);
   });
   if (!id.ok()) return new_page(ctx, req, &f, &id.error(), http_status(id.error().code));
   return redirect_response(account_href(req, *id));
@@ -426,18 +426,18 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
           std::string posters;
           for (size_t i = 0; i < r.posting_users.size(); ++i)
             posters += (i ? ", " : "") + r.posting_users[i];
-          list.push_back(mstch::map{
-              {"platform", r.platform},
-              {"name", r.account_name},
-              {"master", r.master_admin_role},
-              {"posters", posters},
-              {"opened", r.date_opened.empty() ? std::string() : long_date(r.date_opened)},
-              {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
+          list.push_back(
+              mstch::map{{"platform", r.platform},
+                         {"name", r.account_name},
+                         {"master", r.master_admin_role},
+                         {"posters", posters},
+                         {"opened", r.date_opened ? long_date(*r.date_opened) : std::string()},
+                         {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
         }
         return render_page(ctx, req, "Account log", "account_log_print",
                            mstch::map{{"rows", list},
                                       {"school", req.school->name},
-                                      {"printed", long_date(date_of(ctx.clock.now()).iso())}});
+                                      {"printed", long_date(date_of(ctx.clock.now()))}});
       });
 
   router.add({V::get, root + "/{account}", Access::kSchool, Capability::kAccountsOwn},
@@ -451,8 +451,9 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
                    ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
                      if (decision != "approve" && decision != "reject")
                        return Error::invalid("Choose approve or reject.");
-                     return decide_assessment(c, ctx.clock, req.actor(), req.grants, rules,
-                                              req.school->id, id, decision == "approve", note);
+                     return decide_assessment(
+                         SchoolScope{c, ctx.clock, req.actor(), req.school->id}, req.grants, rules,
+                         id, decision == "approve", note);
                    });
              });
 
@@ -466,8 +467,8 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
                      if (!person) return Error::invalid("Choose the member of staff to authorise.");
                      if (!kind)
                        return Error::invalid("Choose whether they may post or administer.");
-                     TRY(grant_authorisation(c, ctx.clock, req.actor(), req.grants, rules,
-                                             req.school->id, id, *person, *kind));
+                     TRY(grant_authorisation(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                             req.grants, rules, id, *person, *kind));
                      return {};
                    });
              });
@@ -479,8 +480,8 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
         auto which = to_id(field(req.form(), "authorisation"));
         return change(ctx, req, [&](Connection& c, const AccountRules& rules, int64_t) -> Status {
           if (!which) return Error::invalid("Choose the authorisation to revoke.");
-          return revoke_authorisation(c, ctx.clock, req.actor(), req.grants, rules, req.school->id,
-                                      *which, "revoked on the account page");
+          return revoke_authorisation(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                      req.grants, rules, *which, "revoked on the account page");
         });
       });
 
@@ -492,7 +493,7 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
         ch.school_has_editorial_oversight = field(req.form(), "editorial_oversight") == "yes";
         ch.listed_in_privacy_notice = field(req.form(), "privacy_notice") == "yes";
         return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
-          return update_account(c, ctx.clock, req.actor(), req.school->id, id, ch);
+          return update_account(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, id, ch);
         });
       });
 
@@ -501,7 +502,8 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
       [&ctx](Request& req) {
         std::string secret = field(req.form(), "secret");
         return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
-          return set_credential(c, ctx.clock, req.actor(), ctx.key, req.school->id, id, secret);
+          return set_credential(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, ctx.key, id,
+                                secret);
         });
       });
 
@@ -529,22 +531,22 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
                auto range = req.form().equal_range("remove");
                for (auto it = range.first; it != range.second; ++it)
                  if (auto v = to_id(it->second)) record.revoke_authorisation_ids.push_back(*v);
-               return change(ctx, req,
-                             [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-                               TRY(record_review(c, ctx.clock, req.actor(), req.grants, rules,
-                                                 req.school->id, id, record));
-                               return {};
-                             });
+               return change(
+                   ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                     TRY(record_review(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                       req.grants, rules, id, record));
+                     return {};
+                   });
              });
 
   router.add({V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage},
              [&ctx](Request& req) {
                std::string reason = field(req.form(), "reason");
-               return change(ctx, req,
-                             [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-                               return close_account(c, ctx.clock, req.actor(), req.grants, rules,
-                                                    req.school->id, id, reason);
-                             });
+               return change(
+                   ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                     return close_account(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                          req.grants, rules, id, reason);
+                   });
              });
 }
 

@@ -41,8 +41,10 @@ Result<HttpResponse> run_import(AppContext& app, Request& req) {
         422);
   ConsentRules rules = TRY(school_profile(app, req)).consent;
   AcademicYear year = academic_year_of(date_of(app.clock.now()));
-  auto report = import_consent_csv(app.db, app.clock, req.actor(), rules, req.school->id, year,
-                                   file->second.data, published_posts_finder());
+  auto report = app.db.transaction([&](Connection& c) {
+    return import_consent_csv(SchoolScope{c, app.clock, req.actor(), req.school->id}, rules, year,
+                              file->second.data, published_posts_finder());
+  });
   if (!report.ok())
     return import_page(app, req, {{"errors", error_list(report.error(), "file")}},
                        http_status(report.error().code));

@@ -62,7 +62,7 @@ Result<HttpResponse> home(AppContext& app, Request& req, const Error* error = nu
           {"account", t.account_name},
           {"url", t.live_url},
           {"due", long_date(t.due_on)},
-          {"overdue", t.due_on < today.iso()},
+          {"overdue", t.due_on < today},
           {"assigned",
            assigned.empty() ? std::string("Nobody: the account has no administrator") : assigned},
           {"csrf", csrf_token(req)}};
@@ -109,7 +109,7 @@ Result<HttpResponse> grid_page(AppContext& app, Request& req, const std::string&
                {"today", today.iso()},
                {"action", base(req) + "/grid?class=" + url_encode(cls)}};
   TRY(app.db.read([&](Connection& conn) -> Status {
-    auto grid = TRY(class_grid(conn, app.clock, req.actor(), rules, req.school->id,
+    auto grid = TRY(class_grid(SchoolScope{conn, app.clock, req.actor(), req.school->id}, rules,
                                PupilGroup{cls, std::nullopt}, year));
     mstch::array uses;
     for (const auto& u : grid.uses)
@@ -158,7 +158,7 @@ Result<HttpResponse> save_grid(AppContext& app, Request& req) {
     return grid_page(app, req, "", &e, 422);
   }
   auto result = app.db.transaction([&](Connection& conn) -> Result<GridReport> {
-    auto grid = TRY(class_grid(conn, app.clock, req.actor(), rules, req.school->id,
+    auto grid = TRY(class_grid(SchoolScope{conn, app.clock, req.actor(), req.school->id}, rules,
                                PupilGroup{cls, std::nullopt}, year));
     std::vector<ConsentEntry> entries;
     for (const auto& r : grid.rows) {
@@ -179,8 +179,8 @@ Result<HttpResponse> save_grid(AppContext& app, Request& req) {
       }
     }
     if (entries.empty()) return GridReport{};  // nothing changed on the page
-    return record_grid(conn, app.clock, req.actor(), rules, req.school->id, year, entries,
-                       published_posts_finder());
+    return record_grid(SchoolScope{conn, app.clock, req.actor(), req.school->id}, rules, year,
+                       entries, published_posts_finder());
   });
   if (!result.ok())
     return grid_page(app, req, "", &result.error(), http_status(result.error().code));
@@ -200,7 +200,8 @@ Result<HttpResponse> pupil_page(AppContext& app, Request& req, const Error* erro
   CalendarDate today = date_of(app.clock.now());
   Actor actor = req.actor();
   PupilConsentView view = TRY(app.db.transaction([&](Connection& conn) {
-    return view_pupil_consent(conn, app.clock, actor, rules, req.school->id, *id, today);
+    return view_pupil_consent(SchoolScope{conn, app.clock, actor, req.school->id}, rules, *id,
+                              today);
   }));
   const Person& pupil = view.pupil;
   mstch::array current, uses;
@@ -253,7 +254,7 @@ Result<HttpResponse> record_one(AppContext& app, Request& req) {
     e.given_on = *on;
     e.form_reference = field(f, "form_reference");
     e.note = field(f, "note");
-    TRY(record_consent(conn, app.clock, req.actor(), rules, req.school->id, e,
+    TRY(record_consent(SchoolScope{conn, app.clock, req.actor(), req.school->id}, rules, e,
                        published_posts_finder()));
     return {};
   });
@@ -327,8 +328,8 @@ void add_consent_routes(Router& router, AppContext& app) {
                auto s = app.db.transaction([&](Connection& c) -> Status {
                  if (!outcome || *outcome == RemovalStatus::kOpen)
                    return Error::invalid("Choose taken down or not practicable.");
-                 return resolve_removal(c, app.clock, req.actor(), req.school->id, *id, *outcome,
-                                        reason);
+                 return resolve_removal(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id,
+                                        *outcome, reason);
                });
                if (!s.ok()) return home(app, req, &s.error(), http_status(s.error().code));
                return redirect_response(base(req));

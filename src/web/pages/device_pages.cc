@@ -64,8 +64,9 @@ Result<HttpResponse> add(AppContext& app, Request& req) {
   if (auto bad = check_device_details(d); !bad.ok())
     return register_page(app, req, &d, &bad.error(), 422);
   TRY(require_decider(app, req));
-  auto id = app.db.transaction(
-      [&](Connection& c) { return add_device(c, app.clock, req.actor(), req.school->id, d); });
+  auto id = app.db.transaction([&](Connection& c) {
+    return add_device(SchoolScope{c, app.clock, req.actor(), req.school->id}, d);
+  });
   if (!id.ok()) return register_page(app, req, &d, &id.error(), http_status(id.error().code));
   return redirect_response(base(req));
 }
@@ -74,8 +75,9 @@ Result<HttpResponse> retire(AppContext& app, Request& req) {
   auto id = req.int_param("device");
   if (!id) return Error::not_found("There is no such device.");
   TRY(require_decider(app, req));
-  auto s = app.db.transaction(
-      [&](Connection& c) { return retire_device(c, app.clock, req.actor(), req.school->id, *id); });
+  auto s = app.db.transaction([&](Connection& c) {
+    return retire_device(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id);
+  });
   if (!s.ok()) return register_page(app, req, nullptr, &s.error(), http_status(s.error().code));
   return redirect_response(base(req));
 }

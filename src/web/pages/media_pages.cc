@@ -71,7 +71,7 @@ Result<HttpResponse> item_page(AppContext& app, Request& req) {
   MediaItem item;
   std::vector<Post> used;
   TRY(app.db.transaction([&](Connection& c) -> Status {
-    item = TRY(view_media(c, app.clock, actor, req.school->id, *id));
+    item = TRY(view_media(SchoolScope{c, app.clock, actor, req.school->id}, *id));
     used = TRY(visible_posts_using_media(c, *req.school, *id,
                                          PostViewer{req.user->person_id, req.grants}));
     return {};
@@ -97,9 +97,9 @@ Result<HttpResponse> upload(AppContext& app, Request& req) {
     Error e = Error::invalid("Choose an image to upload: a JPEG, PNG or WebP file.");
     return library_page(app, req, &rights, &e, 422);
   }
-  auto item =
-      store_media(app.db, app.clock, req.actor(), req.school->id, app.config.media_dir,
-                  file->second.filename, file->second.content_type, file->second.data, rights);
+  auto item = store_media(
+      app.db, app.clock, req.actor(), req.school->id, app.config.media_dir,
+      MediaUpload{file->second.filename, file->second.content_type, file->second.data, rights});
   if (!item.ok())
     return library_page(app, req, &rights, &item.error(), http_status(item.error().code));
   return redirect_response(base(req) + "/" + std::to_string(item->id));

@@ -137,7 +137,8 @@ void add_people_routes(Router& router, AppContext& ctx) {
                  return detail_page(ctx, req, &e, 422);
                }
                auto r = ctx.db.transaction([&](Connection& c) {
-                 return set_competent_to_consent(c, ctx.clock, req.actor(), req.school->id, *id, answer == "yes");
+                 return set_competent_to_consent(
+                     SchoolScope{c, ctx.clock, req.actor(), req.school->id}, *id, answer == "yes");
                });
                if (!r.ok()) return detail_page(ctx, req, &r.error(), http_status(r.error().code));
                return redirect_response(people_base(req) + "/" + std::to_string(*id));

@@ -77,7 +77,8 @@ void add_policy_routes(Router& router, AppContext& ctx) {
                  return policy_page(ctx, req, &e, 422);
                }
                auto done = ctx.db.transaction([&](Connection& c) {
-                 return assign_profile(c, ctx.clock, req.actor(), req.school->id, text, key);
+                 return assign_profile(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, text,
+                                       key);
                });
                if (!done.ok()) return policy_page(ctx, req, &done.error(), http_status(done.error().code));
                return redirect_response("/schools/" + std::to_string(req.school->id) + "/policy");

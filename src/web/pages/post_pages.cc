@@ -286,8 +286,6 @@ Result<HttpResponse> detail_page(AppContext& app, Request& req, const Error* err
   return render_page(app, req, "Post", "post_detail", std::move(c), status);
 }
 
-PostActor who(Request& req, const Actor& actor) { return PostActor{actor, req.grants}; }
-
 // Photographs chosen on the form go into the media library first, as the
 // school's own with the source the author gave, and then onto the draft: a
 // draft refused for something else comes back with them still attached.
@@ -308,7 +306,7 @@ Status add_uploaded_photos(AppContext& app, Request& req, PostDraft& d) {
     MediaRights rights{d.media_source, req.school->name, RightsBasis::kOwn, ""};
     MediaItem item =
         TRY(store_media(app.db, app.clock, req.actor(), req.school->id, app.config.media_dir,
-                        up.filename, up.content_type, up.data, rights));
+                        MediaUpload{up.filename, up.content_type, up.data, rights}));
     d.media_ids.push_back(item.id);
   }
   return {};
@@ -331,8 +329,8 @@ void add_post_routes(Router& router, AppContext& app) {
                PostEnv env = TRY(post_env(app, req));
                Actor actor = req.actor();
                auto id = app.db.transaction([&](Connection& c) {
-                 return save_post(c, app.clock, who(req, actor), *env.checks, req.school->id,
-                                  req.school->trust_id, std::nullopt, d);
+                 return save_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                  *env.checks, req.school->trust_id, std::nullopt, d);
                });
                if (!id.ok())
                  return new_page(app, req, d, &id.error(), http_status(id.error().code));
@@ -350,8 +348,8 @@ void add_post_routes(Router& router, AppContext& app) {
                PostEnv env = TRY(post_env(app, req));
                Actor actor = req.actor();
                auto saved = app.db.transaction([&](Connection& c) {
-                 return save_post(c, app.clock, who(req, actor), *env.checks, req.school->id,
-                                  req.school->trust_id, *id, d);
+                 return save_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                  *env.checks, req.school->trust_id, *id, d);
                });
                if (!saved.ok())
                  return detail_page(app, req, &saved.error(), http_status(saved.error().code), &d);
@@ -364,8 +362,8 @@ void add_post_routes(Router& router, AppContext& app) {
                PostEnv env = TRY(post_env(app, req));
                Actor actor = req.actor();
                auto s = app.db.transaction([&](Connection& c) {
-                 return approve_post(c, app.clock, who(req, actor), *env.checks, req.school->id,
-                                     req.school->trust_id, *id);
+                 return approve_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                     *env.checks, req.school->trust_id, *id);
                });
                if (!s.ok()) return detail_page(app, req, &s.error(), http_status(s.error().code));
                return redirect_response(post_href(req, *id));
@@ -378,8 +376,8 @@ void add_post_routes(Router& router, AppContext& app) {
                Actor actor = req.actor();
                std::string url = field(req.form(), "live_url");
                auto s = app.db.transaction([&](Connection& c) {
-                 return publish_post(c, app.clock, who(req, actor), *env.checks, req.school->id,
-                                     req.school->trust_id, *id, url);
+                 return publish_post(SchoolScope{c, app.clock, actor, req.school->id}, req.grants,
+                                     *env.checks, req.school->trust_id, *id, url);
                });
                if (!s.ok()) return detail_page(app, req, &s.error(), http_status(s.error().code));
                return redirect_response(post_href(req, *id));
@@ -389,7 +387,7 @@ void add_post_routes(Router& router, AppContext& app) {
       [&app](Request& req) -> Result<HttpResponse> {
         std::string title = field(req.form(), "title");
         auto id = app.db.transaction([&](Connection& c) {
-          return declare_incident(c, app.clock, req.actor(), req.school->id, title);
+          return declare_incident(SchoolScope{c, app.clock, req.actor(), req.school->id}, title);
         });
         if (!id.ok()) return list_page(app, req, &id.error(), http_status(id.error().code));
         return redirect_response(base(req));
@@ -400,7 +398,7 @@ void add_post_routes(Router& router, AppContext& app) {
                auto id = req.int_param("incident");
                if (!id) return Error::not_found("There is no such incident.");
                auto s = app.db.transaction([&](Connection& c) {
-                 return close_incident(c, app.clock, req.actor(), req.school->id, *id);
+                 return close_incident(SchoolScope{c, app.clock, req.actor(), req.school->id}, *id);
                });
                if (!s.ok()) return list_page(app, req, &s.error(), http_status(s.error().code));
                return redirect_response(base(req));
