@@ -31,15 +31,16 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const char* kGiven[] = {"Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Noah", "Mia",
-                        "Jack", "Ivy", "Leo", "Lily", "Oscar", "Freya", "Charlie", "Grace",
-                        "Arthur", "Sophia", "Muhammad", "Ella", "Theo", "Evie", "Alfie", "Aisha",
-                        "Jacob", "Zara", "Freddie", "Poppy", "Archie", "Ruby"};
-const char* kFamilySyllables[] = {"ash", "bur", "cal", "dun", "el", "far", "gar", "hol",
-                                  "ing", "kel", "lan", "mor", "nor", "pem", "rad", "sel",
-                                  "tor", "wel", "yat", "zen"};
-const char* kFamilyEnds[] = {"ton", "ley", "ford", "well", "by", "wood", "ham", "son",
-                             "ridge", "field"};
+const char* kGiven[] = {"Oliver",   "Amelia", "George",  "Isla",  "Harry",  "Ava",
+                        "Noah",     "Mia",    "Jack",    "Ivy",   "Leo",    "Lily",
+                        "Oscar",    "Freya",  "Charlie", "Grace", "Arthur", "Sophia",
+                        "Muhammad", "Ella",   "Theo",    "Evie",  "Alfie",  "Aisha",
+                        "Jacob",    "Zara",   "Freddie", "Poppy", "Archie", "Ruby"};
+const char* kFamilySyllables[] = {"ash", "bur", "cal", "dun", "el",  "far", "gar",
+                                  "hol", "ing", "kel", "lan", "mor", "nor", "pem",
+                                  "rad", "sel", "tor", "wel", "yat", "zen"};
+const char* kFamilyEnds[] = {"ton",  "ley", "ford", "well",  "by",
+                             "wood", "ham", "son",  "ridge", "field"};
 
 // Distinct synthetic family names (20 x 20 x 10 x 20 combinations), each
 // with a given name picked at random.
@@ -66,16 +67,25 @@ const char* kGood[] = {
     "Our school therapist will be in on Wednesday for drop-in sessions in the library.",
     "Congratulations to Oak class for 100% attendance this week, well done everyone!",
     "Mrs Cockburn's class visited Penistone and Middlesex museums on their history tour.",
-    "Caf\xC3\xA9 ouvert \xE2\x80\x94 the French club's cr\xC3\xAApe sale raised \xC2\xA3" "230 \xF0\x9F\x8E\x89",
+    "Caf\xC3\xA9 ouvert \xE2\x80\x94 the French club's cr\xC3\xAApe sale raised \xC2\xA3"
+    "230 \xF0\x9F\x8E\x89",
     "Will there be a coach back from the Natural History Museum on Thursday afternoon?",
     "The Relationships and Sex Education evening for parents is on Tuesday at 6pm in the hall.",
     "Good luck to the netball team in the county tournament this weekend!",
 };
 const char* kBad[] = {
-    "omg this homework is f.u.c.k.i.n.g awful", "nobody likes you, just leave",
-    "you absolute b1tch", "what a sh!t day", "c u n t", "go back to your country",
-    "I think the new head is useless and should be sacked", "Vote Labour on Thursday!",
-    "send nudes", "fuuuuuck off", "w*nker", "ur so ugly lol",
+    "omg this homework is f.u.c.k.i.n.g awful",
+    "nobody likes you, just leave",
+    "you absolute b1tch",
+    "what a sh!t day",
+    "c u n t",
+    "go back to your country",
+    "I think the new head is useless and should be sacked",
+    "Vote Labour on Thursday!",
+    "send nudes",
+    "fuuuuuck off",
+    "w*nker",
+    "ur so ugly lol",
 };
 const char* kPersonal[] = {"Call me on 07700 900123", "email jo.bloggs@example.co.uk",
                            "we live at 14 Acacia Avenue, S35 6GH", "DOB: 12/03/2015"};
@@ -90,9 +100,12 @@ std::vector<std::string> make_corpus(size_t bytes, const Roster& roster) {
     for (int p = 0; p < parts; ++p) {
       if (!line.empty()) line += ' ';
       unsigned roll = rng() % 100;
-      if (roll < 86) line += kGood[rng() % std::size(kGood)];
-      else if (roll < 94) line += kBad[rng() % std::size(kBad)];
-      else if (roll < 97) line += kPersonal[rng() % std::size(kPersonal)];
+      if (roll < 86)
+        line += kGood[rng() % std::size(kGood)];
+      else if (roll < 94)
+        line += kBad[rng() % std::size(kBad)];
+      else if (roll < 97)
+        line += kPersonal[rng() % std::size(kPersonal)];
       else {
         const RosterName& n = roster[rng() % roster.size()];
         line += "Well done " + n.given + " " + n.family + "!";
@@ -126,9 +139,12 @@ int main(int argc, char** argv) {
   size_t mb = 50;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--corpus") corpus_path = argv[i + 1];
-    else if (a == "--node-script") node_script = argv[i + 1];
-    else if (a == "--mb") mb = std::stoul(argv[i + 1]);
+    if (a == "--corpus")
+      corpus_path = argv[i + 1];
+    else if (a == "--node-script")
+      node_script = argv[i + 1];
+    else if (a == "--mb")
+      mb = std::stoul(argv[i + 1]);
   }
 
   Roster roster = make_roster(50000);

@@ -3,7 +3,13 @@
 // here; a test still includes what it uses.
 #pragma once
 
-#include <utility>  // first: g++ 12 needs it before Asio, which some tests include
+// g++ 12 needs <utility> before Asio, which some tests include; clang-format would sort it after.
+// clang-format off
+#include <utility>
+// clang-format on
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -20,7 +27,3 @@
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>

@@ -101,11 +101,12 @@ Result<int64_t> record_review(const SchoolScope& at, const Grants& grants,
                             "this check.");
   std::string findings(trim(record.findings));
   if (findings.empty())
-    return Error::invalid("Write down what the " + what + " found, even if it is \"No changes "
+    return Error::invalid("Write down what the " + what +
+                          " found, even if it is \"No changes "
                           "needed\"; the findings are the record of the review.");
   if (findings.size() > kMaxAccountTextLength)
-    return Error::invalid("The findings are longer than " +
-                          std::to_string(kMaxAccountTextLength) + " characters; shorten them.");
+    return Error::invalid("The findings are longer than " + std::to_string(kMaxAccountTextLength) +
+                          " characters; shorten them.");
 
   std::set<int64_t> to_revoke(record.revoke_authorisation_ids.begin(),
                               record.revoke_authorisation_ids.end());
@@ -120,14 +121,15 @@ Result<int64_t> record_review(const SchoolScope& at, const Grants& grants,
     for (int64_t id : to_revoke)
       if (std::none_of(live.begin(), live.end(),
                        [id](const AccountAuthorisation& u) { return u.id == id; }))
-        problems.push_back("AccountAuthorisation " + std::to_string(id) + " is not a current "
-                           "authorisation on " + a.describe() +
-                           " (it may have been revoked already); reload the page.");
+        problems.push_back("AccountAuthorisation " + std::to_string(id) +
+                           " is not a current "
+                           "authorisation on " +
+                           a.describe() + " (it may have been revoked already); reload the page.");
     if (!problems.empty()) {
-      Error e = Error::invalid(problems.size() == 1
-                                   ? problems[0]
-                                   : "Some of the access to remove is not current on " +
-                                         a.describe() + "; reload the page.");
+      Error e =
+          Error::invalid(problems.size() == 1 ? problems[0]
+                                              : "Some of the access to remove is not current on " +
+                                                    a.describe() + "; reload the page.");
       e.details = std::move(problems);
       return e;
     }

@@ -42,7 +42,7 @@ CalendarDate add_months(const CalendarDate& date, int months);
 
 struct DueReview {
   int64_t account_id = 0;
-  std::string platform;      // key
+  std::string platform;  // key
   std::string account_name;
   ReviewKind kind = ReviewKind::kAccessReview;
   CalendarDate due_on;

@@ -125,7 +125,8 @@ TEST_P(AccessReviewsTest, BadReviewsAreRefusedAndNothingChanges) {
   auto empty = review(fb, head_, "  ");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalid);
-  EXPECT_NE(empty.error().message.find("Write down what the access review found"), std::string::npos);
+  EXPECT_NE(empty.error().message.find("Write down what the access review found"),
+            std::string::npos);
 
   // An authorisation of another account is not removed by this review.
   auto wrong = review(fb, head_, "Remove", {*teach, *other_grant});
@@ -139,7 +140,8 @@ TEST_P(AccessReviewsTest, BadReviewsAreRefusedAndNothingChanges) {
   EXPECT_EQ(deputy.error().code, ErrorCode::kForbidden);
   EXPECT_NE(deputy.error().message.find("ask them to revoke the access"), std::string::npos);
   EXPECT_EQ(snapshot(), before);
-  EXPECT_TRUE(review(fb, deputy_, "Tom no longer needs to post: asked the head to remove it.").ok());
+  EXPECT_TRUE(
+      review(fb, deputy_, "Tom no longer needs to post: asked the head to remove it.").ok());
 }
 
 TEST_P(AccessReviewsTest, ContentChecksAreRecordedByTheProfilesCheckers) {
@@ -150,11 +152,14 @@ TEST_P(AccessReviewsTest, ContentChecksAreRecordedByTheProfilesCheckers) {
   auto lead = review(*pta, lead_, "Fine.");
   ASSERT_FALSE(lead.ok());
   EXPECT_EQ(lead.error().code, ErrorCode::kForbidden);
-  EXPECT_NE(lead.error().message.find("the Headteacher or the Deputy headteacher check the content"),
-            std::string::npos);
+  EXPECT_NE(
+      lead.error().message.find("the Headteacher or the Deputy headteacher check the content"),
+      std::string::npos);
   EXPECT_EQ(snapshot(), before);
 
-  ASSERT_TRUE(review(*pta, deputy_, "A photo with a pupil's full name was taken down at our request.").ok());
+  ASSERT_TRUE(
+      review(*pta, deputy_, "A photo with a pupil's full name was taken down at our request.")
+          .ok());
   auto history = read([&](Connection& c) { return list_reviews(c, alpha_, *pta); });
   ASSERT_EQ(history->size(), 1u);
   EXPECT_EQ((*history)[0].kind, ReviewKind::kContentCheck);

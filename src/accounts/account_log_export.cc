@@ -13,10 +13,7 @@
 #include "store/stored_dates.h"
 
 namespace inloco {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_id) {
   Rows accounts = TRY(conn.query(
@@ -54,10 +51,9 @@ Result<std::vector<AccountLogRow>> account_log(Connection& conn, int64_t school_
     auto role = parse_role(stored_role);
     row.master_admin_role = role ? std::string(role_label(*role)) : stored_role;
     row.posting_users = std::move(names[row.account_id]);
-    std::sort(row.posting_users.begin(), row.posting_users.end(),
-              [](const std::string& a, const std::string& b) {
-                return ascii_lower(a) < ascii_lower(b);
-              });
+    std::sort(
+        row.posting_users.begin(), row.posting_users.end(),
+        [](const std::string& a, const std::string& b) { return ascii_lower(a) < ascii_lower(b); });
     row.date_opened = TRY(stored_optional_day(in.value(), "date_opened"));
     row.date_closed = TRY(stored_optional_day(in.value(), "date_closed"));
     out.push_back(std::move(row));

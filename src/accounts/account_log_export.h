@@ -22,10 +22,10 @@ namespace inloco {
 
 struct AccountLogRow {
   int64_t account_id = 0;
-  std::string platform;                  // label: "Facebook"
+  std::string platform;  // label: "Facebook"
   std::string account_name;
-  std::string master_admin_role;         // label: "Headteacher"
-  std::vector<std::string> posting_users;  // display names, by name
+  std::string master_admin_role;            // label: "Headteacher"
+  std::vector<std::string> posting_users;   // display names, by name
   std::optional<CalendarDate> date_opened;  // none only for an account stored without one
   std::optional<CalendarDate> date_closed;
 };

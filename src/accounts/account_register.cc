@@ -56,8 +56,10 @@ class Problems {
       if (required) add("Enter the " + std::string(label) + ".");
       return;
     }
-    if (!is_valid_utf8(v)) add("The " + std::string(label) + " contains characters that are "
-                               "not valid text; type it again.");
+    if (!is_valid_utf8(v))
+      add("The " + std::string(label) +
+          " contains characters that are "
+          "not valid text; type it again.");
     if (one_line && has_control_characters(v))
       add("The " + std::string(label) + " contains a line break or tab; put it on one line.");
     if (v.size() > max)
@@ -69,10 +71,10 @@ class Problems {
 
   // One problem: it is the message. Several: a summary and every one in details.
   Error error(std::string_view what) && {
-    Error e = Error::invalid(list_.size() == 1
-                                 ? list_[0]
-                                 : std::string(what) + ": please correct the " +
-                                       std::to_string(list_.size()) + " problems listed.");
+    Error e =
+        Error::invalid(list_.size() == 1 ? list_[0]
+                                         : std::string(what) + ": please correct the " +
+                                               std::to_string(list_.size()) + " problems listed.");
     e.details = std::move(list_);
     return e;
   }
@@ -133,20 +135,28 @@ Status check_duplicate(Connection& conn, const School& school, const Platform& p
                            "). An account belongs to one school: ask them about it, or check "
                            "the name.");
   // Another trust's school is not named (ORG-1).
-  return Error::conflict(what + " is already registered by another school on this server. "
+  return Error::conflict(what +
+                         " is already registered by another school on this server. "
                          "Check the name; if the account is yours, ask your inloco "
                          "administrator to find out who registered it.");
 }
 
 std::string person_kind_phrase(PersonKind kind) {
   switch (kind) {
-    case PersonKind::kStaff: return "a member of staff";
-    case PersonKind::kGovernor: return "a governor";
-    case PersonKind::kTrustee: return "a trustee";
-    case PersonKind::kVolunteer: return "a volunteer";
-    case PersonKind::kContractor: return "a contractor";
-    case PersonKind::kPupil: return "a pupil";
-    case PersonKind::kParent: return "a parent or carer";
+    case PersonKind::kStaff:
+      return "a member of staff";
+    case PersonKind::kGovernor:
+      return "a governor";
+    case PersonKind::kTrustee:
+      return "a trustee";
+    case PersonKind::kVolunteer:
+      return "a volunteer";
+    case PersonKind::kContractor:
+      return "a contractor";
+    case PersonKind::kPupil:
+      return "a pupil";
+    case PersonKind::kParent:
+      return "a parent or carer";
   }
   return "not a member of staff";
 }
@@ -161,16 +171,19 @@ Status audit(const SchoolScope& at, std::string action, const OfficialAccount& a
 
 int status_rank(AccountStatus s) {
   switch (s) {
-    case AccountStatus::kOpen: return 0;
-    case AccountStatus::kProposed: return 1;
-    case AccountStatus::kRejected: return 2;
-    case AccountStatus::kClosed: return 3;
+    case AccountStatus::kOpen:
+      return 0;
+    case AccountStatus::kProposed:
+      return 1;
+    case AccountStatus::kRejected:
+      return 2;
+    case AccountStatus::kClosed:
+      return 3;
   }
   return 4;
 }
 
-std::string when_and_who(Connection& conn, std::optional<int64_t> at,
-                         std::optional<int64_t> by) {
+std::string when_and_who(Connection& conn, std::optional<int64_t> at, std::optional<int64_t> by) {
   std::string out;
   if (at) out += " on " + iso_date_of(*at);
   if (by) {
@@ -220,7 +233,8 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
     if (!d.ok()) {
       problems.add("The date opened: " + d.error().message);
     } else if (*d > today) {
-      problems.add("The date opened (" + d->iso() + ") is in the future; give the day the "
+      problems.add("The date opened (" + d->iso() +
+                   ") is in the future; give the day the "
                    "account was opened, or leave it empty for a new account.");
     } else {
       date_opened = *d;
@@ -233,21 +247,26 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
   if (in.affiliated) {
     problems.text("name of who runs it", in.run_by.value_or(""), kMaxRunByLength, true, true);
     if (in.school_holds_master_access)
-      problems.add("The school holds no logins for an affiliated channel. If the school holds "
-                   "this account's logins, register it as an official account instead.");
+      problems.add(
+          "The school holds no logins for an affiliated channel. If the school holds "
+          "this account's logins, register it as an official account instead.");
     if (in.master_admin_role)
-      problems.add("An affiliated channel has no master administration role at the school; "
-                   "leave it empty.");
+      problems.add(
+          "An affiliated channel has no master administration role at the school; "
+          "leave it empty.");
     if (email)
-      problems.add("An affiliated channel is not linked to a school email address; leave the "
-                   "official email empty.");
+      problems.add(
+          "An affiliated channel is not linked to a school email address; leave the "
+          "official email empty.");
   } else {
     if (run_by)
-      problems.add("Only an affiliated channel is run by someone else; leave 'run by' empty "
-                   "for an official account.");
+      problems.add(
+          "Only an affiliated channel is run by someone else; leave 'run by' empty "
+          "for an official account.");
     if (!in.master_admin_role)
-      problems.add("Choose the master administration role: the role whose holder keeps the "
-                   "account's main login.");
+      problems.add(
+          "Choose the master administration role: the role whose holder keeps the "
+          "account's main login.");
     else if (!staff_role(*in.master_admin_role))
       problems.add("The master login must be held by the school's staff, not the " +
                    std::string(role_label(*in.master_admin_role)) +
@@ -258,8 +277,9 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
       else
         email = *e;
     } else if (rules.official_email_required) {
-      problems.add("Enter the official school email address the account is registered to; "
-                   "your policy requires one (ACC-4).");
+      problems.add(
+          "Enter the official school email address the account is registered to; "
+          "your policy requires one (ACC-4).");
     }
   }
   // ACC-3 (SJP 5: affiliated channels are "formally risk assessed" too).
@@ -267,8 +287,7 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
                 s.investment_achieves, kMaxAccountTextLength, true, false);
   problems.text("description of how success will be judged", s.success_measures,
                 kMaxAccountTextLength, true, false);
-  if (!s.pupils_contribute && !s.staff_contribute && !s.parents_contribute &&
-      !s.public_contribute)
+  if (!s.pupils_contribute && !s.staff_contribute && !s.parents_contribute && !s.public_contribute)
     problems.add("Say who may contribute: pupils, staff, parents or the public.");
   const int least_minutes = in.affiliated ? 0 : 1;
   if (s.staff_minutes_per_week < least_minutes ||
@@ -296,20 +315,40 @@ Result<int64_t> propose_account(const SchoolScope& at, const AccountRules& rules
       "parents_contribute, public_contribute, staff_minutes_per_week, success_measures, "
       "requested_by, requested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {at.school_id, std::string(platform->key), name, key, url, std::string(trim(in.purpose)),
-       role_text, affiliated ? std::nullopt : email, std::string(account_status_key(status)),
-       optional_iso(date_opened), affiliated, affiliated ? run_by : std::nullopt,
+      {at.school_id,
+       std::string(platform->key),
+       name,
+       key,
+       url,
+       std::string(trim(in.purpose)),
+       role_text,
+       affiliated ? std::nullopt : email,
+       std::string(account_status_key(status)),
+       optional_iso(date_opened),
+       affiliated,
+       affiliated ? run_by : std::nullopt,
        !affiliated && in.school_holds_master_access,
-       !affiliated && in.school_has_editorial_oversight, in.listed_in_privacy_notice,
-       in.linked_from_website, std::string(trim(s.investment_achieves)),
-       std::string(interaction_key(s.interaction)), s.pupils_contribute, s.staff_contribute,
-       s.parents_contribute, s.public_contribute, s.staff_minutes_per_week,
-       std::string(trim(s.success_measures)), at.actor.person_id, now, now}));
+       !affiliated && in.school_has_editorial_oversight,
+       in.listed_in_privacy_notice,
+       in.linked_from_website,
+       std::string(trim(s.investment_achieves)),
+       std::string(interaction_key(s.interaction)),
+       s.pupils_contribute,
+       s.staff_contribute,
+       s.parents_contribute,
+       s.public_contribute,
+       s.staff_minutes_per_week,
+       std::string(trim(s.success_measures)),
+       at.actor.person_id,
+       now,
+       now}));
   OfficialAccount a;
   a.id = id;
   a.school_id = at.school_id;
   TRY(audit(at, "account.propose", a,
-            {{"platform", platform->key}, {"account_name", name}, {"affiliated", affiliated},
+            {{"platform", platform->key},
+             {"account_name", name},
+             {"affiliated", affiliated},
              {"status", account_status_key(status)}}));
   return id;
 }
@@ -339,8 +378,9 @@ Status decide_assessment(const SchoolScope& at, const Grants& grants, const Acco
                             " under your school's social media policy; ask them to decide it.");
   std::string why(trim(note));
   if (!approve && why.empty())
-    return Error::invalid("Say why the account is not approved, so the person who asked knows "
-                          "what to change.");
+    return Error::invalid(
+        "Say why the account is not approved, so the person who asked knows "
+        "what to change.");
   if (why.size() > kMaxAccountTextLength)
     return Error::invalid("The note is longer than " + std::to_string(kMaxAccountTextLength) +
                           " characters; shorten it.");
@@ -355,7 +395,8 @@ Status decide_assessment(const SchoolScope& at, const Grants& grants, const Acco
        at.actor.person_id, now, why, approve ? optional_iso(opened) : std::nullopt, now,
        account_id}));
   if (changed != 1)
-    return Error::conflict("Someone decided " + a.describe() + " at the same moment; reload the "
+    return Error::conflict("Someone decided " + a.describe() +
+                           " at the same moment; reload the "
                            "page to see their decision.");
   return audit(at, approve ? "account.approve" : "account.reject", a, {{"note", why}});
 }
@@ -374,12 +415,10 @@ Result<int64_t> grant_authorisation(const SchoolScope& at, const Grants& grants,
                           ", not the school: the school holds no logins for it, so nobody is "
                           "authorised on it here.");
   if (a.status != AccountStatus::kOpen)
-    return Error::invalid(a.describe() + " is not open (" +
-                          std::string(account_status_label(a.status)) +
-                          "); people can be authorised only on an open account" +
-                          (a.status == AccountStatus::kProposed
-                               ? ": it must be approved first."
-                               : "."));
+    return Error::invalid(
+        a.describe() + " is not open (" + std::string(account_status_label(a.status)) +
+        "); people can be authorised only on an open account" +
+        (a.status == AccountStatus::kProposed ? ": it must be approved first." : "."));
 
   auto person = get_person_by_id(at.conn, person_id);
   bool of_school = person.ok() && (person->school_id ? *person->school_id == at.school_id
@@ -394,7 +433,8 @@ Result<int64_t> grant_authorisation(const SchoolScope& at, const Grants& grants,
                           "school's accounts; governors, volunteers, contractors, pupils and "
                           "parents cannot be authorised.");
   if (!person->active)
-    return Error::invalid(who + "'s record is marked as no longer active (they may have left), "
+    return Error::invalid(who +
+                          "'s record is marked as no longer active (they may have left), "
                           "so they cannot be authorised.");
 
   // Lock the account's row (a write that changes nothing) so that two grants
@@ -472,8 +512,9 @@ Status revoke_authorisation(const SchoolScope& at, const Grants& grants, const A
       "WHERE id = ? AND revoked_at IS NULL",
       {at.actor.person_id, now, why, authorisation_id}));
   if (revoked != 1)
-    return Error::conflict("Someone revoked this authorisation at the same moment; reload the "
-                           "page.");
+    return Error::conflict(
+        "Someone revoked this authorisation at the same moment; reload the "
+        "page.");
   TRY(at.conn.execute("UPDATE official_accounts SET updated_at = ? WHERE id = ?", {now, a.id}));
   return audit(at, "account.revoke", a,
                {{"authorisation_id", authorisation_id},
@@ -496,7 +537,8 @@ Status close_account(const SchoolScope& at, const Grants& grants, const AccountR
                             "policy; ask them.");
   }
   if (a.status == AccountStatus::kProposed)
-    return Error::conflict(a.describe() + " was never opened; reject the request instead of "
+    return Error::conflict(a.describe() +
+                           " was never opened; reject the request instead of "
                            "closing it.");
   if (a.status != AccountStatus::kOpen)
     return Error::conflict(a.describe() + " is not open (" +
@@ -526,15 +568,15 @@ Status close_account(const SchoolScope& at, const Grants& grants, const AccountR
 Status update_account(const SchoolScope& at, int64_t account_id, const AccountChanges& changes) {
   OfficialAccount a = TRY(load_account(at.conn, at.school_id, account_id));
   if (a.status == AccountStatus::kClosed || a.status == AccountStatus::kRejected)
-    return Error::conflict(a.describe() + " is " +
-                           ascii_lower(account_status_label(a.status)) +
+    return Error::conflict(a.describe() + " is " + ascii_lower(account_status_label(a.status)) +
                            "; its record is kept as it was and cannot be changed.");
   Problems problems;
   OfficialAccount next = a;
   if (changes.school_holds_master_access) {
     if (a.affiliated && *changes.school_holds_master_access)
-      problems.add("The school holds no logins for an affiliated channel. If it does, close "
-                   "this entry and register the account as an official account.");
+      problems.add(
+          "The school holds no logins for an affiliated channel. If it does, close "
+          "this entry and register the account as an official account.");
     else
       next.school_holds_master_access = *changes.school_holds_master_access;
   }
@@ -547,8 +589,9 @@ Status update_account(const SchoolScope& at, int64_t account_id, const AccountCh
     if (a.affiliated) {
       problems.add("An affiliated channel is not linked to a school email address.");
     } else if (trim(*changes.official_email).empty()) {
-      problems.add("An account's official email cannot be removed; enter the school address it "
-                   "is registered to now.");
+      problems.add(
+          "An account's official email cannot be removed; enter the school address it "
+          "is registered to now.");
     } else if (auto e = normalise_official_email(*changes.official_email); !e.ok()) {
       problems.add(e.error().message);
     } else {
@@ -597,12 +640,13 @@ Result<std::vector<RegisterEntry>> list_register(Connection& conn, int64_t schoo
   std::string where = " WHERE a.school_id = ?";
   SqlParams params = {school_id};
   if (person_id) {
-    where += " AND a.status = 'open' AND EXISTS (SELECT 1 FROM account_authorisations x WHERE "
-             "x.account_id = a.id AND x.person_id = ? AND x.revoked_at IS NULL)";
+    where +=
+        " AND a.status = 'open' AND EXISTS (SELECT 1 FROM account_authorisations x WHERE "
+        "x.account_id = a.id AND x.person_id = ? AND x.revoked_at IS NULL)";
     params.emplace_back(*person_id);
   }
-  Rows rows = TRY(conn.query("SELECT " + account_columns() + " FROM official_accounts a" + where,
-                             params));
+  Rows rows =
+      TRY(conn.query("SELECT " + account_columns() + " FROM official_accounts a" + where, params));
   Rows grants = TRY(conn.query(
       "SELECT " + authorisation_columns() +
           " FROM account_authorisations u JOIN people p ON p.id = u.person_id JOIN "
@@ -627,9 +671,9 @@ Result<std::vector<RegisterEntry>> list_register(Connection& conn, int64_t schoo
     RegisterEntry e;
     e.account = TRY(account_from_row(r));
     e.authorisations = std::move(by_account[e.account.id]);
-    e.live_admins = static_cast<int>(
-        std::count_if(e.authorisations.begin(), e.authorisations.end(),
-                      [](const AccountAuthorisation& u) { return u.kind == AuthorisationKind::kAdmin; }));
+    e.live_admins = static_cast<int>(std::count_if(
+        e.authorisations.begin(), e.authorisations.end(),
+        [](const AccountAuthorisation& u) { return u.kind == AuthorisationKind::kAdmin; }));
     e.has_credential = with_secret.count(e.account.id) > 0;
     e.problems = official_criteria(e.account, e.live_admins, rules);
     out.push_back(std::move(e));

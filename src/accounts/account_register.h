@@ -48,17 +48,17 @@ inline constexpr int kMaxStaffMinutesPerWeek = 40 * 60;
 
 // What a person fills in to ask for an account, or to register an affiliated channel.
 struct AccountProposal {
-  std::string platform;          // key, label or common name ("Twitter"): parse_platform
-  std::string account_name;      // the name or handle on the platform
+  std::string platform;      // key, label or common name ("Twitter"): parse_platform
+  std::string account_name;  // the name or handle on the platform
   std::optional<std::string> url;
-  std::string purpose;           // ACC-1 and the assessment's first question
+  std::string purpose;                        // ACC-1 and the assessment's first question
   std::optional<Role> master_admin_role;      // required for an official account
   std::optional<std::string> official_email;  // ACC-4: required when the profile says so
   // An account that already exists on the platform: the day it was opened
   // ('YYYY-MM-DD', not in the future). Otherwise approval dates it.
   std::optional<std::string> date_opened;
-  bool affiliated = false;                 // ACC-9
-  std::optional<std::string> run_by;       // affiliated: who runs it (required)
+  bool affiliated = false;            // ACC-9
+  std::optional<std::string> run_by;  // affiliated: who runs it (required)
   bool school_holds_master_access = false;
   bool school_has_editorial_oversight = false;
   bool listed_in_privacy_notice = false;

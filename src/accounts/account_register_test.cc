@@ -1,12 +1,11 @@
 // REQ ACC-1: a register of accounts with platform, name, purpose, master role, users, dates.
 // REQ ACC-2: the register shows which accounts fail the official criteria.
-// REQ ACC-3: an account opens only after an approver (not the person who asked) approves its assessment.
-// REQ ACC-4: linked to an official school email address, not a personal one.
-// REQ ACC-5: only people the headteacher authorised post or administer; dated and revocable.
-// REQ ACC-7: the privacy-notice flag.
-// REQ ACC-9: affiliated channels registered as such; nobody is authorised on them.
-// REQ ACC-10: closing keeps the account in the log with its closing date.
-// REQ ORG-1: another school's accounts are never seen or changed.
+// REQ ACC-3: an account opens only after an approver (not the person who asked) approves its
+// assessment. REQ ACC-4: linked to an official school email address, not a personal one. REQ ACC-5:
+// only people the headteacher authorised post or administer; dated and revocable. REQ ACC-7: the
+// privacy-notice flag. REQ ACC-9: affiliated channels registered as such; nobody is authorised on
+// them. REQ ACC-10: closing keeps the account in the log with its closing date. REQ ORG-1: another
+// school's accounts are never seen or changed.
 #include "accounts/account_register.h"
 
 #include <gtest/gtest.h>
@@ -23,10 +22,12 @@ namespace {
 class AccountRegisterTest : public test::AccountFixture {
  protected:
   Result<RegisterEntry> entry(int64_t account, int64_t school = 0) {
-    return read([&](Connection& c) { return get_account(c, school ? school : alpha_, account, rules_); });
+    return read(
+        [&](Connection& c) { return get_account(c, school ? school : alpha_, account, rules_); });
   }
   std::vector<RegisterEntry> reg(std::optional<int64_t> person = std::nullopt, int64_t school = 0) {
-    auto r = read([&](Connection& c) { return list_register(c, school ? school : alpha_, rules_, person); });
+    auto r = read(
+        [&](Connection& c) { return list_register(c, school ? school : alpha_, rules_, person); });
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() ? *r : std::vector<RegisterEntry>{};
   }
@@ -131,7 +132,8 @@ TEST_P(AccountRegisterTest, ApprovingYourOwnRequestIsRefused) {
   auto own = decide(*id, head_, true);
   ASSERT_FALSE(own.ok());
   EXPECT_EQ(own.error().code, ErrorCode::kForbidden);
-  EXPECT_TRUE(has(own.error().message, "You asked for this account, so someone else must approve it"));
+  EXPECT_TRUE(
+      has(own.error().message, "You asked for this account, so someone else must approve it"));
   EXPECT_EQ(snapshot(), before);
   EXPECT_EQ(entry(*id)->account.status, AccountStatus::kProposed);
 
@@ -291,7 +293,7 @@ TEST_P(AccountRegisterTest, TheHeadteacherAuthorisesPostingAndAdministeringSepar
   ASSERT_TRUE(post.ok()) << post.error().message;
   EXPECT_EQ(last_action(), "account.authorise");
   ASSERT_TRUE(authorise(id, lead_, AuthorisationKind::kAdmin).ok());
-  ASSERT_TRUE(authorise(id, ict_, AuthorisationKind::kAdmin).ok());  // admin without posting
+  ASSERT_TRUE(authorise(id, ict_, AuthorisationKind::kAdmin).ok());     // admin without posting
   ASSERT_TRUE(authorise(id, central_, AuthorisationKind::kPost).ok());  // the trust's own staff
 
   auto e = entry(id);
@@ -354,11 +356,11 @@ TEST_P(AccountRegisterTest, AuthorisingSomeoneWhoIsNotStaffOfTheSchoolIsRefused)
     int64_t person;
     std::string says;
   };
-  for (const Case& c : {Case{governor_, "Gail Governor is a governor, not a member of staff"},
-                        Case{volunteer_, "Vic Volunteer is a volunteer"},
-                        Case{pupil_, "Pip Pupil is a pupil"},
-                        Case{pta_chair_, "Pat Parent is a parent or carer"},
-                        Case{left_, "Lee Leaver's record is marked as no longer active"}}) {
+  for (const Case& c :
+       {Case{governor_, "Gail Governor is a governor, not a member of staff"},
+        Case{volunteer_, "Vic Volunteer is a volunteer"}, Case{pupil_, "Pip Pupil is a pupil"},
+        Case{pta_chair_, "Pat Parent is a parent or carer"},
+        Case{left_, "Lee Leaver's record is marked as no longer active"}}) {
     auto r = authorise(id, c.person, AuthorisationKind::kPost);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
@@ -405,7 +407,8 @@ TEST_P(AccountRegisterTest, AdminsAreLimitedToThoseTheProfileAllows) {
   auto third = authorise(id, head_, AuthorisationKind::kAdmin);
   ASSERT_FALSE(third.ok());
   EXPECT_EQ(third.error().code, ErrorCode::kConflict);
-  EXPECT_TRUE(has(third.error().message, "already has 2 administrators, the most your school's policy allows"));
+  EXPECT_TRUE(has(third.error().message,
+                  "already has 2 administrators, the most your school's policy allows"));
   auto duplicate = authorise(id, lead_, AuthorisationKind::kAdmin);
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
@@ -459,7 +462,8 @@ TEST_P(AccountRegisterTest, AffiliatedChannelsAreApprovedByTheirOwnApprovers) {
   // SJP 5: the PTA chair approves, not the headteacher.
   auto head = decide(*id, head_, true);
   ASSERT_FALSE(head.ok());
-  EXPECT_TRUE(has(head.error().message, "Only the PTA chair can approve or reject an affiliated channel"));
+  EXPECT_TRUE(
+      has(head.error().message, "Only the PTA chair can approve or reject an affiliated channel"));
   ASSERT_TRUE(decide(*id, pta_chair_, true).ok());
   e = entry(*id);
   EXPECT_EQ(e->account.status, AccountStatus::kOpen);
@@ -542,7 +546,8 @@ TEST_P(AccountRegisterTest, FlagsAreUpdatedAndTheRegisterShowsWhatFails) {
   ASSERT_TRUE(authorise(id, ict_, AuthorisationKind::kAdmin).ok());
   auto listed = reg();
   ASSERT_EQ(listed.size(), 1u);
-  EXPECT_EQ(codes(listed[0]), (Codes{"master_access", "editorial_oversight", "not_in_privacy_notice"}));
+  EXPECT_EQ(codes(listed[0]),
+            (Codes{"master_access", "editorial_oversight", "not_in_privacy_notice"}));
   EXPECT_TRUE(has(listed[0].problems[0].why, "master privileges and access"));
 
   AccountChanges change;
@@ -584,7 +589,7 @@ TEST_P(AccountRegisterTest, RegisterIsPerSchoolAndOrdered) {
 
   auto all = reg();
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[0].account.id, fb);      // open: Facebook before Instagram
+  EXPECT_EQ(all[0].account.id, fb);  // open: Facebook before Instagram
   EXPECT_EQ(all[1].account.id, insta);
   EXPECT_EQ(all[2].account.id, *waiting);  // then waiting for approval
   EXPECT_EQ(reg(std::nullopt, beta_).size(), 1u);

@@ -17,7 +17,8 @@ const std::string& account_columns() {
       "a.listed_in_privacy_notice, a.investment_achieves, a.interaction, a.pupils_contribute, "
       "a.staff_contribute, a.parents_contribute, a.public_contribute, a.staff_minutes_per_week, "
       "a.success_measures, a.requested_by, a.requested_at, a.decided_by, a.decided_at, "
-      "a.decision, a.decision_note, a.closed_by, a.closed_at, a.close_reason, a.updated_at, a.linked_from_website";
+      "a.decision, a.decision_note, a.closed_by, a.closed_at, a.close_reason, a.updated_at, "
+      "a.linked_from_website";
   return c;
 }
 
@@ -104,7 +105,7 @@ AccountAuthorisation authorisation_from_row(const Row& r) {
 }
 
 Result<std::vector<AccountAuthorisation>> authorisations_of(Connection& conn, int64_t account_id,
-                                                     bool live_only) {
+                                                            bool live_only) {
   std::string sql = "SELECT " + authorisation_columns() +
                     " FROM account_authorisations u JOIN people p ON p.id = u.person_id "
                     "WHERE u.account_id = ?";

@@ -35,7 +35,7 @@ AccountAuthorisation authorisation_from_row(const Row& row);
 
 // The account's authorisations, live ones only or all, oldest first.
 Result<std::vector<AccountAuthorisation>> authorisations_of(Connection& conn, int64_t account_id,
-                                                     bool live_only);
+                                                            bool live_only);
 
 // Names stored people: "Sam Patel", or "someone no longer on record".
 Result<std::string> person_name(Connection& conn, std::optional<int64_t> person_id);

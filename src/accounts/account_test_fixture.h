@@ -24,25 +24,32 @@ class AccountFixture : public BackendTest {
     auto ok = db().transaction([&](Connection& c) -> Status {
       const Actor sys = Actor::system();
       trust_ = TRY(create_trust(c, clock_, sys, "Example Trust"));
-      alpha_ = TRY(create_school(c, clock_, sys, School{0, trust_, "alpha", "Alpha Primary", {}, "primary"}));
-      beta_ = TRY(create_school(c, clock_, sys, School{0, trust_, "beta", "Beta Academy", {}, "secondary"}));
+      alpha_ = TRY(create_school(c, clock_, sys,
+                                 School{0, trust_, "alpha", "Alpha Primary", {}, "primary"}));
+      beta_ = TRY(create_school(c, clock_, sys,
+                                School{0, trust_, "beta", "Beta Academy", {}, "secondary"}));
       int64_t other_trust = TRY(create_trust(c, clock_, sys, "Other Trust"));
-      gamma_ = TRY(create_school(c, clock_, sys, School{0, other_trust, "gamma", "Gamma School", {}, "primary"}));
+      gamma_ = TRY(create_school(c, clock_, sys,
+                                 School{0, other_trust, "gamma", "Gamma School", {}, "primary"}));
 
       head_ = TRY(person(c, PersonKind::kStaff, "Helen", "Head", alpha_, Role::kHeadteacher));
-      deputy_ = TRY(person(c, PersonKind::kStaff, "Dev", "Deputy", alpha_, Role::kDeputyHeadteacher));
+      deputy_ =
+          TRY(person(c, PersonKind::kStaff, "Dev", "Deputy", alpha_, Role::kDeputyHeadteacher));
       lead_ = TRY(person(c, PersonKind::kStaff, "Lucy", "Lead", alpha_, Role::kSocialMediaLead));
       ict_ = TRY(person(c, PersonKind::kStaff, "Ian", "Tech", alpha_, Role::kIctTechnician));
       teacher_ = TRY(person(c, PersonKind::kStaff, "Tom", "Teacher", alpha_, Role::kStaff));
       teacher2_ = TRY(person(c, PersonKind::kStaff, "Tara", "Second", alpha_, Role::kStaff));
-      governor_ = TRY(person(c, PersonKind::kGovernor, "Gail", "Governor", alpha_, Role::kGovernor));
-      volunteer_ = TRY(person(c, PersonKind::kVolunteer, "Vic", "Volunteer", alpha_, Role::kVolunteer));
+      governor_ =
+          TRY(person(c, PersonKind::kGovernor, "Gail", "Governor", alpha_, Role::kGovernor));
+      volunteer_ =
+          TRY(person(c, PersonKind::kVolunteer, "Vic", "Volunteer", alpha_, Role::kVolunteer));
       pta_chair_ = TRY(person(c, PersonKind::kParent, "Pat", "Parent", alpha_, Role::kPtaChair));
       pupil_ = TRY(person(c, PersonKind::kPupil, "Pip", "Pupil", alpha_, std::nullopt));
       left_ = TRY(person(c, PersonKind::kStaff, "Lee", "Leaver", alpha_, Role::kStaff));
       TRY(c.execute("UPDATE people SET active = 0 WHERE id = ?", {left_}));
       central_ = TRY(person(c, PersonKind::kStaff, "Cara", "Central", std::nullopt, std::nullopt));
-      beta_head_ = TRY(person(c, PersonKind::kStaff, "Bea", "Beta-Head", beta_, Role::kHeadteacher));
+      beta_head_ =
+          TRY(person(c, PersonKind::kStaff, "Bea", "Beta-Head", beta_, Role::kHeadteacher));
       beta_teacher_ = TRY(person(c, PersonKind::kStaff, "Ben", "Beta", beta_, Role::kStaff));
       // An executive head: headteacher across the whole trust.
       exec_head_ = TRY(person(c, PersonKind::kStaff, "Eve", "Exec", std::nullopt, std::nullopt));
@@ -69,7 +76,9 @@ class AccountFixture : public BackendTest {
     return id;
   }
 
-  Actor actor(int64_t person_id) { return Actor{person_id, "person " + std::to_string(person_id), "test"}; }
+  Actor actor(int64_t person_id) {
+    return Actor{person_id, "person " + std::to_string(person_id), "test"};
+  }
 
   Grants grants(int64_t person_id) {
     auto g = db().read([&](Connection& c) { return load_grants(c, person_id); });
@@ -98,10 +107,15 @@ class AccountFixture : public BackendTest {
     std::string out;
     for (const char* t : {"official_accounts", "account_authorisations", "account_credentials",
                           "account_reviews", "audit_log"})
-      out += std::string(t) + "=" + std::to_string(scalar(std::string("SELECT COUNT(*) FROM ") + t)) + " ";
-    out += "updated=" + std::to_string(scalar("SELECT COALESCE(SUM(updated_at), 0) FROM official_accounts"));
-    out += " revoked=" + std::to_string(scalar("SELECT COUNT(*) FROM account_authorisations WHERE revoked_at IS NOT NULL"));
-    out += " open=" + std::to_string(scalar("SELECT COUNT(*) FROM official_accounts WHERE status = 'open'"));
+      out += std::string(t) + "=" +
+             std::to_string(scalar(std::string("SELECT COUNT(*) FROM ") + t)) + " ";
+    out += "updated=" +
+           std::to_string(scalar("SELECT COALESCE(SUM(updated_at), 0) FROM official_accounts"));
+    out += " revoked=" +
+           std::to_string(
+               scalar("SELECT COUNT(*) FROM account_authorisations WHERE revoked_at IS NOT NULL"));
+    out += " open=" +
+           std::to_string(scalar("SELECT COUNT(*) FROM official_accounts WHERE status = 'open'"));
     return out;
   }
 

@@ -10,10 +10,10 @@ namespace {
 // Is this person a live administrator of the account?
 Result<bool> is_live_admin(Connection& conn, int64_t account_id, std::optional<int64_t> person) {
   if (!person) return false;
-  Rows rows = TRY(conn.query(
-      "SELECT 1 FROM account_authorisations WHERE account_id = ? AND person_id = ? AND "
-      "kind = 'admin' AND revoked_at IS NULL",
-      {account_id, *person}));
+  Rows rows = TRY(
+      conn.query("SELECT 1 FROM account_authorisations WHERE account_id = ? AND person_id = ? AND "
+                 "kind = 'admin' AND revoked_at IS NULL",
+                 {account_id, *person}));
   return !rows.empty();
 }
 
@@ -35,8 +35,7 @@ Status set_credential(const SchoolScope& at, const SecretKey& key, int64_t accou
   if (a.status != AccountStatus::kOpen)
     return Error::invalid(a.describe() + " is not open, so no password is stored for it.");
   if (!TRY(is_live_admin(at.conn, account_id, at.actor.person_id))) return not_admin(a, "store");
-  if (secret.empty())
-    return Error::invalid("Enter the account's password; it was empty.");
+  if (secret.empty()) return Error::invalid("Enter the account's password; it was empty.");
   if (secret.size() > kMaxCredentialLength)
     return Error::invalid("The password is longer than " + std::to_string(kMaxCredentialLength) +
                           " characters; check what was pasted.");
@@ -58,8 +57,7 @@ Status set_credential(const SchoolScope& at, const SecretKey& key, int64_t accou
 }
 
 Result<std::string> reveal_credential(Database& db, const Clock& clock, const Actor& actor,
-                                      const SecretKey& key, int64_t school_id,
-                                      int64_t account_id) {
+                                      const SecretKey& key, int64_t school_id, int64_t account_id) {
   std::string refusal;  // a short code for the audit entry of a refused attempt
   auto attempt = db.transaction([&](Connection& conn) -> Result<std::string> {
     auto account = load_account(conn, school_id, account_id);

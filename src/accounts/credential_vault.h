@@ -54,7 +54,6 @@ Status set_credential(const SchoolScope& at, const SecretKey& key, int64_t accou
 // no password is stored; kInternal when the stored value does not open with
 // this key (the key file was replaced).
 Result<std::string> reveal_credential(Database& db, const Clock& clock, const Actor& actor,
-                                      const SecretKey& key, int64_t school_id,
-                                      int64_t account_id);
+                                      const SecretKey& key, int64_t school_id, int64_t account_id);
 
 }  // namespace inloco

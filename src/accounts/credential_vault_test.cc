@@ -33,7 +33,8 @@ class CredentialVaultTest : public test::AccountFixture {
   // Every text the database holds about the account, audit log included.
   std::string everything_stored() {
     std::string out;
-    for (const char* sql : {"SELECT detail FROM audit_log", "SELECT sealed FROM account_credentials"}) {
+    for (const char* sql :
+         {"SELECT detail FROM audit_log", "SELECT sealed FROM account_credentials"}) {
       auto r = read([&](Connection& c) { return c.query(sql); });
       EXPECT_TRUE(r.ok());
       for (const Row& row : *r) out += row[0].as_text() + "\n";
@@ -42,8 +43,9 @@ class CredentialVaultTest : public test::AccountFixture {
   }
   std::vector<std::string> actions() {
     auto r = read([&](Connection& c) {
-      return c.query("SELECT action, actor_id, detail FROM audit_log WHERE action LIKE "
-                     "'account.credential%' ORDER BY id");
+      return c.query(
+          "SELECT action, actor_id, detail FROM audit_log WHERE action LIKE "
+          "'account.credential%' ORDER BY id");
     });
     std::vector<std::string> out;
     for (const Row& row : *r)
@@ -117,7 +119,8 @@ TEST_P(CredentialVaultTest, RevealingWithoutAdminAuthorisationIsRefusedAndAudite
   EXPECT_EQ(*reveal(head_), kSecret);
 
   // A revoked admin may not.
-  auto lead_admin = scalar("SELECT id FROM account_authorisations WHERE person_id = ? AND kind = 'admin'", {lead_});
+  auto lead_admin = scalar(
+      "SELECT id FROM account_authorisations WHERE person_id = ? AND kind = 'admin'", {lead_});
   Grants g = grants(head_);
   ASSERT_TRUE(write([&](Connection& c) {
                 return revoke_authorisation(SchoolScope{c, clock_, actor(head_), alpha_}, g, rules_,

@@ -23,8 +23,7 @@ constexpr std::array<Names<AccountStatus>, 4> kStatuses = {{
 
 constexpr std::array<Names<InteractionLevel>, 3> kInteractions = {{
     {InteractionLevel::kBroadcast, "broadcast", "Announcements only: comments and messages off"},
-    {InteractionLevel::kModeratedComments, "moderated_comments",
-     "Comments allowed and moderated"},
+    {InteractionLevel::kModeratedComments, "moderated_comments", "Comments allowed and moderated"},
     {InteractionLevel::kConversation, "conversation",
      "Two-way: comments and messages are answered"},
 }};

@@ -58,36 +58,38 @@ struct AccountAssessment {
   bool staff_contribute = true;
   bool parents_contribute = false;
   bool public_contribute = false;
-  int staff_minutes_per_week = 0;   // time staff will commit
-  std::string success_measures;     // how success will be judged
+  int staff_minutes_per_week = 0;       // time staff will commit
+  std::string success_measures;         // how success will be judged
   std::optional<int64_t> requested_by;  // empty when asked for from the command line
   int64_t requested_at = 0;
   std::optional<int64_t> decided_by;
   std::optional<int64_t> decided_at;
-  std::optional<bool> approved;     // empty until decided
-  std::string decision_note;        // required when rejected
+  std::optional<bool> approved;  // empty until decided
+  std::string decision_note;     // required when rejected
 };
 
 struct OfficialAccount {
   int64_t id = 0;
   int64_t school_id = 0;
-  std::string platform;        // platform key (profile/platform_registry.h)
-  std::string account_name;    // "Oakfield Primary School", "@oakfieldprimary"
+  std::string platform;      // platform key (profile/platform_registry.h)
+  std::string account_name;  // "Oakfield Primary School", "@oakfieldprimary"
   std::optional<std::string> url;
   std::string purpose;
-  std::optional<Role> master_admin_role;    // who holds the master login; empty for affiliated channels
-  std::optional<std::string> official_email;  // ACC-4: the school address the account is registered to
+  std::optional<Role>
+      master_admin_role;  // who holds the master login; empty for affiliated channels
+  std::optional<std::string>
+      official_email;  // ACC-4: the school address the account is registered to
   AccountStatus status = AccountStatus::kProposed;
   // While proposed: the date an existing account was opened on the platform,
   // if the school gave one; approval keeps it or sets today.
   std::optional<CalendarDate> date_opened;
   std::optional<CalendarDate> date_closed;
-  bool affiliated = false;                  // ACC-9
-  std::optional<std::string> run_by;        // affiliated: "Friends of Oakfield (PTA)"
-  bool school_holds_master_access = false;  // ACC-2
+  bool affiliated = false;                      // ACC-9
+  std::optional<std::string> run_by;            // affiliated: "Friends of Oakfield (PTA)"
+  bool school_holds_master_access = false;      // ACC-2
   bool school_has_editorial_oversight = false;  // ACC-2
-  bool listed_in_privacy_notice = false;    // ACC-7
-  bool linked_from_website = false;         // AccountRules::website_link_required
+  bool listed_in_privacy_notice = false;        // ACC-7
+  bool linked_from_website = false;             // AccountRules::website_link_required
   AccountAssessment assessment;
   std::optional<int64_t> closed_by;
   std::optional<int64_t> closed_at;

@@ -26,9 +26,11 @@ std::vector<CriterionProblem> official_criteria(const OfficialAccount& account, 
                    "posts through the school's approval, then record the oversight."});
   if (official && live_admins > rules.max_admins)
     out.push_back({"too_many_admins", "ACC-2",
-                   std::to_string(live_admins) + " people can administer it, but the policy "
-                   "allows at most " + std::to_string(rules.max_admins) +
-                   ". Revoke the admin access that is not needed."});
+                   std::to_string(live_admins) +
+                       " people can administer it, but the policy "
+                       "allows at most " +
+                       std::to_string(rules.max_admins) +
+                       ". Revoke the admin access that is not needed."});
   if (official && account.status == AccountStatus::kOpen && live_admins == 0)
     out.push_back({"no_admin", "ACC-5",
                    "Nobody is authorised to administer it. The headteacher should authorise "

@@ -8,11 +8,11 @@ namespace inloco {
 namespace {
 
 constexpr std::array<std::string_view, 22> kPersonalDomains = {
-    "gmail.com",      "googlemail.com", "outlook.com",    "msn.com",      "icloud.com",
-    "me.com",         "mac.com",        "ymail.com",      "rocketmail.com", "proton.me",
-    "pm.me",          "mail.com",       "btinternet.com", "btopenworld.com", "sky.com",
-    "virginmedia.com", "blueyonder.co.uk", "talktalk.net", "tiscali.co.uk", "ntlworld.com",
-    "zoho.com",       "yandex.com"};
+    "gmail.com",       "googlemail.com",   "outlook.com",    "msn.com",         "icloud.com",
+    "me.com",          "mac.com",          "ymail.com",      "rocketmail.com",  "proton.me",
+    "pm.me",           "mail.com",         "btinternet.com", "btopenworld.com", "sky.com",
+    "virginmedia.com", "blueyonder.co.uk", "talktalk.net",   "tiscali.co.uk",   "ntlworld.com",
+    "zoho.com",        "yandex.com"};
 
 // Services with a domain per country: yahoo.co.uk, hotmail.fr, live.co.uk, ...
 constexpr std::array<std::string_view, 7> kPersonalPrefixes = {

@@ -10,8 +10,8 @@ TEST(OfficialEmailTest, PersonalWebmailDomainsAreRecognised) {
   for (const char* d : {"gmail.com", "GMAIL.com", "hotmail.co.uk", "hotmail.com", "outlook.com",
                         "yahoo.co.uk", "yahoo.com", "icloud.com", "btinternet.com", "live.co.uk"})
     EXPECT_TRUE(is_personal_webmail_domain(d)) << d;
-  for (const char* d : {"oakfield.sch.uk", "brookfield.example.org", "school.org.uk",
-                        "mail.oakfield.sch.uk"})
+  for (const char* d :
+       {"oakfield.sch.uk", "brookfield.example.org", "school.org.uk", "mail.oakfield.sch.uk"})
     EXPECT_FALSE(is_personal_webmail_domain(d)) << d;
 }
 
@@ -20,8 +20,7 @@ TEST(OfficialEmailTest, NormalisesSchoolAddressesAndRefusesOthersSayingWhy) {
   auto personal = normalise_official_email("oakfield.pta@Gmail.com");
   ASSERT_FALSE(personal.ok());
   EXPECT_EQ(personal.error().code, ErrorCode::kInvalid);
-  EXPECT_NE(personal.error().message.find("personal email address (gmail.com)"),
-            std::string::npos);
+  EXPECT_NE(personal.error().message.find("personal email address (gmail.com)"), std::string::npos);
   auto bad = normalise_official_email("office at oakfield");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("does not look like an email address"), std::string::npos);

@@ -38,15 +38,15 @@ std::string known_labels() {
 Result<Platform> parse_platform(std::string_view text) {
   std::string wanted = ascii_lower(trim(text));
   if (wanted.empty())
-    return Error::invalid("Choose the platform the account is on, for example Facebook or "
-                          "YouTube.");
+    return Error::invalid(
+        "Choose the platform the account is on, for example Facebook or "
+        "YouTube.");
   for (const Platform& p : known_platforms())
     if (wanted == p.key || wanted == ascii_lower(p.label)) return p;
   for (const Alias& a : kAliases)
     if (wanted == a.name) return *find_platform(a.key);
   return Error::invalid("'" + std::string(trim(text)) +
-                        "' is not a platform inloco knows. Choose one of: " + known_labels() +
-                        ".");
+                        "' is not a platform inloco knows. Choose one of: " + known_labels() + ".");
 }
 
 std::string platform_label(std::string_view key) {

@@ -87,16 +87,39 @@ std::string undo_swaps(std::string_view s, char one) {
   std::string out(s);
   for (char& c : out) {
     switch (c) {
-      case '@': case '4': c = 'a'; break;
-      case '8': c = 'b'; break;
-      case '3': c = 'e'; break;
-      case '6': case '9': c = 'g'; break;
-      case '!': c = 'i'; break;
-      case '1': c = one; break;
-      case '0': c = 'o'; break;
-      case '$': case '5': c = 's'; break;
-      case '7': case '+': c = 't'; break;
-      default: break;
+      case '@':
+      case '4':
+        c = 'a';
+        break;
+      case '8':
+        c = 'b';
+        break;
+      case '3':
+        c = 'e';
+        break;
+      case '6':
+      case '9':
+        c = 'g';
+        break;
+      case '!':
+        c = 'i';
+        break;
+      case '1':
+        c = one;
+        break;
+      case '0':
+        c = 'o';
+        break;
+      case '$':
+      case '5':
+        c = 's';
+        break;
+      case '7':
+      case '+':
+        c = 't';
+        break;
+      default:
+        break;
     }
   }
   return out;
@@ -215,10 +238,12 @@ Status check_new_password(std::string_view password,
     if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
   if (size_t block = repeated_block(lower_cp); block == 1) {
     return Error::invalid(std::string("That password is one character repeated and is easy to "
-                                      "guess: ") + kSuggestion);
+                                      "guess: ") +
+                          kSuggestion);
   } else if (block > 1) {
     return Error::invalid(std::string("That password repeats a short pattern and is easy to "
-                                      "guess: ") + kSuggestion);
+                                      "guess: ") +
+                          kSuggestion);
   }
   if (is_plain_run(lower_cp)) {
     return Error::invalid(std::string("That password is a run of keys or characters in order "
@@ -230,14 +255,16 @@ Status check_new_password(std::string_view password,
   const std::vector<std::string> candidates = variants(lower);
   if (is_common(candidates)) {
     return Error::invalid(std::string("That password is one of the most commonly used and is "
-                                      "easy to guess: ") + kSuggestion);
+                                      "easy to guess: ") +
+                          kSuggestion);
   }
   for (const std::string& token : personal_tokens(personal_words)) {
     for (const std::string& c : candidates) {
       if (c.find(token) != std::string::npos) {
         return Error::invalid("That password contains \"" + token +
                               "\", which is part of your name, your username or your school's "
-                              "name, so it is easy to guess: " + kSuggestion);
+                              "name, so it is easy to guess: " +
+                              kSuggestion);
       }
     }
   }

@@ -52,10 +52,10 @@ TEST(PasswordPolicyTest, InvalidUtf8IsRefused) {
 
 TEST(PasswordPolicyTest, CommonPasswordsAreRefusedWithVariants) {
   const std::string common = "one of the most commonly used";
-  for (const char* p : {"Password1234!", "password1234", "PASSWORD!!!!", "P@ssw0rd2024!",
-                        "Summer2025!!", "liverpool1892", "Headteacher123", "  letmein 12345",
-                        "2024classroom!", "iloveyou1234", "Correct Horse Battery Staple",
-                        "qwerty123456", "Teacher12345", "Welcome2026!"}) {
+  for (const char* p :
+       {"Password1234!", "password1234", "PASSWORD!!!!", "P@ssw0rd2024!", "Summer2025!!",
+        "liverpool1892", "Headteacher123", "  letmein 12345", "2024classroom!", "iloveyou1234",
+        "Correct Horse Battery Staple", "qwerty123456", "Teacher12345", "Welcome2026!"}) {
     EXPECT_NE(refusal(p).find(common), std::string::npos) << p << ": " << refusal(p);
   }
 }
@@ -65,8 +65,7 @@ TEST(PasswordPolicyTest, RepeatsAndRunsAreRefused) {
   EXPECT_NE(refusal("abababababab").find("repeats a short pattern"), std::string::npos);
   EXPECT_NE(refusal("abcabcabcabc").find("repeats a short pattern"), std::string::npos);
   for (const char* p : {"123456789012", "qwertyuiopas", "abcdefghijkl", "zyxwvutsrqpo",
-                        "098765432109", "QWERTYUIOPAS", "1234567890qwe",
-                        "1qaz2wsx3edc"}) {
+                        "098765432109", "QWERTYUIOPAS", "1234567890qwe", "1qaz2wsx3edc"}) {
     EXPECT_NE(refusal(p).find("run of keys"), std::string::npos) << p << ": " << refusal(p);
   }
 }

@@ -21,7 +21,7 @@ namespace inloco {
 
 enum class Capability {
   kDashboardView,        // the dashboard of one's own schools
-  kOwnSignIn,           // one's own password and second factor
+  kOwnSignIn,            // one's own password and second factor
   kPeopleView,           // lists of staff, pupils and parents; names and roles
   kPeopleViewSensitive,  // a pupil's date of birth, contacts and parents (audited when viewed)
   kPeopleImport,         // import people from the school information system
@@ -35,29 +35,36 @@ enum class Capability {
   kAccountsPropose,      // register an account or affiliated channel, with its assessment (ACC-3)
   kAccountsApprove,      // decide assessments (the profile names which of these roles)
   kAccountsAuthorise,    // grant and revoke posting and admin rights (ACC-5)
-  kAccountsManage,       // privacy-notice and access flags, stored passwords, closing (ACC-6, 7, 10)
-  kAccountsReview,       // record access reviews and affiliated-content checks (ACC-8, ACC-9)
-  kPostsWrite,           // draft posts (to accounts one is authorised for) and publish approved ones
-  kPostsApprove,         // approve others' posts (the profile names which of these roles)
-  kIncidentsDeclare,     // declare and close a critical incident (PST-9)
-  kConsentView,          // the consent register, its log and renewals (CON-6, CON-7)
-  kConsentRecord,        // record consent decisions and withdrawals from forms (CON-1..4)
-  kRemovalsResolve,      // close removal tasks after a withdrawal (CON-5)
-  kMediaView,            // the school's media library: its images and what was removed from them
-  kMediaUpload,          // add images to the media library, with their source and owner (PST-6)
-  kDevicesManage,        // approve and retire picture-taking devices (the profile names which roles)
-  kConcernsReport,       // report a concern (INC-1, INC-8) and read one's own reports as sent
-  kConcernsCases,        // the concerns list and case pages: each case only for those it was routed to or added to
-  kConcernsChronology,   // a pupil's safeguarding chronology (LAW-1), each case still filtered by who may see it
-  kStaffOwnConduct,      // declare one's own relationships (STF-1) and tick one's own induction (STF-4)
-  kStaffConductView,     // staff relationships and contact approvals (audited when viewed)
-  kStaffConductDecide,   // decide relationships, approve contact and blogging (the profile names which roles)
-  kStaffInductionView,   // who has not finished their induction (STF-4)
-  kFilterUnblockRequest, // ask for a wrongly blocked site to be unblocked, and see one's own requests (NET-3)
-  kFilterUnblocksView,   // the school's unblock requests and the exceptions in force
-  kFilterUnblocksDecide, // check (ICT) or decide (headteacher) unblock requests: the profile names which roles
-  kFilterMonitoringView, // NET-5, NET-6: monitoring reports, a person's activity (audited), circumvention events, bans
-  kFilterBansManage,     // lift bans, record supervised use, set network user names: the profile names which roles
+  kAccountsManage,    // privacy-notice and access flags, stored passwords, closing (ACC-6, 7, 10)
+  kAccountsReview,    // record access reviews and affiliated-content checks (ACC-8, ACC-9)
+  kPostsWrite,        // draft posts (to accounts one is authorised for) and publish approved ones
+  kPostsApprove,      // approve others' posts (the profile names which of these roles)
+  kIncidentsDeclare,  // declare and close a critical incident (PST-9)
+  kConsentView,       // the consent register, its log and renewals (CON-6, CON-7)
+  kConsentRecord,     // record consent decisions and withdrawals from forms (CON-1..4)
+  kRemovalsResolve,   // close removal tasks after a withdrawal (CON-5)
+  kMediaView,         // the school's media library: its images and what was removed from them
+  kMediaUpload,       // add images to the media library, with their source and owner (PST-6)
+  kDevicesManage,     // approve and retire picture-taking devices (the profile names which roles)
+  kConcernsReport,    // report a concern (INC-1, INC-8) and read one's own reports as sent
+  kConcernsCases,  // the concerns list and case pages: each case only for those it was routed to or
+                   // added to
+  kConcernsChronology,  // a pupil's safeguarding chronology (LAW-1), each case still filtered by
+                        // who may see it
+  kStaffOwnConduct,  // declare one's own relationships (STF-1) and tick one's own induction (STF-4)
+  kStaffConductView,      // staff relationships and contact approvals (audited when viewed)
+  kStaffConductDecide,    // decide relationships, approve contact and blogging (the profile names
+                          // which roles)
+  kStaffInductionView,    // who has not finished their induction (STF-4)
+  kFilterUnblockRequest,  // ask for a wrongly blocked site to be unblocked, and see one's own
+                          // requests (NET-3)
+  kFilterUnblocksView,    // the school's unblock requests and the exceptions in force
+  kFilterUnblocksDecide,  // check (ICT) or decide (headteacher) unblock requests: the profile names
+                          // which roles
+  kFilterMonitoringView,  // NET-5, NET-6: monitoring reports, a person's activity (audited),
+                          // circumvention events, bans
+  kFilterBansManage,  // lift bans, record supervised use, set network user names: the profile names
+                      // which roles
 };
 
 std::span<const Capability> all_capabilities();

@@ -31,10 +31,10 @@ Result<std::optional<Session>> find_session(Connection& conn, const Clock& clock
                                             std::string_view token) {
   if (token.empty()) return std::optional<Session>();
   const std::string hash = session_token_hash(token);
-  Rows rows = TRY(conn.query(
-      "SELECT person_id, csrf_token, created_at, last_seen_at, second_factor_pending "
-      "FROM sessions WHERE token_hash = ?",
-      {hash}));
+  Rows rows = TRY(
+      conn.query("SELECT person_id, csrf_token, created_at, last_seen_at, second_factor_pending "
+                 "FROM sessions WHERE token_hash = ?",
+                 {hash}));
   if (rows.empty()) return std::optional<Session>();
   RowReader in(rows[0]);
   Session s;
@@ -46,16 +46,18 @@ Result<std::optional<Session>> find_session(Connection& conn, const Clock& clock
   s.second_factor_pending = in.flag();
 
   const int64_t now = clock.now();
-  const bool expired = now - s.last_seen_at >= settings.idle_timeout ||
-                       now - s.created_at >= settings.absolute_timeout ||
-                       (s.second_factor_pending && now - s.created_at >= settings.second_factor_timeout);
+  const bool expired =
+      now - s.last_seen_at >= settings.idle_timeout ||
+      now - s.created_at >= settings.absolute_timeout ||
+      (s.second_factor_pending && now - s.created_at >= settings.second_factor_timeout);
   if (expired) {
     TRY(conn.execute("DELETE FROM sessions WHERE token_hash = ?", {hash}));
     return std::optional<Session>();
   }
   if (now - s.last_seen_at >= settings.touch_interval) {
-    TRY(conn.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
-                     {now, hash, now}));
+    TRY(conn.execute(
+        "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+        {now, hash, now}));
     s.last_seen_at = now;
   }
   return std::optional<Session>(std::move(s));

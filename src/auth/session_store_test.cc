@@ -32,9 +32,8 @@ class SessionStoreTest : public test::BackendTest {
   }
 
   NewSession create(int64_t person, bool pending = false) {
-    auto s = db().transaction([&](Connection& c) {
-      return create_session(c, clock_, person, pending, "192.0.2.1");
-    });
+    auto s = db().transaction(
+        [&](Connection& c) { return create_session(c, clock_, person, pending, "192.0.2.1"); });
     EXPECT_TRUE(s.ok()) << s.error().message;
     return s.ok() ? *s : NewSession{};
   }
@@ -44,9 +43,8 @@ class SessionStoreTest : public test::BackendTest {
     return s.ok() ? *s : std::nullopt;
   }
   int64_t count_sessions() {
-    auto r = db().read([](Connection& c) {
-      return c.query_one("SELECT COUNT(*) FROM sessions", {}, "count");
-    });
+    auto r = db().read(
+        [](Connection& c) { return c.query_one("SELECT COUNT(*) FROM sessions", {}, "count"); });
     return r.ok() ? (*r)[0].as_int() : -1;
   }
   int64_t last_seen_in_db(const std::string& hash) {
@@ -127,9 +125,9 @@ TEST_P(SessionStoreTest, PendingSecondFactorHasItsOwnShortLimit) {
   auto found = find(s.token);
   ASSERT_TRUE(found.has_value());
   EXPECT_TRUE(found->second_factor_pending);
-  ASSERT_TRUE(db().read([&](Connection& c) {
-    return mark_second_factor_done(c, s.session.token_hash);
-  }).ok());
+  ASSERT_TRUE(
+      db().read([&](Connection& c) { return mark_second_factor_done(c, s.session.token_hash); })
+          .ok());
   EXPECT_FALSE(find(s.token)->second_factor_pending);
 
   NewSession waiting = create(person_, /*pending=*/true);
@@ -144,8 +142,9 @@ TEST_P(SessionStoreTest, EndingSessions) {
   EXPECT_FALSE(find(a.token).has_value());
   ASSERT_TRUE(db().read([&](Connection& conn) { return end_session(conn, a.token); }).ok());
   ASSERT_TRUE(db().read([&](Connection& conn) {
-    return end_other_sessions(conn, person_, b.session.token_hash);
-  }).ok());
+                    return end_other_sessions(conn, person_, b.session.token_hash);
+                  })
+                  .ok());
   EXPECT_TRUE(find(b.token).has_value());
   EXPECT_FALSE(find(c.token).has_value());
   EXPECT_TRUE(find(o.token).has_value());

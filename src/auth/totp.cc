@@ -52,12 +52,23 @@ std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -127,17 +138,16 @@ Result<std::string> qr_svg(std::string_view text, std::string_view label) {
       int start = x;
       while (x < width && (qr->data[y * width + x] & 1)) ++x;
       int run = x - start;
-      d += "M" + std::to_string(start + kQuietZone) + " " + std::to_string(y + kQuietZone) +
-           "h" + std::to_string(run) + "v1h-" + std::to_string(run) + "z";
+      d += "M" + std::to_string(start + kQuietZone) + " " + std::to_string(y + kQuietZone) + "h" +
+           std::to_string(run) + "v1h-" + std::to_string(run) + "z";
     }
   }
   const std::string n = std::to_string(size);
   const std::string px = std::to_string(size * 5);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
-         "\" width=\"" + px + "\" height=\"" + px +
-         "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + xml_escape(label) +
-         "\"><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"" +
-         d + "\"/></svg>";
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n + "\" width=\"" +
+         px + "\" height=\"" + px + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" +
+         xml_escape(label) + "\"><rect width=\"" + n + "\" height=\"" + n +
+         "\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"" + d + "\"/></svg>";
 }
 
 }  // namespace inloco

@@ -38,8 +38,7 @@ std::optional<int64_t> verify_totp(std::string_view secret, std::string_view cod
 
 // "otpauth://totp/inloco:rokafor?secret=...&issuer=inloco&algorithm=SHA1&digits=6&period=30"
 // (Key URI format). Issuer and account are percent-encoded; the secret is base32.
-std::string otpauth_uri(std::string_view issuer, std::string_view account,
-                        std::string_view secret);
+std::string otpauth_uri(std::string_view issuer, std::string_view account, std::string_view secret);
 
 // `text` as a QR code (error correction level M) in a self-contained SVG: one
 // <path> of the dark modules on a white square with a 4-module quiet zone,

@@ -61,10 +61,9 @@ TEST(TotpTest, ToleratesSpacesAndRefusesMalformedCodes) {
 
 TEST(TotpTest, OtpauthUriEncodesIssuerAndAccount) {
   std::string uri = otpauth_uri("Oak Trust & Co", "r.okafor@oak", kRfcSecret);
-  EXPECT_EQ(uri,
-            "otpauth://totp/Oak%20Trust%20%26%20Co:r.okafor%40oak?secret=" +
-                base32_encode(kRfcSecret) +
-                "&issuer=Oak%20Trust%20%26%20Co&algorithm=SHA1&digits=6&period=30");
+  EXPECT_EQ(uri, "otpauth://totp/Oak%20Trust%20%26%20Co:r.okafor%40oak?secret=" +
+                     base32_encode(kRfcSecret) +
+                     "&issuer=Oak%20Trust%20%26%20Co&algorithm=SHA1&digits=6&period=30");
   EXPECT_EQ(base32_encode(kRfcSecret), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 }
 

@@ -1,8 +1,7 @@
 #include "auth/user_accounts.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "auth/password_policy.h"
 #include "auth/totp.h"
@@ -207,8 +206,7 @@ Status UserAccounts::verify_current_password(const Actor& actor, const Account& 
 }
 
 Result<void> UserAccounts::create_account(const Actor& actor, int64_t person_id,
-                                          const std::string& username,
-                                          const std::string& password,
+                                          const std::string& username, const std::string& password,
                                           bool must_change_password) {
   const std::string name = TRY(normalise_username(username));
   Rows people = TRY(db_.read([&](Connection& c) {
@@ -234,8 +232,8 @@ Result<void> UserAccounts::create_account(const Actor& actor, int64_t person_id,
   const std::string hash = TRY(hash_password(password, settings_.cost));
 
   return db_.transaction([&](Connection& c) -> Status {
-    Rows existing = TRY(c.query("SELECT username FROM user_accounts WHERE person_id = ?",
-                                {person_id}));
+    Rows existing =
+        TRY(c.query("SELECT username FROM user_accounts WHERE person_id = ?", {person_id}));
     if (!existing.empty()) {
       return Error::conflict(a.display_name() + " already has an account, with the username \"" +
                              existing[0][0].as_text() +
@@ -244,8 +242,9 @@ Result<void> UserAccounts::create_account(const Actor& actor, int64_t person_id,
     }
     Rows taken = TRY(c.query("SELECT person_id FROM user_accounts WHERE username = ?", {name}));
     if (!taken.empty()) {
-      return Error::conflict("That username is taken: choose another, for example the first "
-                             "name's initial followed by the family name and a number.");
+      return Error::conflict(
+          "That username is taken: choose another, for example the first "
+          "name's initial followed by the family name and a number.");
     }
     const int64_t now = clock_.now();
     TRY(c.execute(
@@ -258,8 +257,7 @@ Result<void> UserAccounts::create_account(const Actor& actor, int64_t person_id,
   });
 }
 
-Result<SignInResult> UserAccounts::sign_in(const std::string& username,
-                                           const std::string& password,
+Result<SignInResult> UserAccounts::sign_in(const std::string& username, const std::string& password,
                                            const std::string& source_address) {
   const std::string acct_key = account_key(username);
   const std::string addr_key = "address:" + source_address;
@@ -270,8 +268,8 @@ Result<SignInResult> UserAccounts::sign_in(const std::string& username,
     account = TRY(db_.read([&](Connection& c) { return find_account_by_username(c, *name); }));
   }
   // Always run argon2, against a dummy hash for an unknown username.
-  const bool password_ok = verify_password(account ? account->password_hash : dummy_hash(),
-                                           password);
+  const bool password_ok =
+      verify_password(account ? account->password_hash : dummy_hash(), password);
   const Actor attempt{std::nullopt, "sign-in attempt", source_address};
 
   if (!account || !password_ok) {
@@ -279,10 +277,10 @@ Result<SignInResult> UserAccounts::sign_in(const std::string& username,
     address_limiter_.record_failure(addr_key);
     TRY(db_.transaction([&](Connection& c) -> Status {
       // An unknown username is not recorded: it may be a mistyped password.
-      AuditEvent event = account ? account->event("user.sign_in_failed",
-                                                  {{"reason", "wrong password"}})
-                                 : AuditEvent{"user.sign_in_failed", "user_account", "",
-                                              std::nullopt, detail({{"reason", "unknown username"}})};
+      AuditEvent event = account
+                             ? account->event("user.sign_in_failed", {{"reason", "wrong password"}})
+                             : AuditEvent{"user.sign_in_failed", "user_account", "", std::nullopt,
+                                          detail({{"reason", "unknown username"}})};
       TRY(append_audit(c, clock_, attempt, event));
       return {};
     }));
@@ -312,11 +310,12 @@ Result<SignInResult> UserAccounts::sign_in(const std::string& username,
       TRY(c.execute("UPDATE user_accounts SET password_hash = ? WHERE person_id = ?",
                     {*rehashed, account->person_id}));
     }
-    NewSession s = TRY(create_session(c, clock_, account->person_id, account->totp_enabled,
-                                      source_address));
-    TRY(append_audit(c, clock_, account->as_actor(source_address),
-                     account->event("user.sign_in",
-                                    {{"second_factor", account->totp_enabled ? "pending" : "off"}})));
+    NewSession s =
+        TRY(create_session(c, clock_, account->person_id, account->totp_enabled, source_address));
+    TRY(append_audit(
+        c, clock_, account->as_actor(source_address),
+        account->event("user.sign_in",
+                       {{"second_factor", account->totp_enabled ? "pending" : "off"}})));
     return s;
   }));
   return SignInResult{std::move(session.token), account->totp_enabled, account->person_id};
@@ -324,9 +323,8 @@ Result<SignInResult> UserAccounts::sign_in(const std::string& username,
 
 Result<void> UserAccounts::complete_second_factor(std::string_view token, std::string_view code,
                                                   const std::string& source_address) {
-  auto session = TRY(db_.read([&](Connection& c) {
-    return find_session(c, clock_, settings_.sessions, token);
-  }));
+  auto session = TRY(
+      db_.read([&](Connection& c) { return find_session(c, clock_, settings_.sessions, token); }));
   if (!session || !session->second_factor_pending) return Error::unauthenticated(kSignInAgain);
   Account a = TRY(db_.read([&](Connection& c) { return load_account(c, session->person_id); }));
   if (a.disabled || !a.totp_enabled || !a.totp_secret_sealed) {
@@ -361,8 +359,7 @@ Result<void> UserAccounts::complete_second_factor(std::string_view token, std::s
         {*step, a.person_id, *step}));
     if (changed != 1) return Error::invalid(kWrongCode);
     TRY(mark_second_factor_done(c, session->token_hash));
-    TRY(append_audit(c, clock_, a.as_actor(source_address),
-                     a.event("user.sign_in_second_factor")));
+    TRY(append_audit(c, clock_, a.as_actor(source_address), a.event("user.sign_in_second_factor")));
     return {};
   }));
   account_limiter_.reset(key);
@@ -373,8 +370,8 @@ Result<std::optional<SignedIn>> UserAccounts::authenticate(std::string_view toke
   return db_.read([&](Connection& c) -> Result<std::optional<SignedIn>> {
     auto session = TRY(find_session(c, clock_, settings_.sessions, token));
     if (!session || session->second_factor_pending) return std::optional<SignedIn>();
-    Rows rows = TRY(c.query(std::string(kAccountColumns) + "WHERE ua.person_id = ?",
-                            {session->person_id}));
+    Rows rows =
+        TRY(c.query(std::string(kAccountColumns) + "WHERE ua.person_id = ?", {session->person_id}));
     if (rows.empty()) {
       TRY(end_session(c, token));
       return std::optional<SignedIn>();
@@ -395,9 +392,8 @@ Result<std::optional<SignedIn>> UserAccounts::authenticate(std::string_view toke
 }
 
 Result<std::optional<Session>> UserAccounts::pending_second_factor(std::string_view token) {
-  auto session = TRY(db_.read([&](Connection& c) {
-    return find_session(c, clock_, settings_.sessions, token);
-  }));
+  auto session = TRY(
+      db_.read([&](Connection& c) { return find_session(c, clock_, settings_.sessions, token); }));
   if (!session || !session->second_factor_pending) return std::optional<Session>();
   return session;
 }
@@ -426,10 +422,10 @@ Result<void> UserAccounts::change_password(const Actor& actor, int64_t person_id
   TRY(check_new_password(new_password, a.personal_words()));
   const std::string hash = TRY(hash_password(new_password, settings_.cost));
   TRY(db_.transaction([&](Connection& c) -> Status {
-    TRY(c.execute(
-        "UPDATE user_accounts SET password_hash = ?, password_changed_at = ?, "
-        "must_change_password = 0 WHERE person_id = ?",
-        {hash, clock_.now(), person_id}));
+    TRY(
+        c.execute("UPDATE user_accounts SET password_hash = ?, password_changed_at = ?, "
+                  "must_change_password = 0 WHERE person_id = ?",
+                  {hash, clock_.now(), person_id}));
     TRY(end_other_sessions(c, person_id, session_token_hash(current_token)));
     TRY(append_audit(c, clock_, actor, a.event("user.password_change")));
     return {};
@@ -458,10 +454,10 @@ Result<void> UserAccounts::reset_password(const Actor& actor, const std::string&
   TRY(check_new_password(new_password, account->personal_words()));
   const std::string hash = TRY(hash_password(new_password, settings_.cost));
   TRY(db_.transaction([&](Connection& c) -> Status {
-    TRY(c.execute(
-        "UPDATE user_accounts SET password_hash = ?, password_changed_at = ?, "
-        "must_change_password = 1 WHERE person_id = ?",
-        {hash, clock_.now(), account->person_id}));
+    TRY(
+        c.execute("UPDATE user_accounts SET password_hash = ?, password_changed_at = ?, "
+                  "must_change_password = 1 WHERE person_id = ?",
+                  {hash, clock_.now(), account->person_id}));
     TRY(end_all_sessions(c, account->person_id));
     TRY(append_audit(c, clock_, actor, account->event("user.password_reset")));
     return {};
@@ -480,8 +476,8 @@ Result<TotpEnrolment> UserAccounts::begin_totp_enrolment(const Actor& actor, int
   TotpEnrolment out;
   out.secret_base32 = base32_encode(secret);
   out.uri = otpauth_uri(settings_.issuer, a.username, secret);
-  out.qr_svg = TRY(qr_svg(out.uri, "QR code to add your " + settings_.issuer +
-                                       " account to an authenticator app"));
+  out.qr_svg = TRY(qr_svg(
+      out.uri, "QR code to add your " + settings_.issuer + " account to an authenticator app"));
   TRY(db_.transaction([&](Connection& c) -> Status {
     int64_t changed = TRY(c.execute(
         "UPDATE user_accounts SET totp_secret_sealed = ? WHERE person_id = ? AND totp_enabled = 0",
@@ -497,8 +493,9 @@ Result<void> UserAccounts::confirm_totp_enrolment(const Actor& actor, int64_t pe
                                                   std::string_view code) {
   Account a = TRY(db_.read([&](Connection& c) { return load_account(c, person_id); }));
   if (a.totp_enabled) {
-    return Error::conflict("Two-step sign-in is already on for this account: there is nothing "
-                           "to confirm.");
+    return Error::conflict(
+        "Two-step sign-in is already on for this account: there is nothing "
+        "to confirm.");
   }
   const Error start_again = Error::invalid(
       "No new authenticator key is waiting to be confirmed. Start setting up two-step sign-in "
@@ -508,17 +505,17 @@ Result<void> UserAccounts::confirm_totp_enrolment(const Actor& actor, int64_t pe
   if (!secret.ok()) return start_again;
   const std::optional<int64_t> step = verify_totp(*secret, code, clock_.now(), a.totp_last_step);
   if (!step) {
-    return Error::invalid(
-        "That code is not right. Check that your authenticator app shows the " + settings_.issuer +
-        " account you have just added, and enter the 6-digit code it shows now.");
+    return Error::invalid("That code is not right. Check that your authenticator app shows the " +
+                          settings_.issuer +
+                          " account you have just added, and enter the 6-digit code it shows now.");
   }
   return db_.transaction([&](Connection& c) -> Status {
     // Only the secret that was checked is switched on, even if another
     // enrolment began meanwhile.
-    int64_t changed = TRY(c.execute(
-        "UPDATE user_accounts SET totp_enabled = 1, totp_last_step = ? "
-        "WHERE person_id = ? AND totp_enabled = 0 AND totp_secret_sealed = ?",
-        {*step, person_id, *a.totp_secret_sealed}));
+    int64_t changed =
+        TRY(c.execute("UPDATE user_accounts SET totp_enabled = 1, totp_last_step = ? "
+                      "WHERE person_id = ? AND totp_enabled = 0 AND totp_secret_sealed = ?",
+                      {*step, person_id, *a.totp_secret_sealed}));
     if (changed != 1) return start_again;
     TRY(append_audit(c, clock_, actor, a.event("user.totp_enabled")));
     return {};
@@ -560,7 +557,9 @@ Result<void> UserAccounts::confirm_identity(const Actor& actor, int64_t person_i
   TRY(check_guessing(key, ""));
   auto secret = key_.open(*a.totp_secret_sealed);
   if (!secret.ok())
-    return Error::internal("The key for your authenticator app could not be read. Ask an administrator to reset two-step sign-in for your account.");
+    return Error::internal(
+        "The key for your authenticator app could not be read. Ask an administrator to reset "
+        "two-step sign-in for your account.");
   const std::optional<int64_t> step = verify_totp(*secret, code, clock_.now(), a.totp_last_step);
   if (!step) {
     account_limiter_.record_failure(key);
@@ -568,8 +567,9 @@ Result<void> UserAccounts::confirm_identity(const Actor& actor, int64_t person_i
       TRY(append_audit(c, clock_, actor, a.event("user.second_factor_failed")));
       return {};
     }));
-    return Error::invalid(code.empty() ? "Enter the six-digit code from your authenticator app as well."
-                                       : std::string(kWrongCode));
+    return Error::invalid(code.empty()
+                              ? "Enter the six-digit code from your authenticator app as well."
+                              : std::string(kWrongCode));
   }
   return db_.transaction([&](Connection& c) -> Status {
     int64_t changed = TRY(c.execute(

@@ -42,10 +42,10 @@ namespace inloco {
 struct AuthSettings {
   PasswordCost cost = PasswordCost::interactive();
   SessionSettings sessions;
-  int account_failures = 5;           // per username within failure_window
-  int address_failures = 20;          // per source address within failure_window
-  int64_t failure_window = 15 * 60;   // seconds
-  std::string issuer = "inloco";      // shown in authenticator apps
+  int account_failures = 5;          // per username within failure_window
+  int address_failures = 20;         // per source address within failure_window
+  int64_t failure_window = 15 * 60;  // seconds
+  std::string issuer = "inloco";     // shown in authenticator apps
 };
 
 // A signed-in person, for one request.
@@ -53,12 +53,12 @@ struct SignedIn {
   int64_t person_id = 0;
   std::string display_name;  // "Ruth Okafor" (preferred or given name, then family name)
   std::string username;
-  Session session;           // csrf_token for forms
+  Session session;                    // csrf_token for forms
   bool must_change_password = false;  // send them to the change-password page
 };
 
 struct SignInResult {
-  std::string token;  // the session cookie value
+  std::string token;                  // the session cookie value
   bool second_factor_needed = false;  // send them to the code page
   int64_t person_id = 0;
 };
@@ -127,8 +127,7 @@ class UserAccounts {
   // failure); clears must_change_password; ends every other session of the
   // person but keeps `current_token`'s.
   Result<void> change_password(const Actor& actor, int64_t person_id,
-                               std::string_view current_token,
-                               const std::string& current_password,
+                               std::string_view current_token, const std::string& current_password,
                                const std::string& new_password);
 
   // For the command line and administrators: sets a new password that must be
@@ -143,8 +142,7 @@ class UserAccounts {
   // TOTP is already on.
   Result<TotpEnrolment> begin_totp_enrolment(const Actor& actor, int64_t person_id);
   // kInvalid when the code is wrong or no enrolment was begun.
-  Result<void> confirm_totp_enrolment(const Actor& actor, int64_t person_id,
-                                      std::string_view code);
+  Result<void> confirm_totp_enrolment(const Actor& actor, int64_t person_id, std::string_view code);
   // Needs the person's password (kInvalid when wrong).
   Result<void> disable_totp(const Actor& actor, int64_t person_id, const std::string& password);
   // For the command line and administrators, when a person has lost their

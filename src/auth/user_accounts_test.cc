@@ -22,10 +22,10 @@ class UserAccountsTest : public test::BackendTest {
     auto ids = db().transaction([&](Connection& c) -> Result<std::pair<int64_t, int64_t>> {
       int64_t trust = TRY(c.insert(
           "INSERT INTO trusts (name, created_at) VALUES (?, ?) RETURNING id", {"Oak Trust", 1}));
-      school_ = TRY(c.insert(
-          "INSERT INTO schools (trust_id, code, name, created_at) VALUES (?, ?, ?, ?) "
-          "RETURNING id",
-          {trust, "oakfield", "Oakfield Primary School", 1}));
+      school_ =
+          TRY(c.insert("INSERT INTO schools (trust_id, code, name, created_at) VALUES (?, ?, ?, ?) "
+                       "RETURNING id",
+                       {trust, "oakfield", "Oakfield Primary School", 1}));
       const char* person_sql =
           "INSERT INTO people (trust_id, school_id, kind, given_name, family_name, "
           "preferred_name, created_at, updated_at) VALUES (?, ?, 'staff', ?, ?, ?, 1, 1) "
@@ -75,8 +75,8 @@ class UserAccountsTest : public test::BackendTest {
     EXPECT_TRUE(e.ok()) << e.error().message;
     if (!e.ok()) return "";
     std::string secret = base32_decode(e->secret_base32).value_or("");
-    auto r = accounts_->confirm_totp_enrolment(ruth_actor(), ruth_,
-                                               totp_code(secret, clock_.now()));
+    auto r =
+        accounts_->confirm_totp_enrolment(ruth_actor(), ruth_, totp_code(secret, clock_.now()));
     EXPECT_TRUE(r.ok()) << r.error().message;
     return secret;
   }
@@ -171,10 +171,12 @@ TEST_P(UserAccountsTest, AddressIsLimitedAcrossUsernames) {
 TEST_P(UserAccountsTest, DisabledAccountIsRefused) {
   create_ruth();
   std::string token = sign_in_ruth();
-  ASSERT_TRUE(db().transaction([&](Connection& c) -> Status {
-    TRY(c.execute("UPDATE user_accounts SET disabled = 1 WHERE person_id = ?", {ruth_}));
-    return {};
-  }).ok());
+  ASSERT_TRUE(
+      db().transaction([&](Connection& c) -> Status {
+            TRY(c.execute("UPDATE user_accounts SET disabled = 1 WHERE person_id = ?", {ruth_}));
+            return {};
+          })
+          .ok());
   auto r = accounts_->sign_in("rokafor", kPassword, kAddress);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kForbidden);
@@ -198,10 +200,12 @@ TEST_P(UserAccountsTest, FindsWhoHoldsASignInAndWhetherItIsDisabled) {
   EXPECT_EQ(sam->username, "slee");
   EXPECT_FALSE(sam->disabled);
 
-  ASSERT_TRUE(db().transaction([&](Connection& c) -> Status {
-    TRY(c.execute("UPDATE user_accounts SET disabled = 1 WHERE person_id = ?", {sam_}));
-    return {};
-  }).ok());
+  ASSERT_TRUE(
+      db().transaction([&](Connection& c) -> Status {
+            TRY(c.execute("UPDATE user_accounts SET disabled = 1 WHERE person_id = ?", {sam_}));
+            return {};
+          })
+          .ok());
   EXPECT_TRUE(find("slee")->disabled);
 
   auto nobody = find("rokafor");
@@ -269,8 +273,8 @@ TEST_P(UserAccountsTest, TotpEnrolmentThenSignInNeedsTheCode) {
   const std::string secret = *base32_decode(e->secret_base32);
   EXPECT_EQ(accounts_->confirm_totp_enrolment(ruth_actor(), ruth_, "000000").error().code,
             ErrorCode::kInvalid);
-  ASSERT_TRUE(accounts_->confirm_totp_enrolment(ruth_actor(), ruth_,
-                                                totp_code(secret, clock_.now())).ok());
+  ASSERT_TRUE(
+      accounts_->confirm_totp_enrolment(ruth_actor(), ruth_, totp_code(secret, clock_.now())).ok());
   EXPECT_TRUE(*accounts_->totp_enabled(ruth_));
   EXPECT_EQ(audits("user.totp_enabled"), 1);
 
@@ -287,8 +291,8 @@ TEST_P(UserAccountsTest, TotpEnrolmentThenSignInNeedsTheCode) {
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, ErrorCode::kInvalid);
   const std::string code = totp_code(secret, clock_.now());
-  ASSERT_TRUE(accounts_->complete_second_factor(r->token, code.substr(0, 3) + " " +
-                                                              code.substr(3)).ok());
+  ASSERT_TRUE(
+      accounts_->complete_second_factor(r->token, code.substr(0, 3) + " " + code.substr(3)).ok());
   EXPECT_TRUE(who(r->token).has_value());
   EXPECT_FALSE(accounts_->pending_second_factor(r->token)->has_value());
 
@@ -300,8 +304,8 @@ TEST_P(UserAccountsTest, TotpEnrolmentThenSignInNeedsTheCode) {
   EXPECT_EQ(replay.error().code, ErrorCode::kInvalid);
   EXPECT_FALSE(who(again->token).has_value());
   clock_.advance(30);
-  EXPECT_TRUE(accounts_->complete_second_factor(again->token,
-                                                totp_code(secret, clock_.now())).ok());
+  EXPECT_TRUE(
+      accounts_->complete_second_factor(again->token, totp_code(secret, clock_.now())).ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE ?", {"%" + code + "%"}), 0);
   expect_audit_intact();
 }
@@ -380,8 +384,9 @@ TEST_P(UserAccountsTest, ResetSetsMustChangePasswordAndEndsSessions) {
   auto me = who(r->token);
   ASSERT_TRUE(me.has_value());
   EXPECT_TRUE(me->must_change_password);
-  ASSERT_TRUE(accounts_->change_password(ruth_actor(), ruth_, r->token, "lantern orchard pebble",
-                                         kPassword).ok());
+  ASSERT_TRUE(
+      accounts_->change_password(ruth_actor(), ruth_, r->token, "lantern orchard pebble", kPassword)
+          .ok());
   EXPECT_FALSE(who(r->token)->must_change_password);
   EXPECT_EQ(audits("user.password_reset"), 1);
 }
@@ -439,8 +444,9 @@ TEST_P(UserAccountsTest, EveryChangeIsAuditedAndTheChainHolds) {
   create_ruth(/*must_change=*/true);
   std::string token = sign_in_ruth();
   (void)accounts_->sign_in("rokafor", "wrong wrong wrong", kAddress);
-  ASSERT_TRUE(accounts_->change_password(ruth_actor(), ruth_, token, kPassword,
-                                         "lantern orchard pebble").ok());
+  ASSERT_TRUE(
+      accounts_->change_password(ruth_actor(), ruth_, token, kPassword, "lantern orchard pebble")
+          .ok());
   ASSERT_TRUE(accounts_->reset_password(admin_, "rokafor", kPassword).ok());
   enrol_ruth();
   ASSERT_TRUE(accounts_->disable_totp(ruth_actor(), ruth_, kPassword).ok());

@@ -9,7 +9,8 @@ namespace inloco::checks {
 namespace {
 
 TEST(CheckerEvalTest, CountsAndRates) {
-  EvalCounts c{.true_positives = 8, .false_positives = 2, .true_negatives = 18, .false_negatives = 2};
+  EvalCounts c{
+      .true_positives = 8, .false_positives = 2, .true_negatives = 18, .false_negatives = 2};
   EXPECT_DOUBLE_EQ(c.precision(), 0.8);
   EXPECT_DOUBLE_EQ(c.recall(), 0.8);
   EXPECT_DOUBLE_EQ(c.f1(), 0.8);

@@ -4,9 +4,12 @@ namespace inloco::checks {
 
 const char* decision_name(Decision d) {
   switch (d) {
-    case Decision::kPass: return "pass";
-    case Decision::kReview: return "review";
-    case Decision::kRefuse: return "refuse";
+    case Decision::kPass:
+      return "pass";
+    case Decision::kReview:
+      return "review";
+    case Decision::kRefuse:
+      return "refuse";
   }
   return "refuse";
 }

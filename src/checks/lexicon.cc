@@ -12,8 +12,10 @@ namespace inloco::checks {
 namespace {
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -46,26 +48,33 @@ Error bad_lines(std::string_view source, std::vector<std::string> problems) {
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::kLow: return "low";
-    case Severity::kMedium: return "medium";
-    case Severity::kHigh: return "high";
+    case Severity::kLow:
+      return "low";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kHigh:
+      return "high";
   }
   return "medium";
 }
 
 const char* match_mode_name(MatchMode m) {
   switch (m) {
-    case MatchMode::kWord: return "word";
-    case MatchMode::kInflect: return "inflect";
-    case MatchMode::kPrefix: return "prefix";
-    case MatchMode::kAnywhere: return "anywhere";
+    case MatchMode::kWord:
+      return "word";
+    case MatchMode::kInflect:
+      return "inflect";
+    case MatchMode::kPrefix:
+      return "prefix";
+    case MatchMode::kAnywhere:
+      return "anywhere";
   }
   return "word";
 }
 
 const std::vector<std::string>& category_names() {
   static const std::vector<std::string> names = {
-      "offensive", "unsuitable_language", "discriminatory", "bullying",   "sexual",
+      "offensive", "unsuitable_language", "discriminatory",   "bullying",   "sexual",
       "violent",   "political",           "personal_opinion", "derogatory", "confidential",
       "illegal",   "personal_data",       "pupil_name"};
   return names;
@@ -183,8 +192,7 @@ Result<std::vector<LexiconTerm>> import_plain_list(std::string_view text, std::s
 
 Result<std::vector<LexiconTerm>> import_term_csv(std::string_view text, std::string_view source) {
   auto records = parse_csv(text);
-  if (!records.ok())
-    return Error::invalid(std::string(source) + ": " + records.error().message);
+  if (!records.ok()) return Error::invalid(std::string(source) + ": " + records.error().message);
   if (records->empty()) return std::vector<LexiconTerm>{};
   const auto& header = records->front().fields;
   auto col = [&](std::string_view name) -> int {
@@ -202,7 +210,7 @@ Result<std::vector<LexiconTerm>> import_term_csv(std::string_view text, std::str
     const auto& rec = (*records)[r];
     auto field = [&](int i) -> std::string_view {
       return i >= 0 && static_cast<size_t>(i) < rec.fields.size() ? std::string_view(rec.fields[i])
-                                                                   : std::string_view();
+                                                                  : std::string_view();
     };
     add_term(out, problems, std::string(source) + ":" + std::to_string(rec.line), field(ti),
              field(ci), field(si), field(mi));

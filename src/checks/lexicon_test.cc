@@ -49,8 +49,9 @@ TEST(LexiconTest, ImportsPlainListsAndCsv) {
   EXPECT_EQ((*plain)[0].term, "one");
   EXPECT_EQ((*plain)[1].term, "two words");
 
-  auto csv = import_term_csv("term,category,severity,match\nfoo,bullying,low,prefix\n\"bar, baz\",sexual,high,\n",
-                             "list.csv");
+  auto csv = import_term_csv(
+      "term,category,severity,match\nfoo,bullying,low,prefix\n\"bar, baz\",sexual,high,\n",
+      "list.csv");
   ASSERT_TRUE(csv.ok()) << csv.error().message;
   ASSERT_EQ(csv->size(), 2u);
   EXPECT_EQ((*csv)[0].mode, MatchMode::kPrefix);

@@ -30,8 +30,8 @@ constexpr PersonalDataRule kRules[] = {
      R"(\b[0-9]{1,4}[A-Za-z]?,? ([A-Z][a-z'\-]+ ){1,2}(Road|Street|Avenue|Close|Lane|Drive|Way|)"
      R"(Crescent|Gardens|Grove|Place|Terrace|Court|Rise|Mews|Rd|St|Ave|Ln|Dr)\b)",
      false},
-    {"home_address", R"(\b[0-9]{1,4}[a-z]?,? ([a-z'\-]+ ){1,2}(road|street|avenue|lane|crescent|terrace)\b)",
-     true},
+    {"home_address",
+     R"(\b[0-9]{1,4}[a-z]?,? ([a-z'\-]+ ){1,2}(road|street|avenue|lane|crescent|terrace)\b)", true},
 };
 
 #undef MONTH
@@ -164,13 +164,14 @@ bool validate_personal_data(std::string_view rule, std::string_view match, char 
   if (rule == "home_address") {
     // "raised 500 for the road", "2 children at St Mary's": not addresses.
     static constexpr std::array<std::string_view, 22> kStop = {
-        "the", "a", "an", "for", "to", "on", "in", "at", "of", "down", "up",
-        "along", "across", "and", "or", "by", "from", "per", "our", "my", "your", "this"};
+        "the",   "a",      "an",  "for", "to", "on",   "in",  "at",  "of", "down", "up",
+        "along", "across", "and", "or",  "by", "from", "per", "our", "my", "your", "this"};
     std::string m = lower(match);
     size_t p = 0;
     while (p < m.size()) {
       size_t q = m.find(' ', p);
-      std::string_view w = std::string_view(m).substr(p, q == std::string::npos ? std::string::npos : q - p);
+      std::string_view w =
+          std::string_view(m).substr(p, q == std::string::npos ? std::string::npos : q - p);
       for (auto s : kStop)
         if (w == s) return false;
       if (q == std::string::npos) break;

@@ -35,7 +35,6 @@ bool may_hold_personal_data(std::string_view text);
 
 // True when a candidate of `rule` (the matched bytes, and the bytes just
 // before and after it, or 0) is personal data.
-bool validate_personal_data(std::string_view rule, std::string_view match, char before,
-                            char after);
+bool validate_personal_data(std::string_view rule, std::string_view match, char before, char after);
 
 }  // namespace inloco::checks

@@ -17,7 +17,8 @@ TEST(PersonalDataTest, PhoneNumbersNeedTheRightNumberOfDigits) {
   EXPECT_TRUE(validate_personal_data("uk_phone", "+44 (0)20 7946 0958", 0, 0));
   EXPECT_TRUE(validate_personal_data("uk_phone", "+447700900123", 0, 0));
   EXPECT_FALSE(validate_personal_data("uk_phone", "0770 090", 0, 0));
-  EXPECT_FALSE(validate_personal_data("uk_phone", "07700 900123", '5', 0));  // part of a longer number
+  EXPECT_FALSE(
+      validate_personal_data("uk_phone", "07700 900123", '5', 0));  // part of a longer number
   EXPECT_FALSE(validate_personal_data("uk_phone", "07700 90012", 0, '3'));
 }
 
@@ -46,8 +47,9 @@ class PersonalDataScan {
       flags.push_back(HS_FLAG_SOM_LEFTMOST | (r.caseless ? HS_FLAG_CASELESS : 0u));
     }
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                         HS_MODE_BLOCK, nullptr, &db_, &err) != HS_SUCCESS) {
+    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db_,
+                         &err) != HS_SUCCESS) {
       hs_free_compile_error(err);
       db_ = nullptr;
     }
@@ -90,31 +92,114 @@ class PersonalDataScan {
 TEST(PersonalDataTest, PreCheckNeverMissesWhatThePatternsFind) {
   PersonalDataScan scan;
   ASSERT_TRUE(scan.ready());
-  for (std::string_view s :
-       {"Call me on 07700 900123", "email jo.bloggs@example.co.uk", "we live at 14 Acacia Avenue",
-        "S35 6GH", "We live at SW1A 1AA", "GIR 0AA", "GIR0AA", "DOB: 12/03/2015",
-        "d.o.b 12.03.2015", "D.O.B. 1/2/2010", "do.b: 1/2/2010", "born on 3rd May 2016",
-        "BORN ON 3 may 2016", "date of birth is 1/2/2010", "Birthday is March 3rd",
-        "my birthday on 4th of July", "7 station road", "14a, Acacia Avenue", "3 Old Mill Lane",
-        "12 long mill crescent", "+44 (0)20 7946 0958", "+447700900123", "0114 496 0123",
-        "9 Rise Mews", "221B Baker Street"}) {
+  for (std::string_view s : {"Call me on 07700 900123",
+                             "email jo.bloggs@example.co.uk",
+                             "we live at 14 Acacia Avenue",
+                             "S35 6GH",
+                             "We live at SW1A 1AA",
+                             "GIR 0AA",
+                             "GIR0AA",
+                             "DOB: 12/03/2015",
+                             "d.o.b 12.03.2015",
+                             "D.O.B. 1/2/2010",
+                             "do.b: 1/2/2010",
+                             "born on 3rd May 2016",
+                             "BORN ON 3 may 2016",
+                             "date of birth is 1/2/2010",
+                             "Birthday is March 3rd",
+                             "my birthday on 4th of July",
+                             "7 station road",
+                             "14a, Acacia Avenue",
+                             "3 Old Mill Lane",
+                             "12 long mill crescent",
+                             "+44 (0)20 7946 0958",
+                             "+447700900123",
+                             "0114 496 0123",
+                             "9 Rise Mews",
+                             "221B Baker Street"}) {
     EXPECT_TRUE(scan.finds_any(s)) << s;  // the examples are personal data
     EXPECT_TRUE(may_hold_personal_data(s)) << s;
   }
   for (std::string_view s : {"Year 4 had a brilliant trip", "6pm in the hall", "100% attendance",
-                             "raised \xC2\xA3" "230", "no numbers here"})
+                             "raised \xC2\xA3"
+                             "230",
+                             "no numbers here"})
     EXPECT_FALSE(may_hold_personal_data(s)) << s;
 
   // Pieces of personal data and of ordinary school texts, run together and
   // mutated at random.
-  static const std::vector<std::string> pieces = {
-      "07700", "900123", "0114", "496", "0123", "+44", " (0)", "20", "7946", "0958", "@",
-      "jo.bloggs", "example.co.uk", "SW1A", "1AA", "S35", "6GH", "GIR", "0AA", "DOB", "D.O.B",
-      "d.o.b.", "date of birth", "born on", "birthday is", "birthday on", ": ", "12/03/2015",
-      "3rd", "May", "2016", "14", "14a", "7", "221B", "Acacia", "Avenue", "station", "road",
-      "Old", "Mill", "Lane", "St", "Mary's", "Rd", "the", "for", "Year", "4", "6pm", "100%",
-      "raised", "\xC2\xA3", "230", "class", "on", "is", " ", " ", " ", ", ", "-", ".", "\n",
-      "a", "B", "Dr", "Way", "1", "0", "9", "Close"};
+  static const std::vector<std::string> pieces = {"07700",
+                                                  "900123",
+                                                  "0114",
+                                                  "496",
+                                                  "0123",
+                                                  "+44",
+                                                  " (0)",
+                                                  "20",
+                                                  "7946",
+                                                  "0958",
+                                                  "@",
+                                                  "jo.bloggs",
+                                                  "example.co.uk",
+                                                  "SW1A",
+                                                  "1AA",
+                                                  "S35",
+                                                  "6GH",
+                                                  "GIR",
+                                                  "0AA",
+                                                  "DOB",
+                                                  "D.O.B",
+                                                  "d.o.b.",
+                                                  "date of birth",
+                                                  "born on",
+                                                  "birthday is",
+                                                  "birthday on",
+                                                  ": ",
+                                                  "12/03/2015",
+                                                  "3rd",
+                                                  "May",
+                                                  "2016",
+                                                  "14",
+                                                  "14a",
+                                                  "7",
+                                                  "221B",
+                                                  "Acacia",
+                                                  "Avenue",
+                                                  "station",
+                                                  "road",
+                                                  "Old",
+                                                  "Mill",
+                                                  "Lane",
+                                                  "St",
+                                                  "Mary's",
+                                                  "Rd",
+                                                  "the",
+                                                  "for",
+                                                  "Year",
+                                                  "4",
+                                                  "6pm",
+                                                  "100%",
+                                                  "raised",
+                                                  "\xC2\xA3",
+                                                  "230",
+                                                  "class",
+                                                  "on",
+                                                  "is",
+                                                  " ",
+                                                  " ",
+                                                  " ",
+                                                  ", ",
+                                                  "-",
+                                                  ".",
+                                                  "\n",
+                                                  "a",
+                                                  "B",
+                                                  "Dr",
+                                                  "Way",
+                                                  "1",
+                                                  "0",
+                                                  "9",
+                                                  "Close"};
   std::mt19937 rng(42);
   std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
   std::uniform_int_distribution<int> count(1, 12), coin(0, 9);

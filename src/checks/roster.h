@@ -21,7 +21,7 @@
 namespace inloco::checks {
 
 struct RosterName {
-  std::string given;   // given or preferred name
+  std::string given;  // given or preferred name
   std::string family;
   std::string full() const { return given + " " + family; }
 };

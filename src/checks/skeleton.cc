@@ -68,8 +68,10 @@ class Folder {
       i += U16_LENGTH(c);
       if (is_mark(c)) continue;
       if (c >= 0x80 || !(u_isalnum(c))) all_ascii_alnum = false;
-      if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      else append_utf8(out, c);
+      if (c < 0x80)
+        out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      else
+        append_utf8(out, c);
     }
     return out;
   }
@@ -82,8 +84,8 @@ class Folder {
       out = " ";
     } else {
       UErrorCode st = U_ZERO_ERROR;
-      icu::UnicodeString s = nfkc_cf_ ? nfkc_cf_->normalize(icu::UnicodeString(cp), st)
-                                      : icu::UnicodeString(cp);
+      icu::UnicodeString s =
+          nfkc_cf_ ? nfkc_cf_->normalize(icu::UnicodeString(cp), st) : icu::UnicodeString(cp);
       icu::UnicodeString d;
       st = U_ZERO_ERROR;
       d = nfd_ ? nfd_->normalize(s, st) : s;
@@ -117,8 +119,10 @@ class Folder {
             if (ascii && !plain.empty()) mapped = plain;
           }
         }
-        if (mapped.empty()) append_utf8(out, c);
-        else out += mapped;
+        if (mapped.empty())
+          append_utf8(out, c);
+        else
+          out += mapped;
       }
     }
     // Whole characters only, up to the 11 bytes a table entry holds.

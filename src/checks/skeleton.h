@@ -56,7 +56,9 @@ struct Skeleton {
   std::vector<uint32_t> end;    // end[i]: one past the last original byte of text[i]
 
   // The original byte span of skeleton bytes [s, e); e > s.
-  std::pair<size_t, size_t> original_span(size_t s, size_t e) const { return {begin[s], end[e - 1]}; }
+  std::pair<size_t, size_t> original_span(size_t s, size_t e) const {
+    return {begin[s], end[e - 1]};
+  }
 };
 
 // `utf8` must be valid UTF-8 (the checker refuses anything else first).

@@ -8,7 +8,8 @@ namespace {
 // REQ PST-2: evasions meet the same lexicon as plain words.
 TEST(NormaliserTest, FoldsCaseWidthAndAccents) {
   EXPECT_EQ(skeleton_text("HeLLo"), "hello");
-  EXPECT_EQ(skeleton_text("\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B"), "fuck");  // fullwidth
+  EXPECT_EQ(skeleton_text("\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B"),
+            "fuck");  // fullwidth
   EXPECT_EQ(skeleton_text("caf\xC3\xA9"), "cafe");
   EXPECT_EQ(skeleton_text("\xF0\x9D\x90\x9F\xF0\x9D\x90\xAE"), "fu");  // mathematical bold
 }
@@ -20,9 +21,15 @@ TEST(NormaliserTest, MapsLookAlikeLetters) {
 }
 
 TEST(NormaliserTest, DropsInvisibleCharacters) {
-  EXPECT_EQ(skeleton_text("fu\xE2\x80\x8B" "ck"), "fuck");      // zero-width space
-  EXPECT_EQ(skeleton_text("sh\xC2\xAD" "it"), "shit");          // soft hyphen
-  EXPECT_EQ(skeleton_text("c\xE2\x80\x8D" "unt"), "cunt");      // zero-width joiner
+  EXPECT_EQ(skeleton_text("fu\xE2\x80\x8B"
+                          "ck"),
+            "fuck");  // zero-width space
+  EXPECT_EQ(skeleton_text("sh\xC2\xAD"
+                          "it"),
+            "shit");  // soft hyphen
+  EXPECT_EQ(skeleton_text("c\xE2\x80\x8D"
+                          "unt"),
+            "cunt");  // zero-width joiner
 }
 
 TEST(NormaliserTest, ReadsLeetspeakOnlyInsideWords) {
@@ -39,7 +46,7 @@ TEST(NormaliserTest, JoinsSeparatedSingleLetters) {
   EXPECT_EQ(skeleton_text("f - u - c - k off"), "fuck off");
   EXPECT_EQ(skeleton_text("f*u*c*k"), "fuck");
   EXPECT_EQ(skeleton_text("f**k"), "f**k");
-  EXPECT_EQ(skeleton_text("a b"), "a b");  // two letters are not a word
+  EXPECT_EQ(skeleton_text("a b"), "a b");        // two letters are not a word
   EXPECT_EQ(skeleton_text("a\nb\nc"), "a b c");  // not across lines
 }
 

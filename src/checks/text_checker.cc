@@ -55,12 +55,13 @@ std::vector<std::string> term_spellings(const LexiconTerm& t, const std::string&
   for (size_t i = 1; i < sk.size(); ++i)
     if (sk[i] == sk[i - 1] && sk[i] >= 'a' && sk[i] <= 'z' && sk.size() - 1 >= 4)
       out.push_back(sk.substr(0, i) + sk.substr(i + 1));
-  bool strong = t.category == "offensive" || t.category == "sexual" ||
-                t.category == "discriminatory";
+  bool strong =
+      t.category == "offensive" || t.category == "sexual" || t.category == "discriminatory";
   bool letters = std::all_of(sk.begin(), sk.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   if (strong && letters && sk.size() >= 4)
     for (size_t i = 1; i + 1 < sk.size(); ++i)
-      if (sk[i] != sk[i - 1] && sk[i] != sk[i + 1]) out.push_back(sk.substr(0, i) + "*" + sk.substr(i + 1));
+      if (sk[i] != sk[i - 1] && sk[i] != sk[i + 1])
+        out.push_back(sk.substr(0, i) + "*" + sk.substr(i + 1));
   return out;
 }
 
@@ -218,10 +219,9 @@ Result<std::unique_ptr<TextChecker>> TextChecker::compile(const CheckerConfig& c
 Result<std::vector<Finding>> TextChecker::find(std::string_view text,
                                                const CheckOptions& options) const {
   if (text.size() > impl_->max_text_bytes)
-    return Error::invalid("The text is " + std::to_string(text.size()) +
-                          " bytes long; the checker takes at most " +
-                          std::to_string(impl_->max_text_bytes) +
-                          " bytes. Split it into shorter texts.");
+    return Error::invalid(
+        "The text is " + std::to_string(text.size()) + " bytes long; the checker takes at most " +
+        std::to_string(impl_->max_text_bytes) + " bytes. Split it into shorter texts.");
   if (!is_ascii(text) && !is_valid_utf8(text))
     return Error::invalid("The text is not valid UTF-8; save it as UTF-8 and check it again.");
   if (is_blank(text)) return Error::invalid("The text is empty: there is nothing to check.");
@@ -270,8 +270,10 @@ Result<std::vector<Finding>> TextChecker::find(std::string_view text,
       r.from = static_cast<uint32_t>(extend_start(s, r.to - impl_->term_len[r.id]));
       r.to = static_cast<uint32_t>(extend_end(s, t.mode, r.to));
       if (t.mode != MatchMode::kAnywhere && !whole(r.from, r.to)) continue;
-      if (impl_->term_allows[r.id]) allowed.emplace_back(r.from, r.to);
-      else hits.push_back(r);
+      if (impl_->term_allows[r.id])
+        allowed.emplace_back(r.from, r.to);
+      else
+        hits.push_back(r);
     }
     for (const Raw& r : hits) {
       bool inside = std::any_of(allowed.begin(), allowed.end(), [&](const auto& a) {

@@ -50,11 +50,27 @@ TEST_F(TextCheckerTest, FindingNamesRuleCategorySeverityAndExactSpan) {
 
 // REQ PST-2: evasions are found.
 TEST_F(TextCheckerTest, CatchesEvasions) {
-  for (std::string_view t :
-       {"fuck", "FUCK", "fuuuuuck off", "f u c k", "f.u.c.k", "f*ck", "f**k", "b1tch", "$h!t",
-        "c u n t", "sh1tty", "b\xD0\xB0st\xD0\xB0rd", "fu\xE2\x80\x8B" "ck",
-        "\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B", "a$$hole", "you're a b!tch",
-        "w@nker", "motherfucker", "fucking", "bitches"}) {
+  for (std::string_view t : {"fuck",
+                             "FUCK",
+                             "fuuuuuck off",
+                             "f u c k",
+                             "f.u.c.k",
+                             "f*ck",
+                             "f**k",
+                             "b1tch",
+                             "$h!t",
+                             "c u n t",
+                             "sh1tty",
+                             "b\xD0\xB0st\xD0\xB0rd",
+                             "fu\xE2\x80\x8B"
+                             "ck",
+                             "\xEF\xBC\xA6\xEF\xBD\x95\xEF\xBD\x83\xEF\xBD\x8B",
+                             "a$$hole",
+                             "you're a b!tch",
+                             "w@nker",
+                             "motherfucker",
+                             "fucking",
+                             "bitches"}) {
     auto f = find(t);
     ASSERT_FALSE(f.empty()) << t;
     EXPECT_EQ(f[0].category, "offensive") << t;
@@ -63,16 +79,35 @@ TEST_F(TextCheckerTest, CatchesEvasions) {
 
 // REQ PST-2: no false alarms on innocent words containing offensive strings.
 TEST_F(TextCheckerTest, NoFalseAlarmsOnInnocentWords) {
-  for (std::string_view t :
-       {"Our trip to Scunthorpe", "Penistone Grammar School", "Mrs Cockburn's class",
-        "Assessment week starts Monday", "A classic performance", "Our school therapist visits",
-        "Sex and relationships education evening for parents", "A cocktail of colours",
-        "Class pass and assembly", "Middlesex and Essex", "Hello from Shitterton?", "the Dickens novel",
-        "Spotted a blue tit in the garden", "Hancock Road car park", "Passport photos",
-        "Grapes and assorted fruit", "We woke early for the trip", "Pupils learnt to shoot hoops",
-        "Offa's Dyke walk", "cock-a-doodle-doo", "The trumpet group", "magna cum laude",
-        "Method and methodical", "Analysis of the results", "Wanted: cockpit volunteers",
-        "Thanks so much xxx", "3 pupils won", "Sussex", "Butterfly wings"}) {
+  for (std::string_view t : {"Our trip to Scunthorpe",
+                             "Penistone Grammar School",
+                             "Mrs Cockburn's class",
+                             "Assessment week starts Monday",
+                             "A classic performance",
+                             "Our school therapist visits",
+                             "Sex and relationships education evening for parents",
+                             "A cocktail of colours",
+                             "Class pass and assembly",
+                             "Middlesex and Essex",
+                             "Hello from Shitterton?",
+                             "the Dickens novel",
+                             "Spotted a blue tit in the garden",
+                             "Hancock Road car park",
+                             "Passport photos",
+                             "Grapes and assorted fruit",
+                             "We woke early for the trip",
+                             "Pupils learnt to shoot hoops",
+                             "Offa's Dyke walk",
+                             "cock-a-doodle-doo",
+                             "The trumpet group",
+                             "magna cum laude",
+                             "Method and methodical",
+                             "Analysis of the results",
+                             "Wanted: cockpit volunteers",
+                             "Thanks so much xxx",
+                             "3 pupils won",
+                             "Sussex",
+                             "Butterfly wings"}) {
     EXPECT_TRUE(find(t).empty()) << t << ": " << (find(t).empty() ? "" : find(t)[0].rule);
   }
 }
@@ -83,11 +118,13 @@ TEST_F(TextCheckerTest, CoversTheCategories) {
             (std::vector<std::string>{"bullying", "bullying"}));
   EXPECT_EQ(categories("send nudes"), std::vector<std::string>{"sexual"});
   EXPECT_EQ(categories("I'll stab you tomorrow"), std::vector<std::string>{"violent"});
-  EXPECT_EQ(categories("Remember to vote Labour on Thursday"), std::vector<std::string>{"political"});
+  EXPECT_EQ(categories("Remember to vote Labour on Thursday"),
+            std::vector<std::string>{"political"});
   EXPECT_EQ(categories("In my opinion the new car park is awful"),
             std::vector<std::string>{"personal_opinion"});
   EXPECT_EQ(categories("Mr Jones is useless"), std::vector<std::string>{"derogatory"});
-  EXPECT_EQ(categories("he is a mr grumble"), std::vector<std::string>{"derogatory"});  // school term
+  EXPECT_EQ(categories("he is a mr grumble"),
+            std::vector<std::string>{"derogatory"});  // school term
 }
 
 // REQ PST-3: personal data is found.
@@ -99,13 +136,16 @@ TEST_F(TextCheckerTest, FindsPersonalData) {
   };
   EXPECT_EQ(rules("email jo.bloggs@example.co.uk today"),
             std::vector<std::string>{"personal_data:email=jo.bloggs@example.co.uk"});
-  EXPECT_EQ(rules("ring 07700 900123"), std::vector<std::string>{"personal_data:uk_phone=07700 900123"});
+  EXPECT_EQ(rules("ring 07700 900123"),
+            std::vector<std::string>{"personal_data:uk_phone=07700 900123"});
   EXPECT_EQ(rules("ring +44 (0)20 7946 0958."),
             std::vector<std::string>{"personal_data:uk_phone=+44 (0)20 7946 0958"});
   EXPECT_EQ(rules("ring 0114 496 0123 now"),
             std::vector<std::string>{"personal_data:uk_phone=0114 496 0123"});
-  EXPECT_EQ(rules("We live at SW1A 1AA"), std::vector<std::string>{"personal_data:postcode=SW1A 1AA"});
-  EXPECT_EQ(rules("DOB: 12/03/2015"), std::vector<std::string>{"personal_data:date_of_birth=DOB: 12/03/2015"});
+  EXPECT_EQ(rules("We live at SW1A 1AA"),
+            std::vector<std::string>{"personal_data:postcode=SW1A 1AA"});
+  EXPECT_EQ(rules("DOB: 12/03/2015"),
+            std::vector<std::string>{"personal_data:date_of_birth=DOB: 12/03/2015"});
   EXPECT_EQ(rules("she was born on 3rd May 2016"),
             std::vector<std::string>{"personal_data:date_of_birth=born on 3rd May 2016"});
   EXPECT_EQ(rules("lives at 14 Acacia Avenue"),

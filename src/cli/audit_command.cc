@@ -1,11 +1,11 @@
 // inloco audit verify --db DB: checks the audit log's hash chain (IAM-3).
 #include <iostream>
 
-#include "store/drivers/open_database.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/drivers/open_database.h"
 
 namespace inloco::cli {
 

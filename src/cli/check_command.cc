@@ -66,8 +66,10 @@ struct Setup {
 Result<Setup> set_up(const CheckArgs& a) {
   checks::CheckerConfig config;
   PostRules rules;
-  if (!a.lexicons.empty()) config.terms = TRY(checks::load_lexicon_dir(a.lexicons));
-  else config.terms = checks::builtin_lexicon();
+  if (!a.lexicons.empty())
+    config.terms = TRY(checks::load_lexicon_dir(a.lexicons));
+  else
+    config.terms = checks::builtin_lexicon();
   if (!a.terms.empty()) {
     auto extra = TRY(school_terms(a));
     config.terms.insert(config.terms.end(), extra.begin(), extra.end());
@@ -100,8 +102,8 @@ int run_eval(const CheckArgs& a, const Setup& s) {
     return 2;
   }
   const auto& c = report->counts;
-  std::cout << "texts: " << (c.true_positives + c.false_positives + c.true_negatives +
-                             c.false_negatives)
+  std::cout << "texts: "
+            << (c.true_positives + c.false_positives + c.true_negatives + c.false_negatives)
             << " (tp " << c.true_positives << ", fp " << c.false_positives << ", tn "
             << c.true_negatives << ", fn " << c.false_negatives << ")\n";
   std::cout.setf(std::ios::fixed);
@@ -162,12 +164,14 @@ void add_check_command(CLI::App& app) {
       "check", "Check texts against the school's content rules (PST-2/3/4): one JSON line each");
   cmd->add_option("FILE", a->input, "Texts, one per line; - for standard input")
       ->capture_default_str();
-  cmd->add_option("--profile", a->profile_file, "A policy profile (TOML) whose [posts] checks apply");
+  cmd->add_option("--profile", a->profile_file,
+                  "A policy profile (TOML) whose [posts] checks apply");
   cmd->add_option("--school", a->school, "A school's code: its profile and its pupils' names");
   cmd->add_option("--db", a->db, "Database (with --school)")->capture_default_str();
   cmd->add_flag("--jsonl", a->jsonl, "Input lines are JSON objects with a \"text\" field");
   cmd->add_flag("--with-media", a->with_media, "The texts go with images or video (PST-4)");
-  cmd->add_option("--lexicons", a->lexicons, "A folder of *.tsv lexicons instead of the shipped ones");
+  cmd->add_option("--lexicons", a->lexicons,
+                  "A folder of *.tsv lexicons instead of the shipped ones");
   cmd->add_option("--terms", a->terms,
                   "The school's own terms: .tsv, .csv (term,category,severity) or a plain list");
   cmd->add_option("--category", a->category, "Category of a plain --terms list")

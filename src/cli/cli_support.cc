@@ -11,8 +11,8 @@
 
 #include "cli/commands.h"
 #include "profile/profile_store.h"
-#include "store/migrations.h"
 #include "store/drivers/open_database.h"
+#include "store/migrations.h"
 
 namespace inloco::cli {
 
@@ -145,7 +145,8 @@ size_t text_width(const std::string& s) {
 void print_table(std::ostream& out, const TableRow& header, const std::vector<TableRow>& rows) {
   std::vector<size_t> width(header.size(), 0);
   auto measure = [&](const TableRow& r) {
-    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], text_width(r[i]));
+    for (size_t i = 0; i < r.size() && i < width.size(); ++i)
+      width[i] = std::max(width[i], text_width(r[i]));
   };
   measure(header);
   for (const auto& r : rows) measure(r);

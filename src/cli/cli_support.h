@@ -19,8 +19,8 @@ namespace inloco::cli {
 // pending migrations. Prints the error and returns null on failure.
 std::unique_ptr<Database> open_database(const std::string& url);
 
-std::string default_key_path();  // $INLOCO_SECRET_KEY or var/secret.key
-std::string default_media_dir();  // $INLOCO_MEDIA_DIR or var/media
+std::string default_key_path();      // $INLOCO_SECRET_KEY or var/secret.key
+std::string default_media_dir();     // $INLOCO_MEDIA_DIR or var/media
 std::string default_evidence_dir();  // $INLOCO_EVIDENCE_DIR or var/evidence
 std::unique_ptr<SecretKey> load_key(const std::string& path);
 

@@ -1,9 +1,10 @@
 // inloco consent ...: the consent register on the command line (CON-1..8).
 //   import FILE --school CODE [--year YEAR]   all or nothing; every bad row as "line N: reason"
-//   renewals --school CODE [--class NAME | --year-group NAME] [--csv]   who needs a decision (CON-7)
-//   log --school CODE [--pupil ID] [filters] [--csv]   the consent log (CON-6), audited as a view
-//   record --school CODE --pupil ID --use USE --decision granted|refused --by ID|pupil --date D --form REF
-//   withdraw --school CODE --pupil ID --use USE --by ID|pupil --date D --form REF
+//   renewals --school CODE [--class NAME | --year-group NAME] [--csv]   who needs a decision
+//   (CON-7) log --school CODE [--pupil ID] [filters] [--csv]   the consent log (CON-6), audited as
+//   a view record --school CODE --pupil ID --use USE --decision granted|refused --by ID|pupil
+//   --date D --form REF withdraw --school CODE --pupil ID --use USE --by ID|pupil --date D --form
+//   REF
 //       one form; a withdrawal lists the removal tasks it opened (CON-4, CON-5)
 //   removals --school CODE   removal tasks still open, the soonest due first
 // Pupils and parents are named by the school information system's external
@@ -19,8 +20,8 @@
 #include "consent/consent_register.h"
 #include "consent/removal_tasks.h"
 #include "core/academic_year.h"
-#include "core/text.h"
 #include "core/calendar_date.h"
+#include "core/text.h"
 #include "people/people_store.h"
 #include "posts/post_context.h"
 
@@ -66,7 +67,8 @@ void add_import(CLI::App& consent, const Clock& clock) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--school", *school, "The school's code")->required();
-  cmd->add_option("--year", *year, "The academic year of rows without one, e.g. 2026/27 (default: this year)");
+  cmd->add_option("--year", *year,
+                  "The academic year of rows without one, e.g. 2026/27 (default: this year)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
     auto s = open_school_or_report(*db_url, *school);
@@ -82,9 +84,10 @@ void add_import(CLI::App& consent, const Clock& clock) {
                                 s->profile.consent, *y, csv_text, published_posts_finder());
     });
     if (!report.ok()) return fail(report.error());
-    std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label() << "): " << report->rows
-              << " rows, " << report->recorded << " recorded, " << report->unchanged << " unchanged, "
-              << report->withdrawals << " withdrawals opening " << report->removal_tasks << " removal tasks.\n";
+    std::cout << "Imported " << *file << " into " << s->school.name << " (" << y->label()
+              << "): " << report->rows << " rows, " << report->recorded << " recorded, "
+              << report->unchanged << " unchanged, " << report->withdrawals
+              << " withdrawals opening " << report->removal_tasks << " removal tasks.\n";
   });
 }
 
@@ -95,10 +98,12 @@ void add_renewals(CLI::App& consent, const Clock& clock) {
   auto year_group = std::make_shared<std::string>();
   auto csv = std::make_shared<bool>(false);
   auto* cmd = consent.add_subcommand(
-      "renewals", "List the pupils with no consent decision this academic year for some use (CON-7)");
+      "renewals",
+      "List the pupils with no consent decision this academic year for some use (CON-7)");
   cmd->add_option("--school", *school, "The school's code")->required();
   auto* cls = cmd->add_option("--class", *class_name, "Only this class, e.g. Kestrels");
-  cmd->add_option("--year-group", *year_group, "Only this year group, e.g. \"Year 5\"")->excludes(cls);
+  cmd->add_option("--year-group", *year_group, "Only this year group, e.g. \"Year 5\"")
+      ->excludes(cls);
   cmd->add_flag("--csv", *csv, "As CSV (class, year group, pupil, external id, missing uses)");
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
@@ -109,8 +114,9 @@ void add_renewals(CLI::App& consent, const Clock& clock) {
     if (!year_group->empty()) group = PupilGroup{std::nullopt, *year_group};
     AcademicYear year = academic_year_of(today(clock));
     const ConsentRules& rules = s->profile.consent;
-    auto rows = s->db->read(
-        [&](Connection& c) { return pupils_without_decision(c, rules, s->school.id, year, group); });
+    auto rows = s->db->read([&](Connection& c) {
+      return pupils_without_decision(c, rules, s->school.id, year, group);
+    });
     if (!rows.ok()) return fail(rows.error());
     if (*csv) {
       std::cout << renewals_csv(*rows, rules);
@@ -121,11 +127,12 @@ void add_renewals(CLI::App& consent, const Clock& clock) {
                 << " lacks a decision for " << year.label() << ".\n";
       return;
     }
-    std::cout << rows->size() << " pupils of " << s->school.name << " have no decision for " << year.label()
-              << " for some use:\n\n";
+    std::cout << rows->size() << " pupils of " << s->school.name << " have no decision for "
+              << year.label() << " for some use:\n\n";
     std::vector<TableRow> table;
     for (const RenewalRow& r : *rows)
-      table.push_back({r.class_name, r.year_group, r.name, r.external_id.value_or(""), join(r.missing_uses, ", ")});
+      table.push_back({r.class_name, r.year_group, r.name, r.external_id.value_or(""),
+                       join(r.missing_uses, ", ")});
     print_table(std::cout, {"class", "year group", "pupil", "external id", "missing"}, table);
   });
 }
@@ -154,11 +161,14 @@ void add_log(CLI::App& consent, const Clock& clock) {
   cmd->add_option("--year", a->year, "One academic year, e.g. 2026/27");
   cmd->add_option("--use", a->use, "One use, e.g. images_school_accounts");
   cmd->add_option("--class", a->class_name, "One class");
-  cmd->add_option("--decision", a->decision, "granted or refused")->check(CLI::IsMember({"granted", "refused"}));
+  cmd->add_option("--decision", a->decision, "granted or refused")
+      ->check(CLI::IsMember({"granted", "refused"}));
   cmd->add_option("--kind", a->kind, "initial, amendment or withdrawal")
       ->check(CLI::IsMember({"initial", "amendment", "withdrawal"}));
-  cmd->add_flag("--standing", a->standing, "Only the decision that stands for each pupil, year and use");
-  cmd->add_option("--limit", a->limit, "At most this many rows (1-500; --csv exports all)")->capture_default_str();
+  cmd->add_flag("--standing", a->standing,
+                "Only the decision that stands for each pupil, year and use");
+  cmd->add_option("--limit", a->limit, "At most this many rows (1-500; --csv exports all)")
+      ->capture_default_str();
   cmd->add_option("--offset", a->offset, "Skip this many rows first")->capture_default_str();
   cmd->add_flag("--csv", a->csv, "Export every match as CSV");
   cmd->add_option("--db", a->db, "Database")->capture_default_str();
@@ -204,11 +214,13 @@ void add_log(CLI::App& consent, const Clock& clock) {
                        std::string(consent_state_key(d.decision)),
                        std::string(decision_kind_key(d.kind)), d.given_by_name,
                        d.effective_from.iso(), d.form_reference});
-    print_table(std::cout, {"id", "year", "pupil", "use", "decision", "kind", "given by", "from", "form"}, table);
-    std::cout << "\n"
-              << page->decisions.size() << " of " << page->total << " decisions";
+    print_table(std::cout,
+                {"id", "year", "pupil", "use", "decision", "kind", "given by", "from", "form"},
+                table);
+    std::cout << "\n" << page->decisions.size() << " of " << page->total << " decisions";
     if (q.offset + static_cast<int64_t>(page->decisions.size()) < page->total)
-      std::cout << "; see more with --offset " << q.offset + static_cast<int64_t>(page->decisions.size());
+      std::cout << "; see more with --offset "
+                << q.offset + static_cast<int64_t>(page->decisions.size());
     std::cout << ".\n";
   });
 }
@@ -229,12 +241,15 @@ struct RecordArgs {
 void add_record_options(CLI::App& cmd, RecordArgs& a) {
   cmd.add_option("--school", a.school, "The school's code")->required();
   cmd.add_option("--pupil", a.pupil, "The pupil's external id")->required();
-  cmd.add_option("--use", a.use, "The use, e.g. images_school_accounts or videos_school_accounts")->required();
-  cmd.add_option("--by", a.by,
-                 "Who gave the form: a parent or carer's external id, or \"pupil\" when the pupil decided")
+  cmd.add_option("--use", a.use, "The use, e.g. images_school_accounts or videos_school_accounts")
+      ->required();
+  cmd.add_option(
+         "--by", a.by,
+         "Who gave the form: a parent or carer's external id, or \"pupil\" when the pupil decided")
       ->required();
   cmd.add_option("--date", a.date, "The date on the form, YYYY-MM-DD")->required();
-  cmd.add_option("--effective-from", a.effective_from, "When it takes effect, YYYY-MM-DD (default: --date)");
+  cmd.add_option("--effective-from", a.effective_from,
+                 "When it takes effect, YYYY-MM-DD (default: --date)");
   cmd.add_option("--form", a.form, "The form's reference, e.g. \"Letter of 3 March\"")->required();
   cmd.add_option("--note", a.note, "A note");
   cmd.add_option("--db", a.db, "Database")->capture_default_str();
@@ -263,7 +278,8 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
     ConsentEntry e;
     e.pupil_id = pupil.id;
     e.use = a.use;
-    e.decision = withdrawal || a.decision == "refused" ? ConsentState::kRefused : ConsentState::kGranted;
+    e.decision =
+        withdrawal || a.decision == "refused" ? ConsentState::kRefused : ConsentState::kGranted;
     if (a.by == "pupil") {
       e.given_by_person_id = pupil.id;
     } else {
@@ -283,27 +299,31 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
                    : record_consent(SchoolScope{c, clock, Actor::command_line(), s->school.id},
                                     rules, e, published_posts_finder()));
     std::vector<RemovalTask> tasks;
-    for (int64_t id : o.removal_task_ids) tasks.push_back(TRY(get_removal_task(c, s->school.id, id)));
+    for (int64_t id : o.removal_task_ids)
+      tasks.push_back(TRY(get_removal_task(c, s->school.id, id)));
     return Done{std::move(pupil), std::move(o), std::move(tasks)};
   });
   if (!done.ok()) return fail(done.error());
   std::string who = pupil_label(done->pupil.display_name(), done->pupil.external_id);
   if (!done->outcome.recorded) {
-    std::cout << "Nothing recorded: this form is already the standing decision for " << who << ", " << a.use
-              << ".\n";
+    std::cout << "Nothing recorded: this form is already the standing decision for " << who << ", "
+              << a.use << ".\n";
     return;
   }
-  const char* what = done->outcome.kind == DecisionKind::kWithdrawal ? "withdrawal of consent"
-                     : done->outcome.kind == DecisionKind::kAmendment  ? "change of consent"
-                                                                       : "consent decision";
-  std::cout << "Recorded the " << what << " (decision " << done->outcome.decision_id << "): " << a.use << " "
-            << (withdrawal || a.decision == "refused" ? "refused" : "granted") << " for " << who << ".\n";
+  const char* what = done->outcome.kind == DecisionKind::kWithdrawal  ? "withdrawal of consent"
+                     : done->outcome.kind == DecisionKind::kAmendment ? "change of consent"
+                                                                      : "consent decision";
+  std::cout << "Recorded the " << what << " (decision " << done->outcome.decision_id
+            << "): " << a.use << " "
+            << (withdrawal || a.decision == "refused" ? "refused" : "granted") << " for " << who
+            << ".\n";
   if (done->outcome.kind != DecisionKind::kWithdrawal) return;
   if (done->tasks.empty()) {
     std::cout << "No published post shows this pupil in that way: nothing to take down.\n";
     return;
   }
-  std::cout << done->tasks.size() << (done->tasks.size() == 1 ? " published post shows" : " published posts show")
+  std::cout << done->tasks.size()
+            << (done->tasks.size() == 1 ? " published post shows" : " published posts show")
             << " this pupil and must be taken down (CON-5):\n\n";
   std::vector<TableRow> table;
   for (const RemovalTask& t : done->tasks)
@@ -315,7 +335,8 @@ void record(const RecordArgs& a, bool withdrawal, const Clock& clock) {
 void add_record(CLI::App& consent, const Clock& clock) {
   auto a = std::make_shared<RecordArgs>();
   auto* cmd = consent.add_subcommand(
-      "record", "Record one consent form: granted or refused (a refusal of granted consent is a withdrawal)");
+      "record",
+      "Record one consent form: granted or refused (a refusal of granted consent is a withdrawal)");
   add_record_options(*cmd, *a);
   cmd->add_option("--decision", a->decision, "granted or refused")
       ->required()
@@ -326,7 +347,8 @@ void add_record(CLI::App& consent, const Clock& clock) {
 void add_withdraw(CLI::App& consent, const Clock& clock) {
   auto a = std::make_shared<RecordArgs>();
   auto* cmd = consent.add_subcommand(
-      "withdraw", "Record a withdrawal of consent in writing; lists the posts to take down (CON-4, CON-5)");
+      "withdraw",
+      "Record a withdrawal of consent in writing; lists the posts to take down (CON-4, CON-5)");
   add_record_options(*cmd, *a);
   cmd->callback([a, &clock] { record(*a, true, clock); });
 }
@@ -335,7 +357,8 @@ void add_removals(CLI::App& consent, const Clock& clock) {
   auto db_url = std::make_shared<std::string>(default_db());
   auto school = std::make_shared<std::string>();
   auto* cmd = consent.add_subcommand(
-      "removals", "List the removal tasks still open after withdrawals, the soonest due first (CON-5)");
+      "removals",
+      "List the removal tasks still open after withdrawals, the soonest due first (CON-5)");
   cmd->add_option("--school", *school, "The school's code")->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
@@ -359,14 +382,17 @@ void add_removals(CLI::App& consent, const Clock& clock) {
            names.empty() ? "nobody: the account has no administrator" : join(names, ", "),
            t.live_url});
     }
-    print_table(std::cout, {"task", "pupil", "use", "post", "account", "due", "assigned to", "address"}, table);
+    print_table(std::cout,
+                {"task", "pupil", "use", "post", "account", "due", "assigned to", "address"},
+                table);
   });
 }
 
 }  // namespace
 
 void add_consent_command(CLI::App& app, const Clock& clock) {
-  auto* consent = app.add_subcommand("consent", "The consent register: import, renewals, the log, forms, removals");
+  auto* consent = app.add_subcommand(
+      "consent", "The consent register: import, renewals, the log, forms, removals");
   consent->require_subcommand(1);
   add_import(*consent, clock);
   add_renewals(*consent, clock);

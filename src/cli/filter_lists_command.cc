@@ -6,11 +6,10 @@
 // in force from approved unblock requests, each person's filter group and the
 // bans from the network. Run it after each decision (or from cron) and signal
 // the filter to reload.
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
@@ -24,9 +23,13 @@ void add_filter_lists_subcommand(CLI::App& filter, const Clock& clock) {
   auto school = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
   auto* cmd = filter.add_subcommand(
-      "lists", "Write the school's block list, rules, exceptions, people's groups and bans for the filter");
+      "lists",
+      "Write the school's block list, rules, exceptions, people's groups and bans for the filter");
   cmd->add_option("--school", *school, "The school's code")->required();
-  cmd->add_option("-o,--output", *dir, "The folder to write (profile.toml, school_blocked/domains, exceptions, people, bans)")->required();
+  cmd->add_option(
+         "-o,--output", *dir,
+         "The folder to write (profile.toml, school_blocked/domains, exceptions, people, bans)")
+      ->required();
   cmd->add_option("--db", *db_url, "Database")->capture_default_str();
   cmd->callback([=, &clock] {
     auto s = open_school_or_report(*db_url, *school);

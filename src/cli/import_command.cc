@@ -18,8 +18,8 @@ void draw_progress(size_t done, size_t total) {
   if (total == 0) return;
   constexpr int kWidth = 40;
   int filled = static_cast<int>(kWidth * done / total);
-  std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done << "/"
-            << total << std::flush;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+            << done << "/" << total << std::flush;
   if (done == total) std::cerr << "\n";
 }
 
@@ -44,8 +44,8 @@ void add_import_command(CLI::App& app, const Clock& clock) {
     text << in.rdbuf();
     ImportProgress progress;
     if (isatty(STDERR_FILENO)) progress = draw_progress;
-    auto report = import_people_csv(*s->db, clock, Actor::command_line(), s->school.id, text.str(),
-                                    progress);
+    auto report =
+        import_people_csv(*s->db, clock, Actor::command_line(), s->school.id, text.str(), progress);
     if (!report.ok()) {
       print_error(report.error());
       return set_exit_code(1);

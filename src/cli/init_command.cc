@@ -2,10 +2,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "store/drivers/open_database.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "store/database.h"
+#include "store/drivers/open_database.h"
 #include "store/migrations.h"
 
 namespace inloco::cli {

@@ -27,16 +27,23 @@ struct ServeOptions {
 void add_serve_command(CLI::App& app, const Clock& clock) {
   auto opts = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the web pages and the JSON API");
-  cmd->add_option("--db", opts->db, "Database: sqlite:PATH or a postgresql:// URL")->capture_default_str();
+  cmd->add_option("--db", opts->db, "Database: sqlite:PATH or a postgresql:// URL")
+      ->capture_default_str();
   cmd->add_option("--listen", opts->listen, "Address and port to listen on (port 0: any free port)")
       ->capture_default_str();
-  cmd->add_option("--static", opts->static_dir, "Folder of built web assets")->capture_default_str();
-  cmd->add_option("--key", opts->key, "Secret key file (created if missing)")->capture_default_str();
-  cmd->add_option("--media", opts->media_dir, "Folder of the media library's images")->capture_default_str();
-  cmd->add_option("--evidence", opts->evidence_dir, "Folder of the files kept as evidence on concerns")
+  cmd->add_option("--static", opts->static_dir, "Folder of built web assets")
       ->capture_default_str();
-  cmd->add_flag("--secure-cookies", opts->secure_cookies, "Mark cookies Secure (when served over HTTPS)");
-  cmd->add_option("--workers", opts->workers, "Threads for request handling")->capture_default_str();
+  cmd->add_option("--key", opts->key, "Secret key file (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--media", opts->media_dir, "Folder of the media library's images")
+      ->capture_default_str();
+  cmd->add_option("--evidence", opts->evidence_dir,
+                  "Folder of the files kept as evidence on concerns")
+      ->capture_default_str();
+  cmd->add_flag("--secure-cookies", opts->secure_cookies,
+                "Mark cookies Secure (when served over HTTPS)");
+  cmd->add_option("--workers", opts->workers, "Threads for request handling")
+      ->capture_default_str();
   cmd->add_option("--access-log", opts->access_log,
                   "Write a line per request (method, route, status, duration, request id) to FILE, "
                   "or - for standard output");
@@ -67,18 +74,22 @@ void add_serve_command(CLI::App& app, const Clock& clock) {
     web::Templates templates;
     web::Metrics metrics;
     SchoolCheckers checkers;
-    web::App app(web::AppContext{*db, clock, accounts, *key, templates, metrics,
-                                 web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir, opts->evidence_dir}, checkers,
-                                 web::RequestLog(nullptr, access_log)});
+    web::App app(web::AppContext{
+        *db, clock, accounts, *key, templates, metrics,
+        web::AppConfig{opts->static_dir, opts->secure_cookies, opts->media_dir, opts->evidence_dir},
+        checkers, web::RequestLog(nullptr, access_log)});
     web::HttpServer server(
-        server_opts, [&app](web::HttpRequest&& r, const std::string& remote) { return app.handle(std::move(r), remote); },
+        server_opts,
+        [&app](web::HttpRequest&& r, const std::string& remote) {
+          return app.handle(std::move(r), remote);
+        },
         [&metrics](unsigned status) { metrics.record_rejected(status); });
     if (auto s = server.start(); !s.ok()) {
       print_error(s.error());
       return set_exit_code(2);
     }
-    std::cout << "inloco is serving " << db->describe() << " on http://" << server_opts.address << ":"
-              << server.port() << "/ (Ctrl-C to stop)" << std::endl;
+    std::cout << "inloco is serving " << db->describe() << " on http://" << server_opts.address
+              << ":" << server.port() << "/ (Ctrl-C to stop)" << std::endl;
     server.wait_for_signal();
     std::cout << "inloco stopped." << std::endl;
   });

@@ -44,7 +44,8 @@ void add_user_command(CLI::App& app, const Clock& clock) {
   add->add_option("--given-name", a->given_name, "Given name, for a new person");
   add->add_option("--family-name", a->family_name, "Family name, for a new person");
   add->add_option("--email", a->email, "Email, for a new person");
-  add->add_option("--role", a->role, "Role at the school, e.g. headteacher, dsl, staff")->capture_default_str();
+  add->add_option("--role", a->role, "Role at the school, e.g. headteacher, dsl, staff")
+      ->capture_default_str();
   add->callback([a, &clock] {
     auto db = open_database(a->db);
     auto key = load_key(a->key);
@@ -53,7 +54,8 @@ void add_user_command(CLI::App& app, const Clock& clock) {
     int64_t person_id = a->person_id;
     if (person_id == 0) {
       if (a->school.empty() || a->given_name.empty() || a->family_name.empty()) {
-        std::cerr << "error: give --person ID, or --school, --given-name and --family-name for a new member of staff\n";
+        std::cerr << "error: give --person ID, or --school, --given-name and --family-name for a "
+                     "new member of staff\n";
         return set_exit_code(2);
       }
       auto role = parse_role(a->role);
@@ -82,7 +84,8 @@ void add_user_command(CLI::App& app, const Clock& clock) {
       }
       person_id = *created;
     }
-    std::string password = read_password("Password for " + a->username + " (at least 12 characters)");
+    std::string password =
+        read_password("Password for " + a->username + " (at least 12 characters)");
     UserAccounts accounts(*db, clock, *key, AuthSettings{});
     auto r = accounts.create_account(actor, person_id, a->username, password);
     if (!r.ok()) {
@@ -102,7 +105,8 @@ void add_user_command(CLI::App& app, const Clock& clock) {
   reset->add_option("--db", *db_url, "Database")->capture_default_str();
   reset->add_option("--key", *key_path, "Secret key file")->capture_default_str();
   reset->add_option("--username", *username, "Whose password")->required();
-  reset->add_flag("--password-stdin", *from_stdin, "Read the new password from standard input instead of making one");
+  reset->add_flag("--password-stdin", *from_stdin,
+                  "Read the new password from standard input instead of making one");
   reset->callback([=, &clock] {
     auto db = open_database(*db_url);
     auto key = load_key(*key_path);

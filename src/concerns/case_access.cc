@@ -62,8 +62,9 @@ Status grant_case_access(const SchoolScope& at, int64_t concern_id, int64_t pers
   // A parent may sit on the governing board; a parent without a role may not see cases.
   if (p.kind == PersonKind::kPupil ||
       (p.kind == PersonKind::kParent && TRY(roles_of(at.conn, p.id)).empty()))
-    return Error::invalid(who + " is a pupil or a parent; safeguarding cases are open only to "
-                                "staff, governors and the trust's officers.");
+    return Error::invalid(who +
+                          " is a pupil or a parent; safeguarding cases are open only to "
+                          "staff, governors and the trust's officers.");
   if (!p.active) return Error::invalid(who + " is no longer active at the school.");
   if (concern.subject_person_id == p.id)
     return Error::invalid(who + " is the person this concern is about and cannot see the case.");
@@ -118,8 +119,8 @@ Result<ConcernCase> open_case(const SchoolScope& at, const ConcernRules& rules,
 
 namespace {
 
-Result<std::vector<CaseSummary>> summaries_for(Connection& conn, const Clock& clock,
-                                               int64_t person, int64_t school_id) {
+Result<std::vector<CaseSummary>> summaries_for(Connection& conn, const Clock& clock, int64_t person,
+                                               int64_t school_id) {
   Rows rows = TRY(conn.query(
       "SELECT c.id, c.reported_at, c.happened_at, c.concern_type, c.subject_kind, "
       "COALESCE(p.preferred_name, p.given_name) || ' ' || p.family_name, c.subject_description, "

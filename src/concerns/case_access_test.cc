@@ -111,7 +111,8 @@ TEST_P(ConcernAccessTest, LeavingTheSchoolEndsAccess) {  // REQ IAM-2
   EXPECT_FALSE(may_view(dsl_, id));
 }
 
-TEST_P(ConcernAccessTest, TheCaseListShowsOnlyOnesOwnCasesAndOverdueIcoDecisions) {  // REQ IAM-2, LAW-4
+TEST_P(ConcernAccessTest,
+       TheCaseListShowsOnlyOnesOwnCasesAndOverdueIcoDecisions) {  // REQ IAM-2, LAW-4
   int64_t pupil_case = reported(about_pupil(), teacher_);
   ConcernReport breach = about_pupil(bob_);
   breach.type = "data_breach";

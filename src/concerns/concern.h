@@ -39,16 +39,16 @@ std::optional<EvidenceKind> parse_evidence_kind(std::string_view key);
 // INC-6, LAW-1, LAW-3, LAW-4, LAW-5. kIcoDecision, kClosed and kReopened are
 // written by record_ico_decision, close_concern and reopen_concern only.
 enum class ActionKind {
-  kNote,                // a discussion or decision not covered below
-  kPlatformContacted,   // counterpart: the platform or host; detail: the outcome
-  kCeop,                // decision: report made or not; reason required
-  kPolice,              // decision: police involved or not; reason required
-  kParentsInformed,     // counterpart: who was told; detail: how and what
-  kSanction,            // detail: the sanction
-  kSupportOffered,      // counterpart: to whom; detail: what support
-  kInformationShared,   // LAW-5: detail what, counterpart with whom, reason why
-  kLadoReferral,        // LAW-3: decision referred or not; reason required
-  kLowLevelConcern,     // LAW-3: kept as a low-level concern; reason required
+  kNote,               // a discussion or decision not covered below
+  kPlatformContacted,  // counterpart: the platform or host; detail: the outcome
+  kCeop,               // decision: report made or not; reason required
+  kPolice,             // decision: police involved or not; reason required
+  kParentsInformed,    // counterpart: who was told; detail: how and what
+  kSanction,           // detail: the sanction
+  kSupportOffered,     // counterpart: to whom; detail: what support
+  kInformationShared,  // LAW-5: detail what, counterpart with whom, reason why
+  kLadoReferral,       // LAW-3: decision referred or not; reason required
+  kLowLevelConcern,    // LAW-3: kept as a low-level concern; reason required
   kIcoDecision,
   kClosed,
   kReopened,

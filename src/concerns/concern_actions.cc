@@ -37,8 +37,8 @@ Result<CaseViewer> require_routed_viewer(Connection& conn, int64_t concern_id, i
                                          std::string_view doing) {
   CaseViewer viewer = TRY(require_case_viewer(conn, concern_id, person));
   if (viewer.added)
-    return Error::forbidden("Only the people this concern was routed to can " +
-                            std::string(doing) + "; you were added to help with it.");
+    return Error::forbidden("Only the people this concern was routed to can " + std::string(doing) +
+                            "; you were added to help with it.");
   return viewer;
 }
 
@@ -104,14 +104,16 @@ Result<int64_t> add_action(const SchoolScope& at, const Grants& grants, const Co
       break;
     case ActionKind::kPolice:
       if (!grants.holds_any(rules.police_contact, at.school_id, school.trust_id))
-        return Error::forbidden("This school's policy says the " + role_names(rules.police_contact) +
+        return Error::forbidden("This school's policy says the " +
+                                role_names(rules.police_contact) +
                                 " decides whether to involve the police.");
       TRY(decided("whether the police were involved."));
       break;
     case ActionKind::kLadoReferral:
       TRY(require(about_staff(concern),
                   "A LADO referral is for allegations about members of staff; this concern is "
-                  "about " + std::string(subject_kind_label(concern.subject_kind)) + "."));
+                  "about " +
+                      std::string(subject_kind_label(concern.subject_kind)) + "."));
       TRY(decided("whether the allegation was referred to the LADO."));
       break;
     case ActionKind::kLowLevelConcern:
@@ -152,12 +154,14 @@ Status record_ico_decision(const SchoolScope& at, int64_t concern_id, bool repor
   Concern concern = TRY(load_concern(at.conn, at.school_id, concern_id));
   CaseViewer viewer = TRY(require_case_viewer(at.conn, concern_id, person));
   if (!concern.involves_personal_data || !concern.ico_decision_due)
-    return Error::invalid("This concern does not involve personal data, so there is no decision "
-                          "on reporting to the ICO to record.");
+    return Error::invalid(
+        "This concern does not involve personal data, so there is no decision "
+        "on reporting to the ICO to record.");
   const auto& routes = viewer.routed_for;
   if (std::find(routes.begin(), routes.end(), kRoutePersonalData) == routes.end())
-    return Error::forbidden("The decision on reporting to the ICO is for the data protection "
-                            "officer this concern was routed to.");
+    return Error::forbidden(
+        "The decision on reporting to the ICO is for the data protection "
+        "officer this concern was routed to.");
   if (concern.ico_reported)
     return Error::conflict("The decision on reporting to the ICO was recorded by " +
                            concern.ico_decided_by_name + " on " +
@@ -165,8 +169,9 @@ Status record_ico_decision(const SchoolScope& at, int64_t concern_id, bool repor
                            "; record any later change as a note.");
   std::string why = TRY(checked_text(reason, "The reason", kMaxReasonTextLength, false));
   if (why.empty())
-    return Error::invalid("Give the reason for the decision (for example, the likely risk to "
-                          "people's rights and freedoms).");
+    return Error::invalid(
+        "Give the reason for the decision (for example, the likely risk to "
+        "people's rights and freedoms).");
   const int64_t now = at.now();
   const bool late = now > *concern.ico_decision_due;
   TRY(at.conn.execute(
@@ -197,8 +202,8 @@ Status close_concern(const SchoolScope& at, const ConcernRules& rules, int64_t c
     return Error::conflict("This concern is already closed (by " + concern.closed_by_name + ").");
   std::string lessons =
       TRY(checked_text(debrief.lessons_learnt, "Lessons learnt", kMaxReasonTextLength, false));
-  std::string change =
-      TRY(checked_text(debrief.policy_change, "The policy or curriculum change", kMaxReasonTextLength, false));
+  std::string change = TRY(checked_text(debrief.policy_change, "The policy or curriculum change",
+                                        kMaxReasonTextLength, false));
 
   std::vector<ConcernAction> actions = TRY(load_actions(at.conn, concern_id));
   auto recorded = [&](ActionKind kind) {
@@ -209,20 +214,24 @@ Status close_concern(const SchoolScope& at, const ConcernRules& rules, int64_t c
   if (rules.debrief_required && lessons.empty())
     problems.push_back("Record the lessons learnt in the debrief.");
   if (rules.debrief_required && change.empty())
-    problems.push_back("Record any change to the policy or curriculum that follows, or write "
-                       "\"none\".");
+    problems.push_back(
+        "Record any change to the policy or curriculum that follows, or write "
+        "\"none\".");
   if (concern.involves_personal_data && !concern.ico_reported)
-    problems.push_back("Personal data is involved: the data protection officer must first "
-                       "record the decision on reporting to the ICO.");
+    problems.push_back(
+        "Personal data is involved: the data protection officer must first "
+        "record the decision on reporting to the ICO.");
   if (std::find(rules.criminal_types.begin(), rules.criminal_types.end(), concern.type) !=
           rules.criminal_types.end() &&
       !recorded(ActionKind::kPolice))
-    problems.push_back("This type of concern may be a crime: record whether the police were "
-                       "involved, and why, before closing.");
+    problems.push_back(
+        "This type of concern may be a crime: record whether the police were "
+        "involved, and why, before closing.");
   if (concern.lado_decision_needed && !recorded(ActionKind::kLadoReferral) &&
       !recorded(ActionKind::kLowLevelConcern))
-    problems.push_back("This concern is about a member of staff: record whether it was referred "
-                       "to the LADO, or kept as a low-level concern and why, before closing.");
+    problems.push_back(
+        "This concern is about a member of staff: record whether it was referred "
+        "to the LADO, or kept as a low-level concern and why, before closing.");
   if (!problems.empty()) {
     Error e = Error::invalid("The concern was not closed: " + problems.front());
     e.details.assign(problems.begin() + 1, problems.end());

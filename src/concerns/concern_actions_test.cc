@@ -44,13 +44,28 @@ class ConcernActionsTest : public test::ConcernFixture {
 
 TEST_P(ConcernActionsTest, TheChronologyRecordsEachKindWithItsReason) {  // REQ INC-6, LAW-1, LAW-5
   int64_t id = reported(about_pupil(), teacher_);
-  ASSERT_TRUE(act(dsl_, id, {ActionKind::kPlatformContacted, clock_.now() - 60, {}, "WhatsApp",
-                             "Reported the group; awaiting reply.", ""}).ok());
+  ASSERT_TRUE(act(dsl_, id,
+                  {ActionKind::kPlatformContacted,
+                   clock_.now() - 60,
+                   {},
+                   "WhatsApp",
+                   "Reported the group; awaiting reply.",
+                   ""})
+                  .ok());
   ASSERT_TRUE(act(dsl_, id, {ActionKind::kCeop, {}, false, "", "", "No adult involved."}).ok());
-  ASSERT_TRUE(act(dsl_, id, {ActionKind::kParentsInformed, {}, {}, "Pam Able", "Phone call.", ""}).ok());
-  ASSERT_TRUE(act(dsl_, id, {ActionKind::kSupportOffered, {}, {}, "Amy Able", "Weekly check-in.", ""}).ok());
-  ASSERT_TRUE(act(dsl_, id, {ActionKind::kInformationShared, {}, {}, "Children's social care",
-                             "The messages and our notes.", "Section 17 referral."}).ok());
+  ASSERT_TRUE(
+      act(dsl_, id, {ActionKind::kParentsInformed, {}, {}, "Pam Able", "Phone call.", ""}).ok());
+  ASSERT_TRUE(
+      act(dsl_, id, {ActionKind::kSupportOffered, {}, {}, "Amy Able", "Weekly check-in.", ""})
+          .ok());
+  ASSERT_TRUE(act(dsl_, id,
+                  {ActionKind::kInformationShared,
+                   {},
+                   {},
+                   "Children's social care",
+                   "The messages and our notes.",
+                   "Section 17 referral."})
+                  .ok());
   auto opened = open(dsl_, id);
   ASSERT_TRUE(opened.ok());
   ASSERT_EQ(opened->actions.size(), 5u);
@@ -62,7 +77,8 @@ TEST_P(ConcernActionsTest, TheChronologyRecordsEachKindWithItsReason) {  // REQ 
   EXPECT_EQ(audits("concern.action"), 5);
 }
 
-TEST_P(ConcernActionsTest, DecisionsWithoutReasonsAndMissingDetailsAreRefused) {  // REQ INC-6, LAW-1, LAW-5
+TEST_P(ConcernActionsTest,
+       DecisionsWithoutReasonsAndMissingDetailsAreRefused) {  // REQ INC-6, LAW-1, LAW-5
   int64_t id = reported(about_pupil(), teacher_);
   EXPECT_THAT(refusal(dsl_, id, {ActionKind::kCeop, {}, std::nullopt, "", "", "x"}),
               HasSubstr("whether a CEOP report was made"));
@@ -85,7 +101,8 @@ TEST_P(ConcernActionsTest, DecisionsWithoutReasonsAndMissingDetailsAreRefused) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM concern_actions"), 0);
 }
 
-TEST_P(ConcernActionsTest, OnlyViewersActAndTheProfileNamesCeopAndPoliceDeciders) {  // REQ INC-6, IAM-2
+TEST_P(ConcernActionsTest,
+       OnlyViewersActAndTheProfileNamesCeopAndPoliceDeciders) {  // REQ INC-6, IAM-2
   int64_t id = reported(about_pupil(), teacher_);
   auto reporter = act(teacher_, id, {ActionKind::kNote, {}, {}, "", "Follow-up", ""});
   ASSERT_FALSE(reporter.ok());
@@ -94,16 +111,25 @@ TEST_P(ConcernActionsTest, OnlyViewersActAndTheProfileNamesCeopAndPoliceDeciders
                 return grant_case_access(SchoolScope{c, clock_, actor(dsl_), alpha_}, id, deputy_,
                                          "Pastoral lead.");
               }).ok());
-  EXPECT_TRUE(act(deputy_, id, {ActionKind::kSanction, {}, {}, "", "Phone confiscated for a week.", ""}).ok());
+  EXPECT_TRUE(
+      act(deputy_, id, {ActionKind::kSanction, {}, {}, "", "Phone confiscated for a week.", ""})
+          .ok());
   auto ceop = act(deputy_, id, {ActionKind::kCeop, {}, false, "", "", "Not needed."});
   ASSERT_FALSE(ceop.ok());
   EXPECT_EQ(ceop.error().code, ErrorCode::kForbidden);
-  EXPECT_THAT(ceop.error().message, HasSubstr("Designated safeguarding lead decides whether to report to CEOP"));
+  EXPECT_THAT(ceop.error().message,
+              HasSubstr("Designated safeguarding lead decides whether to report to CEOP"));
   auto police = act(deputy_, id, {ActionKind::kPolice, {}, false, "", "", "Not a crime."});
   ASSERT_FALSE(police.ok());
   EXPECT_EQ(police.error().code, ErrorCode::kForbidden);
-  EXPECT_TRUE(act(dsl_, id, {ActionKind::kPolice, {}, false, "", "",
-                             "Both pupils are 11; education, not criminalisation."}).ok());
+  EXPECT_TRUE(act(dsl_, id,
+                  {ActionKind::kPolice,
+                   {},
+                   false,
+                   "",
+                   "",
+                   "Both pupils are 11; education, not criminalisation."})
+                  .ok());
 }
 
 TEST_P(ConcernActionsTest, ClosingNeedsTheDebriefAndAClosedCaseRefusesMore) {  // REQ INC-7, LAW-1
@@ -121,7 +147,8 @@ TEST_P(ConcernActionsTest, ClosingNeedsTheDebriefAndAClosedCaseRefusesMore) {  /
               }).ok());
   EXPECT_EQ(close(deputy_dsl_, id).error().code, ErrorCode::kForbidden);
 
-  ASSERT_TRUE(close(dsl_, id, {"Check group chats earlier.", "Add group chats to Year 6 PSHE."}).ok());
+  ASSERT_TRUE(
+      close(dsl_, id, {"Check group chats earlier.", "Add group chats to Year 6 PSHE."}).ok());
   auto closed = open(dsl_, id);
   ASSERT_TRUE(closed.ok());
   EXPECT_EQ(closed->concern.status, ConcernStatus::kClosed);
@@ -160,20 +187,28 @@ TEST_P(ConcernActionsTest, CriminalTypesNeedAPoliceDecisionBeforeClosing) {  // 
   Status s = close(dsl_, id);
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("record whether the police were involved"));
-  ASSERT_TRUE(act(dsl_, id, {ActionKind::kPolice, {}, true, "", "", "An adult sought contact."}).ok());
+  ASSERT_TRUE(
+      act(dsl_, id, {ActionKind::kPolice, {}, true, "", "", "An adult sought contact."}).ok());
   EXPECT_TRUE(close(dsl_, id).ok());
 }
 
 TEST_P(ConcernActionsTest, StaffConcernsNeedTheLadoOrLowLevelPath) {  // REQ LAW-3
   int64_t id = reported(about_staff(teacher2_), teacher_);
-  ASSERT_TRUE(act(head_, id, {ActionKind::kPolice, {}, false, "", "", "No offence suggested."}).ok());
+  ASSERT_TRUE(
+      act(head_, id, {ActionKind::kPolice, {}, false, "", "", "No offence suggested."}).ok());
   Status s = close(head_, id);
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("referred to the LADO"));
   EXPECT_THAT(refusal(head_, id, {ActionKind::kLowLevelConcern, {}, {}, "", "", ""}),
               HasSubstr("does not meet the harm threshold"));
-  ASSERT_TRUE(act(head_, id, {ActionKind::kLowLevelConcern, {}, {}, "", "",
-                              "Poor judgement, no harm: a reminder of the code of conduct."}).ok());
+  ASSERT_TRUE(act(head_, id,
+                  {ActionKind::kLowLevelConcern,
+                   {},
+                   {},
+                   "",
+                   "",
+                   "Poor judgement, no harm: a reminder of the code of conduct."})
+                  .ok());
   EXPECT_TRUE(close(head_, id).ok());
 }
 

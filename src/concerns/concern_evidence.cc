@@ -68,9 +68,10 @@ Result<EvidenceItem> add_evidence(const SchoolScope& at, int64_t concern_id,
         "Only the people this concern was routed to, those they added, and the person who "
         "reported it can add evidence.");
   if (concern.status == ConcernStatus::kClosed)
-    return Error::conflict(viewer ? "This concern is closed; reopen it, with the reason, to add evidence."
-                                  : "This concern has been dealt with and closed. If you have something "
-                                    "new, report it as a new concern.");
+    return Error::conflict(
+        viewer ? "This concern is closed; reopen it, with the reason, to add evidence."
+               : "This concern has been dealt with and closed. If you have something "
+                 "new, report it as a new concern.");
 
   const int64_t now = at.now();
   if (!in.refers_to)
@@ -96,8 +97,9 @@ Result<EvidenceItem> add_evidence(const SchoolScope& at, int64_t concern_id,
         "viewed, copied or kept, so no file or screenshot is stored. Record the web address or "
         "where it was seen, when, and a description instead, and do not keep any copy.");
   if (in.kind == EvidenceKind::kVoicemailNote && has_file)
-    return Error::invalid("A voicemail is recorded as a written note of what was said; remove "
-                          "the file, or add it as a file of its own.");
+    return Error::invalid(
+        "A voicemail is recorded as a written note of what was said; remove "
+        "the file, or add it as a file of its own.");
   if ((in.kind == EvidenceKind::kScreenshot || in.kind == EvidenceKind::kFile) && !has_file)
     return Error::invalid("Choose the " + ascii_lower(evidence_kind_label(in.kind)) + " to add.");
 
@@ -116,22 +118,23 @@ Result<EvidenceItem> add_evidence(const SchoolScope& at, int64_t concern_id,
   if (has_file) {
     std::string name = clean_upload_name(in.file_name);
     std::string called = name.empty() ? "This file" : "The file " + name;
-    if (in.bytes.empty())
-      return Error::invalid(called + " is empty. Choose it again and add it.");
+    if (in.bytes.empty()) return Error::invalid(called + " is empty. Choose it again and add it.");
     if (in.bytes.size() > max_bytes)
       return Error::invalid(called + " is " + megabytes(in.bytes.size()) +
                             "; evidence files can be at most " + megabytes(max_bytes) +
                             ". Take a screenshot of the part that matters and add that instead.");
     std::optional<std::string> type = sniff_evidence_type(in.bytes);
     if (!type)
-      return Error::invalid(called + " is not a picture (JPEG, PNG or WebP), a PDF, an email "
-                                     "(.eml) or plain text. Save it as one of those (or take a "
-                                     "screenshot of it) and add it again.");
+      return Error::invalid(called +
+                            " is not a picture (JPEG, PNG or WebP), a PDF, an email "
+                            "(.eml) or plain text. Save it as one of those (or take a "
+                            "screenshot of it) and add it again.");
     if (parse_image_type(*type))  // the image check's name and declared type agreement
       TRY(check_image_upload(in.file_name, in.declared_type, in.bytes, max_bytes));
     else if (in.kind == EvidenceKind::kScreenshot)
-      return Error::invalid(called + " is not a picture; a screenshot must be a JPEG, PNG or "
-                                     "WebP image. Add it as a file instead.");
+      return Error::invalid(called +
+                            " is not a picture; a screenshot must be a JPEG, PNG or "
+                            "WebP image. Add it as a file instead.");
     StoredContent stored = TRY(vault.put(in.bytes));
     created = stored.created;
     item.file_sha256 = sha256_hex(in.bytes);
@@ -194,9 +197,12 @@ std::string inert_address(std::string_view address) {
   std::string_view rest = address;
   if (size_t sep = rest.find("://"); sep != std::string_view::npos) {
     std::string scheme = ascii_lower(rest.substr(0, sep));
-    if (scheme == "http") scheme = "hxxp";
-    else if (scheme == "https") scheme = "hxxps";
-    else if (scheme == "ftp") scheme = "fxp";
+    if (scheme == "http")
+      scheme = "hxxp";
+    else if (scheme == "https")
+      scheme = "hxxps";
+    else if (scheme == "ftp")
+      scheme = "fxp";
     out = scheme + "://";
     rest.remove_prefix(sep + 3);
   }
@@ -204,8 +210,10 @@ std::string inert_address(std::string_view address) {
   std::string_view host = rest.substr(0, host_end);
   for (size_t i = 0; i < host.size(); ++i) {
     bool bracketed = i > 0 && host[i - 1] == '[' && i + 1 < host.size() && host[i + 1] == ']';
-    if (host[i] == '.' && !bracketed) out += "[.]";
-    else out += host[i];
+    if (host[i] == '.' && !bracketed)
+      out += "[.]";
+    else
+      out += host[i];
   }
   if (host_end != std::string_view::npos) out += rest.substr(host_end);
   return out;

@@ -6,9 +6,10 @@
 #include "concerns/concern_evidence.h"
 
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-#include <gtest/gtest.h>
 
 #include "concerns/concern_test_fixture.h"
 #include "media/content_store.h"
@@ -120,7 +121,8 @@ TEST_P(ConcernEvidenceTest, BadEvidenceIsRefusedWithWhatToDo) {  // REQ INC-4
   EvidenceInput future = web_address("https://example.com");
   future.refers_to = clock_.now() + 10;
   EXPECT_THAT(evidence(dsl_, id, future).error().message, HasSubstr("in the future"));
-  EXPECT_THAT(evidence(dsl_, id, web_address("")).error().message, HasSubstr("Enter the web address"));
+  EXPECT_THAT(evidence(dsl_, id, web_address("")).error().message,
+              HasSubstr("Enter the web address"));
   EvidenceInput no_file = screenshot("");
   no_file.file_name = "";
   EXPECT_THAT(evidence(dsl_, id, no_file).error().message, HasSubstr("Choose the screenshot"));

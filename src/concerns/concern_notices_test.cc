@@ -147,9 +147,12 @@ TEST(LadoDecisionDue, OneWorkingDayLater) {
   const int64_t wednesday_10am = 1794996000;
   EXPECT_EQ(format_utc(wednesday_10am).substr(0, 10), "2026-11-18");
   EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am)).substr(0, 16), "2026-11-19T10:00");
-  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 2 * 86400)).substr(0, 16), "2026-11-23T10:00");
-  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 3 * 86400)).substr(0, 16), "2026-11-23T10:00");
-  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 4 * 86400)).substr(0, 16), "2026-11-23T10:00");
+  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 2 * 86400)).substr(0, 16),
+            "2026-11-23T10:00");
+  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 3 * 86400)).substr(0, 16),
+            "2026-11-23T10:00");
+  EXPECT_EQ(format_utc(lado_decision_due(wednesday_10am + 4 * 86400)).substr(0, 16),
+            "2026-11-23T10:00");
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ Result<Person> person_for_school(Connection& conn, const School& school, int64_t
   if (p.ok() && (p->school_id ? *p->school_id == school.id : p->trust_id == school.trust_id))
     return std::move(p).value();
   if (!p.ok() && p.error().code != ErrorCode::kNotFound) return std::move(p).error();
-  return Error::not_found("Person " + std::to_string(person_id) + " is not in this school's records.");
+  return Error::not_found("Person " + std::to_string(person_id) +
+                          " is not in this school's records.");
 }
 
 class Problems {
@@ -96,19 +97,22 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
 
   if (!type_fixed && !listed(rules.types, in.type))
     problems.add(in.type.empty() ? "Choose the type of concern."
-                                 : "'" + in.type + "' is not a type of concern this school's "
-                                   "policy lists; choose one of: " +
+                                 : "'" + in.type +
+                                       "' is not a type of concern this school's "
+                                       "policy lists; choose one of: " +
                                        labelled(concern_type_vocabulary(), rules.types) + ".");
   if (!listed(rules.risk_areas, in.risk_area))
-    problems.add(in.risk_area.empty()
-                     ? "Choose the online risk area: " +
-                           labelled(risk_area_vocabulary(), rules.risk_areas) + "."
-                     : "'" + in.risk_area + "' is not a risk area this school uses; choose one of: " +
-                           labelled(risk_area_vocabulary(), rules.risk_areas) + ".");
+    problems.add(
+        in.risk_area.empty()
+            ? "Choose the online risk area: " + labelled(risk_area_vocabulary(), rules.risk_areas) +
+                  "."
+            : "'" + in.risk_area + "' is not a risk area this school uses; choose one of: " +
+                  labelled(risk_area_vocabulary(), rules.risk_areas) + ".");
   if (!in.risk_kind.empty() && !listed(rules.kinds, in.risk_kind))
     problems.add("'" + in.risk_kind + "' is not a kind of risk this school uses; choose one of: " +
                  labelled(risk_kind_vocabulary(), rules.kinds) + ", or leave it empty.");
-  if (in.type == "data_breach") r.involves_personal_data = true;  // a breach always starts the clock
+  if (in.type == "data_breach")
+    r.involves_personal_data = true;  // a breach always starts the clock
 
   // Who it is about.
   std::set<int64_t> named;
@@ -117,19 +121,25 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
     auto subject = person_for_school(conn, school, *in.subject_person_id);
     if (!subject.ok()) {
       if (subject.error().code != ErrorCode::kNotFound) return std::move(subject).error();
-      problems.add("The person it is about is not in this school's records; choose them from the "
-                   "list, or describe them instead.");
+      problems.add(
+          "The person it is about is not in this school's records; choose them from the "
+          "list, or describe them instead.");
     } else {
       const Person& s = *subject;
       const std::string who = s.display_name();
       named.insert(s.id);
       switch (in.subject_kind) {
         case SubjectKind::kPupil:
-          if (s.kind != PersonKind::kPupil) problems.add(who + " is not a pupil; choose who the concern is about again.");
-          else pupils_named.push_back(s.id);
+          if (s.kind != PersonKind::kPupil)
+            problems.add(who + " is not a pupil; choose who the concern is about again.");
+          else
+            pupils_named.push_back(s.id);
           break;
         case SubjectKind::kParent:
-          if (s.kind != PersonKind::kParent) problems.add(who + " is not recorded as a parent or carer; choose who the concern is about again.");
+          if (s.kind != PersonKind::kParent)
+            problems.add(
+                who +
+                " is not recorded as a parent or carer; choose who the concern is about again.");
           break;
         case SubjectKind::kStaff:
           if (s.kind == PersonKind::kPupil || s.kind == PersonKind::kParent)
@@ -139,18 +149,21 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
           bool head = std::any_of(holders.begin(), holders.end(), [&](const RoleHolder& h) {
             return h.person.id == s.id && h.role == Role::kHeadteacher;
           });
-          if (!head) problems.add(who + " is not the headteacher; choose 'a member of staff' instead.");
+          if (!head)
+            problems.add(who + " is not the headteacher; choose 'a member of staff' instead.");
           break;
         }
         case SubjectKind::kOutside:
-          problems.add(who + " is in the school's records, so is not someone outside the school; "
-                             "choose what kind of person they are.");
+          problems.add(who +
+                       " is in the school's records, so is not someone outside the school; "
+                       "choose what kind of person they are.");
           break;
       }
     }
   } else if (r.subject_description.empty() && in.subject_kind != SubjectKind::kHeadteacher) {
-    problems.add("Say who the concern is about: choose the person, or describe them if you do "
-                 "not know who it is.");
+    problems.add(
+        "Say who the concern is about: choose the person, or describe them if you do "
+        "not know who it is.");
   }
 
   // Who else is involved.
@@ -160,14 +173,15 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
   r.involved.clear();
   for (const InvolvedPerson& x : in.involved) {
     InvolvedPerson clean = x;
-    clean.description = problems.text(
-        checked_text(x.description, "The description of someone involved", kMaxShortConcernText, true));
+    clean.description = problems.text(checked_text(
+        x.description, "The description of someone involved", kMaxShortConcernText, true));
     if (x.person_id) {
       auto p = person_for_school(conn, school, *x.person_id);
       if (!p.ok()) {
         if (p.error().code != ErrorCode::kNotFound) return std::move(p).error();
-        problems.add("Someone named as involved is not in this school's records; choose them "
-                     "from the list, or describe them instead.");
+        problems.add(
+            "Someone named as involved is not in this school's records; choose them "
+            "from the list, or describe them instead.");
         continue;
       }
       if (!named.insert(p->id).second) {
@@ -177,8 +191,9 @@ Result<Checked> check_report(Connection& conn, const Clock& clock, const Concern
       if (p->kind == PersonKind::kPupil) pupils_named.push_back(p->id);
       out.conflicts.push_back({p->id, "is involved in the concern"});
     } else if (clean.description.empty()) {
-      problems.add("Someone involved has neither a name from the list nor a description; add one "
-                   "or remove them.");
+      problems.add(
+          "Someone involved has neither a name from the list nor a description; add one "
+          "or remove them.");
       continue;
     }
     r.involved.push_back(std::move(clean));
@@ -202,8 +217,8 @@ Result<ReportedConcern> store_report(const SchoolScope& at, const ConcernRules& 
   Checked checked = TRY(check_report(at.conn, at.clock, rules, school, in, holders, type_fixed));
   const ConcernReport& r = checked.report;
 
-  RoutingRequest request{r.subject_kind, r.subject_person_id, r.type, r.involves_personal_data,
-                         r.about_official_accounts, checked.conflicts};
+  RoutingRequest request{r.subject_kind,           r.subject_person_id,       r.type,
+                         r.involves_personal_data, r.about_official_accounts, checked.conflicts};
   RoutingDecision routing = route_concern(rules, request, holders);
   if (routing.unroutable)
     return Error::conflict(
@@ -263,15 +278,19 @@ Result<ReportedConcern> report_concern(const SchoolScope& at, const ConcernRules
 
 std::string_view contact_kind_key(ContactKind kind) {
   switch (kind) {
-    case ContactKind::kMessage: return "message";
-    case ContactKind::kFriendRequest: return "friend_request";
-    case ContactKind::kFollowRequest: return "follow_request";
+    case ContactKind::kMessage:
+      return "message";
+    case ContactKind::kFriendRequest:
+      return "friend_request";
+    case ContactKind::kFollowRequest:
+      return "follow_request";
   }
   return "message";
 }
 
 std::optional<ContactKind> parse_contact_kind(std::string_view key) {
-  for (ContactKind k : {ContactKind::kMessage, ContactKind::kFriendRequest, ContactKind::kFollowRequest})
+  for (ContactKind k :
+       {ContactKind::kMessage, ContactKind::kFriendRequest, ContactKind::kFollowRequest})
     if (contact_kind_key(k) == key) return k;
   return std::nullopt;
 }
@@ -281,17 +300,25 @@ Result<ReportedConcern> report_personal_account_contact(const SchoolScope& at,
                                                         const PersonalAccountContact& contact) {
   if (contact.from_kind != SubjectKind::kPupil && contact.from_kind != SubjectKind::kParent &&
       contact.from_kind != SubjectKind::kOutside)
-    return Error::invalid("Say who contacted you: a pupil, a parent or carer, or someone outside "
-                          "the school. Contact from a colleague is reported as an ordinary concern.");
-  std::string platform = TRY(checked_text(contact.platform, "The platform", kMaxShortConcernText, true));
+    return Error::invalid(
+        "Say who contacted you: a pupil, a parent or carer, or someone outside "
+        "the school. Contact from a colleague is reported as an ordinary concern.");
+  std::string platform =
+      TRY(checked_text(contact.platform, "The platform", kMaxShortConcernText, true));
   if (platform.empty())
     return Error::invalid("Say which platform or app it came through (for example Instagram).");
   std::string note = TRY(checked_text(contact.note, "The note", kMaxConcernTextLength, false));
   std::string what;
   switch (contact.contact) {
-    case ContactKind::kMessage: what = "A message was received"; break;
-    case ContactKind::kFriendRequest: what = "A friend request was received"; break;
-    case ContactKind::kFollowRequest: what = "A follow request was received"; break;
+    case ContactKind::kMessage:
+      what = "A message was received";
+      break;
+    case ContactKind::kFriendRequest:
+      what = "A friend request was received";
+      break;
+    case ContactKind::kFollowRequest:
+      what = "A follow request was received";
+      break;
   }
   what += " on " + at.actor.name + "'s personal account on " + platform + ".";
   if (!note.empty()) what += "\n" + note;
@@ -315,8 +342,9 @@ Result<SubmittedReport> submitted_report(const SchoolScope& at, int64_t concern_
   int64_t person = TRY(acting_person(at.actor.person_id, "see a report"));
   Concern c = TRY(load_concern(at.conn, at.school_id, concern_id));
   if (c.reported_by != person)
-    return Error::forbidden("Only the person who reported a concern can see their report; the "
-                            "case itself is open only to the people it was routed to.");
+    return Error::forbidden(
+        "Only the person who reported a concern can see their report; the "
+        "case itself is open only to the people it was routed to.");
   SubmittedReport out;
   out.concern_id = c.id;
   out.reported_at = c.reported_at;

@@ -39,11 +39,11 @@ struct ConcernReport {
   std::optional<int64_t> subject_person_id;  // required for nobody; a description will do
   std::string subject_description;
   std::vector<InvolvedPerson> involved;
-  std::string platform;   // "Instagram", "a WhatsApp group", ...
-  std::string risk_area;  // a key of ConcernRules::risk_areas; required
-  std::string risk_kind;  // a key of ConcernRules::kinds; optional
-  std::string type;       // a key of ConcernRules::types; required
-  bool involves_personal_data = false;  // images included; always true for "data_breach"
+  std::string platform;                  // "Instagram", "a WhatsApp group", ...
+  std::string risk_area;                 // a key of ConcernRules::risk_areas; required
+  std::string risk_kind;                 // a key of ConcernRules::kinds; optional
+  std::string type;                      // a key of ConcernRules::types; required
+  bool involves_personal_data = false;   // images included; always true for "data_breach"
   bool about_official_accounts = false;  // a complaint about the school's accounts or posts
 };
 
@@ -73,7 +73,8 @@ Result<ReportedConcern> report_concern(const SchoolScope& at, const ConcernRules
 // (whether or not the profile lists it: INC-8 is always recorded), risk area
 // "contact" when the profile has it, routed by routing.personal_account_contact.
 enum class ContactKind { kMessage, kFriendRequest, kFollowRequest };
-std::string_view contact_kind_key(ContactKind kind);  // "message", "friend_request", "follow_request"
+std::string_view contact_kind_key(
+    ContactKind kind);  // "message", "friend_request", "follow_request"
 std::optional<ContactKind> parse_contact_kind(std::string_view key);
 
 struct PersonalAccountContact {

@@ -21,8 +21,9 @@ class ConcernReportsTest : public test::ConcernFixture {
  protected:
   std::vector<int64_t> viewers(int64_t concern) {
     auto r = read([&](Connection& c) {
-      return c.query("SELECT person_id FROM concern_viewers WHERE concern_id = ? ORDER BY person_id",
-                     {concern});
+      return c.query(
+          "SELECT person_id FROM concern_viewers WHERE concern_id = ? ORDER BY person_id",
+          {concern});
     });
     std::vector<int64_t> out;
     if (r.ok())
@@ -79,12 +80,13 @@ TEST_P(ConcernReportsTest, ParentReporterAboutTheirOwnChildNeverSeesTheCase) {  
 TEST_P(ConcernReportsTest, ChairWhoIsAParentIsRoutedAroundToTheTrust) {  // REQ LAW-3 edge case
   // The chair of governors is Bob's parent; a concern about the head involving Bob.
   int64_t chair_parent = 0;
-  ASSERT_TRUE(write([&](Connection& c) -> Status {
-                chair_parent = TRY(person(c, PersonKind::kParent, "Carl", "Brown", alpha_, std::nullopt));
-                TRY(remove_role(c, clock_, Actor::system(), chair_, Role::kChairOfGovernors, alpha_));
-                TRY(assign_role(c, clock_, Actor::system(), chair_parent, Role::kChairOfGovernors, alpha_));
-                return link_guardian(c, clock_, Actor::system(), chair_parent, bob_, "father", true);
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) -> Status {
+        chair_parent = TRY(person(c, PersonKind::kParent, "Carl", "Brown", alpha_, std::nullopt));
+        TRY(remove_role(c, clock_, Actor::system(), chair_, Role::kChairOfGovernors, alpha_));
+        TRY(assign_role(c, clock_, Actor::system(), chair_parent, Role::kChairOfGovernors, alpha_));
+        return link_guardian(c, clock_, Actor::system(), chair_parent, bob_, "father", true);
+      }).ok());
   ConcernReport r = about_pupil();
   r.subject_kind = SubjectKind::kHeadteacher;
   r.subject_person_id = std::nullopt;
@@ -94,10 +96,12 @@ TEST_P(ConcernReportsTest, ChairWhoIsAParentIsRoutedAroundToTheTrust) {  // REQ 
   ASSERT_TRUE(rc.ok()) << rc.error().message;
   EXPECT_EQ(rc->routed_to, std::vector<int64_t>{trustee_});
   EXPECT_TRUE(rc->fell_back);
-  std::string notes = read([&](Connection& c) {
-                        return c.query("SELECT routing_notes FROM concerns WHERE id = ?",
-                                       {rc->concern_id});
-                      }).value()[0][0].as_text();
+  std::string notes =
+      read([&](Connection& c) {
+        return c.query("SELECT routing_notes FROM concerns WHERE id = ?", {rc->concern_id});
+      })
+          .value()[0][0]
+          .as_text();
   EXPECT_THAT(notes, HasSubstr("Routed around Carl Brown (Chair of governors), who is a parent or "
                                "carer of Bob Brown."));
 }
@@ -205,9 +209,9 @@ TEST_P(ConcernReportsTest, QuickReportOfAFriendRequestOnAPersonalAccount) {  // 
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   EXPECT_EQ(mine->type, "personal_account_contact");
   EXPECT_EQ(mine->risk_area, "contact");
-  EXPECT_THAT(mine->what_happened, HasSubstr("A friend request was received on person " +
-                                             std::to_string(teacher_) +
-                                             "'s personal account on Instagram."));
+  EXPECT_THAT(mine->what_happened,
+              HasSubstr("A friend request was received on person " + std::to_string(teacher_) +
+                        "'s personal account on Instagram."));
   // Recorded even when the profile does not list the type.
   rules_concerns_.types = {"cyberbullying"};
   auto again = write([&](Connection& c) {
@@ -224,7 +228,8 @@ TEST_P(ConcernReportsTest, QuickReportOfAFriendRequestOnAPersonalAccount) {  // 
   EXPECT_THAT(no_platform.error().message, HasSubstr("which platform"));
 }
 
-TEST_P(ConcernReportsTest, TheReporterSeesTheirReportButNobodyElseDoes) {  // REQ INC-1, IAM-2, IAM-3
+TEST_P(ConcernReportsTest,
+       TheReporterSeesTheirReportButNobodyElseDoes) {  // REQ INC-1, IAM-2, IAM-3
   int64_t id = reported(about_pupil(), teacher_);
   ASSERT_TRUE(act(dsl_, id, {ActionKind::kNote, {}, {}, "", "Spoke to Amy.", ""}).ok());
   auto mine = write([&](Connection& c) {

@@ -78,19 +78,19 @@ struct RoutingRequest {
 struct RoutedPerson {
   int64_t person_id = 0;
   std::string name;
-  Role role = Role::kDsl;               // the role it reached them by (the first route's)
+  Role role = Role::kDsl;  // the role it reached them by (the first route's)
   // Route keys in the order above; one reached by falling back carries its
   // route's key and "fallback" ({"personal_data", "fallback"}).
   std::vector<std::string> routes;
 };
 
 struct RoutingDecision {
-  std::vector<RoutedPerson> people;     // in the order routed
+  std::vector<RoutedPerson> people;             // in the order routed
   SubjectKind routed_as = SubjectKind::kPupil;  // the subject kind the routes were chosen by
   bool fell_back = false;
-  bool unroutable = false;              // rule 4: the main route reached no one
-  std::vector<std::string> notes;       // why, one sentence each, for the case and the audit
-  bool lado_decision_needed = false;    // LAW-3: about staff, and the profile refers to the LADO
+  bool unroutable = false;            // rule 4: the main route reached no one
+  std::vector<std::string> notes;     // why, one sentence each, for the case and the audit
+  bool lado_decision_needed = false;  // LAW-3: about staff, and the profile refers to the LADO
 };
 
 RoutingDecision route_concern(const ConcernRules& rules, const RoutingRequest& request,

@@ -68,7 +68,8 @@ TEST_F(ConcernRoutingTest, AboutStaffGoesToTheHeadteacherWithTheLadoDecision) { 
 }
 
 TEST_F(ConcernRoutingTest, AboutTheHeadteacherGoesToTheChair) {  // REQ INC-3, LAW-3
-  RoutingDecision d = route({SubjectKind::kHeadteacher, std::nullopt, "defamatory_post", false, false, {}});
+  RoutingDecision d =
+      route({SubjectKind::kHeadteacher, std::nullopt, "defamatory_post", false, false, {}});
   EXPECT_THAT(ids(d), ElementsAre(4));
   EXPECT_EQ(d.routed_as, SubjectKind::kHeadteacher);
   EXPECT_TRUE(d.lado_decision_needed);
@@ -96,7 +97,8 @@ TEST_F(ConcernRoutingTest, PersonalDataAlsoGoesToTheDpo) {  // REQ INC-3, LAW-4
 }
 
 TEST_F(ConcernRoutingTest, PersonalAccountContactHasItsOwnRoute) {  // REQ INC-8
-  RoutingDecision d = route({SubjectKind::kPupil, 50, "personal_account_contact", false, false, {}});
+  RoutingDecision d =
+      route({SubjectKind::kPupil, 50, "personal_account_contact", false, false, {}});
   EXPECT_THAT(ids(d), ElementsAre(1, 3));  // default: DSL and headteacher
   EXPECT_EQ(d.people[0].routes, std::vector<std::string>{"personal_account_contact"});
   rules_.routing.personal_account_contact = {Role::kHeadteacher};
@@ -112,12 +114,17 @@ TEST_F(ConcernRoutingTest, OfficialAccountComplaintsAlsoGoToTheirRoute) {  // RE
 }
 
 TEST_F(ConcernRoutingTest, DslWithAConflictIsRoutedAroundToTheHead) {  // REQ INC-3 edge case
-  RoutingDecision d =
-      route({SubjectKind::kPupil, 50, "cyberbullying", false, false, {{1, "is involved in the concern"}}});
+  RoutingDecision d = route({SubjectKind::kPupil,
+                             50,
+                             "cyberbullying",
+                             false,
+                             false,
+                             {{1, "is involved in the concern"}}});
   EXPECT_THAT(ids(d), ElementsAre(3));
   EXPECT_TRUE(d.fell_back);
   EXPECT_EQ(d.people[0].routes, (std::vector<std::string>{"pupil", "fallback"}));
-  EXPECT_THAT(d.notes, ::testing::Contains(HasSubstr("Routed around Dsl X (Designated safeguarding lead), who is involved")));
+  EXPECT_THAT(d.notes, ::testing::Contains(HasSubstr(
+                           "Routed around Dsl X (Designated safeguarding lead), who is involved")));
 }
 
 TEST_F(ConcernRoutingTest, DslWhoIsTheSubjectIsNeverSentIt) {  // REQ INC-3 edge case
@@ -131,8 +138,13 @@ TEST_F(ConcernRoutingTest, DslWhoIsTheSubjectIsNeverSentIt) {  // REQ INC-3 edge
 }
 
 TEST_F(ConcernRoutingTest, HeadAndDslBothConflictedGoesToTheChair) {  // REQ INC-3 edge case
-  RoutingDecision d = route({SubjectKind::kPupil, 50, "cyberbullying", false, false,
-                             {{1, "is involved in the concern"}, {3, "is a parent or carer of Amy"}}});
+  RoutingDecision d =
+      route({SubjectKind::kPupil,
+             50,
+             "cyberbullying",
+             false,
+             false,
+             {{1, "is involved in the concern"}, {3, "is a parent or carer of Amy"}}});
   EXPECT_THAT(ids(d), ElementsAre(4));
   EXPECT_TRUE(d.fell_back);
 }
@@ -150,7 +162,8 @@ TEST_F(ConcernRoutingTest, NobodyHoldsTheRoleFallsBackToHeadThenChairThenTrust) 
   RoutingDecision d = route({SubjectKind::kPupil, 50, "cyberbullying", false, false, {}});
   EXPECT_THAT(ids(d), ElementsAre(3));
   EXPECT_TRUE(d.fell_back);
-  EXPECT_THAT(d.notes, ::testing::Contains("No one holds the role of Designated safeguarding lead at the school."));
+  EXPECT_THAT(d.notes, ::testing::Contains(
+                           "No one holds the role of Designated safeguarding lead at the school."));
 
   std::erase_if(holders_, [](const RoleHolder& h) { return h.role == Role::kHeadteacher; });
   EXPECT_THAT(ids(route({SubjectKind::kPupil, 50, "cyberbullying", false, false, {}})),

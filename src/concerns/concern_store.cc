@@ -10,7 +10,8 @@
 namespace inloco {
 namespace {
 
-constexpr std::string_view kName = "COALESCE(p.preferred_name, p.given_name) || ' ' || p.family_name";
+constexpr std::string_view kName =
+    "COALESCE(p.preferred_name, p.given_name) || ' ' || p.family_name";
 
 std::string concern_select() {
   return "SELECT c.id, c.school_id, c.reported_by, c.reported_by_name, c.reported_at, "
@@ -103,8 +104,8 @@ CaseViewer viewer_from_row(const Row& r) {
 }  // namespace
 
 Result<Concern> load_concern(Connection& conn, int64_t school_id, int64_t concern_id) {
-  Rows rows = TRY(conn.query(concern_select() + "WHERE c.id = ? AND c.school_id = ?",
-                             {concern_id, school_id}));
+  Rows rows = TRY(
+      conn.query(concern_select() + "WHERE c.id = ? AND c.school_id = ?", {concern_id, school_id}));
   if (rows.empty())
     return Error::not_found("There is no concern " + std::to_string(concern_id) +
                             " at this school.");
@@ -132,10 +133,11 @@ Result<std::vector<ConcernParty>> load_parties(Connection& conn, int64_t concern
 }
 
 Result<std::vector<CaseViewer>> load_viewers(Connection& conn, int64_t concern_id) {
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kViewerColumns +
-                                 "WHERE v.concern_id = ? ORDER BY v.added_at, v.via DESC, p.sort_name, "
-                                 "v.person_id",
-                             {concern_id}));
+  Rows rows =
+      TRY(conn.query(std::string("SELECT ") + kViewerColumns +
+                         "WHERE v.concern_id = ? ORDER BY v.added_at, v.via DESC, p.sort_name, "
+                         "v.person_id",
+                     {concern_id}));
   std::vector<CaseViewer> out;
   for (const Row& r : rows) out.push_back(viewer_from_row(r));
   return out;
@@ -212,8 +214,8 @@ Result<int64_t> insert_action(Connection& conn, int64_t concern_id, const Concer
       "INSERT INTO concern_actions (concern_id, kind, taken_at, decision, counterpart, detail, "
       "reason, recorded_by, recorded_by_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {concern_id, action_kind_key(a.kind), a.taken_at, decision, a.counterpart, a.detail,
-       a.reason, a.recorded_by, a.recorded_by_name, a.recorded_at});
+      {concern_id, action_kind_key(a.kind), a.taken_at, decision, a.counterpart, a.detail, a.reason,
+       a.recorded_by, a.recorded_by_name, a.recorded_at});
 }
 
 Result<std::string> checked_text(std::string_view text, std::string_view what, size_t max,
@@ -225,8 +227,9 @@ Result<std::string> checked_text(std::string_view text, std::string_view what, s
     auto c = static_cast<unsigned char>(ch);
     bool line_break = c == '\n' || c == '\r' || c == '\t';
     if ((c < 0x20 && !(line_break && !one_line)) || c == 0x7F)
-      return Error::invalid(std::string(what) +
-                            (one_line ? " should be one line of text." : " contains characters that are not text."));
+      return Error::invalid(std::string(what) + (one_line
+                                                     ? " should be one line of text."
+                                                     : " contains characters that are not text."));
   }
   if (t.size() > max)
     return Error::invalid(std::string(what) + " is " + std::to_string(t.size()) +

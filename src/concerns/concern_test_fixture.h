@@ -29,22 +29,24 @@ class ConcernFixture : public AccountFixture {
     auto ok = write([&](Connection& c) -> Status {
       const Actor sys = Actor::system();
       dsl_ = TRY(person(c, PersonKind::kStaff, "Dina", "Dsl", alpha_, Role::kDsl));
-      deputy_dsl_ = TRY(person(c, PersonKind::kStaff, "Del", "Deputy-Dsl", alpha_, Role::kDeputyDsl));
+      deputy_dsl_ =
+          TRY(person(c, PersonKind::kStaff, "Del", "Deputy-Dsl", alpha_, Role::kDeputyDsl));
       dpo_ = TRY(person(c, PersonKind::kStaff, "Dara", "Dpo", alpha_, Role::kDpo));
-      chair_ = TRY(person(c, PersonKind::kGovernor, "Chris", "Chair", alpha_, Role::kChairOfGovernors));
+      chair_ =
+          TRY(person(c, PersonKind::kGovernor, "Chris", "Chair", alpha_, Role::kChairOfGovernors));
       amy_ = TRY(person(c, PersonKind::kPupil, "Amy", "Able", alpha_, std::nullopt));
       bob_ = TRY(person(c, PersonKind::kPupil, "Bob", "Brown", alpha_, std::nullopt));
       pam_ = TRY(person(c, PersonKind::kParent, "Pam", "Able", alpha_, Role::kVolunteer));
       TRY(link_guardian(c, clock_, sys, pam_, amy_, "mother", true));
-      trustee_ = TRY(person(c, PersonKind::kTrustee, "Tess", "Trustee", std::nullopt, std::nullopt));
+      trustee_ =
+          TRY(person(c, PersonKind::kTrustee, "Tess", "Trustee", std::nullopt, std::nullopt));
       TRY(assign_role(c, clock_, sys, trustee_, Role::kTrustBoardMember, std::nullopt));
       beta_pupil_ = TRY(person(c, PersonKind::kPupil, "Bea", "Pupil", beta_, std::nullopt));
       return {};
     });
     ASSERT_TRUE(ok.ok()) << ok.error().message;
-    evidence_dir_ = (std::filesystem::temp_directory_path() /
-                     ("inloco-evidence-" + random_token(8)))
-                        .string();
+    evidence_dir_ =
+        (std::filesystem::temp_directory_path() / ("inloco-evidence-" + random_token(8))).string();
   }
 
   void TearDown() override {

@@ -16,12 +16,14 @@ Result<std::vector<ChronologyEntry>> pupil_chronology(const SchoolScope& at, int
 
   // The concerns naming the pupil that this person may open, and how the pupil figures in each.
   Rows rows = TRY(at.conn.query(
-      "SELECT c.id, CASE WHEN c.subject_person_id = ? THEN 'subject' ELSE (SELECT MIN(x.involvement) "
+      "SELECT c.id, CASE WHEN c.subject_person_id = ? THEN 'subject' ELSE (SELECT "
+      "MIN(x.involvement) "
       "FROM concern_people x WHERE x.concern_id = c.id AND x.person_id = ?) END "
       "FROM concerns c JOIN concern_viewers v ON v.concern_id = c.id AND v.person_id = ? "
       "JOIN people me ON me.id = v.person_id AND me.active = 1 "
       "WHERE c.school_id = ? AND (c.subject_person_id = ? OR EXISTS (SELECT 1 FROM concern_people "
-      "y WHERE y.concern_id = c.id AND y.person_id = ?)) ORDER BY c.happened_at, c.reported_at, c.id",
+      "y WHERE y.concern_id = c.id AND y.person_id = ?)) ORDER BY c.happened_at, c.reported_at, "
+      "c.id",
       {pupil_id, pupil_id, person, at.school_id, pupil_id, pupil_id}));
   std::vector<ChronologyEntry> out;
   std::vector<int64_t> ids;

@@ -12,7 +12,8 @@ namespace {
 
 class ConcernChronologyTest : public test::ConcernFixture {
  protected:
-  Result<std::vector<ChronologyEntry>> chronology(int64_t viewer, int64_t pupil, int64_t school = 0) {
+  Result<std::vector<ChronologyEntry>> chronology(int64_t viewer, int64_t pupil,
+                                                  int64_t school = 0) {
     return write([&](Connection& c) {
       return pupil_chronology(SchoolScope{c, clock_, actor(viewer), school ? school : alpha_},
                               pupil);
@@ -29,7 +30,8 @@ TEST_P(ConcernChronologyTest, EveryConcernNamingThePupilInTimeOrder) {  // REQ L
   earlier.involved = {{amy_, "", Involvement::kWitness}};
   int64_t first = reported(earlier, teacher_);
   reported(about_pupil(bob_), teacher_);  // not about Amy
-  ASSERT_TRUE(act(dsl_, second, {ActionKind::kSupportOffered, {}, {}, "Amy", "Check-ins.", ""}).ok());
+  ASSERT_TRUE(
+      act(dsl_, second, {ActionKind::kSupportOffered, {}, {}, "Amy", "Check-ins.", ""}).ok());
 
   auto entries = chronology(dsl_, amy_);
   ASSERT_TRUE(entries.ok()) << entries.error().message;
@@ -44,7 +46,7 @@ TEST_P(ConcernChronologyTest, EveryConcernNamingThePupilInTimeOrder) {  // REQ L
 }
 
 TEST_P(ConcernChronologyTest, OnlyCasesTheViewerMayOpenAppear) {  // REQ LAW-1, IAM-2
-  reported(about_pupil(), teacher_);  // to the DSL
+  reported(about_pupil(), teacher_);                              // to the DSL
   ConcernReport staff = about_staff(teacher2_);
   staff.involved = {{amy_, "", Involvement::kAffected}};
   int64_t staff_case = reported(staff, teacher_);  // to the heads

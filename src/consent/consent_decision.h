@@ -86,8 +86,8 @@ struct ConsentDecision {
 // What counts for a pupil, a use and a day (consent_for).
 struct ConsentStatus {
   ConsentState state = ConsentState::kNone;
-  std::optional<int64_t> decision_id;         // the decision that counts, if any
-  AcademicYear year;                          // the day's academic year
+  std::optional<int64_t> decision_id;          // the decision that counts, if any
+  AcademicYear year;                           // the day's academic year
   std::optional<CalendarDate> effective_from;  // of that decision
 
   bool granted() const { return state == ConsentState::kGranted; }

@@ -71,7 +71,6 @@ std::string pupil_or_none(const ConsentLogQuery& q) {
 
 }  // namespace
 
-
 Result<ConsentLogPage> list_consent_log(Connection& conn, const Clock& clock, const Actor& actor,
                                         const ConsentLogQuery& query) {
   if (query.limit < 1 || query.limit > kMaxConsentLogPageSize)
@@ -131,9 +130,8 @@ std::string renewals_csv(const std::vector<RenewalRow>& rows, const ConsentRules
   for (const RenewalRow& r : rows) {
     std::vector<std::string> missing;
     for (const std::string& u : r.missing_uses) missing.push_back(consent_use_label(rules, u));
-    out += csv_cell(r.class_name) + "," + csv_cell(r.year_group) + "," +
-           csv_cell(r.name) + "," + csv_cell(r.external_id.value_or("")) + "," +
-           csv_cell(join(missing, "; ")) + "\r\n";
+    out += csv_cell(r.class_name) + "," + csv_cell(r.year_group) + "," + csv_cell(r.name) + "," +
+           csv_cell(r.external_id.value_or("")) + "," + csv_cell(join(missing, "; ")) + "\r\n";
   }
   return out;
 }

@@ -6,8 +6,6 @@
 // inside Database::transaction.
 #pragma once
 
-#include "core/text.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +15,7 @@
 #include "consent/consent_register.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 

@@ -20,8 +20,8 @@ namespace inloco {
 
 struct PublishedPostRef {
   int64_t post_id = 0;
-  int64_t account_id = 0;    // official_accounts.id the post is published on
-  std::string live_url;      // where it can be seen now
+  int64_t account_id = 0;     // official_accounts.id the post is published on
+  std::string live_url;       // where it can be seen now
   CalendarDate published_on;  // the UTC day it was published
 };
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.h"
 #include "core/calendar_date.h"
+#include "core/result.h"
 
 namespace inloco {
 

@@ -96,11 +96,16 @@ Result<std::string> base32_decode(std::string_view text) {
   int bits = 0;
   for (char c : text) {
     int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a';
-    else if (c >= '2' && c <= '7') v = c - '2' + 26;
-    else if (c == '=' || c == ' ' || c == '-') continue;
-    else return Error::invalid("the key has a character that base32 does not use");
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a';
+    else if (c >= '2' && c <= '7')
+      v = c - '2' + 26;
+    else if (c == '=' || c == ' ' || c == '-')
+      continue;
+    else
+      return Error::invalid("the key has a character that base32 does not use");
     buffer = (buffer << 5) | static_cast<uint32_t>(v);
     bits += 5;
     if (bits >= 8) {
@@ -118,7 +123,8 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 
 std::string seal(std::string_view key, std::string_view plaintext) {
   std::string nonce = random_bytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  std::string out(nonce.size() + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
+  std::string out(nonce.size() + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                  '\0');
   std::copy(nonce.begin(), nonce.end(), out.begin());
   unsigned long long clen = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(

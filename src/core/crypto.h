@@ -18,8 +18,8 @@ std::string random_bytes(size_t n);
 // n random bytes as URL-safe base64 without padding: for session tokens, CSRF tokens.
 std::string random_token(size_t n = 32);
 
-std::string sha256(std::string_view data);       // raw 32 bytes
-std::string sha256_hex(std::string_view data);   // 64 lowercase hex digits
+std::string sha256(std::string_view data);                              // raw 32 bytes
+std::string sha256_hex(std::string_view data);                          // 64 lowercase hex digits
 std::string hmac_sha1(std::string_view key, std::string_view message);  // raw 20 bytes
 
 std::string to_hex(std::string_view bytes);

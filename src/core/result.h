@@ -58,22 +58,37 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(v_); }
-  const T& value() const& { assert(ok()); return std::get<0>(v_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const& { assert(!ok()); return std::get<1>(v_); }
-  Error&& error() && { assert(!ok()); return std::get<1>(std::move(v_)); }
+  const Error& error() const& {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
+  Error&& error() && {
+    assert(!ok());
+    return std::get<1>(std::move(v_));
+  }
 
   T value_or(T fallback) const& { return ok() ? value() : std::move(fallback); }
 
@@ -89,8 +104,14 @@ class [[nodiscard]] Result<void> {
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
   void value() const { assert(ok_); }
-  const Error& error() const& { assert(!ok_); return error_; }
-  Error&& error() && { assert(!ok_); return std::move(error_); }
+  const Error& error() const& {
+    assert(!ok_);
+    return error_;
+  }
+  Error&& error() && {
+    assert(!ok_);
+    return std::move(error_);
+  }
 
  private:
   Error error_;
@@ -108,10 +129,10 @@ inline Status ok_status() { return {}; }
 // both g++ and clang support.
 #define INLOCO_CONCAT_INNER(a, b) a##b
 #define INLOCO_CONCAT(a, b) INLOCO_CONCAT_INNER(a, b)
-#define TRY(expr)                                                  \
-  ({                                                               \
-    auto&& INLOCO_CONCAT(try_result_, __LINE__) = (expr);          \
-    if (!INLOCO_CONCAT(try_result_, __LINE__).ok())                \
+#define TRY(expr)                                                     \
+  ({                                                                  \
+    auto&& INLOCO_CONCAT(try_result_, __LINE__) = (expr);             \
+    if (!INLOCO_CONCAT(try_result_, __LINE__).ok())                   \
       return std::move(INLOCO_CONCAT(try_result_, __LINE__)).error(); \
-    std::move(INLOCO_CONCAT(try_result_, __LINE__)).value();       \
+    std::move(INLOCO_CONCAT(try_result_, __LINE__)).value();          \
   })

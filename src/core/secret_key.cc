@@ -25,8 +25,9 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
     if (!ok) return Error::internal("could not write the secret key file " + path);
   }
   // Refuse a key others could read: it would open every sealed secret.
-  struct stat st{};
-  if (::stat(path.c_str(), &st) != 0) return Error::internal("could not read the secret key file " + path);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return Error::internal("could not read the secret key file " + path);
   if ((st.st_mode & 077) != 0)
     return Error::forbidden("the secret key file " + path +
                             " can be read by other users; make it private with: chmod 600 " + path);
@@ -35,7 +36,8 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
   std::getline(in, hex);
   auto key = from_hex(hex);
   if (!key.ok() || key->size() != 32)
-    return Error::invalid("the secret key file " + path + " is damaged: it must hold 64 hex digits");
+    return Error::invalid("the secret key file " + path +
+                          " is damaged: it must hold 64 hex digits");
   return SecretKey(std::move(key).value());
 }
 

@@ -16,7 +16,7 @@ class SecretKey {
   static Result<SecretKey> load_or_create(const std::string& path);
   static SecretKey random();  // for tests
 
-  std::string seal(std::string_view plaintext) const;                 // hex text
+  std::string seal(std::string_view plaintext) const;  // hex text
   Result<std::string> open(std::string_view sealed_hex) const;
   // The same as raw bytes (nonce, ciphertext and tag): for files, where hex
   // would double the size.

@@ -29,7 +29,7 @@ TEST_F(SecretKeyTest, CreatedPrivateAndReused) {
   std::string path = (dir_ / "var" / "secret.key").string();
   auto first = SecretKey::load_or_create(path);
   ASSERT_TRUE(first.ok()) << first.error().message;
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600);
   std::string sealed = first->seal("the page password");

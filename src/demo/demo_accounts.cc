@@ -107,12 +107,12 @@ class DemoAccounts {
     DemoActor pta = TRY(who("pta.oakfield"));
     const int start = 420;  // the school began keeping its register in inloco
 
-    int64_t facebook = TRY(open(
-        s, lead, head,
-        official("facebook", "Oakfield Primary School",
-                 "News, reminders and celebrations of pupils' work for Oakfield families.",
-                 "office@oakfield.example.org", "2021-09-06"),
-        start));
+    int64_t facebook =
+        TRY(open(s, lead, head,
+                 official("facebook", "Oakfield Primary School",
+                          "News, reminders and celebrations of pupils' work for Oakfield families.",
+                          "office@oakfield.example.org", "2021-09-06"),
+                 start));
     TRY(grant(s, head, facebook, lead, AuthorisationKind::kPost, start));
     TRY(grant(s, head, facebook, lead, AuthorisationKind::kAdmin, start));
     TRY(grant(s, head, facebook, ict, AuthorisationKind::kAdmin, start));
@@ -123,10 +123,10 @@ class DemoAccounts {
                          "Oakfield-Facebook-demo-7Rk2"));
     }
 
-    AccountProposal insta = official(
-        "Instagram", "@oakfieldprimary",
-        "Photographs of pupils' art, music and sport, shared with families.",
-        "office@oakfield.example.org", "2023-01-16");
+    AccountProposal insta =
+        official("Instagram", "@oakfieldprimary",
+                 "Photographs of pupils' art, music and sport, shared with families.",
+                 "office@oakfield.example.org", "2023-01-16");
     insta.listed_in_privacy_notice = false;  // fails ACC-7 until the notice is updated
     insta.assessment.interaction = InteractionLevel::kBroadcast;
     int64_t instagram = TRY(open(s, lead, head, insta, start));
@@ -175,10 +175,10 @@ class DemoAccounts {
     }
 
     // Waiting for the headteacher.
-    AccountProposal youtube = official(
-        "YouTube", "Oakfield Primary School",
-        "Unlisted videos of concerts and assemblies for families who cannot attend.",
-        "office@oakfield.example.org", "");
+    AccountProposal youtube =
+        official("YouTube", "Oakfield Primary School",
+                 "Unlisted videos of concerts and assemblies for families who cannot attend.",
+                 "office@oakfield.example.org", "");
     youtube.assessment.interaction = InteractionLevel::kBroadcast;
     youtube.assessment.pupils_contribute = true;
     youtube.assessment.staff_minutes_per_week = 60;
@@ -199,10 +199,10 @@ class DemoAccounts {
     DemoActor teacher = TRY(who("staff.riverside"));
     const int start = 420;
 
-    AccountProposal yt = official(
-        "youtube", "Riverside Academy",
-        "Open evening tours, performances and revision videos for students and families.",
-        "communications@riverside.example.org", "2020-11-02");
+    AccountProposal yt =
+        official("youtube", "Riverside Academy",
+                 "Open evening tours, performances and revision videos for students and families.",
+                 "communications@riverside.example.org", "2020-11-02");
     yt.master_admin_role = Role::kIctTechnician;
     yt.assessment.interaction = InteractionLevel::kBroadcast;
     yt.assessment.pupils_contribute = true;
@@ -217,9 +217,9 @@ class DemoAccounts {
                          "Riverside-YouTube-demo-4Qp9"));
     }
 
-    AccountProposal x = official("Twitter", "@RiversideAcad",
-                                 "Results days, sports fixtures and closures.",
-                                 "communications@riverside.example.org", "2018-03-12");
+    AccountProposal x =
+        official("Twitter", "@RiversideAcad", "Results days, sports fixtures and closures.",
+                 "communications@riverside.example.org", "2018-03-12");
     int64_t twitter = TRY(open(s, lead, head, x, start));
     TRY(grant(s, head, twitter, lead, AuthorisationKind::kPost, start));
     TRY(grant(s, head, twitter, lead, AuthorisationKind::kAdmin, start));

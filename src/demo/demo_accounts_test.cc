@@ -23,7 +23,8 @@ class DemoAccountsTest : public test::BackendTest {
     return 0;
   }
   std::string register_text(int64_t school) {
-    auto entries = db().read([&](Connection& c) { return list_register(c, school, AccountRules{}); });
+    auto entries =
+        db().read([&](Connection& c) { return list_register(c, school, AccountRules{}); });
     EXPECT_TRUE(entries.ok());
     std::string out;
     for (const RegisterEntry& e : *entries) {
@@ -41,9 +42,10 @@ class DemoAccountsTest : public test::BackendTest {
 
   int64_t scalar_id(int64_t school, const std::string& platform, const std::string& name) {
     auto r = db().read([&](Connection& c) {
-      return c.query("SELECT id FROM official_accounts WHERE school_id = ? AND platform = ? AND "
-                     "account_name = ? AND status = 'open'",
-                     {school, platform, name});
+      return c.query(
+          "SELECT id FROM official_accounts WHERE school_id = ? AND platform = ? AND "
+          "account_name = ? AND status = 'open'",
+          {school, platform, name});
     });
     EXPECT_TRUE(r.ok() && !r->empty());
     return r.ok() && !r->empty() ? (*r)[0][0].as_int() : 0;
@@ -83,13 +85,15 @@ TEST_P(DemoAccountsTest, FillsBothSchoolsRegisters) {
 
   // Due on the dashboard: Oakfield's PTA check overdue, Instagram soon; Riverside's X overdue.
   CalendarDate today = date_of(clock_.now());
-  auto oak_due = db().read([&](Connection& c) { return list_due(c, oakfield, today, AccountRules{}); });
+  auto oak_due =
+      db().read([&](Connection& c) { return list_due(c, oakfield, today, AccountRules{}); });
   ASSERT_TRUE(oak_due.ok());
   ASSERT_EQ(oak_due->size(), 2u);
   EXPECT_EQ((*oak_due)[0].kind, ReviewKind::kContentCheck);
   EXPECT_TRUE((*oak_due)[0].overdue);
   EXPECT_FALSE((*oak_due)[1].overdue);
-  auto river_due = db().read([&](Connection& c) { return list_due(c, riverside, today, AccountRules{}); });
+  auto river_due =
+      db().read([&](Connection& c) { return list_due(c, riverside, today, AccountRules{}); });
   ASSERT_EQ(river_due->size(), 1u);
   EXPECT_EQ((*river_due)[0].account_name, "@RiversideAcad");
   EXPECT_TRUE((*river_due)[0].overdue);
@@ -97,7 +101,8 @@ TEST_P(DemoAccountsTest, FillsBothSchoolsRegisters) {
   // The vault opens for an administrator; the closed account is in the log.
   int64_t lead = person(*demo, "socialmedia.oakfield");
   int64_t facebook = scalar_id(oakfield, "facebook", "Oakfield Primary School");
-  auto secret = reveal_credential(db(), clock_, Actor{lead, "lead", "test"}, key_, oakfield, facebook);
+  auto secret =
+      reveal_credential(db(), clock_, Actor{lead, "lead", "test"}, key_, oakfield, facebook);
   ASSERT_TRUE(secret.ok()) << secret.error().message;
   EXPECT_FALSE(secret->empty());
   auto log = db().read([&](Connection& c) { return account_log(c, riverside); });

@@ -9,13 +9,15 @@ namespace inloco {
 Result<School> demo_school(const DemoTrust& demo, std::string_view code) {
   for (const School& s : demo.schools)
     if (s.code == code) return s;
-  return Error::not_found("The demo school '" + std::string(code) + "' is missing; create the demo people first.");
+  return Error::not_found("The demo school '" + std::string(code) +
+                          "' is missing; create the demo people first.");
 }
 
 Result<DemoActor> demo_person(Connection& conn, int64_t person_id, std::string_view label) {
   Person p = TRY(get_person_by_id(conn, person_id));
   Grants g = TRY(load_grants(conn, person_id));
-  return DemoActor{person_id, Actor{person_id, p.display_name() + " (" + std::string(label) + ")", "demo"},
+  return DemoActor{person_id,
+                   Actor{person_id, p.display_name() + " (" + std::string(label) + ")", "demo"},
                    std::move(g)};
 }
 

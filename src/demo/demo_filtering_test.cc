@@ -24,7 +24,8 @@ TEST_P(DemoFilteringTest, OakfieldHasRequestsOfEveryOutcome) {
   auto s = create_demo_filtering(db(), clock_, *demo);
   ASSERT_TRUE(s.ok()) << s.error().message;
   const int64_t oakfield = demo->schools[0].id;
-  auto requests = db().read([&](Connection& c) { return filter::unblock_requests(c, oakfield, 50); });
+  auto requests =
+      db().read([&](Connection& c) { return filter::unblock_requests(c, oakfield, 50); });
   ASSERT_TRUE(requests.ok());
   ASSERT_EQ(requests->size(), 3u);
   EXPECT_EQ((*requests)[0].status, filter::UnblockStatus::kWaiting);
@@ -35,7 +36,8 @@ TEST_P(DemoFilteringTest, OakfieldHasRequestsOfEveryOutcome) {
   }
   EXPECT_EQ(approved, 1);
   EXPECT_EQ(refused, 1);
-  auto open = db().read([&](Connection& c) { return filter::exceptions_in_force(c, oakfield, clock_.now()); });
+  auto open = db().read(
+      [&](Connection& c) { return filter::exceptions_in_force(c, oakfield, clock_.now()); });
   ASSERT_TRUE(open.ok());
   ASSERT_EQ(open->size(), 1u);
   EXPECT_EQ((*open)[0].domain, "scratch.mit.edu");

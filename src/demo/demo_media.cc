@@ -20,8 +20,10 @@ Result<DemoMedia> create_demo_media(Database& db, const Clock& clock, const Demo
   const DemoSignIn* uploader = nullptr;
   for (const DemoSignIn& s : demo.sign_ins)
     if (s.username == "socialmedia.oakfield") uploader = &s;
-  if (!oakfield || !uploader) return Error::not_found("The demo's Oakfield school and its social media lead come first.");
-  Person person = TRY(db.read([&](Connection& c) { return get_person_by_id(c, uploader->person_id); }));
+  if (!oakfield || !uploader)
+    return Error::not_found("The demo's Oakfield school and its social media lead come first.");
+  Person person =
+      TRY(db.read([&](Connection& c) { return get_person_by_id(c, uploader->person_id); }));
   Actor actor{uploader->person_id, person.display_name() + " (" + uploader->username + ")", "demo"};
 
   // The office iPad is an approved device of the demo (demo_devices.cc); the
@@ -38,11 +40,25 @@ Result<DemoMedia> create_demo_media(Database& db, const Clock& clock, const Demo
   };
   const std::string school = oakfield->name;
   const Upload uploads[] = {
-      {DemoScene::kChoir, "winter-concert-choir.png", ipad, "2026:11:12 18:40:00", 8,
-       {"Taken by the Year 4 teacher on the office iPad at the winter concert", school, RightsBasis::kOwn, ""}},
-      {DemoScene::kFair, "christmas-fair-stalls.png", ipad, "2026:11:18 15:10:00", 3,
-       {"Taken by the office on the office iPad while the PTA set up", school, RightsBasis::kOwn, ""}},
-      {DemoScene::kSportsDay, "sports-day-race.png", phone, "2026:07:08 11:25:00", 1,
+      {DemoScene::kChoir,
+       "winter-concert-choir.png",
+       ipad,
+       "2026:11:12 18:40:00",
+       8,
+       {"Taken by the Year 4 teacher on the office iPad at the winter concert", school,
+        RightsBasis::kOwn, ""}},
+      {DemoScene::kFair,
+       "christmas-fair-stalls.png",
+       ipad,
+       "2026:11:18 15:10:00",
+       3,
+       {"Taken by the office on the office iPad while the PTA set up", school, RightsBasis::kOwn,
+        ""}},
+      {DemoScene::kSportsDay,
+       "sports-day-race.png",
+       phone,
+       "2026:07:08 11:25:00",
+       1,
        {"Sent in by a teaching assistant from her own phone", school, RightsBasis::kOwn, ""}},
   };
   DemoMedia out;

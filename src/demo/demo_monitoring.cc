@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "demo/demo_acting.h"
-#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
+#include "filtering/decision_ingest.h"
 #include "filtering/network_names.h"
 #include "people/people_store.h"
 #include "profile/profile_store.h"
@@ -53,26 +53,31 @@ constexpr Site kPupilSites[] = {
     {"https://www.natgeokids.com/uk/discover/history/egypt/", "", false, "", ""},
     {"https://www.purplemash.com/app/", "", false, "", ""},
     {"https://scratch.mit.edu/projects/editor/", "", false, "", "exception:scratch.mit.edu"},
-    {"https://www.google.co.uk/search?q=volcano+facts+for+kids", "volcano facts for kids", false, "", ""},
-    {"https://www.google.co.uk/search?q=how+do+volcanoes+erupt", "how do volcanoes erupt", false, "", ""},
+    {"https://www.google.co.uk/search?q=volcano+facts+for+kids", "volcano facts for kids", false,
+     "", ""},
+    {"https://www.google.co.uk/search?q=how+do+volcanoes+erupt", "how do volcanoes erupt", false,
+     "", ""},
     {"https://www.google.co.uk/search?q=viking+longboat", "viking longboat", false, "", ""},
-    {"https://www.google.co.uk/search?q=ancient+egypt+pyramids", "ancient egypt pyramids", false, "", ""},
+    {"https://www.google.co.uk/search?q=ancient+egypt+pyramids", "ancient egypt pyramids", false,
+     "", ""},
     {"https://duckduckgo.com/?q=rainforest+animals", "rainforest animals", false, "", ""},
     {"https://www.bing.com/search?q=roman+soldiers+armour", "roman soldiers armour", false, "", ""},
     {"https://www.tiktok.com/foryou", "", true, "tiktok", "group:pupils:always:tiktok"},
     {"https://www.instagram.com/", "", true, "instagram", "group:pupils:always:instagram"},
-    {"https://www.youtube.com/results?search_query=minecraft+hacks", "minecraft hacks", true, "youtube",
-     "group:pupils:always:youtube"},
+    {"https://www.youtube.com/results?search_query=minecraft+hacks", "minecraft hacks", true,
+     "youtube", "group:pupils:always:youtube"},
 };
 constexpr size_t kPupilBlockedFrom = 13;  // the entries from here on are blocked
 
 constexpr Site kStaffSites[] = {
     {"https://www.tes.com/teaching-resources", "", false, "", ""},
-    {"https://www.gov.uk/government/publications/keeping-children-safe-in-education--2", "", false, "", ""},
+    {"https://www.gov.uk/government/publications/keeping-children-safe-in-education--2", "", false,
+     "", ""},
     {"https://outlook.office.com/mail/", "", false, "", ""},
-    {"https://www.google.co.uk/search?q=year+4+viking+display+ideas", "year 4 viking display ideas", false, "", ""},
-    {"https://www.google.co.uk/search?q=year+6+reading+practice+papers", "year 6 reading practice papers", false, "",
-     ""},
+    {"https://www.google.co.uk/search?q=year+4+viking+display+ideas", "year 4 viking display ideas",
+     false, "", ""},
+    {"https://www.google.co.uk/search?q=year+6+reading+practice+papers",
+     "year 6 reading practice papers", false, "", ""},
     {"https://www.facebook.com/", "", true, "facebook", "group:staff:lessons:facebook"},
 };
 
@@ -121,14 +126,16 @@ std::vector<int64_t> school_days(int64_t now, int n) {
   return out;
 }
 
-void add(std::string& log, int64_t at, const std::string& user, const std::string& device, const Site& s) {
+void add(std::string& log, int64_t at, const std::string& user, const std::string& device,
+         const Site& s) {
   log += filter::format_decision_record(
       {at, user, device, s.url, s.terms, s.blocked ? "block" : "allow", s.category, s.rule});
 }
 
 }  // namespace
 
-Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust& demo, const std::string& log_path) {
+Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust& demo,
+                              const std::string& log_path) {
   const School school = TRY(demo_school(demo, "oakfield"));
   std::vector<NetUser> pupils, staff;
   TRY(db.transaction([&](Connection& conn) -> Status {
@@ -137,7 +144,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     std::set<std::string> taken;
     for (const auto& [name, id] : TRY(filter::network_names(conn, school.id))) taken.insert(name);
     Rows rows = TRY(conn.query(
-        "SELECT id FROM people WHERE school_id = ? AND kind = 'pupil' AND active = 1 ORDER BY id", {school.id}));
+        "SELECT id FROM people WHERE school_id = ? AND kind = 'pupil' AND active = 1 ORDER BY id",
+        {school.id}));
     for (const Row& r : rows) {
       Person p = TRY(get_person_by_id(conn, r[0].as_int()));
       std::string name = unique_name(name_base(p), taken);
@@ -149,7 +157,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     // Staff who sign in to inloco use that name on the network too; a few
     // others are given theirs.
     Rows others = TRY(conn.query(
-        "SELECT p.id FROM people p LEFT JOIN user_accounts u ON u.person_id = p.id WHERE p.school_id = ? AND "
+        "SELECT p.id FROM people p LEFT JOIN user_accounts u ON u.person_id = p.id WHERE "
+        "p.school_id = ? AND "
         "p.kind = 'staff' AND p.active = 1 AND u.person_id IS NULL ORDER BY p.id LIMIT 3",
         {school.id}));
     for (const Row& r : others) {
@@ -163,7 +172,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
       staff.push_back({signed_in, "10.20.1." + std::to_string(21 + staff.size())});
     return {};
   }));
-  if (pupils.size() < 3) return Error::internal("The demo school has too few pupils in Years 5 and 6.");
+  if (pupils.size() < 3)
+    return Error::internal("The demo school has too few pupils in Years 5 and 6.");
 
   Rng rng(20261123);
   std::string log;
@@ -175,7 +185,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     const bool last = day == days.rbegin() + static_cast<long>(days.size()) - 1;
     const bool before_last = day == days.rbegin() + static_cast<long>(days.size()) - 2;
     const int64_t nine = *day + 9 * 3600;
-    // Requests come in time order: each person's at their own minutes, merged by sorting lines below.
+    // Requests come in time order: each person's at their own minutes, merged by sorting lines
+    // below.
     std::vector<std::pair<int64_t, std::string>> lines;
     auto push = [&](int64_t at, const NetUser& u, const Site& s) {
       std::string one;
@@ -187,8 +198,9 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
       for (uint64_t i = 0; i < n; ++i) {
         const int64_t at = nine + static_cast<int64_t>(rng.below(6 * 3600));
         const bool blocked = rng.below(100) < 12;
-        const size_t pick = blocked ? kPupilBlockedFrom + rng.below(std::size(kPupilSites) - kPupilBlockedFrom)
-                                    : rng.below(kPupilBlockedFrom);
+        const size_t pick =
+            blocked ? kPupilBlockedFrom + rng.below(std::size(kPupilSites) - kPupilBlockedFrom)
+                    : rng.below(kPupilBlockedFrom);
         push(at, p, kPupilSites[pick]);
       }
     }
@@ -204,7 +216,8 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     push(nine + 5 * 3600, {"", "10.20.9.40"}, kPupilSites[2]);
     if (before_last) {
       push(nine + 3 * 3600 + 600, flagged,
-           {"https://www.google.co.uk/search?q=how+much+is+a+zombie+knife", "how much is a zombie knife", false, "", ""});
+           {"https://www.google.co.uk/search?q=how+much+is+a+zombie+knife",
+            "how much is a zombie knife", false, "", ""});
       int64_t at = nine + 4 * 3600;
       for (const Site& s : kAttemptsDayBefore) push(at += 95, {trier.name, "10.20.5.4"}, s);
     }
@@ -223,9 +236,10 @@ Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust&
     out.flush();
     if (!out) return Error::unavailable("Cannot write the demo's decision log " + log_path + ".");
   }
-  const PolicyProfile profile = TRY(db.read([&](Connection& c) { return profile_for_school(c, school.id); }));
-  TRY(filter::ingest_decision_log(db, clock, Actor{std::nullopt, "filter ingest (demo)", "cli"}, school.id, profile,
-                                  log_path));
+  const PolicyProfile profile =
+      TRY(db.read([&](Connection& c) { return profile_for_school(c, school.id); }));
+  TRY(filter::ingest_decision_log(db, clock, Actor{std::nullopt, "filter ingest (demo)", "cli"},
+                                  school.id, profile, log_path));
   return {};
 }
 

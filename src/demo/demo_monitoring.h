@@ -18,6 +18,7 @@
 namespace inloco {
 
 // Writes the log to `log_path` (replacing it) and ingests it.
-Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust& demo, const std::string& log_path);
+Status create_demo_monitoring(Database& db, const Clock& clock, const DemoTrust& demo,
+                              const std::string& log_path);
 
 }  // namespace inloco

@@ -28,7 +28,8 @@ class DemoMonitoringTest : public test::BackendTest {
     return r.ok() ? (*r)[0][0].as_int() : -1;
   }
   FakeClock clock_{1790000000};  // 2026-09-21, a Monday
-  std::string log_ = (std::filesystem::temp_directory_path() / ("inloco-demo-log-" + random_token(8))).string();
+  std::string log_ =
+      (std::filesystem::temp_directory_path() / ("inloco-demo-log-" + random_token(8))).string();
 };
 
 TEST_P(DemoMonitoringTest, OakfieldHasAReportAndABan) {
@@ -38,15 +39,19 @@ TEST_P(DemoMonitoringTest, OakfieldHasAReportAndABan) {
   auto s = create_demo_monitoring(db(), clock_, *demo, log_);
   ASSERT_TRUE(s.ok()) << s.error().message;
   const int64_t oakfield = demo->schools[0].id;
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM people WHERE school_id = ? AND kind = 'pupil' AND network_username IS NULL",
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM people WHERE school_id = ? AND kind = 'pupil' AND "
+                   "network_username IS NULL",
                    {oakfield}),
             0);
   EXPECT_GT(scalar("SELECT COUNT(*) FROM filter_decisions WHERE school_id = ?", {oakfield}), 1000);
   EXPECT_EQ(scalar("SELECT MAX(at) FROM filter_decisions") < clock_.now(), true);
   EXPECT_GE(scalar("SELECT COUNT(*) FROM filter_decisions WHERE search_flag <> ''"), 1);
-  EXPECT_GE(scalar("SELECT COUNT(*) FROM filter_decisions WHERE username = 'visitor01' AND person_id IS NULL"), 1);
+  EXPECT_GE(scalar("SELECT COUNT(*) FROM filter_decisions WHERE username = 'visitor01' AND "
+                   "person_id IS NULL"),
+            1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_circumvention_events"), 6);
-  auto bans = db().read([&](Connection& c) { return filter::bans_in_force(c, oakfield, clock_.now()); });
+  auto bans =
+      db().read([&](Connection& c) { return filter::bans_in_force(c, oakfield, clock_.now()); });
   ASSERT_TRUE(bans.ok());
   ASSERT_EQ(bans->size(), 1u);
   EXPECT_EQ((*bans)[0].sanction, CircumventionSanction::kSupervisedUseOnly);

@@ -65,8 +65,8 @@ class Canvas {
     }
     uLongf size = compressBound(raw.size());
     std::string packed(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
-                  raw.size(), 9) != Z_OK)
+    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                  reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9) != Z_OK)
       throw std::runtime_error("zlib could not compress a demo picture");
     packed.resize(size);
     std::string header;
@@ -81,22 +81,28 @@ class Canvas {
   }
 
  private:
-  static uint8_t mix(uint8_t a, uint8_t b, double t) { return static_cast<uint8_t>(std::lround(a + (b - a) * t)); }
+  static uint8_t mix(uint8_t a, uint8_t b, double t) {
+    return static_cast<uint8_t>(std::lround(a + (b - a) * t));
+  }
   Rgb& at(int x, int y) { return px_[static_cast<size_t>(y) * kWidth + x]; }
   static void put32(std::string& s, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) s.push_back(static_cast<char>((v >> shift) & 0xFF));
+    for (int shift = 24; shift >= 0; shift -= 8)
+      s.push_back(static_cast<char>((v >> shift) & 0xFF));
   }
   static void chunk(std::string& out, const char* type, const std::string& data) {
     put32(out, static_cast<uint32_t>(data.size()));
     std::string body = std::string(type, 4) + data;
     out += body;
-    put32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()), body.size())));
+    put32(out, static_cast<uint32_t>(
+                   crc32(0, reinterpret_cast<const Bytef*>(body.data()), body.size())));
   }
   std::vector<Rgb> px_;
 };
 
-const Rgb kSkinTones[] = {{241, 194, 125}, {224, 172, 105}, {198, 134, 66}, {141, 85, 36}, {255, 219, 172}, {93, 58, 26}};
-const Rgb kBright[] = {{212, 53, 28}, {255, 221, 0}, {0, 112, 60}, {29, 112, 184}, {145, 43, 136}, {244, 119, 56}};
+const Rgb kSkinTones[] = {{241, 194, 125}, {224, 172, 105}, {198, 134, 66},
+                          {141, 85, 36},   {255, 219, 172}, {93, 58, 26}};
+const Rgb kBright[] = {{212, 53, 28},  {255, 221, 0},  {0, 112, 60},
+                       {29, 112, 184}, {145, 43, 136}, {244, 119, 56}};
 
 void choir(Canvas& c) {
   c.gradient(0, 300, {35, 40, 90}, {95, 60, 130});
@@ -116,9 +122,11 @@ void fair(Canvas& c) {
   for (int i = 0; i < 16; ++i) c.pennant(i * 40, 20 + (i % 2) * 6, 34, 40, kBright[i % 6]);
   for (int s = 0; s < 3; ++s) {
     int x = 40 + s * 205;
-    for (int stripe = 0; stripe < 6; ++stripe) c.rect(x + stripe * 28, 150, 28, 40, stripe % 2 ? Rgb{255, 255, 255} : kBright[s * 2]);
+    for (int stripe = 0; stripe < 6; ++stripe)
+      c.rect(x + stripe * 28, 150, 28, 40, stripe % 2 ? Rgb{255, 255, 255} : kBright[s * 2]);
     c.rect(x, 190, 168, 100, {230, 215, 180});
-    for (int item = 0; item < 4; ++item) c.circle(x + 25 + item * 40, 215, 12, kBright[(item + s) % 6]);
+    for (int item = 0; item < 4; ++item)
+      c.circle(x + 25 + item * 40, 215, 12, kBright[(item + s) % 6]);
   }
 }
 
@@ -140,16 +148,23 @@ void sports_day(Canvas& c) {
 std::string demo_picture(DemoScene scene) {
   Canvas c;
   switch (scene) {
-    case DemoScene::kChoir: choir(c); break;
-    case DemoScene::kFair: fair(c); break;
-    case DemoScene::kSportsDay: sports_day(c); break;
+    case DemoScene::kChoir:
+      choir(c);
+      break;
+    case DemoScene::kFair:
+      fair(c);
+      break;
+    case DemoScene::kSportsDay:
+      sports_day(c);
+      break;
   }
   return c.png();
 }
 
 std::string with_camera_details(const std::string& png, const DemoCamera& camera) {
   ensure_exiv2_ready();
-  auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(png.data()), static_cast<long>(png.size()));
+  auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(png.data()),
+                                         static_cast<long>(png.size()));
   image->readMetadata();
   Exiv2::ExifData exif;
   exif["Exif.Image.Make"] = camera.make;

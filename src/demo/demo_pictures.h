@@ -15,10 +15,10 @@ enum class DemoScene { kChoir, kFair, kSportsDay };
 std::string demo_picture(DemoScene scene);
 
 struct DemoCamera {
-  std::string make;    // "Apple"
-  std::string model;   // "iPad (9th generation)"
+  std::string make;   // "Apple"
+  std::string model;  // "iPad (9th generation)"
   std::optional<std::string> serial;
-  std::string taken;   // "2026:11:12 14:05:00", as cameras write it
+  std::string taken;     // "2026:11:12 14:05:00", as cameras write it
   bool location = true;  // GPS latitude and longitude
 };
 

@@ -54,7 +54,8 @@ Result<AccountAuthorisation> first_poster(Connection& c, int64_t school_id,
 
 }  // namespace
 
-Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo, const DemoMedia& media) {
+Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo,
+                         const DemoMedia& media) {
   const School* oakfield = nullptr;
   for (const auto& s : demo.schools)
     if (s.code == "oakfield") oakfield = &s;
@@ -92,7 +93,9 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     PostDraft pub;
     pub.account_id = account;
     pub.objective = "achievements";
-    pub.body = "Our Year 4 choir sang beautifully at the town's winter concert. Thank you to every family who came along!";
+    pub.body =
+        "Our Year 4 choir sang beautifully at the town's winter concert. Thank you to every family "
+        "who came along!";
     pub.shows_images = true;
     pub.pupil_ids = shown;
     pub.media_ids = {media.choir};
@@ -107,7 +110,8 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     PostDraft approved;
     approved.account_id = account;
     approved.objective = "event_reminder";
-    approved.body = "Reminder: the Christmas fair is on Saturday 5 December from 10am in the school hall.";
+    approved.body =
+        "Reminder: the Christmas fair is on Saturday 5 December from 10am in the school hall.";
     approved.media_ids = {media.fair};
     int64_t waiting = TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
                                     oakfield->trust_id, std::nullopt, approved));
@@ -117,7 +121,9 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     PostDraft draft;
     draft.account_id = account;
     draft.objective = "information_for_parents";
-    draft.body = "In my opinion the council's new parking rules are a disgrace. Please park considerately at drop-off.";
+    draft.body =
+        "In my opinion the council's new parking rules are a disgrace. Please park considerately "
+        "at drop-off.";
     TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
                   oakfield->trust_id, std::nullopt, draft));
 
@@ -125,7 +131,9 @@ Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo
     PostDraft race;
     race.account_id = account;
     race.objective = "achievements";
-    race.body = "Throwback to a brilliant summer sports day: thank you to every runner and every cheering family!";
+    race.body =
+        "Throwback to a brilliant summer sports day: thank you to every runner and every cheering "
+        "family!";
     race.media_ids = {media.sports_day};
     TRY(save_post(SchoolScope{c, clock, poster, oakfield->id}, poster_grants, ctx,
                   oakfield->trust_id, std::nullopt, race));

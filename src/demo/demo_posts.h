@@ -14,6 +14,7 @@
 namespace inloco {
 
 // `media`: the demo library's pictures, attached to the posts.
-Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo, const DemoMedia& media);
+Status create_demo_posts(Database& db, const Clock& clock, const DemoTrust& demo,
+                         const DemoMedia& media);
 
 }  // namespace inloco

@@ -40,10 +40,14 @@ Status assign_demo_profiles(Database& db, const Clock& clock, const DemoTrust& d
         // The 2026 review: access to accounts is now reviewed every four months.
         std::string reviewed = adopted(base.text, "1.1", "2026-09-14", "2027-09-01");
         reviewed = set_value(reviewed, "access_review_months = 6", "access_review_months = 4");
-        // ... and staff may contact families through personal accounts with the head's prior approval (STF-2).
-        reviewed = set_value(reviewed, "personal_contact = \"never\"", "personal_contact = \"with_approval\"");
-        // ... and a pupil who keeps trying to get round the filter uses the network only under supervision (NET-6).
-        reviewed = set_value(reviewed, "circumvention = \"record_only\"", "circumvention = \"supervised_use_only\"");
+        // ... and staff may contact families through personal accounts with the head's prior
+        // approval (STF-2).
+        reviewed = set_value(reviewed, "personal_contact = \"never\"",
+                             "personal_contact = \"with_approval\"");
+        // ... and a pupil who keeps trying to get round the filter uses the network only under
+        // supervision (NET-6).
+        reviewed = set_value(reviewed, "circumvention = \"record_only\"",
+                             "circumvention = \"supervised_use_only\"");
         TRY(assign_profile(SchoolScope{c, clock, actor, s.id}, reviewed, kDefaultProfileKey));
       }
     }

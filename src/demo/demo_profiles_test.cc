@@ -27,10 +27,12 @@ TEST_P(DemoProfilesTest, AdoptedProfilesWithAHistory) {
     if (school.code == "oakfield") {
       ASSERT_EQ(history->size(), 2u);
       EXPECT_EQ(profile->accounts.access_review_months, 4);
-      EXPECT_EQ(profile->staff.personal_contact, PersonalContact::kWithApproval) << "STF-2 approvals possible";
+      EXPECT_EQ(profile->staff.personal_contact, PersonalContact::kWithApproval)
+          << "STF-2 approvals possible";
       bool named = false;
       for (const auto& v : *history)
-        for (const auto& ch : v.changes) named = named || ch.find("accounts.access_review_months") != std::string::npos;
+        for (const auto& ch : v.changes)
+          named = named || ch.find("accounts.access_review_months") != std::string::npos;
       EXPECT_TRUE(named) << "the change of cadence is listed";
     } else {
       EXPECT_EQ(history->size(), 1u);

@@ -24,13 +24,15 @@ namespace {
 
 constexpr int64_t kDay = 24 * 60 * 60;
 
-
-CalendarDate days_after(const CalendarDate& d, int n) { return date_from_days(days_since_epoch(d) + n); }
+CalendarDate days_after(const CalendarDate& d, int n) {
+  return date_from_days(days_since_epoch(d) + n);
+}
 
 // The last day of the term `today` falls in (18 December, 26 March, 21 July).
 CalendarDate end_of_term(const CalendarDate& today) {
   for (int year = today.year;; ++year)
-    for (CalendarDate end : {CalendarDate{year, 3, 26}, CalendarDate{year, 7, 21}, CalendarDate{year, 12, 18}})
+    for (CalendarDate end :
+         {CalendarDate{year, 3, 26}, CalendarDate{year, 7, 21}, CalendarDate{year, 12, 18}})
       if (end >= today) return end;
 }
 
@@ -80,8 +82,9 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
                                            aunt.grants, rules, d));
     FakeClock decided(now - 14 * kDay);
     RelationshipDecisionInput agreed;
-    agreed.agreed = "Family contact continues as before; nothing about school in the family group. He is "
-                    "not placed in her class, and any concern about him goes straight to the DSL.";
+    agreed.agreed =
+        "Family contact continues as before; nothing about school in the family group. He is "
+        "not placed in her class, and any concern about him goes straight to the DSL.";
     agreed.discussed_with = {head.id};
     agreed.review_on = days_after(date_of(decided.now()), 180);
     TRY(decide_relationship(SchoolScope{conn, decided, dsl.actor, school}, dsl.grants, rules, rel,
@@ -93,8 +96,9 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
     football.staff_id = coach.id;
     football.group_description = "Parents of the Year 6 football team";
     football.platform = "WhatsApp";
-    football.reason = "He coaches the Year 6 football team and messages parents about fixtures, kit and "
-                      "lifts. Messages are about football only; the office is copied into the group.";
+    football.reason =
+        "He coaches the Year 6 football team and messages parents about fixtures, kit and "
+        "lifts. Messages are about football only; the office is copied into the group.";
     football.ends_on = end_of_term(today);
     TRY(decide_contact(SchoolScope{conn, approved, head.actor, school}, head.grants, rules,
                        football));
@@ -115,13 +119,14 @@ Status create_demo_staff_conduct(Database& db, const Clock& clock, const DemoTru
 
     // STF-3: the deputy head writes about the school on a professional network.
     FakeClock authorised(now - 40 * kDay);
-    BlogAuthorisationInput blog{deputy.id,
-                                BlogChannel::kProfessionalNetwork,
-                                "LinkedIn",
-                                "Posts about the school's curriculum and staff training, without pupils' names "
-                                "or photographs.",
-                                std::nullopt,
-                                std::nullopt};
+    BlogAuthorisationInput blog{
+        deputy.id,
+        BlogChannel::kProfessionalNetwork,
+        "LinkedIn",
+        "Posts about the school's curriculum and staff training, without pupils' names "
+        "or photographs.",
+        std::nullopt,
+        std::nullopt};
     TRY(authorise_blogging(SchoolScope{conn, authorised, head.actor, school}, head.grants, rules,
                            blog));
 

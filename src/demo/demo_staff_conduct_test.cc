@@ -47,7 +47,8 @@ TEST_P(DemoStaffConductTest, OakfieldHasRecordsOfEveryKind) {
   }
   EXPECT_EQ(in_force, 1) << "the football coach on WhatsApp";
   EXPECT_EQ(revoked, 1);
-  auto blogs = db().read([&](Connection& c) { return list_blog_authorisations(c, oakfield, std::nullopt, today); });
+  auto blogs = db().read(
+      [&](Connection& c) { return list_blog_authorisations(c, oakfield, std::nullopt, today); });
   ASSERT_TRUE(blogs.ok());
   ASSERT_EQ(blogs->size(), 1u);
   EXPECT_EQ((*blogs)[0].channel, BlogChannel::kProfessionalNetwork);

@@ -45,60 +45,63 @@ constexpr uint64_t kSeed = 20260901;
 
 // Names heard in any UK classroom today. All the people are invented.
 constexpr std::array<std::string_view, 60> kGirls = {
-    "Olivia", "Amelia",  "Isla",     "Ava",     "Lily",     "Freya",    "Sophia",  "Grace",
-    "Mia",    "Poppy",   "Ella",     "Evie",    "Aisha",    "Fatima",   "Maryam",  "Zara",
-    "Amira",  "Hafsa",   "Priya",    "Ananya",  "Simran",   "Anaya",    "Chloe",   "Zoë",
-    "Maja",   "Zuzanna", "Oliwia",   "Amara",   "Chidinma", "Adaeze",   "Nia",     "Imani",
-    "Kezia",  "Precious", "Mei",     "Ying",    "Hannah",   "Ruby",     "Ivy",     "Florence",
-    "Willow", "Erin",    "Niamh",    "Siobhan", "Cerys",    "Seren",    "Eilidh",  "Leah",
-    "Sofia",  "Elena",   "Aaliyah",  "Layla",   "Hana",     "Yasmin",   "Esme",    "Matilda",
-    "Harriet", "Darcy",  "Maisie",   "Bethany"};
+    "Olivia",  "Amelia",   "Isla",    "Ava",     "Lily",     "Freya",  "Sophia", "Grace",
+    "Mia",     "Poppy",    "Ella",    "Evie",    "Aisha",    "Fatima", "Maryam", "Zara",
+    "Amira",   "Hafsa",    "Priya",   "Ananya",  "Simran",   "Anaya",  "Chloe",  "Zoë",
+    "Maja",    "Zuzanna",  "Oliwia",  "Amara",   "Chidinma", "Adaeze", "Nia",    "Imani",
+    "Kezia",   "Precious", "Mei",     "Ying",    "Hannah",   "Ruby",   "Ivy",    "Florence",
+    "Willow",  "Erin",     "Niamh",   "Siobhan", "Cerys",    "Seren",  "Eilidh", "Leah",
+    "Sofia",   "Elena",    "Aaliyah", "Layla",   "Hana",     "Yasmin", "Esme",   "Matilda",
+    "Harriet", "Darcy",    "Maisie",  "Bethany"};
 constexpr std::array<std::string_view, 60> kBoys = {
-    "Oliver", "George",  "Noah",     "Arthur",  "Leo",      "Harry",    "Oscar",   "Muhammad",
-    "Jack",   "Charlie", "Jacob",    "Freddie", "Alfie",    "Theo",     "Archie",  "Ibrahim",
-    "Yusuf",  "Zain",    "Ayaan",    "Arjun",   "Rohan",    "Kabir",    "Harjot",  "Jakub",
-    "Filip",  "Szymon",  "Mateusz",  "Kwame",   "Kofi",     "Tobi",     "Chinedu", "Emeka",
-    "Tyrone", "Malachi", "Jayden",   "Kai",     "Wei",      "Jun",      "Hamza",   "Omar",
-    "Ali",    "Luca",    "Matteo",   "Callum",  "Rhys",     "Owen",     "Dylan",   "Ewan",
-    "Finlay", "Cillian", "Ronan",    "Samuel",  "Daniel",   "Joshua",   "Ethan",   "Reuben",
-    "Elijah", "Isaac",   "Zachary",  "Dev"};
+    "Oliver", "George",  "Noah",    "Arthur",  "Leo",    "Harry",  "Oscar",   "Muhammad",
+    "Jack",   "Charlie", "Jacob",   "Freddie", "Alfie",  "Theo",   "Archie",  "Ibrahim",
+    "Yusuf",  "Zain",    "Ayaan",   "Arjun",   "Rohan",  "Kabir",  "Harjot",  "Jakub",
+    "Filip",  "Szymon",  "Mateusz", "Kwame",   "Kofi",   "Tobi",   "Chinedu", "Emeka",
+    "Tyrone", "Malachi", "Jayden",  "Kai",     "Wei",    "Jun",    "Hamza",   "Omar",
+    "Ali",    "Luca",    "Matteo",  "Callum",  "Rhys",   "Owen",   "Dylan",   "Ewan",
+    "Finlay", "Cillian", "Ronan",   "Samuel",  "Daniel", "Joshua", "Ethan",   "Reuben",
+    "Elijah", "Isaac",   "Zachary", "Dev"};
 constexpr std::array<std::string_view, 46> kWomen = {
-    "Sarah",   "Emma",     "Rachel",   "Laura",    "Claire",    "Nicola",  "Gemma",    "Hayley",
-    "Kelly",   "Joanne",   "Michelle", "Rebecca",  "Nadia",     "Shazia",  "Samina",   "Rukhsana",
-    "Farah",   "Sunita",   "Priti",    "Kiran",    "Agnieszka", "Katarzyna", "Magdalena", "Ngozi",
-    "Funmilayo", "Abena",  "Folake",   "Marcia",   "Donna",     "Simone",  "Yan",      "Li",
-    "Siân",    "Bronwen",  "Catriona", "Aoife",    "Sinéad",    "Helen",   "Jennifer", "Lucy",
-    "Victoria", "Charlotte", "Ruth",   "Deborah",  "Tanya",     "Anita"};
+    "Sarah",     "Emma",      "Rachel", "Laura",     "Claire",  "Nicola",   "Gemma",
+    "Hayley",    "Kelly",     "Joanne", "Michelle",  "Rebecca", "Nadia",    "Shazia",
+    "Samina",    "Rukhsana",  "Farah",  "Sunita",    "Priti",   "Kiran",    "Agnieszka",
+    "Katarzyna", "Magdalena", "Ngozi",  "Funmilayo", "Abena",   "Folake",   "Marcia",
+    "Donna",     "Simone",    "Yan",    "Li",        "Siân",    "Bronwen",  "Catriona",
+    "Aoife",     "Sinéad",    "Helen",  "Jennifer",  "Lucy",    "Victoria", "Charlotte",
+    "Ruth",      "Deborah",   "Tanya",  "Anita"};
 constexpr std::array<std::string_view, 46> kMen = {
-    "James",   "David",    "Mark",     "Paul",     "Andrew",   "Richard",  "Daniel",    "Christopher",
-    "Matthew", "Stephen",  "Lee",      "Craig",    "Imran",    "Tariq",    "Asif",      "Kamran",
-    "Bilal",   "Rajesh",   "Sanjay",   "Gurpreet", "Vikram",   "Tomasz",   "Piotr",     "Marek",
-    "Oluwaseun", "Chukwuemeka", "Kwabena", "Delroy", "Winston", "Marlon",  "Jian",      "Hao",
-    "Gareth",  "Dafydd",   "Hamish",   "Ciaran",   "Declan",   "Neil",     "Simon",     "Peter",
-    "Michael", "Jonathan", "Adam",     "Ravi",     "Samir",    "Yaw"};
+    "James",       "David",   "Mark",    "Paul",      "Andrew",      "Richard",  "Daniel",
+    "Christopher", "Matthew", "Stephen", "Lee",       "Craig",       "Imran",    "Tariq",
+    "Asif",        "Kamran",  "Bilal",   "Rajesh",    "Sanjay",      "Gurpreet", "Vikram",
+    "Tomasz",      "Piotr",   "Marek",   "Oluwaseun", "Chukwuemeka", "Kwabena",  "Delroy",
+    "Winston",     "Marlon",  "Jian",    "Hao",       "Gareth",      "Dafydd",   "Hamish",
+    "Ciaran",      "Declan",  "Neil",    "Simon",     "Peter",       "Michael",  "Jonathan",
+    "Adam",        "Ravi",    "Samir",   "Yaw"};
 constexpr std::array<std::string_view, 104> kFamilies = {
-    "Smith",    "Jones",     "Williams",  "Brown",     "Taylor",     "Davies",    "Evans",
-    "Wilson",   "Thomas",    "Johnson",   "Roberts",   "Robinson",   "Thompson",  "Wright",
-    "Walker",   "White",     "Edwards",   "Hughes",    "Green",      "Hall",      "Lewis",
-    "Harris",   "Clarke",    "Patel",     "Jackson",   "Wood",       "Turner",    "Martin",
-    "Cooper",   "Hill",      "Ward",      "Morris",    "Moore",      "Clark",     "Lee",
-    "King",     "Baker",     "Harrison",  "Morgan",    "Allen",      "Khan",      "Ahmed",
-    "Hussain",  "Ali",       "Begum",     "Akhtar",    "Iqbal",      "Shah",      "Rahman",
-    "Chowdhury", "Islam",    "Singh",     "Kaur",      "Sharma",     "Gill",      "Sandhu",
-    "Mistry",   "Kumar",     "Nowak",     "Kowalczyk", "Wójcik",     "Lewandowski", "Zieliński",
-    "Okafor",   "Adeyemi",   "Mensah",    "Owusu",     "Boateng",    "Adebayo",   "Okonkwo",
-    "Campbell", "Stewart",   "Murray",    "MacLeod",   "Fraser",     "O'Brien",   "O'Connor",
-    "Murphy",   "Kelly",     "Byrne",     "Gallagher", "Chen",       "Wong",      "Zhang",
-    "Nguyen",   "Tran",      "Santos",    "Silva",     "Costa",      "Rossi",     "Popescu",
-    "Ionescu",  "Hassan",    "Mohamed",   "Abdi",      "Warsame",    "Yılmaz",    "Demir",
-    "Papadopoulos", "Llewellyn", "Pritchard", "Price",  "Griffiths",  "Okoro"};
+    "Smith",        "Jones",     "Williams",  "Brown",     "Taylor",    "Davies",      "Evans",
+    "Wilson",       "Thomas",    "Johnson",   "Roberts",   "Robinson",  "Thompson",    "Wright",
+    "Walker",       "White",     "Edwards",   "Hughes",    "Green",     "Hall",        "Lewis",
+    "Harris",       "Clarke",    "Patel",     "Jackson",   "Wood",      "Turner",      "Martin",
+    "Cooper",       "Hill",      "Ward",      "Morris",    "Moore",     "Clark",       "Lee",
+    "King",         "Baker",     "Harrison",  "Morgan",    "Allen",     "Khan",        "Ahmed",
+    "Hussain",      "Ali",       "Begum",     "Akhtar",    "Iqbal",     "Shah",        "Rahman",
+    "Chowdhury",    "Islam",     "Singh",     "Kaur",      "Sharma",    "Gill",        "Sandhu",
+    "Mistry",       "Kumar",     "Nowak",     "Kowalczyk", "Wójcik",    "Lewandowski", "Zieliński",
+    "Okafor",       "Adeyemi",   "Mensah",    "Owusu",     "Boateng",   "Adebayo",     "Okonkwo",
+    "Campbell",     "Stewart",   "Murray",    "MacLeod",   "Fraser",    "O'Brien",     "O'Connor",
+    "Murphy",       "Kelly",     "Byrne",     "Gallagher", "Chen",      "Wong",        "Zhang",
+    "Nguyen",       "Tran",      "Santos",    "Silva",     "Costa",     "Rossi",       "Popescu",
+    "Ionescu",      "Hassan",    "Mohamed",   "Abdi",      "Warsame",   "Yılmaz",      "Demir",
+    "Papadopoulos", "Llewellyn", "Pritchard", "Price",     "Griffiths", "Okoro"};
 
 // Names people often go by instead of their given name.
 std::optional<std::string> nickname(std::string_view given) {
   static const std::map<std::string_view, std::string_view> kShort = {
-      {"Joshua", "Josh"},   {"Zachary", "Zac"},    {"Matilda", "Tilly"}, {"Florence", "Flo"},
-      {"Samuel", "Sam"},    {"Frederick", "Fred"}, {"Oluwaseun", "Seun"}, {"Chukwuemeka", "Emeka"},
-      {"Christopher", "Chris"}, {"Jonathan", "Jon"}, {"Elizabeth", "Beth"}, {"Katarzyna", "Kasia"}};
+      {"Joshua", "Josh"},    {"Zachary", "Zac"},       {"Matilda", "Tilly"},
+      {"Florence", "Flo"},   {"Samuel", "Sam"},        {"Frederick", "Fred"},
+      {"Oluwaseun", "Seun"}, {"Chukwuemeka", "Emeka"}, {"Christopher", "Chris"},
+      {"Jonathan", "Jon"},   {"Elizabeth", "Beth"},    {"Katarzyna", "Kasia"}};
   auto it = kShort.find(given);
   if (it == kShort.end()) return std::nullopt;
   return std::string(it->second);
@@ -129,22 +132,38 @@ std::string date_of_birth_for(int year, Rng& rng) {
 
 std::string sign_in_prefix(Role role) {
   switch (role) {
-    case Role::kHeadteacher: return "head";
-    case Role::kDeputyHeadteacher: return "deputyhead";
-    case Role::kDsl: return "dsl";
-    case Role::kDeputyDsl: return "deputydsl";
-    case Role::kSocialMediaLead: return "socialmedia";
-    case Role::kOnlineSafetyOfficer: return "onlinesafety";
-    case Role::kIctTechnician: return "ict";
-    case Role::kDpo: return "dpo";
-    case Role::kYearGroupLeader: return "yearlead";
-    case Role::kGovernor: return "governor";
-    case Role::kChairOfGovernors: return "chair";
-    case Role::kTrustBoardMember: return "trustee";
-    case Role::kPtaChair: return "pta";
-    case Role::kStaff: return "staff";
-    case Role::kVolunteer: return "volunteer";
-    case Role::kOfficeManager: return "office";
+    case Role::kHeadteacher:
+      return "head";
+    case Role::kDeputyHeadteacher:
+      return "deputyhead";
+    case Role::kDsl:
+      return "dsl";
+    case Role::kDeputyDsl:
+      return "deputydsl";
+    case Role::kSocialMediaLead:
+      return "socialmedia";
+    case Role::kOnlineSafetyOfficer:
+      return "onlinesafety";
+    case Role::kIctTechnician:
+      return "ict";
+    case Role::kDpo:
+      return "dpo";
+    case Role::kYearGroupLeader:
+      return "yearlead";
+    case Role::kGovernor:
+      return "governor";
+    case Role::kChairOfGovernors:
+      return "chair";
+    case Role::kTrustBoardMember:
+      return "trustee";
+    case Role::kPtaChair:
+      return "pta";
+    case Role::kStaff:
+      return "staff";
+    case Role::kVolunteer:
+      return "volunteer";
+    case Role::kOfficeManager:
+      return "office";
   }
   return std::string(role_key(role));
 }
@@ -155,8 +174,8 @@ struct JobSpec {
 };
 
 struct ClassSpec {
-  int year;                 // -1 Nursery, 0 Reception, 1..13
-  std::string_view name;    // class or tutor group
+  int year;               // -1 Nursery, 0 Reception, 1..13
+  std::string_view name;  // class or tutor group
   int pupils;
 };
 
@@ -171,90 +190,97 @@ struct SchoolPlan {
 
 std::vector<SchoolPlan> plans() {
   using R = Role;
-  SchoolPlan oakfield{
-      "oakfield",
-      "Oakfield Primary School",
-      "primary",
-      {{"Headteacher", R::kHeadteacher},
-       {"Deputy headteacher", R::kDeputyHeadteacher},
-       {"Assistant headteacher and designated safeguarding lead", R::kDsl},
-       {"Family support worker", R::kDeputyDsl},
-       {"Special educational needs coordinator", R::kDeputyDsl},
-       {"Communications and marketing officer", R::kSocialMediaLead},
-       {"Computing lead", R::kOnlineSafetyOfficer},
-       {"ICT technician", R::kIctTechnician},
-       {"Data protection officer", R::kDpo},
-       {"Upper key stage 2 leader", R::kYearGroupLeader},
-       {"School business manager", R::kOfficeManager},
-       {"Year 3 class teacher", R::kStaff},
-       {"Reception class teacher", {}},
-       {"Year 1 class teacher", {}},
-       {"Year 2 class teacher", {}},
-       {"Year 4 class teacher", {}},
-       {"Year 5 class teacher", {}},
-       {"Year 6 class teacher", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Midday supervisor", {}},
-       {"Midday supervisor", {}},
-       {"Administrative assistant", {}},
-       {"Site manager", {}},
-       {"Cook", {}}},
-      {{0, "Robins", 20},
-       {1, "Wrens", 20},
-       {2, "Kingfishers", 20},
-       {3, "Owls", 20},
-       {4, "Falcons", 20},
-       {5, "Kestrels", 20},
-       {6, "Eagles", 20}},
-      0};
-  SchoolPlan riverside{
-      "riverside",
-      "Riverside Academy",
-      "secondary",
-      {{"Principal", R::kHeadteacher},
-       {"Vice principal", R::kDeputyHeadteacher},
-       {"Assistant principal (safeguarding)", R::kDsl},
-       {"Pastoral manager", R::kDeputyDsl},
-       {"Head of sixth form", R::kDeputyDsl},
-       {"Marketing and communications officer", R::kSocialMediaLead},
-       {"Head of computing", R::kOnlineSafetyOfficer},
-       {"Network manager", R::kIctTechnician},
-       {"Data protection officer", R::kDpo},
-       {"Head of Year 7", R::kYearGroupLeader},
-       {"Head of Year 11", R::kYearGroupLeader},
-       {"Office manager", R::kOfficeManager},
-       {"Teacher of English", R::kStaff},
-       {"Teacher of English", {}},
-       {"Teacher of mathematics", {}},
-       {"Teacher of mathematics", {}},
-       {"Teacher of science", {}},
-       {"Teacher of science", {}},
-       {"Teacher of history", {}},
-       {"Teacher of geography", {}},
-       {"Teacher of French", {}},
-       {"Teacher of art", {}},
-       {"Teacher of music", {}},
-       {"Teacher of drama", {}},
-       {"Teacher of physical education", {}},
-       {"Teacher of physical education", {}},
-       {"Teacher of religious education", {}},
-       {"Teacher of design and technology", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Teaching assistant", {}},
-       {"Librarian", {}},
-       {"Exams officer", {}},
-       {"Attendance officer", {}},
-       {"Science technician", {}},
-       {"Site manager", {}}},
-      {{7, "7N", 13},  {7, "7S", 13},  {8, "8N", 13},  {8, "8S", 13},  {9, "9N", 13},
-       {9, "9S", 13},  {10, "10N", 13}, {10, "10S", 13}, {11, "11N", 13}, {11, "11S", 13},
-       {12, "12A", 15}, {13, "13A", 15}},
-      50};
+  SchoolPlan oakfield{"oakfield",
+                      "Oakfield Primary School",
+                      "primary",
+                      {{"Headteacher", R::kHeadteacher},
+                       {"Deputy headteacher", R::kDeputyHeadteacher},
+                       {"Assistant headteacher and designated safeguarding lead", R::kDsl},
+                       {"Family support worker", R::kDeputyDsl},
+                       {"Special educational needs coordinator", R::kDeputyDsl},
+                       {"Communications and marketing officer", R::kSocialMediaLead},
+                       {"Computing lead", R::kOnlineSafetyOfficer},
+                       {"ICT technician", R::kIctTechnician},
+                       {"Data protection officer", R::kDpo},
+                       {"Upper key stage 2 leader", R::kYearGroupLeader},
+                       {"School business manager", R::kOfficeManager},
+                       {"Year 3 class teacher", R::kStaff},
+                       {"Reception class teacher", {}},
+                       {"Year 1 class teacher", {}},
+                       {"Year 2 class teacher", {}},
+                       {"Year 4 class teacher", {}},
+                       {"Year 5 class teacher", {}},
+                       {"Year 6 class teacher", {}},
+                       {"Teaching assistant", {}},
+                       {"Teaching assistant", {}},
+                       {"Teaching assistant", {}},
+                       {"Teaching assistant", {}},
+                       {"Teaching assistant", {}},
+                       {"Midday supervisor", {}},
+                       {"Midday supervisor", {}},
+                       {"Administrative assistant", {}},
+                       {"Site manager", {}},
+                       {"Cook", {}}},
+                      {{0, "Robins", 20},
+                       {1, "Wrens", 20},
+                       {2, "Kingfishers", 20},
+                       {3, "Owls", 20},
+                       {4, "Falcons", 20},
+                       {5, "Kestrels", 20},
+                       {6, "Eagles", 20}},
+                      0};
+  SchoolPlan riverside{"riverside",
+                       "Riverside Academy",
+                       "secondary",
+                       {{"Principal", R::kHeadteacher},
+                        {"Vice principal", R::kDeputyHeadteacher},
+                        {"Assistant principal (safeguarding)", R::kDsl},
+                        {"Pastoral manager", R::kDeputyDsl},
+                        {"Head of sixth form", R::kDeputyDsl},
+                        {"Marketing and communications officer", R::kSocialMediaLead},
+                        {"Head of computing", R::kOnlineSafetyOfficer},
+                        {"Network manager", R::kIctTechnician},
+                        {"Data protection officer", R::kDpo},
+                        {"Head of Year 7", R::kYearGroupLeader},
+                        {"Head of Year 11", R::kYearGroupLeader},
+                        {"Office manager", R::kOfficeManager},
+                        {"Teacher of English", R::kStaff},
+                        {"Teacher of English", {}},
+                        {"Teacher of mathematics", {}},
+                        {"Teacher of mathematics", {}},
+                        {"Teacher of science", {}},
+                        {"Teacher of science", {}},
+                        {"Teacher of history", {}},
+                        {"Teacher of geography", {}},
+                        {"Teacher of French", {}},
+                        {"Teacher of art", {}},
+                        {"Teacher of music", {}},
+                        {"Teacher of drama", {}},
+                        {"Teacher of physical education", {}},
+                        {"Teacher of physical education", {}},
+                        {"Teacher of religious education", {}},
+                        {"Teacher of design and technology", {}},
+                        {"Teaching assistant", {}},
+                        {"Teaching assistant", {}},
+                        {"Teaching assistant", {}},
+                        {"Librarian", {}},
+                        {"Exams officer", {}},
+                        {"Attendance officer", {}},
+                        {"Science technician", {}},
+                        {"Site manager", {}}},
+                       {{7, "7N", 13},
+                        {7, "7S", 13},
+                        {8, "8N", 13},
+                        {8, "8S", 13},
+                        {9, "9N", 13},
+                        {9, "9S", 13},
+                        {10, "10N", 13},
+                        {10, "10S", 13},
+                        {11, "11N", 13},
+                        {11, "11S", 13},
+                        {12, "12A", 15},
+                        {13, "13A", 15}},
+                       50};
   return {oakfield, riverside};
 }
 
@@ -279,8 +305,7 @@ struct Draft {
 
 class SchoolBuilder {
  public:
-  SchoolBuilder(Rng& rng, int64_t trust_id, std::optional<int64_t> school_id,
-                std::string_view code)
+  SchoolBuilder(Rng& rng, int64_t trust_id, std::optional<int64_t> school_id, std::string_view code)
       : rng_(rng), trust_id_(trust_id), school_id_(school_id), code_(code) {}
 
   Draft& draft() { return draft_; }
@@ -432,9 +457,9 @@ Status insert_roles(Connection& conn, const Draft& draft, const std::vector<int6
     SqlParams params;
     for (size_t i = offset; i < offset + count; ++i) {
       const auto& [who, role] = draft.roles[i];
-      params.insert(params.end(), {ids[who], std::string(role_key(role)), trust_id,
-                                   role == Role::kTrustBoardMember ? std::nullopt : school_id,
-                                   now, SqlValue()});
+      params.insert(params.end(),
+                    {ids[who], std::string(role_key(role)), trust_id,
+                     role == Role::kTrustBoardMember ? std::nullopt : school_id, now, SqlValue()});
     }
     TRY(conn.execute(sql, params));
     return {};
@@ -471,19 +496,20 @@ Result<DemoTrust> create_demo_people(Database& db, const Clock& clock) {
     {
       SchoolBuilder b(rng, out.trust_id, std::nullopt, "");
       int n = 0;
-      for (std::string_view title : {"Chair of trustees", "Trustee", "Trustee", "Trustee", "Trustee"}) {
+      for (std::string_view title :
+           {"Chair of trustees", "Trustee", "Trustee", "Trustee", "Trustee"}) {
         size_t i = b.draft().add(b.adult(PersonKind::kTrustee, title, "T", n));
         b.draft().roles.emplace_back(i, Role::kTrustBoardMember);
       }
       Draft& d = b.draft();
       std::vector<int64_t> ids = TRY(insert_people(conn, d.people, now));
       TRY(insert_roles(conn, d, ids, out.trust_id, std::nullopt, now));
-      out.sign_ins.push_back({"trustee", std::string(role_label(Role::kTrustBoardMember)),
-                              kDemoTrustName, ids[0]});
-      TRY(append_audit(conn, clock, actor,
-                       AuditEvent{"demo.create", "trust", std::to_string(out.trust_id),
-                                  std::nullopt,
-                                  nlohmann::json{{"trustees", d.people.size()}}.dump()}));
+      out.sign_ins.push_back(
+          {"trustee", std::string(role_label(Role::kTrustBoardMember)), kDemoTrustName, ids[0]});
+      TRY(append_audit(
+          conn, clock, actor,
+          AuditEvent{"demo.create", "trust", std::to_string(out.trust_id), std::nullopt,
+                     nlohmann::json{{"trustees", d.people.size()}}.dump()}));
     }
 
     for (const SchoolPlan& plan : plans()) {
@@ -515,9 +541,9 @@ Result<DemoTrust> create_demo_people(Database& db, const Clock& clock) {
         if (job.role && *job.role != Role::kStaff) staff.roles.emplace_back(i, *job.role);
         if (job.role) first_holder.emplace(*job.role, i);
       }
-      const std::array<std::string_view, 6> governors = {
-          "Chair of governors", "Parent governor",    "Co-opted governor",
-          "Community governor", "Parent governor",    "Co-opted governor"};
+      const std::array<std::string_view, 6> governors = {"Chair of governors", "Parent governor",
+                                                         "Co-opted governor",  "Community governor",
+                                                         "Parent governor",    "Co-opted governor"};
       for (size_t g = 0; g < governors.size(); ++g) {
         size_t i = staff.add(b.adult(PersonKind::kGovernor, governors[g], "G", governor_no));
         staff.roles.emplace_back(i, Role::kGovernor);
@@ -528,7 +554,8 @@ Result<DemoTrust> create_demo_people(Database& db, const Clock& clock) {
           first_holder.emplace(Role::kGovernor, i);
         }
       }
-      for (std::string_view title : {"Reading volunteer", "School trip volunteer", "Library volunteer"}) {
+      for (std::string_view title :
+           {"Reading volunteer", "School trip volunteer", "Library volunteer"}) {
         size_t i = staff.add(b.adult(PersonKind::kVolunteer, title, "V", volunteer_no));
         staff.roles.emplace_back(i, Role::kVolunteer);
         first_holder.emplace(Role::kVolunteer, i);
@@ -556,8 +583,8 @@ Result<DemoTrust> create_demo_people(Database& db, const Clock& clock) {
 
       for (Role role : all_roles()) {
         if (role == Role::kTrustBoardMember) continue;
-        int64_t person_id = role == Role::kPtaChair ? family_ids[pta]
-                                                    : staff_ids.at(first_holder.at(role));
+        int64_t person_id =
+            role == Role::kPtaChair ? family_ids[pta] : staff_ids.at(first_holder.at(role));
         out.sign_ins.push_back({sign_in_prefix(role) + "." + school.code,
                                 std::string(role_label(role)), school.name, person_id});
       }
@@ -565,15 +592,15 @@ Result<DemoTrust> create_demo_people(Database& db, const Clock& clock) {
       size_t pupils = 0, parents = 0;
       for (const Person& p : families.people)
         (p.kind == PersonKind::kPupil ? pupils : parents) += 1;
-      TRY(append_audit(conn, clock, actor,
-                       AuditEvent{"demo.create", "school", std::to_string(school.id), school.id,
-                                  nlohmann::json{{"staff_governors_volunteers", staff_count},
-                                                 {"pupils", pupils},
-                                                 {"parents", parents},
-                                                 {"links", families.links.size()},
-                                                 {"roles", staff.roles.size() +
-                                                               families.roles.size()}}
-                                      .dump()}));
+      TRY(append_audit(
+          conn, clock, actor,
+          AuditEvent{"demo.create", "school", std::to_string(school.id), school.id,
+                     nlohmann::json{{"staff_governors_volunteers", staff_count},
+                                    {"pupils", pupils},
+                                    {"parents", parents},
+                                    {"links", families.links.size()},
+                                    {"roles", staff.roles.size() + families.roles.size()}}
+                         .dump()}));
     }
     return out;
   });

@@ -142,8 +142,9 @@ TEST_P(DemoTrustTest, SignInsCoverEveryRoleAtEachSchool) {
 TEST_P(DemoTrustTest, IsDeterministicAndRefusesASecondRun) {
   auto names_of = [](Database& d) {
     auto r = d.read([](Connection& c) {
-      return c.query("SELECT given_name, family_name, kind, external_id, date_of_birth FROM people "
-                     "ORDER BY id");
+      return c.query(
+          "SELECT given_name, family_name, kind, external_id, date_of_birth FROM people "
+          "ORDER BY id");
     });
     std::vector<std::string> out;
     if (r.ok())
@@ -160,7 +161,9 @@ TEST_P(DemoTrustTest, IsDeterministicAndRefusesASecondRun) {
   ASSERT_GT(a.size(), 500u);
   EXPECT_EQ(a, b);
   std::set<std::string> distinct_family;
-  for (const auto& n : a) distinct_family.insert(n.substr(n.find(' ') + 1, n.find(' ', n.find(' ') + 1) - n.find(' ') - 1));
+  for (const auto& n : a)
+    distinct_family.insert(
+        n.substr(n.find(' ') + 1, n.find(' ', n.find(' ') + 1) - n.find(' ') - 1));
   EXPECT_GE(distinct_family.size(), 60u);
 
   auto again = create_demo_people(db(), clock_);

@@ -57,8 +57,8 @@ Result<int64_t> seconds(const fs::path& path, const Line& line, size_t field, co
   int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 0)
-    return Error::invalid(path.string() + ":" + std::to_string(line.number) + ": " + what +
-                          " '" + text + "' is not a time in Unix seconds.");
+    return Error::invalid(path.string() + ":" + std::to_string(line.number) + ": " + what + " '" +
+                          text + "' is not a time in Unix seconds.");
   return value;
 }
 
@@ -74,7 +74,8 @@ Result<std::vector<PolicyException>> read_exceptions_file(const fs::path& path) 
   for (const Line& line : TRY(read_lines(path, 4, false))) {
     TRY(require(!line.fields[0].empty(), path, line, "the exception names no site."));
     int64_t until = TRY(seconds(path, line, 3, "the end"));
-    out.push_back({line.fields[1], ascii_lower(line.fields[2]), ascii_lower(line.fields[0]), until});
+    out.push_back(
+        {line.fields[1], ascii_lower(line.fields[2]), ascii_lower(line.fields[0]), until});
   }
   return out;
 }

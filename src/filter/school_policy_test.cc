@@ -134,7 +134,7 @@ TEST_F(SchoolPolicyTest, ChoosesTheGroupByUserThenSourceThenDefault) {
     return policy_->group_for({url_, user, source, 0, {}, kind});
   };
   EXPECT_EQ(by_kind("newpupil", "", "pupils"), "pupils");
-  EXPECT_EQ(by_kind("newteacher", "172.16.0.1", "staff"), "staff");  // not the default
+  EXPECT_EQ(by_kind("newteacher", "172.16.0.1", "staff"), "staff");       // not the default
   EXPECT_EQ(by_kind("newteacher", "10.20.30.4", "staff"), "sixth_form");  // the range first
   EXPECT_EQ(by_kind("mrsjones", "", "pupils"), "staff");  // the profile's user list first
   EXPECT_EQ(policy_->group_for_kind("pupil"), "pupils");

@@ -2,18 +2,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
-#include <algorithm>
-
+#include "core/text.h"
 #include "filter/school_lists_reader.h"
 #include "filter/school_policy.h"
 #include "filter/search_terms.h"
 #include "filter/squid_protocol.h"
 #include "filter/url_normaliser.h"
-#include "core/text.h"
 #include "profile/profile_loader.h"
 
 namespace inloco::filter {
@@ -95,7 +94,8 @@ Result<std::unique_ptr<SquidHelper::Engine>> SquidHelper::Engine::load(
     exceptions = std::move(lists.exceptions);
     for (PersonGroup& p : lists.people)
       engine->people_.emplace_back(std::move(p.username), std::move(p.group));
-    for (NetworkBan& b : lists.bans) engine->bans_.emplace_back(std::move(b.username), b.supervised_until);
+    for (NetworkBan& b : lists.bans)
+      engine->bans_.emplace_back(std::move(b.username), b.supervised_until);
     std::sort(engine->people_.begin(), engine->people_.end());
     std::sort(engine->bans_.begin(), engine->bans_.end());
   } else {
@@ -123,8 +123,8 @@ bool SquidHelper::Engine::banned(std::string_view user, int64_t now) const {
 }
 
 std::string SquidHelper::loaded_summary() const {
-  std::string text = options_.snapshot_path + " (" + std::to_string(snapshot().domain_count()) +
-                     " domains)";
+  std::string text =
+      options_.snapshot_path + " (" + std::to_string(snapshot().domain_count()) + " domains)";
   if (!engine_->has_profile()) return text + ", every listed site blocked";
   if (options_.school_lists_dir.empty()) return text + ", the rules of " + options_.profile_path;
   return text + ", the school's rules from " + options_.school_lists_dir + " with " +
@@ -163,8 +163,7 @@ Status SquidHelper::flush_log() { return log_ ? log_->flush() : ok_status(); }
 
 std::string SquidHelper::blocked_answer(std::optional<std::string_view> channel,
                                         std::string_view raw_url, std::string_view category,
-                                        const std::string& rule,
-                                        std::string_view message) const {
+                                        const std::string& rule, std::string_view message) const {
   if (options_.mode == HelperMode::kRewrite) {
     std::string target = options_.block_page;
     target += target.find('?') == std::string::npos ? '?' : '&';

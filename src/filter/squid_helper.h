@@ -25,11 +25,11 @@
 // Reload: reload() opens the snapshot file again (a new mapping; the writer
 // renames a new file into place, so it is the old file or the new one) and
 // reads the school's files again, then swaps all of it in at once; when any
-// of it fails the old snapshot and rules stay and the error is returned. run() checks a flag (set by the SIGHUP handler, which does
-// nothing else) before every request line, so a reload happens between
-// requests: the request being answered finishes on the snapshot it started
-// with, and the next one uses the new snapshot. No request is dropped or
-// waits longer than the load itself (a few milliseconds).
+// of it fails the old snapshot and rules stay and the error is returned. run() checks a flag (set
+// by the SIGHUP handler, which does nothing else) before every request line, so a reload happens
+// between requests: the request being answered finishes on the snapshot it started with, and the
+// next one uses the new snapshot. No request is dropped or waits longer than the load itself (a few
+// milliseconds).
 //
 // Thread-safety: a SquidHelper belongs to one thread (a helper process
 // answers its lines in order; Squid gets its concurrency from channel IDs

@@ -82,7 +82,8 @@ int run_helper(int argc, char** argv) {
     return 2;
   }
   warn("inloco-squid-helper: filtering with " + (*helper)->loaded_summary());
-  for (const std::string& w : (*helper)->load_warnings()) warn("inloco-squid-helper: warning: " + w);
+  for (const std::string& w : (*helper)->load_warnings())
+    warn("inloco-squid-helper: warning: " + w);
 
   // No SA_RESTART: a read() waiting for Squid returns EINTR, so a reload
   // happens at once rather than with the next request.

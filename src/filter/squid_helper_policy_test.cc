@@ -9,8 +9,8 @@
 
 #include "filter/filter_test_support.h"
 #include "filter/list_compiler.h"
-#include "filter/squid_helper.h"
 #include "filter/snapshot_writer.h"
+#include "filter/squid_helper.h"
 #include "profile/shipped_profiles.h"
 
 namespace inloco::filter {
@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int64_t kMonday1030 = 1763980200;    // 2025-11-24 10:30 GMT, in lessons
+constexpr int64_t kMonday1030 = 1763980200;       // 2025-11-24 10:30 GMT, in lessons
 constexpr int64_t kSaturdayEvening = 1763841600;  // 2025-11-22 20:00 GMT
 
 std::string read_file(const fs::path& p) {
@@ -69,7 +69,9 @@ class SquidHelperPolicyTest : public ::testing::Test {
     o.user_token = 2;
     return make(std::move(o), with_log);
   }
-  static bool blocked(const std::string& answer) { return answer.find(" ERR ") != std::string::npos; }
+  static bool blocked(const std::string& answer) {
+    return answer.find(" ERR ") != std::string::npos;
+  }
 
   testing::TempDir dir_;
   std::string snapshot_;
@@ -105,7 +107,7 @@ TEST_F(SquidHelperPolicyTest, AnExceptionOpensASiteButNeverALockedCategory) {
   auto helper = school_helper();
   ASSERT_TRUE(helper);
   EXPECT_EQ(helper->answer("0 http://bet.test/maths-probability pip"), "0 OK\n");  // NET-3
-  std::string locked = helper->answer("1 http://adult.test/ mrs.jones");         // LAW-8
+  std::string locked = helper->answer("1 http://adult.test/ mrs.jones");           // LAW-8
   EXPECT_TRUE(blocked(locked));
   EXPECT_NE(locked.find("log=\"locked:adult\""), std::string::npos) << locked;
   clock_.set(until);  // the exception has ended

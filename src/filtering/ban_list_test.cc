@@ -35,16 +35,18 @@ class BanListTest : public test::MonitoringFixture {
 
 TEST_P(BanListTest, SchoolListsHoldTheBansByNetworkName) {
   const auto lists = dir_ / "lists";
-  ASSERT_TRUE(write([&](Connection& c) -> Status {
-                for (int i = 0; i < 3; ++i)
-                  TRY(c.execute("INSERT INTO filter_circumvention_events (school_id, at, username, person_id, "
-                                "source_address, url, host, kind, category, blocked) VALUES (?, ?, 'ppupil', ?, "
-                                "'10.0.0.1', '203.0.113.9:443', '203.0.113.9', 'ip_address', '', 0)",
-                                {alpha_, clock_.now() - 60 * (i + 1), pupil_}));
-                TRY(ban_if_due(SchoolScope{c, clock_, Actor::command_line(), alpha_},
-                               profile_.filter, pupil_));
-                return {};
-              }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) -> Status {
+        for (int i = 0; i < 3; ++i)
+          TRY(c.execute(
+              "INSERT INTO filter_circumvention_events (school_id, at, username, person_id, "
+              "source_address, url, host, kind, category, blocked) VALUES (?, ?, 'ppupil', ?, "
+              "'10.0.0.1', '203.0.113.9:443', '203.0.113.9', 'ip_address', '', 0)",
+              {alpha_, clock_.now() - 60 * (i + 1), pupil_}));
+        TRY(ban_if_due(SchoolScope{c, clock_, Actor::command_line(), alpha_}, profile_.filter,
+                       pupil_));
+        return {};
+      }).ok());
   auto written = read([&](Connection& c) { return write_lists(c, lists.string()); });
   ASSERT_TRUE(written.ok()) << written.error().message;
   EXPECT_EQ(slurp(lists / "bans"), "ppupil\t" + std::to_string(clock_.now()) + "\t0\n");

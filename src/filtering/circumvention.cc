@@ -7,9 +7,14 @@
 namespace inloco::filter {
 namespace {
 
-constexpr std::array<std::string_view, 8> kCategories = {
-    "vpn", "doh", "redirector", "strict_redirector", "strong_redirector", "proxy", "residential-proxies",
-    "dynamic-dns"};
+constexpr std::array<std::string_view, 8> kCategories = {"vpn",
+                                                         "doh",
+                                                         "redirector",
+                                                         "strict_redirector",
+                                                         "strong_redirector",
+                                                         "proxy",
+                                                         "residential-proxies",
+                                                         "dynamic-dns"};
 
 // The four parts of a dotted-quad; false when it is not one.
 bool dotted_quad(std::string_view host, std::array<int, 4>& out) {
@@ -18,7 +23,8 @@ bool dotted_quad(std::string_view host, std::array<int, 4>& out) {
     if (end == std::string_view::npos) return false;
     std::string_view part = host.substr(0, end);
     auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out[i]);
-    if (ec != std::errc() || p != part.data() + part.size() || out[i] < 0 || out[i] > 255) return false;
+    if (ec != std::errc() || p != part.data() + part.size() || out[i] < 0 || out[i] > 255)
+      return false;
     host = i < 3 ? host.substr(end + 1) : std::string_view();
   }
   return true;
@@ -28,15 +34,19 @@ bool dotted_quad(std::string_view host, std::array<int, 4>& out) {
 
 std::string_view circumvention_kind_key(CircumventionKind k) {
   switch (k) {
-    case CircumventionKind::kCategory: return "category";
-    case CircumventionKind::kIpAddress: return "ip_address";
-    case CircumventionKind::kNumericAddress: return "numeric_address";
+    case CircumventionKind::kCategory:
+      return "category";
+    case CircumventionKind::kIpAddress:
+      return "ip_address";
+    case CircumventionKind::kNumericAddress:
+      return "numeric_address";
   }
   return "category";
 }
 
 std::optional<CircumventionKind> parse_circumvention_kind(std::string_view key) {
-  for (auto k : {CircumventionKind::kCategory, CircumventionKind::kIpAddress, CircumventionKind::kNumericAddress})
+  for (auto k : {CircumventionKind::kCategory, CircumventionKind::kIpAddress,
+                 CircumventionKind::kNumericAddress})
     if (circumvention_kind_key(k) == key) return k;
   return std::nullopt;
 }
@@ -67,8 +77,10 @@ bool is_local_address(std::string_view host, HostKind kind) {
   return false;
 }
 
-std::optional<CircumventionSignal> circumvention_signal(std::string_view category, const NormalisedUrl* url) {
-  if (is_circumvention_category(category)) return CircumventionSignal{CircumventionKind::kCategory, std::string(category)};
+std::optional<CircumventionSignal> circumvention_signal(std::string_view category,
+                                                        const NormalisedUrl* url) {
+  if (is_circumvention_category(category))
+    return CircumventionSignal{CircumventionKind::kCategory, std::string(category)};
   if (!url || url->host_kind == HostKind::kName) return std::nullopt;
   if (url->numeric_form) return CircumventionSignal{CircumventionKind::kNumericAddress, {}};
   if (is_local_address(url->host, url->host_kind)) return std::nullopt;

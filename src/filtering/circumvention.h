@@ -27,7 +27,8 @@
 namespace inloco::filter {
 
 enum class CircumventionKind { kCategory, kIpAddress, kNumericAddress };
-std::string_view circumvention_kind_key(CircumventionKind k);  // "category", "ip_address", "numeric_address"
+std::string_view circumvention_kind_key(
+    CircumventionKind k);  // "category", "ip_address", "numeric_address"
 std::optional<CircumventionKind> parse_circumvention_kind(std::string_view key);
 
 // The categories above, in a stable order.
@@ -43,7 +44,8 @@ struct CircumventionSignal {
 // What makes the request an attempt, if anything. `url` is the request's URL
 // normalised, or null when it could not be read (only the category counts
 // then). The category is the decision record's ("" or "-" for none).
-std::optional<CircumventionSignal> circumvention_signal(std::string_view category, const NormalisedUrl* url);
+std::optional<CircumventionSignal> circumvention_signal(std::string_view category,
+                                                        const NormalisedUrl* url);
 
 // True for a host (as normalise_url writes it) in a private, loopback or
 // link-local range: 10/8, 172.16/12, 192.168/16, 127/8, 169.254/16, [::1],

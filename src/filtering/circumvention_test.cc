@@ -14,8 +14,8 @@ std::optional<CircumventionSignal> signal(std::string_view category, std::string
 }
 
 TEST(FilterCircumventionTest, TheCategoriesThatExistToGetRoundFilters) {
-  for (std::string_view c : {"vpn", "doh", "redirector", "residential-proxies", "dynamic-dns", "proxy",
-                             "strict_redirector", "strong_redirector"}) {
+  for (std::string_view c : {"vpn", "doh", "redirector", "residential-proxies", "dynamic-dns",
+                             "proxy", "strict_redirector", "strong_redirector"}) {
     auto s = signal(c, "https://example.net/");
     ASSERT_TRUE(s) << c;
     EXPECT_EQ(s->kind, CircumventionKind::kCategory);
@@ -38,16 +38,17 @@ TEST(FilterCircumventionTest, AddressesWrittenAsNumbersAndBareAddresses) {
   EXPECT_EQ(signal("", "https://185.199.110.153/page")->kind, CircumventionKind::kIpAddress);
   EXPECT_EQ(signal("", "http://[2001:db8::1]/")->kind, CircumventionKind::kIpAddress);
   // The school's own network: printers, servers.
-  for (std::string_view local : {"http://10.20.0.5/", "192.168.1.1:443", "http://172.16.4.1/", "http://172.31.0.1/",
-                                 "http://127.0.0.1/", "http://169.254.3.3/", "http://[::1]/", "http://[fd00::5]/",
-                                 "http://[fe80::1]/"})
+  for (std::string_view local : {"http://10.20.0.5/", "192.168.1.1:443", "http://172.16.4.1/",
+                                 "http://172.31.0.1/", "http://127.0.0.1/", "http://169.254.3.3/",
+                                 "http://[::1]/", "http://[fd00::5]/", "http://[fe80::1]/"})
     EXPECT_FALSE(signal("", local)) << local;
   EXPECT_TRUE(signal("", "http://172.32.0.1/")) << "just outside 172.16/12";
   EXPECT_FALSE(signal("", "https://www.example.org/"));
 }
 
 TEST(FilterCircumventionTest, KindKeysRoundTrip) {
-  for (auto k : {CircumventionKind::kCategory, CircumventionKind::kIpAddress, CircumventionKind::kNumericAddress})
+  for (auto k : {CircumventionKind::kCategory, CircumventionKind::kIpAddress,
+                 CircumventionKind::kNumericAddress})
     EXPECT_EQ(parse_circumvention_kind(circumvention_kind_key(k)), k);
   EXPECT_FALSE(parse_circumvention_kind("ip"));
 }

@@ -8,18 +8,17 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "core/crypto.h"
 #include "core/text.h"
+#include "filter/url_normaliser.h"
 #include "filtering/circumvention.h"
 #include "filtering/filter_bans.h"
 #include "filtering/network_names.h"
 #include "filtering/search_flags.h"
-#include "filter/url_normaliser.h"
 #include "store/row_reader.h"
 
 namespace inloco::filter {
@@ -51,7 +50,8 @@ Result<std::string> read_at(int fd, int64_t offset, size_t n, const std::string&
   std::string out(n, '\0');
   size_t got = 0;
   while (got < n) {
-    ssize_t r = ::pread(fd, out.data() + got, n - got, static_cast<off_t>(offset + static_cast<int64_t>(got)));
+    ssize_t r = ::pread(fd, out.data() + got, n - got,
+                        static_cast<off_t>(offset + static_cast<int64_t>(got)));
     if (r < 0) {
       if (errno == EINTR) continue;
       return Error::unavailable("Cannot read " + path + ": " + std::strerror(errno) + ".");
@@ -70,19 +70,23 @@ struct LogFile {
 };
 
 // The file's row, created at position 0 when it is new.
-Result<LogFile> log_file_row(Database& db, const Clock& clock, int64_t school_id, const std::string& path,
-                             const struct stat& st, const std::string& head_hash) {
+Result<LogFile> log_file_row(Database& db, const Clock& clock, int64_t school_id,
+                             const std::string& path, const struct stat& st,
+                             const std::string& head_hash) {
   return db.transaction([&](Connection& c) -> Result<LogFile> {
-    SqlParams key{school_id, static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino), head_hash};
-    TRY(c.execute(
-        "INSERT INTO filter_log_files (school_id, device, inode, head_hash, path, position, lines, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
-        {school_id, static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino), head_hash, path,
-         clock.now()}));
-    Rows rows = TRY(c.query(
-        "SELECT id, position, lines FROM filter_log_files WHERE school_id = ? AND device = ? AND inode = ? AND "
-        "head_hash = ?",
-        key));
+    SqlParams key{school_id, static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino),
+                  head_hash};
+    TRY(
+        c.execute("INSERT INTO filter_log_files (school_id, device, inode, head_hash, path, "
+                  "position, lines, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
+                  {school_id, static_cast<int64_t>(st.st_dev), static_cast<int64_t>(st.st_ino),
+                   head_hash, path, clock.now()}));
+    Rows rows =
+        TRY(c.query("SELECT id, position, lines FROM filter_log_files WHERE school_id = ? AND "
+                    "device = ? AND inode = ? AND "
+                    "head_hash = ?",
+                    key));
     if (rows.empty()) return Error::internal("The position of " + path + " was not stored.");
     RowReader in(rows[0]);
     LogFile file;
@@ -109,7 +113,8 @@ struct Reader {
 
   void problem(int64_t line, std::string message) {
     ++summary.problem_count;
-    if (summary.problems.size() < kMaxReportedProblems) summary.problems.push_back({line, std::move(message)});
+    if (summary.problems.size() < kMaxReportedProblems)
+      summary.problems.push_back({line, std::move(message)});
   }
 };
 
@@ -137,10 +142,12 @@ Status insert_decisions(Connection& conn, int64_t school_id, const std::vector<S
     p.reserve(n * 13);
     for (size_t i = start; i < start + n; ++i) {
       const Stored& s = rows[i];
-      p.insert(p.end(), {school_id, s.d.time, s.d.user, s.person, s.d.source_address, s.d.url, s.host,
-                         s.d.search_terms, s.flag, s.d.blocked, s.d.category, s.d.rule});
+      p.insert(p.end(), {school_id, s.d.time, s.d.user, s.person, s.d.source_address, s.d.url,
+                         s.host, s.d.search_terms, s.flag, s.d.blocked, s.d.category, s.d.rule});
     }
-    TRY(conn.execute("INSERT INTO filter_decisions (school_id, at, username, person_id, source_address, url, host, "
+    TRY(
+        conn.execute("INSERT INTO filter_decisions (school_id, at, username, person_id, "
+                     "source_address, url, host, "
                      "search_terms, search_flag, blocked, category, rule) VALUES " +
                          placeholders(n, 12),
                      p));
@@ -151,18 +158,20 @@ Status insert_decisions(Connection& conn, int64_t school_id, const std::vector<S
 Status insert_events(Connection& conn, int64_t school_id, const std::vector<Stored>& rows) {
   for (const Stored& s : rows) {
     if (!s.signal) continue;
-    TRY(conn.execute(
-        "INSERT INTO filter_circumvention_events (school_id, at, username, person_id, source_address, url, host, "
-        "kind, category, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {school_id, s.d.time, s.d.user, s.person, s.d.source_address, s.d.url, s.host,
-         circumvention_kind_key(s.signal->kind), s.signal->category, s.d.blocked}));
+    TRY(
+        conn.execute("INSERT INTO filter_circumvention_events (school_id, at, username, person_id, "
+                     "source_address, url, host, "
+                     "kind, category, blocked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     {school_id, s.d.time, s.d.user, s.person, s.d.source_address, s.d.url, s.host,
+                      circumvention_kind_key(s.signal->kind), s.signal->category, s.d.blocked}));
   }
   return {};
 }
 
 // One batch in one transaction: the records, their events, the bans that
 // follow, the new position and the audit entry.
-Status store_batch(Reader& r, LogFile& file, std::vector<Stored>& rows, int64_t lines, int64_t next_position) {
+Status store_batch(Reader& r, LogFile& file, std::vector<Stored>& rows, int64_t lines,
+                   int64_t next_position) {
   std::set<int64_t> attempted;
   for (const Stored& s : rows)
     if (s.signal && s.person) attempted.insert(*s.person);
@@ -171,24 +180,27 @@ Status store_batch(Reader& r, LogFile& file, std::vector<Stored>& rows, int64_t 
   std::vector<int64_t> bans;
   TRY(r.db.transaction([&](Connection& c) -> Status {
     int64_t moved = TRY(c.execute(
-        "UPDATE filter_log_files SET position = ?, lines = ?, path = ?, updated_at = ? WHERE id = ? AND position = ?",
+        "UPDATE filter_log_files SET position = ?, lines = ?, path = ?, updated_at = ? WHERE id = "
+        "? AND position = ?",
         {next_position, file.lines + lines, r.path, r.clock.now(), file.id, file.position}));
     if (moved != 1)
-      return Error::conflict("Another ingest of " + r.path + " read on meanwhile; run one ingest at a time.");
+      return Error::conflict("Another ingest of " + r.path +
+                             " read on meanwhile; run one ingest at a time.");
     TRY(insert_decisions(c, r.school_id, rows));
     TRY(insert_events(c, r.school_id, rows));
     for (int64_t person : attempted)
       if (auto ban = TRY(
               ban_if_due(SchoolScope{c, r.clock, r.actor, r.school_id}, r.profile.filter, person)))
         bans.push_back(*ban);
-    TRY(append_audit(c, r.clock, r.actor,
-                     AuditEvent{"filter.ingest", "filter_log_file", std::to_string(file.id), r.school_id,
-                                nlohmann::json{{"from", file.position},
-                                               {"to", next_position},
-                                               {"lines", lines},
-                                               {"decisions", rows.size()},
-                                               {"events", events}}
-                                    .dump()}));
+    TRY(append_audit(
+        c, r.clock, r.actor,
+        AuditEvent{"filter.ingest", "filter_log_file", std::to_string(file.id), r.school_id,
+                   nlohmann::json{{"from", file.position},
+                                  {"to", next_position},
+                                  {"lines", lines},
+                                  {"decisions", rows.size()},
+                                  {"events", events}}
+                       .dump()}));
     return {};
   }));
   file.position = next_position;
@@ -207,7 +219,8 @@ Stored prepare(Reader& r, DecisionLine d) {
   if (auto it = r.names.find(d.user); it != r.names.end()) {
     s.person = it->second;
     ++r.summary.matched;
-  } else if (!d.user.empty() && r.unknown.size() < kMaxUnknownNames && r.unknown.insert(d.user).second) {
+  } else if (!d.user.empty() && r.unknown.size() < kMaxUnknownNames &&
+             r.unknown.insert(d.user).second) {
     r.summary.unknown_names.push_back(d.user);
   }
   auto url = normalise_url(d.url);
@@ -233,22 +246,28 @@ Result<DecisionLine> parse_decision_line(std::string_view line, int64_t now) {
   std::vector<std::string_view> f;
   for (size_t start = 0;;) {
     size_t tab = line.find('\t', start);
-    f.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    f.push_back(
+        line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
   if (f.size() != 8)
-    return bad("a decision record has 8 tab-separated fields (time, user, address, URL, search terms, verdict, "
-               "category, rule); this line has " + std::to_string(f.size()));
+    return bad(
+        "a decision record has 8 tab-separated fields (time, user, address, URL, search terms, "
+        "verdict, "
+        "category, rule); this line has " +
+        std::to_string(f.size()));
   for (std::string_view v : f)
     for (char ch : v)
-      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) return bad("a field holds a control character");
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f)
+        return bad("a field holds a control character");
   auto value = [](std::string_view v) { return v == "-" ? std::string() : std::string(v); };
   DecisionLine d;
   auto [p, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), d.time);
   if (ec != std::errc() || p != f[0].data() + f[0].size() || d.time <= 0)
     return bad("the time \"" + std::string(f[0].substr(0, 40)) + "\" is not a number of seconds");
-  if (d.time > now + kDay) return bad("the time " + std::to_string(d.time) + " is more than a day ahead of now");
+  if (d.time > now + kDay)
+    return bad("the time " + std::to_string(d.time) + " is more than a day ahead of now");
   if (f[5] != "allow" && f[5] != "block")
     return bad("the verdict is \"" + std::string(f[5].substr(0, 40)) + "\", not allow or block");
   d.user = value(f[1]);
@@ -264,7 +283,8 @@ Result<DecisionLine> parse_decision_line(std::string_view line, int64_t now) {
 
 Result<int64_t> purge_decisions(const SchoolScope& at, const PolicyProfile& profile) {
   int64_t months = 12;
-  if (auto it = profile.retention.find("filter_logs"); it != profile.retention.end()) months = it->second.months;
+  if (auto it = profile.retention.find("filter_logs"); it != profile.retention.end())
+    months = it->second.months;
   const int64_t before = at.now() - months * kAverageMonth;
   int64_t gone = TRY(at.conn.execute("DELETE FROM filter_decisions WHERE school_id = ? AND at < ?",
                                      {at.school_id, before}));
@@ -281,17 +301,19 @@ Result<int64_t> purge_decisions(const SchoolScope& at, const PolicyProfile& prof
   return gone;
 }
 
-Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, const Actor& actor, int64_t school_id,
-                                          const PolicyProfile& profile, const std::string& path) {
+Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, const Actor& actor,
+                                          int64_t school_id, const PolicyProfile& profile,
+                                          const std::string& path) {
   crypto_init();
   File file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (file.fd < 0) {
     if (errno == ENOENT) return Error::not_found("There is no decision log " + path + ".");
     return Error::unavailable("Cannot open " + path + ": " + std::strerror(errno) + ".");
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    return Error::invalid(path + " is not a file; give the decision log the Squid helper writes (--log).");
+    return Error::invalid(path +
+                          " is not a file; give the decision log the Squid helper writes (--log).");
   SearchFlags flags = TRY(SearchFlags::create());
   auto names = TRY(db.read([&](Connection& c) { return network_names(c, school_id); }));
   Reader r{db, clock, actor, school_id, profile, path, std::move(names), std::move(flags), {}, {}};
@@ -316,7 +338,8 @@ Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, cons
     std::string carry;
     int64_t next = position;  // the file offset of carry's first byte
     for (;;) {
-      std::string block = TRY(read_at(file.fd, next + static_cast<int64_t>(carry.size()), kReadBlock, path));
+      std::string block =
+          TRY(read_at(file.fd, next + static_cast<int64_t>(carry.size()), kReadBlock, path));
       if (block.empty()) break;
       carry += block;
       size_t start = 0;
@@ -327,7 +350,8 @@ Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, cons
         const int64_t number = line_base + r.summary.lines + batch_lines + 1;
         ++batch_lines;
         if (skipping || line.size() > kMaxDecisionLineBytes) {
-          r.problem(skipping ? skipped_line : number, "a line longer than " + std::to_string(kMaxDecisionLineBytes) +
+          r.problem(skipping ? skipped_line : number, "a line longer than " +
+                                                          std::to_string(kMaxDecisionLineBytes) +
                                                           " bytes, not a decision record");
           skipping = false;
         } else if (auto d = parse_decision_line(line, clock.now()); !d.ok()) {

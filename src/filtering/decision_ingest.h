@@ -67,9 +67,9 @@ struct IngestSummary {
   bool from_start = false;  // a file not read before, replaced or truncated
   int64_t from_position = 0;
   int64_t to_position = 0;
-  int64_t lines = 0;      // whole lines read this time
-  int64_t decisions = 0;  // stored
-  int64_t matched = 0;    // of which matched to a person
+  int64_t lines = 0;                       // whole lines read this time
+  int64_t decisions = 0;                   // stored
+  int64_t matched = 0;                     // of which matched to a person
   std::vector<std::string> unknown_names;  // user names no person has, each once (at most 20)
   int64_t events = 0;                      // attempts to get round the filter
   std::vector<int64_t> bans;               // bans that followed
@@ -81,8 +81,9 @@ struct IngestSummary {
 // Reads `path` for the school. kNotFound or kUnavailable when the file
 // cannot be read; kConflict when another ingest of the same file moved on
 // meanwhile (run them one at a time).
-Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, const Actor& actor, int64_t school_id,
-                                          const PolicyProfile& profile, const std::string& path);
+Result<IngestSummary> ingest_decision_log(Database& db, const Clock& clock, const Actor& actor,
+                                          int64_t school_id, const PolicyProfile& profile,
+                                          const std::string& path);
 
 // Deletes the school's decision records and events older than the profile's
 // retention of filter_logs; returns how many. Audited "filter.purge" when

@@ -17,13 +17,15 @@ namespace fs = std::filesystem;
 TEST(FilterDecisionLineTest, ReadsTheHelpersRecords) {
   const int64_t now = 1790000000;
   auto d = parse_decision_line(format_decision_record({1789999000, "Pupil1", "10.0.0.5",
-                                                       "https://www.google.co.uk/search?q=volcano", "volcano",
-                                                       "allow", "", ""}),
+                                                       "https://www.google.co.uk/search?q=volcano",
+                                                       "volcano", "allow", "", ""}),
                                now);
   // format_decision_record ends with LF; the ingest hands lines without it.
   EXPECT_FALSE(d.ok());
-  d = parse_decision_line("1789999000\tPupil1\t10.0.0.5\thttps://www.google.co.uk/search?q=volcano\tvolcano\tallow\t-\t-",
-                          now);
+  d = parse_decision_line(
+      "1789999000\tPupil1\t10.0.0.5\thttps://www.google.co.uk/"
+      "search?q=volcano\tvolcano\tallow\t-\t-",
+      now);
   ASSERT_TRUE(d.ok()) << d.error().message;
   EXPECT_EQ(d->time, 1789999000);
   EXPECT_EQ(d->user, "Pupil1");
@@ -32,7 +34,8 @@ TEST(FilterDecisionLineTest, ReadsTheHelpersRecords) {
   EXPECT_FALSE(d->blocked);
   EXPECT_EQ(d->category, "");
   EXPECT_EQ(d->rule, "");
-  auto b = parse_decision_line("1789999000\t-\t-\tblocked.test:443\t-\tblock\tvpn\tdomain:blocked.test\r", now);
+  auto b = parse_decision_line(
+      "1789999000\t-\t-\tblocked.test:443\t-\tblock\tvpn\tdomain:blocked.test\r", now);
   ASSERT_TRUE(b.ok()) << b.error().message;
   EXPECT_TRUE(b->blocked);
   EXPECT_EQ(b->user, "");
@@ -42,15 +45,22 @@ TEST(FilterDecisionLineTest, ReadsTheHelpersRecords) {
     auto r = parse_decision_line(line, now);
     return r.ok() ? std::string("ok") : r.error().message;
   };
-  EXPECT_NE(message("1789999000\tu\t-\thttp://a.test/\t-\tallow\t-").find("this line has 7"), std::string::npos);
-  EXPECT_NE(message("yesterday\tu\t-\thttp://a.test/\t-\tallow\t-\t-").find("not a number of seconds"),
+  EXPECT_NE(message("1789999000\tu\t-\thttp://a.test/\t-\tallow\t-").find("this line has 7"),
             std::string::npos);
-  EXPECT_NE(message("1790990000\tu\t-\thttp://a.test/\t-\tallow\t-\t-").find("more than a day ahead"),
+  EXPECT_NE(
+      message("yesterday\tu\t-\thttp://a.test/\t-\tallow\t-\t-").find("not a number of seconds"),
+      std::string::npos);
+  EXPECT_NE(
+      message("1790990000\tu\t-\thttp://a.test/\t-\tallow\t-\t-").find("more than a day ahead"),
+      std::string::npos);
+  EXPECT_NE(message("1789999000\tu\t-\thttp://a.test/\t-\tdeny\t-\t-").find("not allow or block"),
             std::string::npos);
-  EXPECT_NE(message("1789999000\tu\t-\thttp://a.test/\t-\tdeny\t-\t-").find("not allow or block"), std::string::npos);
-  EXPECT_NE(message("1789999000\tu\t-\t-\t-\tallow\t-\t-").find("URL is missing"), std::string::npos);
-  EXPECT_NE(message("1789999000\tu\xff\t-\thttp://a.test/\t-\tallow\t-\t-").find("UTF-8"), std::string::npos);
-  EXPECT_NE(message("1789999000\tu\x01\t-\thttp://a.test/\t-\tallow\t-\t-").find("control"), std::string::npos);
+  EXPECT_NE(message("1789999000\tu\t-\t-\t-\tallow\t-\t-").find("URL is missing"),
+            std::string::npos);
+  EXPECT_NE(message("1789999000\tu\xff\t-\thttp://a.test/\t-\tallow\t-\t-").find("UTF-8"),
+            std::string::npos);
+  EXPECT_NE(message("1789999000\tu\x01\t-\thttp://a.test/\t-\tallow\t-\t-").find("control"),
+            std::string::npos);
   EXPECT_NE(message("").find("empty"), std::string::npos);
 }
 
@@ -96,7 +106,8 @@ TEST_P(DecisionIngestTest, ReadsOnFromWhereItStoppedAndTwiceAddsNothing) {
 
 TEST_P(DecisionIngestTest, LinesThatAreNotRecordsAreReportedByLineAndSkipped) {
   const fs::path log = dir_ / "decisions.log";
-  append(log, allowed(500) + "not a record\n" + allowed(400) + "1788220000\tx\t-\thttp://a.test/\t-\tmaybe\t-\t-\n");
+  append(log, allowed(500) + "not a record\n" + allowed(400) +
+                  "1788220000\tx\t-\thttp://a.test/\t-\tmaybe\t-\t-\n");
   auto r = ingest(log);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->lines, 4);
@@ -108,7 +119,8 @@ TEST_P(DecisionIngestTest, LinesThatAreNotRecordsAreReportedByLineAndSkipped) {
   EXPECT_NE(r->problems[1].message.find("not allow or block"), std::string::npos);
   // Line numbers go on from the last ingest, and a line too long to be a
   // record is skipped without losing the next one.
-  append(log, allowed(300) + "bad\n" + std::string(kMaxDecisionLineBytes + 10, 'x') + "\n" + allowed(200));
+  append(log, allowed(300) + "bad\n" + std::string(kMaxDecisionLineBytes + 10, 'x') + "\n" +
+                  allowed(200));
   auto next = ingest(log);
   ASSERT_TRUE(next.ok()) << next.error().message;
   ASSERT_EQ(next->problem_count, 2);
@@ -158,13 +170,16 @@ TEST_P(DecisionIngestTest, ARotatedFileIsReadOnAndANewOneFromItsStart) {
 
 TEST_P(DecisionIngestTest, RecordsAreMatchedToPeopleAndUnknownNamesKept) {
   const fs::path log = dir_ / "decisions.log";
-  append(log, allowed(50, "PPupil") + allowed(40, "bbeta") + allowed(30, "stranger") + allowed(20, "-"));
+  append(log,
+         allowed(50, "PPupil") + allowed(40, "bbeta") + allowed(30, "stranger") + allowed(20, "-"));
   auto r = ingest(log);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->matched, 1) << "case is ignored; a pupil of another school is not this school's";
   EXPECT_EQ(r->unknown_names, (std::vector<std::string>{"bbeta", "stranger"}));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE person_id = ?", {pupil_}), 1);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE person_id IS NULL AND username = 'stranger'"), 1);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE person_id IS NULL AND username = "
+                   "'stranger'"),
+            1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE username = ''"), 1);
 }
 
@@ -173,12 +188,14 @@ TEST_P(DecisionIngestTest, AttemptsBecomeEventsAndPastTheThresholdABan) {
   append(log, record(now() - 5000, "ppupil", "10.20.3.4", "https://nordvpn.com/", true, "vpn") +
                   record(now() - 4000, "ppupil", "10.20.3.4", "https://www.bbc.co.uk/", false) +
                   record(now() - 3000, "ppupil", "10.20.3.4", "http://3232235777/") +
-                  record(now() - 2500, "qsecond", "10.20.3.5", "https://www.croxyproxy.com/", true, "redirector"));
+                  record(now() - 2500, "qsecond", "10.20.3.5", "https://www.croxyproxy.com/", true,
+                         "redirector"));
   auto r = ingest(log);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->events, 3);
   EXPECT_TRUE(r->bans.empty()) << "two attempts of the pupil's, under the threshold of three";
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_circumvention_events WHERE kind = 'numeric_address'"), 1);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM filter_circumvention_events WHERE kind = 'numeric_address'"), 1);
   EXPECT_TRUE(notice_kinds(dsl_).empty());
 
   append(log, record(now() - 1000, "ppupil", "10.20.5.4", "185.199.110.153:443"));
@@ -203,7 +220,9 @@ TEST_P(DecisionIngestTest, AttemptsBecomeEventsAndPastTheThresholdABan) {
 TEST_P(DecisionIngestTest, RecordOnlyRecordsAndBansNoOne) {
   profile_.filter.circumvention = CircumventionSanction::kRecordOnly;
   const fs::path log = dir_ / "decisions.log";
-  for (int i = 0; i < 5; ++i) append(log, record(now() - 100 * (i + 1), "ppupil", "10.20.3.4", "https://nordvpn.com/", true, "vpn"));
+  for (int i = 0; i < 5; ++i)
+    append(log, record(now() - 100 * (i + 1), "ppupil", "10.20.3.4", "https://nordvpn.com/", true,
+                       "vpn"));
   auto r = ingest(log);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->events, 5);
@@ -214,8 +233,9 @@ TEST_P(DecisionIngestTest, RecordOnlyRecordsAndBansNoOne) {
 TEST_P(DecisionIngestTest, RecordsOlderThanTheRetentionAreDeleted) {
   profile_.retention["filter_logs"].months = 1;
   const fs::path log = dir_ / "decisions.log";
-  append(log, record(now() - 40 * 86400, "ppupil", "10.20.3.4", "https://nordvpn.com/", true, "vpn") +
-                  allowed(20 * 86400) + allowed(60));
+  append(log,
+         record(now() - 40 * 86400, "ppupil", "10.20.3.4", "https://nordvpn.com/", true, "vpn") +
+             allowed(20 * 86400) + allowed(60));
   auto r = ingest(log);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->decisions, 3);
@@ -227,10 +247,12 @@ TEST_P(DecisionIngestTest, RecordsOlderThanTheRetentionAreDeleted) {
 
 TEST_P(DecisionIngestTest, SearchesOfConcernAreFlagged) {
   const fs::path log = dir_ / "decisions.log";
-  append(log, record(now() - 60, "ppupil", "10.20.3.4", "https://www.google.co.uk/search?q=how+much+is+a+zombie+knife",
-                     false, "", "how much is a zombie knife") +
-                  record(now() - 50, "ppupil", "10.20.3.4", "https://www.google.co.uk/search?q=volcano+facts", false, "",
-                         "volcano facts"));
+  append(log,
+         record(now() - 60, "ppupil", "10.20.3.4",
+                "https://www.google.co.uk/search?q=how+much+is+a+zombie+knife", false, "",
+                "how much is a zombie knife") +
+             record(now() - 50, "ppupil", "10.20.3.4",
+                    "https://www.google.co.uk/search?q=volcano+facts", false, "", "volcano facts"));
   ASSERT_TRUE(ingest(log).ok());
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE search_flag = 'illegal'"), 1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_decisions WHERE search_flag = ''"), 1);

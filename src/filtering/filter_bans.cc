@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/role_requirements.h"
+#include "core/typed_text.h"
 #include "filtering/network_names.h"
 #include "notices/notice_store.h"
 #include "people/people_store.h"
-#include "people/school_store.h"
-#include "auth/role_requirements.h"
-#include "core/typed_text.h"
 #include "people/school_members.h"
+#include "people/school_store.h"
 #include "store/row_reader.h"
 
 namespace inloco::filter {
@@ -18,12 +18,15 @@ constexpr int64_t kDay = 86400;
 constexpr size_t kMaxText = 4000;
 
 const std::string kSelect =
-    "SELECT b.id, b.school_id, b.person_id, b.sanction, b.started_at, b.why, b.events_count, b.window_days, "
+    "SELECT b.id, b.school_id, b.person_id, b.sanction, b.started_at, b.why, b.events_count, "
+    "b.window_days, "
     "b.lifted_at, b.lifted_by_name, b.lift_reason, "
-    "(SELECT MAX(s.ends_at) FROM filter_supervised_sessions s WHERE s.ban_id = b.id AND s.starts_at <= ? "
+    "(SELECT MAX(s.ends_at) FROM filter_supervised_sessions s WHERE s.ban_id = b.id AND "
+    "s.starts_at <= ? "
     "AND s.ends_at > ?) FROM filter_bans b ";
 
-Result<std::vector<FilterBan>> load(Connection& conn, int64_t now, const std::string& where, SqlParams params) {
+Result<std::vector<FilterBan>> load(Connection& conn, int64_t now, const std::string& where,
+                                    SqlParams params) {
   params.insert(params.begin(), {now, now});
   Rows rows = TRY(conn.query(kSelect + where, params));
   std::vector<FilterBan> out;
@@ -54,7 +57,8 @@ Result<std::vector<FilterBan>> load(Connection& conn, int64_t now, const std::st
 Result<FilterBan> ban_in_force(Connection& conn, int64_t school_id, int64_t ban_id, int64_t now) {
   FilterBan b = TRY(get_ban(conn, school_id, ban_id, now));
   if (!b.in_force())
-    return Error::conflict("This ban was lifted by " + b.lifted_by_name + " and cannot be changed.");
+    return Error::conflict("This ban was lifted by " + b.lifted_by_name +
+                           " and cannot be changed.");
   return b;
 }
 
@@ -62,18 +66,25 @@ Result<FilterBan> ban_in_force(Connection& conn, int64_t school_id, int64_t ban_
 
 std::string_view sanction_key(CircumventionSanction s) {
   switch (s) {
-    case CircumventionSanction::kRecordOnly: return "record_only";
-    case CircumventionSanction::kSupervisedUseOnly: return "supervised_use_only";
-    case CircumventionSanction::kRemoveInternetAccess: return "remove_internet_access";
+    case CircumventionSanction::kRecordOnly:
+      return "record_only";
+    case CircumventionSanction::kSupervisedUseOnly:
+      return "supervised_use_only";
+    case CircumventionSanction::kRemoveInternetAccess:
+      return "remove_internet_access";
   }
   return "record_only";
 }
 
-Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, int64_t person_id, int64_t now) {
-  Rows rows = TRY(conn.query(
-      "SELECT COUNT(*) FROM filter_circumvention_events WHERE person_id = ? AND at > ? AND at <= ? AND at > "
-      "COALESCE((SELECT MAX(lifted_at) FROM filter_bans WHERE person_id = ? AND lifted_at IS NOT NULL), 0)",
-      {person_id, now - static_cast<int64_t>(rules.circumvention_window_days) * kDay, now, person_id}));
+Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, int64_t person_id,
+                                   int64_t now) {
+  Rows rows =
+      TRY(conn.query("SELECT COUNT(*) FROM filter_circumvention_events WHERE person_id = ? AND at "
+                     "> ? AND at <= ? AND at > "
+                     "COALESCE((SELECT MAX(lifted_at) FROM filter_bans WHERE person_id = ? AND "
+                     "lifted_at IS NOT NULL), 0)",
+                     {person_id, now - static_cast<int64_t>(rules.circumvention_window_days) * kDay,
+                      now, person_id}));
   return rows[0][0].as_int();
 }
 
@@ -86,15 +97,17 @@ Result<std::optional<int64_t>> ban_if_due(const SchoolScope& at, const FilterRul
   const int64_t now = at.now();
   const int64_t attempts = TRY(attempts_in_window(at.conn, rules, person_id, now));
   if (attempts < rules.circumvention_threshold) return std::optional<int64_t>();
-  const std::string why = std::to_string(attempts) + " attempts to get round the web filter within " +
-                          std::to_string(rules.circumvention_window_days) +
-                          (rules.circumvention_window_days == 1 ? " day" : " days") + " (the policy's limit is " +
-                          std::to_string(rules.circumvention_threshold) + ").";
-  int64_t id = TRY(at.conn.insert(
-      "INSERT INTO filter_bans (school_id, person_id, sanction, started_at, why, events_count, window_days) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {at.school_id, person_id, sanction_key(rules.circumvention), now, why, attempts,
-       static_cast<int64_t>(rules.circumvention_window_days)}));
+  const std::string why =
+      std::to_string(attempts) + " attempts to get round the web filter within " +
+      std::to_string(rules.circumvention_window_days) +
+      (rules.circumvention_window_days == 1 ? " day" : " days") + " (the policy's limit is " +
+      std::to_string(rules.circumvention_threshold) + ").";
+  int64_t id =
+      TRY(at.conn.insert("INSERT INTO filter_bans (school_id, person_id, sanction, started_at, "
+                         "why, events_count, window_days) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         {at.school_id, person_id, sanction_key(rules.circumvention), now, why,
+                          attempts, static_cast<int64_t>(rules.circumvention_window_days)}));
   TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"filter.ban", "filter_ban", std::to_string(id), at.school_id,
                               nlohmann::json{{"person", person_id},
@@ -108,9 +121,9 @@ Result<std::optional<int64_t>> ban_if_due(const SchoolScope& at, const FilterRul
 
 Status lift_ban(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                 int64_t ban_id, std::string_view reason) {
-  std::string why = TRY(required_text(reason, "The reason",
-                                      "Say why the ban is lifted, for example what was agreed with the pupil.",
-                                      kMaxText, true));
+  std::string why = TRY(required_text(
+      reason, "The reason",
+      "Say why the ban is lifted, for example what was agreed with the pupil.", kMaxText, true));
   School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.monitoring_reports_to, school, "lift bans from the network"));
   const int64_t now = at.now();
@@ -133,17 +146,21 @@ Result<int64_t> record_supervision(const SchoolScope& at, const Grants& grants,
                           " minutes; record another session when this one ends.");
   auto supervisor = load_staff_member(at.conn, at.school_id, supervisor_id);
   if (!supervisor.ok())
-    return Error::invalid("Choose the member of staff who supervises from the school's current staff.");
+    return Error::invalid(
+        "Choose the member of staff who supervises from the school's current staff.");
   School school = TRY(get_school(at.conn, at.school_id));
-  TRY(require_one_of(grants, rules.monitoring_reports_to, school, "record supervised use of the network"));
+  TRY(require_one_of(grants, rules.monitoring_reports_to, school,
+                     "record supervised use of the network"));
   const int64_t now = at.now();
   FilterBan b = TRY(ban_in_force(at.conn, at.school_id, ban_id, now));
   if (b.sanction != CircumventionSanction::kSupervisedUseOnly)
-    return Error::conflict("This ban removes internet access entirely, as the policy said when it began; "
-                           "supervised use is not offered. Lift the ban to restore access.");
+    return Error::conflict(
+        "This ban removes internet access entirely, as the policy said when it began; "
+        "supervised use is not offered. Lift the ban to restore access.");
   const int64_t ends = now + static_cast<int64_t>(minutes) * 60;
   int64_t id = TRY(at.conn.insert(
-      "INSERT INTO filter_supervised_sessions (ban_id, supervisor_id, supervisor_name, recorded_by, "
+      "INSERT INTO filter_supervised_sessions (ban_id, supervisor_id, supervisor_name, "
+      "recorded_by, "
       "recorded_by_name, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {ban_id, supervisor_id, supervisor->display_name(), at.actor.person_id, at.actor.name, now,
        ends}));
@@ -191,12 +208,15 @@ Result<FilterBan> get_ban(Connection& conn, int64_t school_id, int64_t ban_id, i
 }
 
 Result<std::vector<FilterBan>> bans_in_force(Connection& conn, int64_t school_id, int64_t now) {
-  return load(conn, now, "WHERE b.school_id = ? AND b.lifted_at IS NULL ORDER BY b.started_at DESC, b.id DESC",
+  return load(conn, now,
+              "WHERE b.school_id = ? AND b.lifted_at IS NULL ORDER BY b.started_at DESC, b.id DESC",
               {school_id});
 }
 
-Result<std::vector<FilterBan>> bans_of(Connection& conn, int64_t school_id, int64_t person_id, int64_t now) {
-  return load(conn, now, "WHERE b.school_id = ? AND b.person_id = ? ORDER BY b.started_at DESC, b.id DESC",
+Result<std::vector<FilterBan>> bans_of(Connection& conn, int64_t school_id, int64_t person_id,
+                                       int64_t now) {
+  return load(conn, now,
+              "WHERE b.school_id = ? AND b.person_id = ? ORDER BY b.started_at DESC, b.id DESC",
               {school_id, person_id});
 }
 

@@ -31,7 +31,8 @@ namespace inloco::filter {
 
 inline constexpr int kMaxSupervisedMinutes = 8 * 60;  // a school day at most
 
-std::string_view sanction_key(CircumventionSanction s);  // "record_only", "supervised_use_only", ...
+std::string_view sanction_key(
+    CircumventionSanction s);  // "record_only", "supervised_use_only", ...
 
 struct SupervisedSession {
   int64_t id = 0;
@@ -64,7 +65,8 @@ struct FilterBan {
 
 // Attempts the person made within the window before `now`, after any ban of
 // theirs was lifted.
-Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, int64_t person_id, int64_t now);
+Result<int64_t> attempts_in_window(Connection& conn, const FilterRules& rules, int64_t person_id,
+                                   int64_t now);
 
 // Bans the person when the rules call for it: a sanction other than
 // record_only, attempts_in_window >= the threshold, and no ban in force.
@@ -99,6 +101,7 @@ Result<FilterBan> get_ban(Connection& conn, int64_t school_id, int64_t ban_id, i
 // The bans in force at the school, newest first, supervised_until as of `now`.
 Result<std::vector<FilterBan>> bans_in_force(Connection& conn, int64_t school_id, int64_t now);
 // Every ban of one person, newest first.
-Result<std::vector<FilterBan>> bans_of(Connection& conn, int64_t school_id, int64_t person_id, int64_t now);
+Result<std::vector<FilterBan>> bans_of(Connection& conn, int64_t school_id, int64_t person_id,
+                                       int64_t now);
 
 }  // namespace inloco::filter

@@ -20,11 +20,13 @@ class FilterBanTest : public test::MonitoringFixture {
  protected:
   void attempt(int64_t person, int64_t ago) {
     auto s = write([&](Connection& c) -> Status {
-      TRY(c.execute(
-          "INSERT INTO filter_circumvention_events (school_id, at, username, person_id, source_address, url, host, "
-          "kind, category, blocked) VALUES (?, ?, 'x', ?, '10.0.0.1', 'https://nordvpn.com/', 'nordvpn.com', "
-          "'category', 'vpn', 1)",
-          {alpha_, clock_.now() - ago, person}));
+      TRY(
+          c.execute("INSERT INTO filter_circumvention_events (school_id, at, username, person_id, "
+                    "source_address, url, host, "
+                    "kind, category, blocked) VALUES (?, ?, 'x', ?, '10.0.0.1', "
+                    "'https://nordvpn.com/', 'nordvpn.com', "
+                    "'category', 'vpn', 1)",
+                    {alpha_, clock_.now() - ago, person}));
       return {};
     });
     ASSERT_TRUE(s.ok()) << s.error().message;
@@ -78,12 +80,14 @@ TEST_P(FilterBanTest, AttemptsWithinTheWindowReachTheThreshold) {
   EXPECT_EQ(b->person_id, pupil_);
   EXPECT_EQ(b->events_count, 3);
   EXPECT_EQ(b->sanction, CircumventionSanction::kSupervisedUseOnly);
-  EXPECT_NE(b->why.find("3 attempts to get round the web filter within 7 days"), std::string::npos) << b->why;
+  EXPECT_NE(b->why.find("3 attempts to get round the web filter within 7 days"), std::string::npos)
+      << b->why;
   EXPECT_EQ(b->network_name, "ppupil");
   EXPECT_TRUE(b->in_force());
   // A school's ban is not another school's.
-  EXPECT_EQ(read([&](Connection& c) { return get_ban(c, beta_, **banned, clock_.now()); }).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      read([&](Connection& c) { return get_ban(c, beta_, **banned, clock_.now()); }).error().code,
+      ErrorCode::kNotFound);
 }
 
 TEST_P(FilterBanTest, TheThresholdAndWindowAreTheProfiles) {
@@ -125,15 +129,19 @@ TEST_P(FilterBanTest, LiftingNeedsTheReasonAndTheProfilesRoles) {
 TEST_P(FilterBanTest, SupervisedUseLetsThePersonThroughUntilATime) {
   int64_t id = ban(pupil_);
   ASSERT_NE(id, 0);
-  EXPECT_EQ(supervise(ict_, id, pupil2_, 60).error().code, ErrorCode::kInvalid) << "a pupil cannot supervise";
-  EXPECT_EQ(supervise(ict_, id, beta_teacher_, 60).error().code, ErrorCode::kInvalid) << "nor another school's staff";
+  EXPECT_EQ(supervise(ict_, id, pupil2_, 60).error().code, ErrorCode::kInvalid)
+      << "a pupil cannot supervise";
+  EXPECT_EQ(supervise(ict_, id, beta_teacher_, 60).error().code, ErrorCode::kInvalid)
+      << "nor another school's staff";
   EXPECT_EQ(supervise(ict_, id, teacher_, 0).error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(supervise(ict_, id, teacher_, kMaxSupervisedMinutes + 1).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(supervise(ict_, id, teacher_, kMaxSupervisedMinutes + 1).error().code,
+            ErrorCode::kInvalid);
   EXPECT_EQ(supervise(head_, id, teacher_, 60).error().code, ErrorCode::kForbidden);
   auto s = supervise(ict_, id, teacher_, 50);
   ASSERT_TRUE(s.ok()) << s.error().message;
   const int64_t until = clock_.now() + 50 * 60;
-  EXPECT_EQ(ban_file(), "ppupil\t" + std::to_string(clock_.now()) + "\t" + std::to_string(until) + "\n");
+  EXPECT_EQ(ban_file(),
+            "ppupil\t" + std::to_string(clock_.now()) + "\t" + std::to_string(until) + "\n");
   auto b = read([&](Connection& c) { return get_ban(c, alpha_, id, clock_.now()); });
   ASSERT_TRUE(b.ok());
   ASSERT_EQ(b->sessions.size(), 1u);

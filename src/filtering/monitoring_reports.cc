@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "filtering/network_names.h"
@@ -60,17 +59,22 @@ class Names {
 };
 
 // The lines of one grouping over [from, to], keyed by the grouping's key as text.
-Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t school_id, int64_t from, int64_t to,
-                                                      const Grouping& g, const std::string& extra = "",
+Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t school_id,
+                                                      int64_t from, int64_t to, const Grouping& g,
+                                                      const std::string& extra = "",
                                                       const SqlParams& extra_params = {}) {
   const std::string key(g.key);
-  const std::string where = " WHERE school_id = ? AND at >= ? AND at <= ? AND " + std::string(g.where) + extra;
+  const std::string where =
+      " WHERE school_id = ? AND at >= ? AND at <= ? AND " + std::string(g.where) + extra;
   SqlParams params{school_id, from, to};
   params.insert(params.end(), extra_params.begin(), extra_params.end());
   std::map<std::string, ActivityLine> lines;
-  Rows totals = TRY(conn.query("SELECT " + key + ", COUNT(*), SUM(blocked), SUM(CASE WHEN search_flag <> '' THEN 1 "
-                                                 "ELSE 0 END) FROM filter_decisions" + where + " GROUP BY " + key,
-                               params));
+  Rows totals =
+      TRY(conn.query("SELECT " + key +
+                         ", COUNT(*), SUM(blocked), SUM(CASE WHEN search_flag <> '' THEN 1 "
+                         "ELSE 0 END) FROM filter_decisions" +
+                         where + " GROUP BY " + key,
+                     params));
   for (const Row& r : totals) {
     RowReader in(r);
     ActivityLine& l = lines[in.text()];
@@ -78,8 +82,8 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
     l.blocked = in.integer();
     l.flagged = in.integer();
   }
-  Rows categories = TRY(conn.query("SELECT " + key + ", category, COUNT(*) FROM filter_decisions" + where +
-                                       " AND category <> '' GROUP BY " + key + ", category",
+  Rows categories = TRY(conn.query("SELECT " + key + ", category, COUNT(*) FROM filter_decisions" +
+                                       where + " AND category <> '' GROUP BY " + key + ", category",
                                    params));
   for (const Row& r : categories) {
     RowReader in(r);
@@ -90,14 +94,15 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
     l.categories.push_back(std::move(c));
   }
   for (auto& [k, l] : lines) {
-    std::sort(l.categories.begin(), l.categories.end(), [](const CategoryCount& a, const CategoryCount& b) {
-      return a.requests != b.requests ? a.requests > b.requests : a.category < b.category;
-    });
+    std::sort(l.categories.begin(), l.categories.end(),
+              [](const CategoryCount& a, const CategoryCount& b) {
+                return a.requests != b.requests ? a.requests > b.requests : a.category < b.category;
+              });
     if (l.categories.size() > kTopCategories) l.categories.resize(kTopCategories);
   }
-  Rows attempts = TRY(conn.query("SELECT " + key + ", COUNT(*) FROM filter_circumvention_events" + where +
-                                     " GROUP BY " + key,
-                                 params));
+  Rows attempts = TRY(conn.query(
+      "SELECT " + key + ", COUNT(*) FROM filter_circumvention_events" + where + " GROUP BY " + key,
+      params));
   for (const Row& r : attempts) {
     RowReader in(r);
     ActivityLine& l = lines[in.text()];
@@ -105,11 +110,14 @@ Result<std::map<std::string, ActivityLine>> aggregate(Connection& conn, int64_t 
   }
   SqlParams search_params = params;
   search_params.push_back(kMaxSearchRows);
-  Rows searches = TRY(conn.query("SELECT " + key + ", at, search_terms, search_flag, blocked, username, source_address "
-                                     "FROM filter_decisions" + where +
-                                     " AND search_terms <> '' AND (blocked = 1 OR search_flag <> '') "
-                                     "ORDER BY at DESC, id DESC LIMIT ?",
-                                 search_params));
+  Rows searches =
+      TRY(conn.query("SELECT " + key +
+                         ", at, search_terms, search_flag, blocked, username, source_address "
+                         "FROM filter_decisions" +
+                         where +
+                         " AND search_terms <> '' AND (blocked = 1 OR search_flag <> '') "
+                         "ORDER BY at DESC, id DESC LIMIT ?",
+                     search_params));
   for (const Row& r : searches) {
     RowReader in(r);
     ActivityLine& l = lines[in.text()];
@@ -152,11 +160,13 @@ Status audit(const SchoolScope& at, const char* action, const char* type, int64_
   return {};
 }
 
-Result<std::vector<CircumventionEvent>> load_events(Connection& conn, Names& names, const std::string& where,
+Result<std::vector<CircumventionEvent>> load_events(Connection& conn, Names& names,
+                                                    const std::string& where,
                                                     const SqlParams& params) {
   Rows rows = TRY(conn.query(
       "SELECT id, at, person_id, username, source_address, url, host, kind, category, blocked FROM "
-      "filter_circumvention_events " + where,
+      "filter_circumvention_events " +
+          where,
       params));
   std::vector<CircumventionEvent> out;
   for (const Row& r : rows) {
@@ -182,9 +192,12 @@ Result<std::vector<CircumventionEvent>> load_events(Connection& conn, Names& nam
 
 std::string circumvention_description(const CircumventionEvent& e) {
   switch (e.kind) {
-    case CircumventionKind::kIpAddress: return "A bare IP address, which skips the site's name";
-    case CircumventionKind::kNumericAddress: return "An IP address written as a number, to hide it";
-    case CircumventionKind::kCategory: break;
+    case CircumventionKind::kIpAddress:
+      return "A bare IP address, which skips the site's name";
+    case CircumventionKind::kNumericAddress:
+      return "An IP address written as a number, to hide it";
+    case CircumventionKind::kCategory:
+      break;
   }
   const std::string& c = e.category;
   std::string what = c == "vpn"                   ? "A VPN service"
@@ -201,15 +214,17 @@ Result<MonitoringReport> monitoring_report(const SchoolScope& at, int days) {
   report.days = days;
   report.to = at.now();
   report.from = report.to - static_cast<int64_t>(days) * kDay;
-  Rows totals = TRY(at.conn.query(
-      "SELECT COUNT(*), SUM(blocked) FROM filter_decisions WHERE school_id = ? AND at >= ? AND at <= ?",
-      {at.school_id, report.from, report.to}));
+  Rows totals =
+      TRY(at.conn.query("SELECT COUNT(*), SUM(blocked) FROM filter_decisions WHERE school_id = ? "
+                        "AND at >= ? AND at <= ?",
+                        {at.school_id, report.from, report.to}));
   RowReader total(totals[0]);
   report.requests = total.integer();
   report.blocked = total.integer();
-  Rows attempts = TRY(at.conn.query(
-      "SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND at >= ? AND at <= ?",
-      {at.school_id, report.from, report.to}));
+  Rows attempts =
+      TRY(at.conn.query("SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND "
+                        "at >= ? AND at <= ?",
+                        {at.school_id, report.from, report.to}));
   report.attempts = attempts[0][0].as_int();
 
   Names names(at.conn);
@@ -231,7 +246,8 @@ Result<MonitoringReport> monitoring_report(const SchoolScope& at, int days) {
 
   auto devices = TRY(aggregate(at.conn, at.school_id, report.from, report.to, kByDevice));
   Rows seen = TRY(at.conn.query(
-      "SELECT source_address, person_id, username, COUNT(*) FROM filter_decisions WHERE school_id = ? AND at >= ? "
+      "SELECT source_address, person_id, username, COUNT(*) FROM filter_decisions WHERE school_id "
+      "= ? AND at >= ? "
       "AND at <= ? AND source_address <> '' GROUP BY source_address, person_id, username "
       "ORDER BY source_address, COUNT(*) DESC",
       {at.school_id, report.from, report.to}));
@@ -273,8 +289,10 @@ Result<PersonActivity> person_activity(const SchoolScope& at, int64_t person_id,
   a.totals.detail = person_detail(a.person);
   for (SearchSeen& s : a.totals.searches) s.who = a.totals.name;
   Rows rows = TRY(at.conn.query(
-      "SELECT at, username, source_address, url, host, search_terms, search_flag, blocked, category, rule FROM "
-      "filter_decisions WHERE school_id = ? AND person_id = ? AND at >= ? AND at <= ? ORDER BY at DESC, id DESC "
+      "SELECT at, username, source_address, url, host, search_terms, search_flag, blocked, "
+      "category, rule FROM "
+      "filter_decisions WHERE school_id = ? AND person_id = ? AND at >= ? AND at <= ? ORDER BY at "
+      "DESC, id DESC "
       "LIMIT ?",
       {at.school_id, person_id, from, now, static_cast<int64_t>(std::max(limit, 0))}));
   for (const Row& r : rows) {
@@ -313,12 +331,15 @@ Result<std::vector<CircumventionEvent>> circumvention_events(const SchoolScope& 
   return events;
 }
 
-Result<MonitoringCounts> monitoring_counts(Connection& conn, int64_t school_id, int64_t now, int days) {
+Result<MonitoringCounts> monitoring_counts(Connection& conn, int64_t school_id, int64_t now,
+                                           int days) {
   MonitoringCounts c;
-  Rows bans = TRY(conn.query("SELECT COUNT(*) FROM filter_bans WHERE school_id = ? AND lifted_at IS NULL", {school_id}));
+  Rows bans = TRY(conn.query(
+      "SELECT COUNT(*) FROM filter_bans WHERE school_id = ? AND lifted_at IS NULL", {school_id}));
   c.bans_in_force = bans[0][0].as_int();
-  Rows attempts = TRY(conn.query("SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND at >= ?",
-                                 {school_id, now - static_cast<int64_t>(days) * kDay}));
+  Rows attempts = TRY(
+      conn.query("SELECT COUNT(*) FROM filter_circumvention_events WHERE school_id = ? AND at >= ?",
+                 {school_id, now - static_cast<int64_t>(days) * kDay}));
   c.attempts = attempts[0][0].as_int();
   return c;
 }

@@ -39,7 +39,7 @@ struct SearchSeen {
   std::string terms;
   std::string flag;  // the checker's category, or ""
   bool blocked = false;
-  std::string who;   // the person's name or the user name ("" when none)
+  std::string who;  // the person's name or the user name ("" when none)
   std::string source_address;
 };
 
@@ -50,10 +50,10 @@ struct ActivityLine {
   std::string detail;                // "Pupil, Year 5, 5B"; for a device, the user names seen
   int64_t requests = 0;
   int64_t blocked = 0;
-  int64_t attempts = 0;                     // to get round the filter
-  std::vector<CategoryCount> categories;    // most requested first, at most 3
-  std::vector<SearchSeen> searches;         // blocked or flagged, newest first, at most 5
-  int64_t flagged = 0;                      // flagged searches in all
+  int64_t attempts = 0;                   // to get round the filter
+  std::vector<CategoryCount> categories;  // most requested first, at most 3
+  std::vector<SearchSeen> searches;       // blocked or flagged, newest first, at most 5
+  int64_t flagged = 0;                    // flagged searches in all
 };
 
 struct MonitoringReport {
@@ -63,8 +63,9 @@ struct MonitoringReport {
   int64_t requests = 0;
   int64_t blocked = 0;
   int64_t attempts = 0;
-  std::vector<ActivityLine> people;          // people first by attempts, flagged searches, blocked, requests
-  std::vector<ActivityLine> unknown_names;   // user names no person of the school has
+  std::vector<ActivityLine>
+      people;  // people first by attempts, flagged searches, blocked, requests
+  std::vector<ActivityLine> unknown_names;  // user names no person of the school has
   std::vector<ActivityLine> devices;
   bool cut = false;  // more than kMaxReportLines of a kind: the rest left out
 };
@@ -104,11 +105,11 @@ std::string circumvention_description(const CircumventionEvent& e);
 
 struct PersonActivity {
   Person person;
-  std::string network_name;         // "" when they have none
-  ActivityLine totals;              // over the days
-  std::vector<DecisionView> decisions;  // newest first, at most `limit`
+  std::string network_name;                // "" when they have none
+  ActivityLine totals;                     // over the days
+  std::vector<DecisionView> decisions;     // newest first, at most `limit`
   std::vector<CircumventionEvent> events;  // over the days, newest first
-  std::vector<FilterBan> bans;      // every ban of theirs, newest first
+  std::vector<FilterBan> bans;             // every ban of theirs, newest first
 };
 
 // One person's use of the network over the `days` before now. kNotFound
@@ -126,6 +127,7 @@ struct MonitoringCounts {
   int64_t bans_in_force = 0;
   int64_t attempts = 0;  // in the days asked
 };
-Result<MonitoringCounts> monitoring_counts(Connection& conn, int64_t school_id, int64_t now, int days);
+Result<MonitoringCounts> monitoring_counts(Connection& conn, int64_t school_id, int64_t now,
+                                           int days);
 
 }  // namespace inloco::filter

@@ -21,19 +21,24 @@ class MonitoringReportTest : public test::MonitoringFixture {
     std::string log;
     // The pupil on a classroom laptop, then the library PC.
     log += record(now - 3 * kDay, "ppupil", "10.20.3.4", "https://www.bbc.co.uk/bitesize");
-    log += record(now - 3 * kDay + 60, "ppupil", "10.20.3.4", "https://www.tiktok.com/", true, "tiktok");
-    log += record(now - 2 * kDay, "ppupil", "10.20.3.4", "https://www.tiktok.com/foryou", true, "tiktok");
+    log += record(now - 3 * kDay + 60, "ppupil", "10.20.3.4", "https://www.tiktok.com/", true,
+                  "tiktok");
+    log += record(now - 2 * kDay, "ppupil", "10.20.3.4", "https://www.tiktok.com/foryou", true,
+                  "tiktok");
     log += record(now - 2 * kDay + 60, "ppupil", "10.20.3.4",
-                  "https://www.youtube.com/results?search_query=minecraft+hacks", true, "youtube", "minecraft hacks");
+                  "https://www.youtube.com/results?search_query=minecraft+hacks", true, "youtube",
+                  "minecraft hacks");
     log += record(now - kDay, "ppupil", "10.20.5.4", "https://nordvpn.com/", true, "vpn");
     log += record(now - kDay + 60, "ppupil", "10.20.5.4",
-                  "https://www.google.co.uk/search?q=how+much+is+a+zombie+knife", false, "", "how much is a zombie knife");
+                  "https://www.google.co.uk/search?q=how+much+is+a+zombie+knife", false, "",
+                  "how much is a zombie knife");
     // Another pupil on the same laptop; a search of no concern.
-    log += record(now - kDay + 120, "qsecond", "10.20.3.4", "https://www.google.co.uk/search?q=volcano", false, "",
-                  "volcano");
+    log += record(now - kDay + 120, "qsecond", "10.20.3.4",
+                  "https://www.google.co.uk/search?q=volcano", false, "", "volcano");
     // A visitor no one knows, and a record older than the report's days.
     log += record(now - 3600, "visitor01", "10.20.9.12", "https://www.bbc.co.uk/news");
-    log += record(now - 20 * kDay, "qsecond", "10.20.3.4", "https://www.tiktok.com/", true, "tiktok");
+    log +=
+        record(now - 20 * kDay, "qsecond", "10.20.3.4", "https://www.tiktok.com/", true, "tiktok");
     append(dir_ / "d.log", log);
     auto r = ingest(dir_ / "d.log");
     ASSERT_TRUE(r.ok()) << r.error().message;
@@ -71,7 +76,8 @@ TEST_P(MonitoringReportTest, PerPersonAndPerDevice) {
   EXPECT_EQ(r->unknown_names[0].name, "visitor01");
   ASSERT_EQ(r->devices.size(), 3u);
   EXPECT_EQ(r->devices[0].name, "10.20.5.4");
-  const auto laptop = std::find_if(r->devices.begin(), r->devices.end(), [](const ActivityLine& l) { return l.name == "10.20.3.4"; });
+  const auto laptop = std::find_if(r->devices.begin(), r->devices.end(),
+                                   [](const ActivityLine& l) { return l.name == "10.20.3.4"; });
   ASSERT_NE(laptop, r->devices.end());
   EXPECT_EQ(laptop->requests, 5);
   EXPECT_EQ(laptop->detail, "Pip Pupil, Quinn Second");
@@ -108,9 +114,11 @@ TEST_P(MonitoringReportTest, APersonsActivityIsAudited) {
   EXPECT_EQ(a->decisions[0].source_address, "10.20.5.4");
   ASSERT_EQ(a->events.size(), 1u);
   EXPECT_EQ(circumvention_description(a->events[0]), "A VPN service (vpn)");
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'filter.activity_view' AND record_id = ?",
-                   {std::to_string(pupil_)}),
-            1);
+  EXPECT_EQ(
+      scalar(
+          "SELECT COUNT(*) FROM audit_log WHERE action = 'filter.activity_view' AND record_id = ?",
+          {std::to_string(pupil_)}),
+      1);
   EXPECT_EQ(
       write([&](Connection& c) {
         return person_activity(SchoolScope{c, clock_, actor(dsl_), alpha_}, beta_pupil_, 7, 10);

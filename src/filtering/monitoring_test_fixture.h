@@ -13,8 +13,8 @@
 
 #include "accounts/account_test_fixture.h"
 #include "core/crypto.h"
-#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
+#include "filtering/decision_ingest.h"
 #include "notices/notice_store.h"
 
 namespace inloco::test {
@@ -44,17 +44,20 @@ class MonitoringFixture : public AccountFixture {
   }
 
   // One record as the helper writes it ("" fields become "-").
-  static std::string record(int64_t at, std::string_view user, std::string_view source, std::string_view url,
-                            bool blocked = false, std::string_view category = "", std::string_view terms = "",
+  static std::string record(int64_t at, std::string_view user, std::string_view source,
+                            std::string_view url, bool blocked = false,
+                            std::string_view category = "", std::string_view terms = "",
                             std::string_view rule = "") {
-    return filter::format_decision_record({at, user, source, url, terms, blocked ? "block" : "allow", category, rule});
+    return filter::format_decision_record(
+        {at, user, source, url, terms, blocked ? "block" : "allow", category, rule});
   }
   void append(const std::filesystem::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary | std::ios::app);
     out << text;
   }
   Result<filter::IngestSummary> ingest(const std::filesystem::path& p) {
-    return filter::ingest_decision_log(db(), clock_, Actor::command_line(), alpha_, profile_, p.string());
+    return filter::ingest_decision_log(db(), clock_, Actor::command_line(), alpha_, profile_,
+                                       p.string());
   }
   std::vector<NoticeKind> notice_kinds(int64_t person) {
     std::vector<NoticeKind> out;

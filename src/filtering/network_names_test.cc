@@ -16,9 +16,11 @@ TEST(FilterNetworkNameTest, NamesAreLowerCaseWithoutSpaces) {
   EXPECT_EQ(*normalise_network_username("SCHOOL\\JSmith"), "school\\jsmith");
   EXPECT_EQ(*normalise_network_username("j.smith@school.example"), "j.smith@school.example");
   EXPECT_EQ(normalise_network_username("").error().code, ErrorCode::kInvalid);
-  EXPECT_NE(normalise_network_username("j smith").error().message.find("no spaces"), std::string::npos);
+  EXPECT_NE(normalise_network_username("j smith").error().message.find("no spaces"),
+            std::string::npos);
   EXPECT_EQ(normalise_network_username("j\tsmith").error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(normalise_network_username(std::string(kMaxNetworkUsername + 1, 'a')).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(normalise_network_username(std::string(kMaxNetworkUsername + 1, 'a')).error().code,
+            ErrorCode::kInvalid);
   EXPECT_EQ(normalise_network_username("\xff").error().code, ErrorCode::kInvalid);
 }
 
@@ -33,9 +35,10 @@ class NetworkNamesTest : public test::MonitoringFixture {
   }
   void sign_in_name(int64_t person, const std::string& username) {
     ASSERT_TRUE(write([&](Connection& c) -> Status {
-                  TRY(c.execute("INSERT INTO user_accounts (person_id, username, password_hash, created_at, "
-                                "password_changed_at) VALUES (?, ?, 'x', 0, 0)",
-                                {person, username}));
+                  TRY(c.execute(
+                      "INSERT INTO user_accounts (person_id, username, password_hash, created_at, "
+                      "password_changed_at) VALUES (?, ?, 'x', 0, 0)",
+                      {person, username}));
                   return {};
                 }).ok());
   }
@@ -68,10 +71,12 @@ TEST_P(NetworkNamesTest, ANameBelongsToOnePersonOfTheSchool) {
   auto taken = set(ict_, pupil2_, "PPUPIL");
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(set(ict_, pupil2_, "tteacher").error().code, ErrorCode::kConflict) << "a sign-in name in use";
+  EXPECT_EQ(set(ict_, pupil2_, "tteacher").error().code, ErrorCode::kConflict)
+      << "a sign-in name in use";
   EXPECT_TRUE(set(ict_, pupil2_, "bbeta").ok()) << "another school's name is no clash";
   EXPECT_TRUE(set(ict_, pupil_, "ppupil").ok()) << "one's own name again";
-  EXPECT_EQ(set(head_, pupil2_, "qq").error().code, ErrorCode::kForbidden) << "monitoring_reports_to is ICT and the DSL";
+  EXPECT_EQ(set(head_, pupil2_, "qq").error().code, ErrorCode::kForbidden)
+      << "monitoring_reports_to is ICT and the DSL";
   EXPECT_EQ(set(ict_, beta_pupil_, "qq").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(set(ict_, pupil2_, "two words").error().code, ErrorCode::kInvalid);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM people WHERE network_username = 'qq'"), 0);

@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 Status write_whole(const fs::path& path, const std::string& text) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return Error::unavailable("Cannot create the folder " + path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    return Error::unavailable("Cannot create the folder " + path.parent_path().string() + ": " +
+                              ec.message());
   return write_file_whole(path, text);
 }
 
@@ -55,7 +57,8 @@ Result<SchoolListsWritten> write_school_lists(Connection& conn, int64_t school_i
   }
   std::string exceptions;
   for (const FilterException& e : TRY(exceptions_in_force(conn, school_id, now))) {
-    exceptions += e.domain + "\t" + e.for_group + "\t" + e.for_username + "\t" + std::to_string(e.ends_at) + "\n";
+    exceptions += e.domain + "\t" + e.for_group + "\t" + e.for_username + "\t" +
+                  std::to_string(e.ends_at) + "\n";
     ++written.exceptions;
   }
   std::string people;

@@ -30,7 +30,6 @@
 
 namespace inloco::filter {
 
-
 struct SchoolListsWritten {
   int64_t blocked_domains = 0;
   int64_t exceptions = 0;

@@ -39,7 +39,8 @@ class SchoolListsTest : public test::AccountFixture {
     std::string text = TRY(profile_text_for_school(c, alpha_));
     return write_school_lists(c, alpha_, clock_.now(), profile.filter, text, dir_);
   }
-  std::string dir_ = (std::filesystem::temp_directory_path() / ("inloco-lists-" + random_token(8))).string();
+  std::string dir_ =
+      (std::filesystem::temp_directory_path() / ("inloco-lists-" + random_token(8))).string();
   FilterRules rules_;
 };
 
@@ -91,9 +92,9 @@ TEST_P(SchoolListsTest, TheProfileAndEachPersonsGroupAreWrittenForTheHelper) {
                 TRY(account(teacher_, "tom.teacher", 0));
                 TRY(account(pupil_, "pip.pupil", 0));
                 TRY(account(governor_, "gail.governor", 0));
-                TRY(account(teacher2_, "tara.second", 1));  // disabled: not on the network
-                TRY(account(left_, "lee.leaver", 0));       // left the school
-                TRY(account(beta_teacher_, "ben.beta", 0)); // another school
+                TRY(account(teacher2_, "tara.second", 1));   // disabled: not on the network
+                TRY(account(left_, "lee.leaver", 0));        // left the school
+                TRY(account(beta_teacher_, "ben.beta", 0));  // another school
                 return {};
               }).ok());
   auto written = read([&](Connection& c) { return lists(c); });

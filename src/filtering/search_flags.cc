@@ -9,7 +9,7 @@ namespace inloco::filter {
 namespace {
 
 constexpr std::array<std::string_view, 5> kOfConcern = {"sexual", "violent", "illegal", "bullying",
-                                                         "discriminatory"};
+                                                        "discriminatory"};
 
 }  // namespace
 
@@ -26,7 +26,8 @@ std::string SearchFlags::flag(std::string_view terms) const {
   auto found = checker_->find(terms);
   if (!found.ok()) return {};
   for (const checks::Finding& f : *found)
-    if (std::find(kOfConcern.begin(), kOfConcern.end(), f.category) != kOfConcern.end()) return f.category;
+    if (std::find(kOfConcern.begin(), kOfConcern.end(), f.category) != kOfConcern.end())
+      return f.category;
   return {};
 }
 

@@ -26,7 +26,8 @@ class SearchFlags {
   std::string flag(std::string_view terms) const;
 
  private:
-  explicit SearchFlags(std::shared_ptr<const checks::TextChecker> checker) : checker_(std::move(checker)) {}
+  explicit SearchFlags(std::shared_ptr<const checks::TextChecker> checker)
+      : checker_(std::move(checker)) {}
   std::shared_ptr<const checks::TextChecker> checker_;
 };
 

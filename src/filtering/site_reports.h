@@ -61,7 +61,8 @@ Result<SiteReport> get_site_report(Connection& conn, int64_t school_id, int64_t 
 // The school's reports, open first, then newest first (at most `limit`).
 Result<std::vector<SiteReport>> site_reports(Connection& conn, int64_t school_id, int limit);
 // The person's own reports, newest first.
-Result<std::vector<SiteReport>> own_site_reports(Connection& conn, int64_t school_id, int64_t person_id);
+Result<std::vector<SiteReport>> own_site_reports(Connection& conn, int64_t school_id,
+                                                 int64_t person_id);
 // The school's own block list: every blocked site, sorted, each once.
 Result<std::vector<std::string>> school_block_list(Connection& conn, int64_t school_id);
 

@@ -32,9 +32,11 @@ class SiteReportTest : public test::AccountFixture {
 };
 
 TEST_P(SiteReportTest, ReportedThenBlockedByIct) {
-  EXPECT_EQ(report(teacher_, "https://games.example/violent", "").error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(report(teacher_, "https://games.example/violent", "").error().code,
+            ErrorCode::kInvalid);
   EXPECT_EQ(report(teacher_, "", "Violent game").error().code, ErrorCode::kInvalid);
-  auto id = report(teacher_, "https://www.Games.example/violent", "A violent game a pupil opened in the library");
+  auto id = report(teacher_, "https://www.Games.example/violent",
+                   "A violent game a pupil opened in the library");
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_TRUE(blocked().empty());
   EXPECT_EQ(handle(teacher2_, *id, true, "Blocked").error().code, ErrorCode::kForbidden);

@@ -2,12 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "filter/url_normaliser.h"
-#include "notices/notice_store.h"
-#include "people/school_store.h"
 #include "auth/role_requirements.h"
 #include "core/typed_text.h"
+#include "filter/url_normaliser.h"
+#include "notices/notice_store.h"
 #include "people/school_members.h"
+#include "people/school_store.h"
 #include "store/row_reader.h"
 
 namespace inloco::filter {
@@ -66,7 +66,8 @@ Result<UnblockRequest> waiting(Connection& conn, int64_t school_id, int64_t id) 
   UnblockRequest r = TRY(get_unblock_request(conn, school_id, id));
   if (r.status != UnblockStatus::kWaiting)
     return Error::conflict("This request was " + std::string(status_key(r.status)) + " by " +
-                           r.decided_by_name + " and cannot be changed; ask again if it is still needed.");
+                           r.decided_by_name +
+                           " and cannot be changed; ask again if it is still needed.");
   return r;
 }
 
@@ -74,22 +75,28 @@ Result<UnblockRequest> waiting(Connection& conn, int64_t school_id, int64_t id) 
 
 std::string_view unblock_status_key(UnblockStatus s) {
   switch (s) {
-    case UnblockStatus::kWaiting: return "waiting";
-    case UnblockStatus::kApproved: return "approved";
-    case UnblockStatus::kRefused: return "refused";
+    case UnblockStatus::kWaiting:
+      return "waiting";
+    case UnblockStatus::kApproved:
+      return "approved";
+    case UnblockStatus::kRefused:
+      return "refused";
   }
   return "waiting";
 }
 
 Result<std::string> unblock_domain(std::string_view address) {
   std::string text = TRY(optional_text(address, "The address", kMaxAddress, false));
-  if (text.empty()) return Error::invalid("Enter the address of the site, for example https://www.example.org/page.");
+  if (text.empty())
+    return Error::invalid(
+        "Enter the address of the site, for example https://www.example.org/page.");
   if (text.find("://") == std::string::npos) text = "http://" + text;
   auto url = normalise_url(text);
   if (!url.ok() || url->host.empty())
-    return Error::invalid("\"" + std::string(address) +
-                          "\" is not the address of a site. Copy it from the browser's address bar, for "
-                          "example https://www.example.org/page.");
+    return Error::invalid(
+        "\"" + std::string(address) +
+        "\" is not the address of a site. Copy it from the browser's address bar, for "
+        "example https://www.example.org/page.");
   return std::string(strip_www(url->host));
 }
 
@@ -99,9 +106,9 @@ Result<int64_t> request_unblock(const SchoolScope& at, const FilterRules& rules,
     return Error::forbidden("Only a member of staff can ask for a site to be unblocked.");
   std::string address = TRY(optional_text(in.address, "The address", kMaxAddress, false));
   std::string domain = TRY(unblock_domain(address));
-  std::string reason = TRY(required_text(in.reason, "The reason",
-                                         "Say what the site is needed for, for example the lesson and the resource.",
-                                         kMaxText, true));
+  std::string reason = TRY(required_text(
+      in.reason, "The reason",
+      "Say what the site is needed for, for example the lesson and the resource.", kMaxText, true));
   if (!in.for_group.empty() && !rules.groups.contains(in.for_group))
     return Error::invalid("The school's policy has no filter group \"" + in.for_group +
                           "\"; choose one of the groups offered, or yourself.");
@@ -110,7 +117,8 @@ Result<int64_t> request_unblock(const SchoolScope& at, const FilterRules& rules,
                           " days; a site needed for longer can be asked for again.");
   TRY(get_school(at.conn, at.school_id));
   int64_t id = TRY(at.conn.insert(
-      "INSERT INTO filter_unblock_requests (school_id, requested_by, requested_by_name, requested_at, "
+      "INSERT INTO filter_unblock_requests (school_id, requested_by, requested_by_name, "
+      "requested_at, "
       "address, domain, reason, for_group, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {at.school_id, *at.actor.person_id, at.actor.name, at.now(), address, domain, reason,
        in.for_group, static_cast<int64_t>(in.days)}));
@@ -126,9 +134,10 @@ Result<int64_t> request_unblock(const SchoolScope& at, const FilterRules& rules,
 
 Status check_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                      int64_t request_id, std::string_view note) {
-  std::string text = TRY(required_text(note, "The check",
-                                       "Say what you found: whether the site is safe and what it is in the lists as.",
-                                       kMaxText, true));
+  std::string text = TRY(
+      required_text(note, "The check",
+                    "Say what you found: whether the site is safe and what it is in the lists as.",
+                    kMaxText, true));
   School school = TRY(get_school(at.conn, at.school_id));
   TRY(require_one_of(grants, rules.unblock_handlers, school, "check requests to unblock sites"));
   TRY(waiting(at.conn, at.school_id, request_id));
@@ -141,11 +150,12 @@ Status check_unblock(const SchoolScope& at, const Grants& grants, const FilterRu
 
 Status decide_unblock(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                       int64_t request_id, bool approve, std::string_view reason) {
-  std::string why = TRY(required_text(reason, "The decision",
-                                      "Write the decision and its reason: it is kept with the request.",
-                                      kMaxText, true));
+  std::string why = TRY(required_text(
+      reason, "The decision", "Write the decision and its reason: it is kept with the request.",
+      kMaxText, true));
   School school = TRY(get_school(at.conn, at.school_id));
-  TRY(require_one_of(grants, rules.unblock_approvers, school, "approve or refuse requests to unblock sites"));
+  TRY(require_one_of(grants, rules.unblock_approvers, school,
+                     "approve or refuse requests to unblock sites"));
   UnblockRequest r = TRY(waiting(at.conn, at.school_id, request_id));
   if (at.actor.person_id == r.requested_by)
     return Error::forbidden("You cannot decide on your own request; someone else who is " +
@@ -168,17 +178,21 @@ Status decide_unblock(const SchoolScope& at, const Grants& grants, const FilterR
                {{"approved", approve}, {"domain", r.domain}});
 }
 
-Result<UnblockRequest> get_unblock_request(Connection& conn, int64_t school_id, int64_t request_id) {
-  Rows rows = TRY(conn.query(kSelect + "WHERE r.id = ? AND r.school_id = ?", {request_id, school_id}));
-  if (rows.empty()) return Error::not_found("There is no such request to unblock a site at this school.");
+Result<UnblockRequest> get_unblock_request(Connection& conn, int64_t school_id,
+                                           int64_t request_id) {
+  Rows rows =
+      TRY(conn.query(kSelect + "WHERE r.id = ? AND r.school_id = ?", {request_id, school_id}));
+  if (rows.empty())
+    return Error::not_found("There is no such request to unblock a site at this school.");
   return from_row(rows[0]);
 }
 
-Result<std::vector<UnblockRequest>> unblock_requests(Connection& conn, int64_t school_id, int limit) {
-  Rows rows = TRY(conn.query(kSelect +
-                                 "WHERE r.school_id = ? ORDER BY CASE WHEN r.status = 'waiting' THEN 0 "
-                                 "ELSE 1 END, r.requested_at DESC, r.id DESC LIMIT ?",
-                             {school_id, static_cast<int64_t>(limit)}));
+Result<std::vector<UnblockRequest>> unblock_requests(Connection& conn, int64_t school_id,
+                                                     int limit) {
+  Rows rows = TRY(
+      conn.query(kSelect + "WHERE r.school_id = ? ORDER BY CASE WHEN r.status = 'waiting' THEN 0 "
+                           "ELSE 1 END, r.requested_at DESC, r.id DESC LIMIT ?",
+                 {school_id, static_cast<int64_t>(limit)}));
   std::vector<UnblockRequest> out;
   for (const Row& r : rows) out.push_back(from_row(r));
   return out;
@@ -199,7 +213,8 @@ Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64
   Rows rows = TRY(conn.query(
       "SELECT e.id, e.request_id, e.domain, e.for_group, e.for_person_id, "
       "COALESCE(p.network_username, u.username), e.starts_at, e.ends_at FROM filter_exceptions e "
-      "LEFT JOIN people p ON p.id = e.for_person_id LEFT JOIN user_accounts u ON u.person_id = e.for_person_id "
+      "LEFT JOIN people p ON p.id = e.for_person_id LEFT JOIN user_accounts u ON u.person_id = "
+      "e.for_person_id "
       "WHERE e.school_id = ? AND e.ended_at IS NULL AND e.starts_at <= ? AND e.ends_at > ? "
       "ORDER BY e.ends_at, e.id",
       {school_id, now, now}));
@@ -222,17 +237,18 @@ Result<std::vector<FilterException>> exceptions_in_force(Connection& conn, int64
 
 Status end_exception(const SchoolScope& at, const Grants& grants, const FilterRules& rules,
                      int64_t exception_id, std::string_view reason) {
-  std::string why = TRY(required_text(reason, "The reason", "Say why the exception ends early.",
-                                      kMaxText, true));
+  std::string why =
+      TRY(required_text(reason, "The reason", "Say why the exception ends early.", kMaxText, true));
   School school = TRY(get_school(at.conn, at.school_id));
   std::vector<Role> who = rules.unblock_approvers;
   who.insert(who.end(), rules.unblock_handlers.begin(), rules.unblock_handlers.end());
   TRY(require_one_of(grants, who, school, "end an exception early"));
   const int64_t now = at.now();
-  Rows rows = TRY(at.conn.query(
-      "SELECT request_id FROM filter_exceptions WHERE id = ? AND school_id = ? AND ended_at IS NULL "
-      "AND ends_at > ?",
-      {exception_id, at.school_id, now}));
+  Rows rows =
+      TRY(at.conn.query("SELECT request_id FROM filter_exceptions WHERE id = ? AND school_id = ? "
+                        "AND ended_at IS NULL "
+                        "AND ends_at > ?",
+                        {exception_id, at.school_id, now}));
   if (rows.empty()) return Error::conflict("This exception has already ended.");
   TRY(at.conn.execute(
       "UPDATE filter_exceptions SET ended_at = ?, ended_by_name = ?, end_reason = ? WHERE id = ?",

@@ -86,7 +86,8 @@ Status decide_unblock(const SchoolScope& at, const Grants& grants, const FilterR
 // kNotFound unless the request is of the school.
 Result<UnblockRequest> get_unblock_request(Connection& conn, int64_t school_id, int64_t request_id);
 // The school's requests, waiting first, then newest first (at most `limit`).
-Result<std::vector<UnblockRequest>> unblock_requests(Connection& conn, int64_t school_id, int limit);
+Result<std::vector<UnblockRequest>> unblock_requests(Connection& conn, int64_t school_id,
+                                                     int limit);
 // The person's own requests, newest first.
 Result<std::vector<UnblockRequest>> own_unblock_requests(Connection& conn, int64_t school_id,
                                                          int64_t person_id);
@@ -97,7 +98,8 @@ struct FilterException {
   std::string domain;
   std::string for_group;
   std::optional<int64_t> for_person_id;
-  std::string for_username;  // the person's network name (network_names.h), for the filter ("" if none)
+  std::string
+      for_username;  // the person's network name (network_names.h), for the filter ("" if none)
   int64_t starts_at = 0;
   int64_t ends_at = 0;
 };

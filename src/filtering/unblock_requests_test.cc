@@ -19,7 +19,8 @@ class UnblockRequestTest : public test::AccountFixture {
     });
   }
   UnblockInput lesson_site() {
-    return {"https://www.Science-Museum.org.uk/see-and-do/", "Year 6 space topic: the museum's videos", "", 7};
+    return {"https://www.Science-Museum.org.uk/see-and-do/",
+            "Year 6 space topic: the museum's videos", "", 7};
   }
   Status check(int64_t by, int64_t id, std::string note) {
     Grants g = grants(by);
@@ -114,7 +115,9 @@ TEST_P(UnblockRequestTest, IctChecksAndTheHeadApprovesInWriting) {
 
 TEST_P(UnblockRequestTest, ARefusalAddsNoExceptionAndTheHeadCannotApproveTheirOwn) {
   auto id = ask(teacher_, lesson_site());
-  ASSERT_TRUE(decide(head_, *id, false, "Use the museum's resources already on the learning platform.").ok());
+  ASSERT_TRUE(
+      decide(head_, *id, false, "Use the museum's resources already on the learning platform.")
+          .ok());
   EXPECT_TRUE(in_force().empty());
   auto r = read([&](Connection& c) { return get_unblock_request(c, alpha_, *id); });
   EXPECT_EQ(r->status, UnblockStatus::kRefused);

@@ -68,8 +68,8 @@ struct DeviceMatch {
 // anything else.
 Status check_device_details(const DeviceDetails& device);
 
-// kInvalid as check_device_details; kNotFound for an unknown school; kConflict when an approved device
-// of the school has the label, or the same make, model and serial.
+// kInvalid as check_device_details; kNotFound for an unknown school; kConflict when an approved
+// device of the school has the label, or the same make, model and serial.
 Result<int64_t> add_device(const SchoolScope& at, const DeviceDetails& device);
 
 // kNotFound unless the device belongs to the school; kConflict if already retired.

@@ -20,7 +20,8 @@ enum class NoticeKind {
   kUnblockDecided,      // their request to unblock a site was decided
   kSiteReported,        // NET-4: a site was reported for them to block or not
   kSiteReportHandled,   // the site they reported was blocked, or not
-  kNetworkBanned,       // NET-6: a person was banned from the network after attempts to get round the filter
+  kNetworkBanned,  // NET-6: a person was banned from the network after attempts to get round the
+                   // filter
 };
 
 // What a notice points to: one of these.

@@ -17,8 +17,9 @@ Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id, 
        about.site_report_id, about.filter_ban_id, clock.now()});
 }
 
-Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id, const std::vector<Role>& roles,
-                    std::optional<int64_t> except, NoticeKind kind, const NoticeAbout& about) {
+Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id,
+                    const std::vector<Role>& roles, std::optional<int64_t> except, NoticeKind kind,
+                    const NoticeAbout& about) {
   std::set<int64_t> told;
   for (const RoleHolder& h : TRY(role_holders_at(conn, school_id))) {
     if (std::find(roles.begin(), roles.end(), h.role) == roles.end() || !h.person.active) continue;
@@ -28,17 +29,21 @@ Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id, con
   return {};
 }
 
-Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id, const NoticeAbout& about) {
+Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id,
+                         const NoticeAbout& about) {
   if (about.unblock_request_id)
-    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND unblock_request_id = ? AND "
-                     "read_at IS NULL",
-                     {clock.now(), person_id, *about.unblock_request_id}));
+    TRY(conn.execute(
+        "UPDATE notices SET read_at = ? WHERE person_id = ? AND unblock_request_id = ? AND "
+        "read_at IS NULL",
+        {clock.now(), person_id, *about.unblock_request_id}));
   if (about.site_report_id)
-    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND site_report_id = ? AND "
-                     "read_at IS NULL",
-                     {clock.now(), person_id, *about.site_report_id}));
+    TRY(conn.execute(
+        "UPDATE notices SET read_at = ? WHERE person_id = ? AND site_report_id = ? AND "
+        "read_at IS NULL",
+        {clock.now(), person_id, *about.site_report_id}));
   if (about.filter_ban_id)
-    TRY(conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND filter_ban_id = ? AND "
+    TRY(
+        conn.execute("UPDATE notices SET read_at = ? WHERE person_id = ? AND filter_ban_id = ? AND "
                      "read_at IS NULL",
                      {clock.now(), person_id, *about.filter_ban_id}));
   if (about.concern_id) TRY(mark_concern_notices_read(conn, clock, person_id, *about.concern_id));
@@ -48,7 +53,8 @@ Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id
 Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int limit) {
   Rows rows = TRY(conn.query(
       "SELECT n.id, n.school_id, s.name, n.person_id, n.kind, n.concern_id, n.created_at, "
-      "n.read_at, n.unblock_request_id, n.site_report_id, n.filter_ban_id FROM notices n JOIN schools s ON s.id = n.school_id WHERE n.person_id = ? "
+      "n.read_at, n.unblock_request_id, n.site_report_id, n.filter_ban_id FROM notices n JOIN "
+      "schools s ON s.id = n.school_id WHERE n.person_id = ? "
       "ORDER BY CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END, n.created_at DESC, n.id DESC "
       "LIMIT ?",
       {person_id, static_cast<int64_t>(std::max(limit, 0))}));

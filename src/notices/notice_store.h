@@ -20,14 +20,16 @@ namespace inloco {
 Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id, int64_t person_id,
                        NoticeKind kind, const NoticeAbout& about);
 inline Result<int64_t> notify(Connection& conn, const Clock& clock, int64_t school_id,
-                              int64_t person_id, NoticeKind kind, std::optional<int64_t> concern_id) {
+                              int64_t person_id, NoticeKind kind,
+                              std::optional<int64_t> concern_id) {
   return notify(conn, clock, school_id, person_id, kind, NoticeAbout{concern_id, {}, {}});
 }
 
 // Tells every active holder of one of `roles` at the school (or across its
 // trust), each once, except `except` (the person who caused it).
-Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id, const std::vector<Role>& roles,
-                    std::optional<int64_t> except, NoticeKind kind, const NoticeAbout& about);
+Status notify_roles(Connection& conn, const Clock& clock, int64_t school_id,
+                    const std::vector<Role>& roles, std::optional<int64_t> except, NoticeKind kind,
+                    const NoticeAbout& about);
 
 // The person's notices, unread first, then newest first; at most `limit`.
 Result<std::vector<Notice>> notices_for(Connection& conn, int64_t person_id, int limit);
@@ -43,7 +45,8 @@ Status mark_concern_notices_read(Connection& conn, const Clock& clock, int64_t p
 
 // Marks read every notice of the person's about this unblock request,
 // reported site or ban (they have opened it).
-Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id, const NoticeAbout& about);
+Status mark_notices_read(Connection& conn, const Clock& clock, int64_t person_id,
+                         const NoticeAbout& about);
 
 // Marks one notice read; kNotFound unless it is the person's own.
 Status mark_notice_read(Connection& conn, const Clock& clock, int64_t person_id, int64_t notice_id);

@@ -65,7 +65,8 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
                                 "; put the whole field in quotes and double any quote inside "
                                 "it (\"\")");
       } else {
-        while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') field.push_back(text[i++]);
+        while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
+          field.push_back(text[i++]);
       }
       record.fields.push_back(std::move(field));
       if (i < n && text[i] == ',') {

@@ -6,7 +6,9 @@
 namespace inloco {
 namespace {
 
-std::vector<std::string> fields(std::initializer_list<const char*> f) { return {f.begin(), f.end()}; }
+std::vector<std::string> fields(std::initializer_list<const char*> f) {
+  return {f.begin(), f.end()};
+}
 
 TEST(CsvReaderTest, PlainRecordsWithLineNumbers) {
   auto r = parse_csv("a,b,c\n1,2,3\n");

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/text.h"
 #include "core/calendar_date.h"
+#include "core/text.h"
 #include "people/csv_header.h"
 #include "people/csv_import_preamble.h"
 #include "people/csv_reader.h"
@@ -44,11 +44,21 @@ enum Col {
   kColumnCount,
 };
 
-constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "external_id",   "kind",      "given_name",   "family_name",
-    "preferred_name", "email",    "phone",        "job_title",
-    "date_of_birth", "year_group", "class_name",  "parent_of",
-    "relationship",  "parental_responsibility",   "competent_to_consent"};
+constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"external_id",
+                                                                     "kind",
+                                                                     "given_name",
+                                                                     "family_name",
+                                                                     "preferred_name",
+                                                                     "email",
+                                                                     "phone",
+                                                                     "job_title",
+                                                                     "date_of_birth",
+                                                                     "year_group",
+                                                                     "class_name",
+                                                                     "parent_of",
+                                                                     "relationship",
+                                                                     "parental_responsibility",
+                                                                     "competent_to_consent"};
 
 constexpr std::array<size_t, 4> kRequiredColumns = {kExternalId, kKind, kGivenName, kFamilyName};
 
@@ -86,8 +96,8 @@ class ProgressReporter {
 // One row of the file, checked and in the form it will be stored.
 struct ImportRow {
   size_t line = 0;
-  Person person;                     // fields of present columns; school and trust set
-  std::optional<PersonKind> kind;    // empty when the kind was bad
+  Person person;                   // fields of present columns; school and trust set
+  std::optional<PersonKind> kind;  // empty when the kind was bad
   std::vector<std::string> parent_of;
   std::optional<std::string> relationship;
   std::optional<bool> parental_responsibility;
@@ -129,9 +139,12 @@ class RowChecker {
     }
     Person& p = row.person;
     std::string ext = cell(kExternalId);
-    if (ext.empty()) problem("external_id is missing; every person needs the id from the "
-                             "school information system");
-    else if (text_ok("external_id", ext, kMaxExternalIdLength)) p.external_id = ext;
+    if (ext.empty())
+      problem(
+          "external_id is missing; every person needs the id from the "
+          "school information system");
+    else if (text_ok("external_id", ext, kMaxExternalIdLength))
+      p.external_id = ext;
 
     std::string kind_text = cell(kKind);
     row.kind = parse_kind(kind_text);
@@ -150,39 +163,53 @@ class RowChecker {
     auto pupil_needs = [&](Col c) { return pupil && (header_.has(c) || !stored_pupil); };
 
     p.given_name = cell(kGivenName);
-    if (p.given_name.empty()) problem("given_name is missing");
-    else text_ok("given_name", p.given_name, kMaxNameLength);
+    if (p.given_name.empty())
+      problem("given_name is missing");
+    else
+      text_ok("given_name", p.given_name, kMaxNameLength);
     p.family_name = cell(kFamilyName);
-    if (p.family_name.empty()) problem("family_name is missing");
-    else text_ok("family_name", p.family_name, kMaxNameLength);
+    if (p.family_name.empty())
+      problem("family_name is missing");
+    else
+      text_ok("family_name", p.family_name, kMaxNameLength);
     p.preferred_name = optional_text(kPreferredName, kMaxNameLength);
     p.job_title = optional_text(kJobTitle, kMaxShortTextLength);
     p.class_name = optional_text(kClassName, kMaxShortTextLength);
 
     if (std::string email = cell(kEmail); !email.empty()) {
-      if (looks_like_email(email)) p.email = email;
-      else problem("email " + in_quotes(email) + " does not look like an email address");
+      if (looks_like_email(email))
+        p.email = email;
+      else
+        problem("email " + in_quotes(email) + " does not look like an email address");
     }
     if (std::string phone = cell(kPhone); !phone.empty()) {
-      if (looks_like_phone(phone)) p.phone = phone;
-      else problem("phone " + in_quotes(phone) + " is not a phone number (digits, spaces, + ( ) - only)");
+      if (looks_like_phone(phone))
+        p.phone = phone;
+      else
+        problem("phone " + in_quotes(phone) +
+                " is not a phone number (digits, spaces, + ( ) - only)");
     }
 
     std::string dob = cell(kDateOfBirth);
     if (!dob.empty()) {
       auto d = parse_date(dob);
-      if (!d.ok()) problem("date_of_birth " + d.error().message);
-      else if (*d > date_of(now_)) problem("date_of_birth " + in_quotes(dob) + " is in the future");
-      else p.date_of_birth = d->iso();
+      if (!d.ok())
+        problem("date_of_birth " + d.error().message);
+      else if (*d > date_of(now_))
+        problem("date_of_birth " + in_quotes(dob) + " is in the future");
+      else
+        p.date_of_birth = d->iso();
     } else if (pupil_needs(kDateOfBirth)) {
       problem("date_of_birth is missing; every pupil needs one");
     }
 
     std::string year = cell(kYearGroup);
     if (!year.empty()) {
-      if (auto y = normalise_year_group(year)) p.year_group = *y;
-      else problem("year_group " + in_quotes(year) +
-                   " is not known; use Nursery, Reception or Year 1 to Year 13");
+      if (auto y = normalise_year_group(year))
+        p.year_group = *y;
+      else
+        problem("year_group " + in_quotes(year) +
+                " is not known; use Nursery, Reception or Year 1 to Year 13");
     } else if (pupil_needs(kYearGroup)) {
       problem("year_group is missing; every pupil needs one");
     }
@@ -215,14 +242,20 @@ class RowChecker {
       }
     }
     if (std::string pr = cell(kParentalResponsibility); !pr.empty()) {
-      if (row.kind && !parent) problem("parental_responsibility is only for rows of kind parent");
-      else if (auto b = parse_yes_no(pr)) row.parental_responsibility = *b;
-      else problem("parental_responsibility " + in_quotes(pr) + " should be yes or no");
+      if (row.kind && !parent)
+        problem("parental_responsibility is only for rows of kind parent");
+      else if (auto b = parse_yes_no(pr))
+        row.parental_responsibility = *b;
+      else
+        problem("parental_responsibility " + in_quotes(pr) + " should be yes or no");
     }
     if (std::string c = cell(kCompetentToConsent); !c.empty()) {
-      if (row.kind && !pupil) problem("competent_to_consent is only for rows of kind pupil");
-      else if (auto b = parse_yes_no(c)) row.competent = *b;
-      else problem("competent_to_consent " + in_quotes(c) + " should be yes or no");
+      if (row.kind && !pupil)
+        problem("competent_to_consent is only for rows of kind pupil");
+      else if (auto b = parse_yes_no(c))
+        row.competent = *b;
+      else
+        problem("competent_to_consent " + in_quotes(c) + " should be yes or no");
     }
     return row;
   }
@@ -233,7 +266,8 @@ class RowChecker {
     if (auto k = parse_person_kind(t)) return k;
     for (PersonKind k : all_person_kinds())
       if (ascii_lower(person_kind_label(k)) == t) return k;
-    if (t == "carer" || t == "parent/carer" || t == "guardian" || t == "contact") return PersonKind::kParent;
+    if (t == "carer" || t == "parent/carer" || t == "guardian" || t == "contact")
+      return PersonKind::kParent;
     if (t == "student") return PersonKind::kPupil;
     return std::nullopt;
   }
@@ -340,7 +374,7 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
     std::vector<ImportRow> rows;
     rows.reserve(n);
     RowProblems problems;
-    std::unordered_map<std::string, size_t> index_of;      // external id -> rows index
+    std::unordered_map<std::string, size_t> index_of;  // external id -> rows index
     for (size_t i = 0; i < n; ++i) {
       RowChecker checker(header, file.rows[i], now);
       ImportRow row = checker.check(stored);
@@ -370,17 +404,19 @@ Result<ImportReport> import_people_csv(Database& db, const Clock& clock, const A
       for (const std::string& child : row.parent_of) {
         auto in_file = index_of.find(child);
         std::optional<PersonKind> kind;
-        if (in_file != index_of.end()) kind = rows[in_file->second].kind;
-        else if (auto s = stored.find(child); s != stored.end()) kind = s->second.kind;
-        std::string where = "line " + std::to_string(row.line) + ": parent_of names " +
-                            in_quotes(child) + ", ";
+        if (in_file != index_of.end())
+          kind = rows[in_file->second].kind;
+        else if (auto s = stored.find(child); s != stored.end())
+          kind = s->second.kind;
+        std::string where =
+            "line " + std::to_string(row.line) + ": parent_of names " + in_quotes(child) + ", ";
         if (in_file == index_of.end() && !kind)
           problems[row.line].push_back(where +
                                        "who is not in this file or already stored for this "
                                        "school; check the id, or add the pupil to the file");
         else if (kind && *kind != PersonKind::kPupil)
-          problems[row.line].push_back(where + "who is " +
-                                       std::string(person_kind_key(*kind)) + ", not a pupil");
+          problems[row.line].push_back(where + "who is " + std::string(person_kind_key(*kind)) +
+                                       ", not a pupil");
       }
     }
     if (auto refused = import_refusal(std::move(problems))) return *refused;

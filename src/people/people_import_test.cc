@@ -34,8 +34,10 @@ class PeopleImportTest : public test::BackendTest {
     test::BackendTest::SetUp();
     auto ids = db().transaction([&](Connection& c) -> Result<std::vector<int64_t>> {
       int64_t t = TRY(create_trust(c, clock_, Actor::system(), "Example Trust"));
-      int64_t a = TRY(create_school(c, clock_, Actor::system(), School{0, t, "alpha", "Alpha Primary", {}, "primary"}));
-      int64_t b = TRY(create_school(c, clock_, Actor::system(), School{0, t, "beta", "Beta Academy", {}, "secondary"}));
+      int64_t a = TRY(create_school(c, clock_, Actor::system(),
+                                    School{0, t, "alpha", "Alpha Primary", {}, "primary"}));
+      int64_t b = TRY(create_school(c, clock_, Actor::system(),
+                                    School{0, t, "beta", "Beta Academy", {}, "secondary"}));
       return std::vector<int64_t>{t, a, b};
     });
     ASSERT_TRUE(ids.ok()) << ids.error().message;
@@ -127,7 +129,8 @@ TEST_P(PeopleImportTest, CreatesPeopleAndLinksWithOneAuditEntry) {
   ASSERT_TRUE(audit.ok());
   EXPECT_EQ(audit->front().action, "people.import");
   EXPECT_EQ(audit->front().school_id, alpha_);
-  EXPECT_NE(audit->front().detail.find("\"created\":7"), std::string::npos) << audit->front().detail;
+  EXPECT_NE(audit->front().detail.find("\"created\":7"), std::string::npos)
+      << audit->front().detail;
   EXPECT_TRUE(verify_audit(db())->intact);
 }
 
@@ -164,12 +167,12 @@ TEST_P(PeopleImportTest, BadRowsImportNothingAndEveryProblemIsReported) {
   int64_t audit_before = scalar("SELECT COUNT(*) FROM audit_log");
   const char* file =
       "external_id,kind,given_name,family_name,date_of_birth,year_group,email\n"
-      "P1,pupil,Amara,Okafor,17/05/2016,Year 5,\n"        // line 2: fine
-      "P2,pupil,Chidi,,31/02/2016,Year 5,\n"              // line 3: no family name, bad date
+      "P1,pupil,Amara,Okafor,17/05/2016,Year 5,\n"            // line 2: fine
+      "P2,pupil,Chidi,,31/02/2016,Year 5,\n"                  // line 3: no family name, bad date
       "S1,staff,Ruth,Brown,,,ruth.brown@alpha.example.org\n"  // line 4: fine
-      "P3,pupil,Ben,Adeyemi,2016-01-01,Year 14,\n"        // line 5: bad year group
-      "S2,teacher,Li,Chen,,,li.chen@\n"                   // line 6: bad kind, bad email
-      "S1,staff,Lee,Hall,,,\n";                           // line 7: duplicate external id
+      "P3,pupil,Ben,Adeyemi,2016-01-01,Year 14,\n"            // line 5: bad year group
+      "S2,teacher,Li,Chen,,,li.chen@\n"                       // line 6: bad kind, bad email
+      "S1,staff,Lee,Hall,,,\n";                               // line 7: duplicate external id
   auto r = import(file);
   ASSERT_FALSE(r.ok());
   const Error& e = r.error();
@@ -178,7 +181,8 @@ TEST_P(PeopleImportTest, BadRowsImportNothingAndEveryProblemIsReported) {
   std::string all = details(e);
   EXPECT_EQ(e.details.size(), 6u) << all;
   EXPECT_NE(all.find("line 3: family_name is missing"), std::string::npos) << all;
-  EXPECT_NE(all.find("line 3: date_of_birth '31/02/2016' is not a real date"), std::string::npos) << all;
+  EXPECT_NE(all.find("line 3: date_of_birth '31/02/2016' is not a real date"), std::string::npos)
+      << all;
   EXPECT_NE(all.find("line 5: year_group 'Year 14'"), std::string::npos) << all;
   EXPECT_NE(all.find("line 6: kind 'teacher' is not known"), std::string::npos) << all;
   EXPECT_NE(all.find("line 6: email 'li.chen@'"), std::string::npos) << all;
@@ -194,18 +198,19 @@ TEST_P(PeopleImportTest, ExactlyThreeBadRowsAmongGoodOnes) {
   const char* file =
       "external_id,kind,given_name,family_name,date_of_birth,year_group\n"
       "P1,pupil,Amara,Okafor,2016-05-17,Year 5\n"
-      "P2,pupil,Chidi,Okafor,,Year 5\n"          // line 3: no date of birth
+      "P2,pupil,Chidi,Okafor,,Year 5\n"  // line 3: no date of birth
       "P3,pupil,Ben,Adeyemi,2016-01-01,Year 5\n"
-      "P4,pupil,Zara,Khan,2030-01-01,Year 5\n"   // line 5: in the future
+      "P4,pupil,Zara,Khan,2030-01-01,Year 5\n"  // line 5: in the future
       "S1,staff,Ruth,Brown,,\n"
-      "P5,pupil,,Chen,2016-01-01,\n";            // line 7: no given name, no year group
+      "P5,pupil,,Chen,2016-01-01,\n";  // line 7: no given name, no year group
   auto r = import(file);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message,
             "The file was not imported: 3 rows have problems. Nothing was changed.");
   std::string all = details(r.error());
   EXPECT_NE(all.find("line 3: date_of_birth is missing"), std::string::npos) << all;
-  EXPECT_NE(all.find("line 5: date_of_birth '2030-01-01' is in the future"), std::string::npos) << all;
+  EXPECT_NE(all.find("line 5: date_of_birth '2030-01-01' is in the future"), std::string::npos)
+      << all;
   EXPECT_NE(all.find("line 7: given_name is missing"), std::string::npos) << all;
   EXPECT_NE(all.find("line 7: year_group is missing"), std::string::npos) << all;
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM people"), 0);
@@ -235,12 +240,16 @@ TEST_P(PeopleImportTest, ParentOfLinksToPupilsInTheFileOrAlreadyStored) {
   ASSERT_FALSE(bad.ok());
   std::string all = details(bad.error());
   EXPECT_NE(all.find("line 2: parent_of names 'P404', who is not in this file or already stored"),
-            std::string::npos) << all;
-  EXPECT_NE(all.find("line 3: parent_of is only for rows of kind parent"), std::string::npos) << all;
-  EXPECT_NE(all.find("line 4: parent_of names 'C1', who is parent, not a pupil"), std::string::npos) << all;
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("line 3: parent_of is only for rows of kind parent"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("line 4: parent_of names 'C1', who is parent, not a pupil"), std::string::npos)
+      << all;
 
   // ORG-1: another school's pupils cannot be named.
-  auto cross = import("external_id,kind,given_name,family_name,parent_of\nC1,parent,Li,Chen,P1\n", beta_);
+  auto cross =
+      import("external_id,kind,given_name,family_name,parent_of\nC1,parent,Li,Chen,P1\n", beta_);
   ASSERT_FALSE(cross.ok());
   EXPECT_NE(details(cross.error()).find("line 2: parent_of names 'P1'"), std::string::npos);
 }
@@ -251,7 +260,8 @@ TEST_P(PeopleImportTest, SameExternalIdsAtAnotherSchoolAreOtherPeople) {
   EXPECT_EQ(r.created, 7);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM people"), 14);
   EXPECT_NE(by_external_id("P1", alpha_).id, by_external_id("P1", beta_).id);
-  auto kids = db().read([&](Connection& c) { return children_of(c, by_external_id("C1", beta_).id); });
+  auto kids =
+      db().read([&](Connection& c) { return children_of(c, by_external_id("C1", beta_).id); });
   ASSERT_TRUE(kids.ok());
   for (const auto& k : *kids) EXPECT_EQ(k.other.school_id, beta_);
 }
@@ -269,7 +279,8 @@ TEST_P(PeopleImportTest, UnknownColumnIsRefusedByName) {
 
   auto missing = import("external_id,given_name,family_name\nS1,Ruth,Brown\n");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(details(missing.error()).find("the required column 'kind' is missing"), std::string::npos);
+  EXPECT_NE(details(missing.error()).find("the required column 'kind' is missing"),
+            std::string::npos);
   auto twice = import("external_id,kind,given_name,family_name,Kind\nS1,staff,Ruth,Brown,staff\n");
   ASSERT_FALSE(twice.ok());
   EXPECT_NE(details(twice.error()).find("'kind' appears twice"), std::string::npos);
@@ -277,7 +288,8 @@ TEST_P(PeopleImportTest, UnknownColumnIsRefusedByName) {
 
 TEST_P(PeopleImportTest, HeaderNamesAreCaseInsensitiveInAnyOrder) {
   ImportReport r = import_ok(
-      "\xEF\xBB\xBF" "Family Name,GIVEN_NAME,Kind,External-ID\r\n"
+      "\xEF\xBB\xBF"
+      "Family Name,GIVEN_NAME,Kind,External-ID\r\n"
       "Brown,Ruth,Staff,S1\r\n"
       ",,,\r\n");
   EXPECT_EQ(r.created, 1);
@@ -311,10 +323,12 @@ TEST_P(PeopleImportTest, QuotedFieldsWithCommasAndLineBreaks) {
 }
 
 TEST_P(PeopleImportTest, ColumnsLeftOutKeepStoredValuesAndEmptyCellsClearThem) {
-  import_ok("external_id,kind,given_name,family_name,email,phone\n"
-            "C1,parent,Ngozi,Okafor,ngozi@example.com,07700 900123\n");
-  ImportReport r = import_ok("external_id,kind,given_name,family_name,phone\n"
-                             "C1,parent,Ngozi,Okafor,\n");
+  import_ok(
+      "external_id,kind,given_name,family_name,email,phone\n"
+      "C1,parent,Ngozi,Okafor,ngozi@example.com,07700 900123\n");
+  ImportReport r = import_ok(
+      "external_id,kind,given_name,family_name,phone\n"
+      "C1,parent,Ngozi,Okafor,\n");
   EXPECT_EQ(r.updated, 1);
   Person p = by_external_id("C1");
   EXPECT_EQ(p.email, "ngozi@example.com");
@@ -332,16 +346,21 @@ TEST_P(PeopleImportTest, KindCannotChangeAndOnlyPupilsAreCompetent) {
   ASSERT_FALSE(r.ok());
   std::string all = details(r.error());
   EXPECT_NE(all.find("line 2: external_id 'S1' is already stored as staff (Ruth Brown)"),
-            std::string::npos) << all;
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("line 3: competent_to_consent is only for rows of kind pupil"),
-            std::string::npos) << all;
-  EXPECT_NE(all.find("line 4: relationship is only for rows of kind parent"), std::string::npos) << all;
-  EXPECT_NE(all.find("line 5: competent_to_consent 'maybe' should be yes or no"), std::string::npos) << all;
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("line 4: relationship is only for rows of kind parent"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("line 5: competent_to_consent 'maybe' should be yes or no"), std::string::npos)
+      << all;
 
   // An empty competent_to_consent keeps the school's decision; "no" withdraws it.
   import_ok("external_id,kind,given_name,family_name,competent_to_consent\nP3,pupil,Zoë,Wójcik,\n");
   EXPECT_TRUE(by_external_id("P3").competent_to_consent);
-  ImportReport no = import_ok("external_id,kind,given_name,family_name,competent_to_consent\nP3,pupil,Zoë,Wójcik,no\n");
+  ImportReport no = import_ok(
+      "external_id,kind,given_name,family_name,competent_to_consent\nP3,pupil,Zoë,Wójcik,no\n");
   EXPECT_EQ(no.updated, 1);
   EXPECT_FALSE(by_external_id("P3").competent_to_consent);
 }
@@ -377,8 +396,8 @@ TEST_P(PeopleImportTest, FiveThousandRows) {
   csv << "external_id,kind,given_name,family_name,date_of_birth,year_group,class_name,parent_of,"
          "email\n";
   for (int i = 0; i < 2500; ++i)
-    csv << "P" << i << ",pupil,Pupil" << i << ",Family" << i % 300 << ",2015-0" << 1 + i % 9
-        << "-1" << i % 10 << ",Year " << 1 + i % 11 << ",Class " << i % 20 << ",,\n";
+    csv << "P" << i << ",pupil,Pupil" << i << ",Family" << i % 300 << ",2015-0" << 1 + i % 9 << "-1"
+        << i % 10 << ",Year " << 1 + i % 11 << ",Class " << i % 20 << ",,\n";
   for (int i = 0; i < 2500; ++i)
     csv << "C" << i << ",parent,Parent" << i << ",Family" << i % 300 << ",,,,P" << i
         << (i % 5 == 0 ? ";P" + std::to_string((i + 1) % 2500) : "") << ",parent" << i

@@ -178,17 +178,17 @@ Result<PeoplePage> list_people(Connection& conn, const PeopleQuery& query) {
   page.total = count[0][0].as_int();
   params.emplace_back(query.limit);
   params.emplace_back(query.offset);
-  Rows rows = TRY(conn.query("SELECT " + person_columns() + where + name_order(conn.dialect()) +
-                                 " LIMIT ? OFFSET ?",
-                             params));
+  Rows rows = TRY(conn.query(
+      "SELECT " + person_columns() + where + name_order(conn.dialect()) + " LIMIT ? OFFSET ?",
+      params));
   page.people.reserve(rows.size());
   for (const Row& r : rows) page.people.push_back(person_from_row(r));
   return page;
 }
 
 Result<Person> get_person(Connection& conn, int64_t school_id, int64_t person_id) {
-  Rows rows = TRY(conn.query(select_person_sql("p.id = ? AND p.school_id = ?"),
-                             {person_id, school_id}));
+  Rows rows =
+      TRY(conn.query(select_person_sql("p.id = ? AND p.school_id = ?"), {person_id, school_id}));
   if (rows.empty())
     return Error::not_found("There is no person with id " + std::to_string(person_id) +
                             " at this school; they may have been removed, or the link is wrong.");
@@ -205,8 +205,8 @@ Result<Person> get_person_by_id(Connection& conn, int64_t person_id) {
 Result<Person> find_person_by_external_id(Connection& conn, int64_t school_id,
                                           std::string_view external_id) {
   std::string wanted(trim(external_id));
-  Rows rows = TRY(conn.query(select_person_sql("p.school_id = ? AND p.external_id = ?"),
-                             {school_id, wanted}));
+  Rows rows = TRY(
+      conn.query(select_person_sql("p.school_id = ? AND p.external_id = ?"), {school_id, wanted}));
   if (rows.empty())
     return Error::not_found("There is no person with the external id '" + wanted +
                             "' at this school; check the id in your information system.");
@@ -323,18 +323,18 @@ Status link_guardian(Connection& conn, const Clock& clock, const Actor& actor, i
                           "' should be a word or two such as mother, father, carer or "
                           "grandparent.");
   TRY(upsert_guardianships(conn, {{parent_id, pupil_id, *rel, parental_responsibility}}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"guardianship.link", "person", std::to_string(pupil_id),
-                              pupil.school_id,
-                              nlohmann::json{{"parent_id", parent_id},
-                                             {"relationship", *rel},
-                                             {"parental_responsibility", parental_responsibility}}
-                                  .dump()}));
+  TRY(append_audit(
+      conn, clock, actor,
+      AuditEvent{"guardianship.link", "person", std::to_string(pupil_id), pupil.school_id,
+                 nlohmann::json{{"parent_id", parent_id},
+                                {"relationship", *rel},
+                                {"parental_responsibility", parental_responsibility}}
+                     .dump()}));
   return {};
 }
 
-Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor,
-                       int64_t parent_id, int64_t pupil_id) {
+Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor, int64_t parent_id,
+                       int64_t pupil_id) {
   Person pupil = TRY(get_person_by_id(conn, pupil_id));
   int64_t removed = TRY(conn.execute(
       "DELETE FROM guardianships WHERE parent_id = ? AND pupil_id = ?", {parent_id, pupil_id}));
@@ -411,7 +411,7 @@ Result<std::vector<RoleHolder>> role_holders_at(Connection& conn, int64_t school
   for (const Row& r : rows) {
     RowReader in(r);
     std::optional<Role> role = parse_role(in.text());
-    if (!role) continue;  // a role this version does not know routes nothing
+    if (!role) continue;                   // a role this version does not know routes nothing
     const bool trust_wide = in.is_null();  // ra.school_id
     in.skip();
     Person person = person_from_row(in);
@@ -428,12 +428,14 @@ Status assign_role(Connection& conn, const Clock& clock, const Actor& actor, int
   if (person.kind == PersonKind::kPupil)
     return Error::invalid(who + " is a pupil; pupils cannot hold roles.");
   if (person.kind == PersonKind::kParent && !parent_may_hold(role))
-    return Error::invalid(who + " is recorded as a parent or carer, who can be a governor, chair "
-                                "of governors, PTA chair or volunteer but not " +
+    return Error::invalid(who +
+                          " is recorded as a parent or carer, who can be a governor, chair "
+                          "of governors, PTA chair or volunteer but not " +
                           label + "; add them as staff first.");
   if (role == Role::kTrustBoardMember && school_id)
-    return Error::invalid("Trust board member is a role across the whole trust; assign it "
-                          "without a school.");
+    return Error::invalid(
+        "Trust board member is a role across the whole trust; assign it "
+        "without a school.");
   if (school_id) {
     School school = TRY(get_school(conn, *school_id));
     if (school.trust_id != person.trust_id)
@@ -441,14 +443,14 @@ Status assign_role(Connection& conn, const Clock& clock, const Actor& actor, int
                             "'s trust; choose one of the trust's schools.");
   }
   RoleTarget target = role_target(person_id, role, school_id);
-  Rows held = TRY(conn.query("SELECT id FROM role_assignments WHERE " + target.where,
-                             target.params));
+  Rows held =
+      TRY(conn.query("SELECT id FROM role_assignments WHERE " + target.where, target.params));
   if (!held.empty()) return {};
-  TRY(conn.insert(
-      "INSERT INTO role_assignments (person_id, role, trust_id, school_id, granted_at, "
-      "granted_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {person_id, std::string(role_key(role)), person.trust_id, school_id, clock.now(),
-       actor.person_id}));
+  TRY(
+      conn.insert("INSERT INTO role_assignments (person_id, role, trust_id, school_id, granted_at, "
+                  "granted_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                  {person_id, std::string(role_key(role)), person.trust_id, school_id, clock.now(),
+                   actor.person_id}));
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"role.assign", "person", std::to_string(person_id), school_id,
                               nlohmann::json{{"role", role_key(role)}}.dump()}));
@@ -458,8 +460,8 @@ Status assign_role(Connection& conn, const Clock& clock, const Actor& actor, int
 Status remove_role(Connection& conn, const Clock& clock, const Actor& actor, int64_t person_id,
                    Role role, std::optional<int64_t> school_id) {
   RoleTarget target = role_target(person_id, role, school_id);
-  int64_t removed = TRY(conn.execute("DELETE FROM role_assignments WHERE " + target.where,
-                                     target.params));
+  int64_t removed =
+      TRY(conn.execute("DELETE FROM role_assignments WHERE " + target.where, target.params));
   if (removed == 0) return {};
   TRY(append_audit(conn, clock, actor,
                    AuditEvent{"role.remove", "person", std::to_string(person_id), school_id,
@@ -468,8 +470,8 @@ Status remove_role(Connection& conn, const Clock& clock, const Actor& actor, int
 }
 
 Result<std::vector<KindCount>> count_people(Connection& conn, int64_t school_id) {
-  Rows rows = TRY(conn.query(
-      "SELECT kind, COUNT(*) FROM people WHERE school_id = ? GROUP BY kind", {school_id}));
+  Rows rows = TRY(conn.query("SELECT kind, COUNT(*) FROM people WHERE school_id = ? GROUP BY kind",
+                             {school_id}));
   std::vector<KindCount> out;
   for (PersonKind kind : all_person_kinds()) out.push_back({kind, 0});
   for (const Row& r : rows) {
@@ -484,9 +486,10 @@ Result<std::vector<KindCount>> count_people(Connection& conn, int64_t school_id)
 }
 
 Result<std::string> pupils_fingerprint(Connection& conn, int64_t school_id) {
-  Rows f = TRY(conn.query(
-      "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM people WHERE school_id = ? AND kind = 'pupil'",
-      {school_id}));
+  Rows f =
+      TRY(conn.query("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM people WHERE school_id = "
+                     "? AND kind = 'pupil'",
+                     {school_id}));
   RowReader in(f[0]);
   const std::string count = in.text();
   const std::string last_updated = in.text();

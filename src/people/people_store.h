@@ -39,13 +39,14 @@ struct PeopleQuery {
   // ignoring the case of A-Z (the same on both databases); several words must
   // all match, each anywhere in one of those fields. % and _ are literal.
   std::string search;
-  int64_t limit = 50;   // 1..kMaxPeoplePageSize
+  int64_t limit = 50;  // 1..kMaxPeoplePageSize
   int64_t offset = 0;
 };
 
 struct PeoplePage {
-  std::vector<Person> people;  // ordered by family name, then given name (A-Z case ignored), then id
-  int64_t total = 0;           // all matches, ignoring limit and offset
+  std::vector<Person>
+      people;         // ordered by family name, then given name (A-Z case ignored), then id
+  int64_t total = 0;  // all matches, ignoring limit and offset
 };
 
 Result<PeoplePage> list_people(Connection& conn, const PeopleQuery& query);
@@ -78,8 +79,8 @@ Status update_person(Connection& conn, const Clock& clock, const Actor& actor,
                      const Person& person);
 
 struct GuardianLink {
-  Person other;               // the parent (guardians_of) or the pupil (children_of)
-  std::string relationship;   // "mother", "step-father", "carer", ...
+  Person other;              // the parent (guardians_of) or the pupil (children_of)
+  std::string relationship;  // "mother", "step-father", "carer", ...
   bool parental_responsibility = true;
 };
 
@@ -93,8 +94,8 @@ Status link_guardian(Connection& conn, const Clock& clock, const Actor& actor, i
                      int64_t pupil_id, const std::string& relationship,
                      bool parental_responsibility);
 // Removes the link if there is one.
-Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor,
-                       int64_t parent_id, int64_t pupil_id);
+Status unlink_guardian(Connection& conn, const Clock& clock, const Actor& actor, int64_t parent_id,
+                       int64_t pupil_id);
 
 // ORG-5: records the school's decision that a pupil can (or no longer can)
 // give their own consent, with who decided (at.actor.person_id) and when.

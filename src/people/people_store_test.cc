@@ -18,8 +18,10 @@ class PeopleStoreTest : public test::BackendTest {
     test::BackendTest::SetUp();
     auto ids = db().transaction([&](Connection& c) -> Result<std::vector<int64_t>> {
       int64_t t = TRY(create_trust(c, clock_, Actor::system(), "Example Trust"));
-      int64_t a = TRY(create_school(c, clock_, Actor::system(), School{0, t, "alpha", "Alpha Primary", {}, "primary"}));
-      int64_t b = TRY(create_school(c, clock_, Actor::system(), School{0, t, "beta", "Beta Academy", {}, "secondary"}));
+      int64_t a = TRY(create_school(c, clock_, Actor::system(),
+                                    School{0, t, "alpha", "Alpha Primary", {}, "primary"}));
+      int64_t b = TRY(create_school(c, clock_, Actor::system(),
+                                    School{0, t, "beta", "Beta Academy", {}, "secondary"}));
       return std::vector<int64_t>{t, a, b};
     });
     ASSERT_TRUE(ids.ok()) << ids.error().message;
@@ -177,12 +179,13 @@ TEST_P(PeopleStoreTest, ListSearchesOrdersAndPages) {
   add_ok(PersonKind::kPupil, "Zara", "Khan", alpha_, "P100%");
   add_ok(PersonKind::kPupil, "Anna", "Smith", beta_, "P1");  // another school
 
-  EXPECT_EQ(names(query(alpha_)),
-            (Names{"Ben Adeyemi", "Joanne Hannah", "Zara Khan", "ruth Okafor", "Ann smith",
-                   "Annabel Smith"}));
-  EXPECT_EQ(names(query(alpha_, PersonKind::kPupil)), (Names{"Ben Adeyemi", "Zara Khan", "Ann smith"}));
+  EXPECT_EQ(names(query(alpha_)), (Names{"Ben Adeyemi", "Joanne Hannah", "Zara Khan", "ruth Okafor",
+                                         "Ann smith", "Annabel Smith"}));
+  EXPECT_EQ(names(query(alpha_, PersonKind::kPupil)),
+            (Names{"Ben Adeyemi", "Zara Khan", "Ann smith"}));
   // Any field, any case; every word must match.
-  EXPECT_EQ(names(query(alpha_, std::nullopt, "ANN")), (Names{"Joanne Hannah", "Ann smith", "Annabel Smith"}));
+  EXPECT_EQ(names(query(alpha_, std::nullopt, "ANN")),
+            (Names{"Joanne Hannah", "Ann smith", "Annabel Smith"}));
   EXPECT_EQ(names(query(alpha_, std::nullopt, "ann smi")), (Names{"Ann smith", "Annabel Smith"}));
   EXPECT_EQ(names(query(alpha_, std::nullopt, "  annabel   SMITH ")), (Names{"Annabel Smith"}));
   EXPECT_EQ(names(query(alpha_, std::nullopt, "s2")), (Names{"Annabel Smith"}));
@@ -277,9 +280,8 @@ TEST_P(PeopleStoreTest, GuardiansAndChildren) {
   int64_t other_school_parent = add_ok(PersonKind::kParent, "Li", "Chen", beta_);
 
   auto link = [&](int64_t parent, int64_t child, std::string rel, bool pr) {
-    return write([&](Connection& c) {
-      return link_guardian(c, clock_, actor_, parent, child, rel, pr);
-    });
+    return write(
+        [&](Connection& c) { return link_guardian(c, clock_, actor_, parent, child, rel, pr); });
   };
   ASSERT_TRUE(link(mum, pupil, "Mother", true).ok());
   ASSERT_TRUE(link(mum, sibling, "mother", true).ok());
@@ -309,7 +311,8 @@ TEST_P(PeopleStoreTest, GuardiansAndChildren) {
   EXPECT_NE(cross.error().message.find("same school"), std::string::npos);
   EXPECT_EQ(link(mum, pupil, "mum; dad", true).error().code, ErrorCode::kInvalid);
 
-  ASSERT_TRUE(write([&](Connection& c) { return unlink_guardian(c, clock_, actor_, step, pupil); }).ok());
+  ASSERT_TRUE(
+      write([&](Connection& c) { return unlink_guardian(c, clock_, actor_, step, pupil); }).ok());
   auto after = read([&](Connection& c) { return guardians_of(c, pupil); });
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->size(), 1u);
@@ -394,7 +397,7 @@ TEST_P(PeopleStoreTest, RolesAreHeldPerSchoolOrAcrossTheTrust) {
   ASSERT_TRUE(assign(deputy, Role::kDsl, alpha_).ok());
   EXPECT_EQ(ids(alpha_, Role::kDsl), (std::vector<int64_t>{head, deputy}));  // by id
   EXPECT_EQ(ids(alpha_, Role::kHeadteacher), std::vector<int64_t>{head});
-  EXPECT_TRUE(ids(beta_, Role::kDsl).empty());  // another school's
+  EXPECT_TRUE(ids(beta_, Role::kDsl).empty());                // another school's
   EXPECT_TRUE(ids(alpha_, Role::kTrustBoardMember).empty());  // held across the trust only
 
   // Every holder at a school, trust-wide ones included and marked (concern routing).
@@ -414,7 +417,8 @@ TEST_P(PeopleStoreTest, RolesAreHeldPerSchoolOrAcrossTheTrust) {
   EXPECT_EQ(dsls, 2);
   auto beta_holders = read([&](Connection& c) { return role_holders_at(c, beta_); });
   ASSERT_TRUE(beta_holders.ok());
-  for (const RoleHolder& h : *beta_holders) EXPECT_NE(h.role, Role::kDsl) << "alpha's DSLs are not beta's";
+  for (const RoleHolder& h : *beta_holders)
+    EXPECT_NE(h.role, Role::kDsl) << "alpha's DSLs are not beta's";
 
   auto tr = read([&](Connection& c) { return roles_of(c, *trustee); });
   ASSERT_TRUE(tr.ok());

@@ -19,14 +19,15 @@ namespace inloco {
 enum class PersonKind { kStaff, kGovernor, kTrustee, kVolunteer, kContractor, kPupil, kParent };
 
 std::span<const PersonKind> all_person_kinds();
-std::string_view person_kind_key(PersonKind kind);    // "staff", "parent", ... (stored; the schema's CHECK)
+std::string_view person_kind_key(
+    PersonKind kind);  // "staff", "parent", ... (stored; the schema's CHECK)
 std::string_view person_kind_label(PersonKind kind);  // "Staff", "Parent or carer", ... (shown)
 std::optional<PersonKind> parse_person_kind(std::string_view key);  // exact key only
 
 struct Person {
   int64_t id = 0;
   int64_t trust_id = 0;
-  std::optional<int64_t> school_id;    // empty: a person of the trust itself
+  std::optional<int64_t> school_id;        // empty: a person of the trust itself
   std::optional<std::string> external_id;  // the school information system's id
   PersonKind kind = PersonKind::kStaff;
   std::string given_name;
@@ -38,7 +39,7 @@ struct Person {
   std::optional<std::string> date_of_birth;  // 'YYYY-MM-DD'
   std::optional<std::string> year_group;     // "Nursery", "Reception", "Year 1" .. "Year 13"
   std::optional<std::string> class_name;
-  bool competent_to_consent = false;         // ORG-5: pupils only, decided by the school
+  bool competent_to_consent = false;  // ORG-5: pupils only, decided by the school
   std::optional<int64_t> competence_decided_by;
   std::optional<int64_t> competence_decided_at;
   bool active = true;

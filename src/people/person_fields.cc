@@ -7,7 +7,9 @@
 namespace inloco {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string in_quotes(std::string_view v) { return "'" + std::string(v) + "'"; }
@@ -52,8 +54,10 @@ bool looks_like_email(std::string_view text) {
 bool looks_like_phone(std::string_view text) {
   int digits = 0;
   for (char c : text) {
-    if (is_digit(c)) ++digits;
-    else if (c != '+' && c != '(' && c != ')' && c != '-' && c != '.' && c != ' ') return false;
+    if (is_digit(c))
+      ++digits;
+    else if (c != '+' && c != '(' && c != ')' && c != '-' && c != '.' && c != ' ')
+      return false;
   }
   return digits >= 7 && digits <= 15;
 }
@@ -88,8 +92,7 @@ std::optional<int> year_group_number(std::string_view year_group) {
   std::string_view rest = year_group.substr(5);
   int n = 0;
   auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
-  if (ec != std::errc() || end != rest.data() + rest.size() || n < 1 || n > 13)
-    return std::nullopt;
+  if (ec != std::errc() || end != rest.data() + rest.size() || n < 1 || n > 13) return std::nullopt;
   return n;
 }
 

@@ -4,23 +4,21 @@
 // ISO, relationships to lower case, so that a re-import compares equal.
 #pragma once
 
-#include "core/text.h"  // is_valid_utf8, trim, ascii_lower, has_control_characters
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"  // is_valid_utf8, trim, ascii_lower, has_control_characters
 #include "people/person.h"
 
 namespace inloco {
 
-inline constexpr size_t kMaxNameLength = 100;      // bytes of UTF-8
+inline constexpr size_t kMaxNameLength = 100;  // bytes of UTF-8
 inline constexpr size_t kMaxEmailLength = 254;
 inline constexpr size_t kMaxExternalIdLength = 64;
 inline constexpr size_t kMaxShortTextLength = 100;  // job title, class, relationship
-
 
 bool looks_like_email(std::string_view text);  // one '@', a dotted domain, no spaces
 bool looks_like_phone(std::string_view text);  // digits with + ( ) - . and spaces; 7 to 15 digits

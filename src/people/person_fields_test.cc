@@ -47,10 +47,10 @@ TEST(PeopleFieldsTest, EmailPhoneAndYesNo) {
 
 TEST(PeopleFieldsTest, Utf8IsChecked) {
   EXPECT_TRUE(is_valid_utf8("Zoë Wójcik 陈"));
-  EXPECT_FALSE(is_valid_utf8("Zo\xEB"));          // Windows-1252 ë
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));        // overlong
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));    // surrogate
-  EXPECT_FALSE(is_valid_utf8("abc\xE2\x82"));     // cut short
+  EXPECT_FALSE(is_valid_utf8("Zo\xEB"));        // Windows-1252 ë
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("abc\xE2\x82"));   // cut short
 }
 
 TEST(PeopleFieldsTest, PersonProblemsNameEveryField) {

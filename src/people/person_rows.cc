@@ -1,9 +1,9 @@
 #include "people/person_rows.h"
 
-#include "people/person_fields.h"
-
 #include <algorithm>
 #include <array>
+
+#include "people/person_fields.h"
 
 namespace inloco {
 
@@ -92,15 +92,30 @@ Result<std::vector<int64_t>> insert_people(Connection& conn, const std::vector<P
     params.reserve(count * kColumns);
     for (size_t i = offset; i < offset + count; ++i) {
       const Person& p = people[i];
-      params.insert(params.end(),
-                    {p.trust_id, p.school_id, p.external_id, std::string(person_kind_key(p.kind)),
-                     p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.job_title,
-                     p.date_of_birth, p.year_group, p.class_name, p.competent_to_consent,
-                     p.competence_decided_by, p.competence_decided_at, p.active,
-                     person_sort_name(p), now, now});
+      params.insert(params.end(), {p.trust_id,
+                                   p.school_id,
+                                   p.external_id,
+                                   std::string(person_kind_key(p.kind)),
+                                   p.given_name,
+                                   p.family_name,
+                                   p.preferred_name,
+                                   p.email,
+                                   p.phone,
+                                   p.job_title,
+                                   p.date_of_birth,
+                                   p.year_group,
+                                   p.class_name,
+                                   p.competent_to_consent,
+                                   p.competence_decided_by,
+                                   p.competence_decided_at,
+                                   p.active,
+                                   person_sort_name(p),
+                                   now,
+                                   now});
     }
     Rows rows = TRY(conn.query(sql, params));
-    if (rows.size() != count) return Error::internal("inserting people returned the wrong number of ids");
+    if (rows.size() != count)
+      return Error::internal("inserting people returned the wrong number of ids");
     // Both databases number the rows of one multi-row INSERT in the order of
     // its VALUES, but neither promises the order of RETURNING: sort the ids.
     std::vector<int64_t> chunk;

@@ -52,7 +52,8 @@ Status upsert_guardianships(Connection& conn, const std::vector<GuardianshipRow>
 // Calls write(offset, count) over [0, total) in chunks of 200, 50, 10 and 1
 // rows, so that a connection prepares at most four shapes of a multi-row
 // statement however many rows there are.
-Status for_each_chunk(size_t total, const std::function<Status(size_t offset, size_t count)>& write);
+Status for_each_chunk(size_t total,
+                      const std::function<Status(size_t offset, size_t count)>& write);
 
 // "(?, ?, ?), (?, ?, ?)": `rows` groups of `columns` placeholders.
 std::string placeholder_rows(size_t rows, size_t columns);

@@ -7,7 +7,8 @@ Result<PersonView> view_person(Database& db, const Clock& clock, const Actor& ac
   return db.transaction([&](Connection& conn) -> Result<PersonView> {
     PersonView v{TRY(get_person(conn, school_id, person_id)), {}, {}, {}, false};
     v.roles = TRY(roles_of(conn, person_id));
-    bool sensitive_kind = v.person.kind == PersonKind::kPupil || v.person.kind == PersonKind::kParent;
+    bool sensitive_kind =
+        v.person.kind == PersonKind::kPupil || v.person.kind == PersonKind::kParent;
     if (include_sensitive) {
       v.sensitive_included = true;
       if (v.person.kind == PersonKind::kPupil) v.guardians = TRY(guardians_of(conn, person_id));

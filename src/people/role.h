@@ -10,14 +10,14 @@
 namespace inloco {
 
 enum class Role {
-  kHeadteacher,          // or principal
+  kHeadteacher,  // or principal
   kDeputyHeadteacher,
-  kDsl,                  // designated safeguarding lead
+  kDsl,  // designated safeguarding lead
   kDeputyDsl,
-  kSocialMediaLead,      // the person responsible for social media / marketing officer
+  kSocialMediaLead,  // the person responsible for social media / marketing officer
   kOnlineSafetyOfficer,
   kIctTechnician,
-  kDpo,                  // data protection officer
+  kDpo,  // data protection officer
   kYearGroupLeader,
   kGovernor,
   kChairOfGovernors,
@@ -25,12 +25,12 @@ enum class Role {
   kPtaChair,
   kStaff,
   kVolunteer,
-  kOfficeManager,        // runs the school information system: imports, sign-ins
+  kOfficeManager,  // runs the school information system: imports, sign-ins
 };
 
 std::span<const Role> all_roles();
-std::string_view role_key(Role role);     // "headteacher", "deputy_dsl", ... (stored in the database)
-std::string_view role_label(Role role);   // "Headteacher", "Deputy DSL", ... (shown to people)
+std::string_view role_key(Role role);  // "headteacher", "deputy_dsl", ... (stored in the database)
+std::string_view role_label(Role role);  // "Headteacher", "Deputy DSL", ... (shown to people)
 std::optional<Role> parse_role(std::string_view key);
 
 }  // namespace inloco

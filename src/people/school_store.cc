@@ -1,11 +1,9 @@
 #include "people/school_store.h"
 
-#include "core/text.h"
-
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
 
@@ -49,8 +47,8 @@ bool valid_name(std::string_view name) {
 
 const std::vector<std::string>& school_phases() {
   static const std::vector<std::string> kPhases = {
-      "nursery", "primary", "middle", "secondary", "all-through", "special", "post-16",
-      "alternative-provision"};
+      "nursery",     "primary", "middle",  "secondary",
+      "all-through", "special", "post-16", "alternative-provision"};
   return kPhases;
 }
 
@@ -101,8 +99,8 @@ Result<int64_t> create_school(Connection& conn, const Clock& clock, const Actor&
                                "number, or left empty.");
   const auto& phases = school_phases();
   if (std::find(phases.begin(), phases.end(), phase) == phases.end())
-    problems.details.push_back("The phase '" + phase + "' is not known; use one of: " +
-                               join(phases, ", ") + ".");
+    problems.details.push_back("The phase '" + phase +
+                               "' is not known; use one of: " + join(phases, ", ") + ".");
   if (!problems.details.empty()) return problems;
 
   TRY(get_trust(conn, school.trust_id));
@@ -110,14 +108,14 @@ Result<int64_t> create_school(Connection& conn, const Clock& clock, const Actor&
   if (!clash.empty())
     return Error::conflict("The code '" + code + "' is already used by " + clash[0][0].as_text() +
                            "; choose another code.");
-  int64_t id = TRY(conn.insert(
-      "INSERT INTO schools (trust_id, code, name, urn, phase, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {school.trust_id, code, name, urn, phase, clock.now()}));
-  TRY(append_audit(conn, clock, actor,
-                   AuditEvent{"school.create", "school", std::to_string(id), id,
-                              nlohmann::json{{"code", code}, {"name", name}, {"phase", phase}}
-                                  .dump()}));
+  int64_t id =
+      TRY(conn.insert("INSERT INTO schools (trust_id, code, name, urn, phase, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                      {school.trust_id, code, name, urn, phase, clock.now()}));
+  TRY(append_audit(
+      conn, clock, actor,
+      AuditEvent{"school.create", "school", std::to_string(id), id,
+                 nlohmann::json{{"code", code}, {"name", name}, {"phase", phase}}.dump()}));
   return id;
 }
 
@@ -129,8 +127,8 @@ Result<School> get_school(Connection& conn, int64_t school_id) {
 
 Result<School> find_school_by_code(Connection& conn, std::string_view code) {
   std::string wanted = ascii_lower(trim(code));
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kSchoolColumns + " FROM schools WHERE code = ?",
-                             {wanted}));
+  Rows rows = TRY(conn.query(
+      std::string("SELECT ") + kSchoolColumns + " FROM schools WHERE code = ?", {wanted}));
   if (!rows.empty()) return school_from_row(rows[0]);
   Rows all = TRY(conn.query("SELECT code FROM schools ORDER BY code"));
   std::vector<std::string> codes;
@@ -143,9 +141,8 @@ Result<School> find_school_by_code(Connection& conn, std::string_view code) {
 }
 
 Result<std::vector<School>> list_schools(Connection& conn, int64_t trust_id) {
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kSchoolColumns +
-                                 " FROM schools WHERE trust_id = ?",
-                             {trust_id}));
+  Rows rows = TRY(conn.query(
+      std::string("SELECT ") + kSchoolColumns + " FROM schools WHERE trust_id = ?", {trust_id}));
   std::vector<School> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(school_from_row(r));

@@ -29,7 +29,7 @@ struct Trust {
 struct School {
   int64_t id = 0;
   int64_t trust_id = 0;
-  std::string code;                // 2-32 characters: a-z, 0-9 and '-'
+  std::string code;  // 2-32 characters: a-z, 0-9 and '-'
   std::string name;
   std::optional<std::string> urn;  // six digits when given
   std::string phase = "primary";   // one of school_phases()

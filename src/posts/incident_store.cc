@@ -25,7 +25,9 @@ Status close_incident(const SchoolScope& at, int64_t incident_id) {
       "UPDATE critical_incidents SET closed_by = ?, closed_at = ? WHERE id = ? AND school_id = ? "
       "AND closed_at IS NULL",
       {at.actor.person_id, at.clock.now(), incident_id, at.school_id}));
-  if (n == 0) return Error::not_found("There is no open incident " + std::to_string(incident_id) + " at this school.");
+  if (n == 0)
+    return Error::not_found("There is no open incident " + std::to_string(incident_id) +
+                            " at this school.");
   TRY(append_audit(at.conn, at.clock, at.actor,
                    AuditEvent{"incident.close", "critical_incident", std::to_string(incident_id),
                               at.school_id, "{}"}));
@@ -44,17 +46,21 @@ CriticalIncident incident_from_row(const Row& r) {
 }
 }  // namespace
 
-Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id, int64_t incident_id) {
-  Rows rows = TRY(conn.query("SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE id = ? AND school_id = ?",
-                             {incident_id, school_id}));
+Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id,
+                                                      int64_t incident_id) {
+  Rows rows =
+      TRY(conn.query("SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE id = "
+                     "? AND school_id = ?",
+                     {incident_id, school_id}));
   if (rows.empty()) return std::optional<CriticalIncident>();
   return std::optional<CriticalIncident>(incident_from_row(rows[0]));
 }
 
 Result<std::vector<CriticalIncident>> open_incidents(Connection& conn, int64_t school_id) {
-  Rows rows = TRY(conn.query("SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE school_id = ? AND "
-                             "closed_at IS NULL ORDER BY id",
-                             {school_id}));
+  Rows rows = TRY(conn.query(
+      "SELECT id, title, declared_at, closed_at FROM critical_incidents WHERE school_id = ? AND "
+      "closed_at IS NULL ORDER BY id",
+      {school_id}));
   std::vector<CriticalIncident> out;
   for (const Row& r : rows) out.push_back(incident_from_row(r));
   return out;

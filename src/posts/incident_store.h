@@ -24,7 +24,8 @@ struct CriticalIncident {
 Result<int64_t> declare_incident(const SchoolScope& at, const std::string& title);
 Status close_incident(const SchoolScope& at, int64_t incident_id);
 // Empty when the incident does not exist at this school.
-Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id, int64_t incident_id);
+Result<std::optional<CriticalIncident>> find_incident(Connection& conn, int64_t school_id,
+                                                      int64_t incident_id);
 Result<std::vector<CriticalIncident>> open_incidents(Connection& conn, int64_t school_id);
 
 }  // namespace inloco

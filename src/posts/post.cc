@@ -4,35 +4,47 @@ namespace inloco {
 
 std::string_view post_status_key(PostStatus s) {
   switch (s) {
-    case PostStatus::kDraft: return "draft";
-    case PostStatus::kApproved: return "approved";
-    case PostStatus::kPublished: return "published";
-    case PostStatus::kWithdrawn: return "withdrawn";
+    case PostStatus::kDraft:
+      return "draft";
+    case PostStatus::kApproved:
+      return "approved";
+    case PostStatus::kPublished:
+      return "published";
+    case PostStatus::kWithdrawn:
+      return "withdrawn";
   }
   return "draft";
 }
 
 std::string_view post_status_label(PostStatus s) {
   switch (s) {
-    case PostStatus::kDraft: return "Draft";
-    case PostStatus::kApproved: return "Approved";
-    case PostStatus::kPublished: return "Published";
-    case PostStatus::kWithdrawn: return "Withdrawn";
+    case PostStatus::kDraft:
+      return "Draft";
+    case PostStatus::kApproved:
+      return "Approved";
+    case PostStatus::kPublished:
+      return "Published";
+    case PostStatus::kWithdrawn:
+      return "Withdrawn";
   }
   return "Draft";
 }
 
 std::optional<PostStatus> parse_post_status(std::string_view key) {
-  for (PostStatus s : {PostStatus::kDraft, PostStatus::kApproved, PostStatus::kPublished, PostStatus::kWithdrawn})
+  for (PostStatus s :
+       {PostStatus::kDraft, PostStatus::kApproved, PostStatus::kPublished, PostStatus::kWithdrawn})
     if (post_status_key(s) == key) return s;
   return std::nullopt;
 }
 
 std::string_view verdict_key(Verdict v) {
   switch (v) {
-    case Verdict::kPass: return "pass";
-    case Verdict::kReview: return "review";
-    case Verdict::kRefuse: return "refuse";
+    case Verdict::kPass:
+      return "pass";
+    case Verdict::kReview:
+      return "review";
+    case Verdict::kRefuse:
+      return "refuse";
   }
   return "refuse";
 }

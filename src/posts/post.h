@@ -37,7 +37,7 @@ struct PostFinding {
 
 struct PostDraft {
   int64_t account_id = 0;
-  std::string objective;        // one of the profile's objectives (PST-1)
+  std::string objective;  // one of the profile's objectives (PST-1)
   std::string body;
   bool shows_images = false;
   bool shows_video = false;

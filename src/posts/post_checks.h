@@ -26,13 +26,14 @@ struct PostCheckContext {
   const AccountRules& account_rules;
   CalendarDate today;
   // True only when the pupil's consent for `use` is granted on that day (CON-1..7).
-  std::function<Result<bool>(Connection&, int64_t pupil_id, std::string_view use, const CalendarDate& on)>
+  std::function<Result<bool>(Connection&, int64_t pupil_id, std::string_view use,
+                             const CalendarDate& on)>
       has_consent;
   // The text checker's findings (PST-2, PST-3), each with its check key, verdict
   // and span; with_media when the post shows images or video (PST-4).
-  std::function<Result<std::vector<PostFinding>>(std::string_view text, bool with_media)> check_text;
+  std::function<Result<std::vector<PostFinding>>(std::string_view text, bool with_media)>
+      check_text;
 };
-
 
 Result<std::vector<PostFinding>> run_post_checks(Connection& conn, const PostCheckContext& ctx,
                                                  const Grants& author_grants, int64_t school_id,

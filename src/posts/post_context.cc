@@ -8,22 +8,25 @@
 
 namespace inloco {
 
-PostCheckContext post_check_context(const PolicyProfile& profile, const checks::TextChecker& checker,
-                                    const CalendarDate& today) {
+PostCheckContext post_check_context(const PolicyProfile& profile,
+                                    const checks::TextChecker& checker, const CalendarDate& today) {
   const PostRules& rules = profile.posts;
   return PostCheckContext{
       rules, profile.accounts, today,
-      [](Connection& conn, int64_t pupil, std::string_view use, const CalendarDate& on) -> Result<bool> {
+      [](Connection& conn, int64_t pupil, std::string_view use,
+         const CalendarDate& on) -> Result<bool> {
         ConsentStatus s = TRY(consent_for(conn, pupil, use, on));
         return s.granted();
       },
-      [&checker, &rules](std::string_view text, bool with_media) -> Result<std::vector<PostFinding>> {
+      [&checker, &rules](std::string_view text,
+                         bool with_media) -> Result<std::vector<PostFinding>> {
         auto found = TRY(checker.find(text, checks::CheckOptions{with_media}));
         std::vector<PostFinding> out;
         for (const auto& f : found) {
           PostFinding p;
           p.check = f.check;
-          p.verdict = rules.action_for(f.check) == CheckAction::kReview ? Verdict::kReview : Verdict::kRefuse;
+          p.verdict = rules.action_for(f.check) == CheckAction::kReview ? Verdict::kReview
+                                                                        : Verdict::kRefuse;
           p.message = "\"" + f.match + "\" reads as " +
                       std::string(check_vocabulary().label(f.check).value_or(f.category)) + ".";
           p.start = f.start;
@@ -44,12 +47,14 @@ Result<SchoolPostContext> load_school_post_context(Database& db, SchoolCheckers&
     out.checker = TRY(checkers.for_school(c, school_id));
     return {};
   }));
-  out.checks = std::make_unique<PostCheckContext>(post_check_context(*out.profile, *out.checker, today));
+  out.checks =
+      std::make_unique<PostCheckContext>(post_check_context(*out.profile, *out.checker, today));
   return out;
 }
 
 PublishedPostsFinder published_posts_finder() {
-  return [](Connection& conn, int64_t pupil, std::string_view use) -> Result<std::vector<PublishedPostRef>> {
+  return [](Connection& conn, int64_t pupil,
+            std::string_view use) -> Result<std::vector<PublishedPostRef>> {
     auto posts = TRY(published_posts_showing(conn, pupil, use));
     std::vector<PublishedPostRef> out;
     for (const auto& p : posts)

@@ -14,8 +14,8 @@
 namespace inloco {
 
 // `profile` and `checker` must outlive the returned context.
-PostCheckContext post_check_context(const PolicyProfile& profile, const checks::TextChecker& checker,
-                                    const CalendarDate& today);
+PostCheckContext post_check_context(const PolicyProfile& profile,
+                                    const checks::TextChecker& checker, const CalendarDate& today);
 
 // Everything the checks need for one school. The profile is the caller's (the
 // web layer or the command line loads it: a capability never reads a school's

@@ -15,7 +15,8 @@ namespace {
 using nlohmann::json;
 
 const char* kPostColumns =
-    "p.id, p.school_id, p.account_id, p.author_id, p.objective, p.body, p.shows_images, p.shows_video, "
+    "p.id, p.school_id, p.account_id, p.author_id, p.objective, p.body, p.shows_images, "
+    "p.shows_video, "
     "p.media_source, p.incident_id, p.status, p.revision, p.decision, p.findings, p.approved_by, "
     "p.approved_at, p.approved_revision, p.published_by, p.published_at, p.live_url, p.created_at, "
     "p.updated_at, a.given_name || ' ' || a.family_name, o.account_name";
@@ -23,7 +24,10 @@ const char* kPostColumns =
 std::string findings_json(const std::vector<PostFinding>& findings) {
   json out = json::array();
   for (const auto& f : findings) {
-    json j{{"check", f.check}, {"verdict", verdict_key(f.verdict)}, {"message", f.message}, {"match", f.match}};
+    json j{{"check", f.check},
+           {"verdict", verdict_key(f.verdict)},
+           {"message", f.message},
+           {"match", f.match}};
     if (f.start) j["start"] = *f.start;
     if (f.end) j["end"] = *f.end;
     if (f.pupil_id) j["pupil_id"] = *f.pupil_id;
@@ -80,13 +84,16 @@ Post post_from_row(const Row& r) {
   return p;
 }
 
-Status validate_draft(Connection& conn, const PostCheckContext& ctx, int64_t school_id, const PostDraft& d) {
+Status validate_draft(Connection& conn, const PostCheckContext& ctx, int64_t school_id,
+                      const PostDraft& d) {
   std::vector<std::string> problems;
-  if (!is_valid_utf8(d.body)) problems.push_back("The text is not valid UTF-8: paste it again as plain text.");
-  else if (std::string(trim(d.body)).empty()) problems.push_back("Write the text of the post.");
+  if (!is_valid_utf8(d.body))
+    problems.push_back("The text is not valid UTF-8: paste it again as plain text.");
+  else if (std::string(trim(d.body)).empty())
+    problems.push_back("Write the text of the post.");
   if (d.body.size() > kMaxPostBytes)
-    problems.push_back("The text is " + std::to_string(d.body.size()) + " bytes long; a post may be at most " +
-                       std::to_string(kMaxPostBytes) + ".");
+    problems.push_back("The text is " + std::to_string(d.body.size()) +
+                       " bytes long; a post may be at most " + std::to_string(kMaxPostBytes) + ".");
   const auto& allowed = ctx.post_rules.objectives;
   if (std::find(allowed.begin(), allowed.end(), d.objective) == allowed.end()) {
     std::string list;
@@ -100,15 +107,18 @@ Status validate_draft(Connection& conn, const PostCheckContext& ctx, int64_t sch
     auto m = get_media(conn, school_id, id);
     if (m.ok()) continue;
     if (m.error().code != ErrorCode::kNotFound) return std::move(m).error();
-    problems.push_back("Image " + std::to_string(id) + " is not in this school's media library, so it cannot be attached.");
+    problems.push_back("Image " + std::to_string(id) +
+                       " is not in this school's media library, so it cannot be attached.");
   }
   for (int64_t id : d.pupil_ids) {
     auto p = get_person(conn, school_id, id);
     if (!p.ok()) {
       if (p.error().code != ErrorCode::kNotFound) return std::move(p).error();
-      problems.push_back("Pupil " + std::to_string(id) + " is not a pupil of this school, so cannot be tagged.");
+      problems.push_back("Pupil " + std::to_string(id) +
+                         " is not a pupil of this school, so cannot be tagged.");
     } else if (p->kind != PersonKind::kPupil) {
-      problems.push_back(p->display_name() + " is not a pupil; tag only the pupils the post shows.");
+      problems.push_back(p->display_name() +
+                         " is not a pupil; tag only the pupils the post shows.");
     }
   }
   if (problems.empty()) return {};
@@ -118,15 +128,19 @@ Status validate_draft(Connection& conn, const PostCheckContext& ctx, int64_t sch
 }
 
 Result<Post> load(Connection& conn, int64_t school_id, int64_t post_id) {
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kPostColumns +
-                                 " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = "
-                                 "p.account_id WHERE p.id = ? AND p.school_id = ?",
-                             {post_id, school_id}));
-  if (rows.empty()) return Error::not_found("There is no post " + std::to_string(post_id) + " at this school.");
+  Rows rows = TRY(conn.query(
+      std::string("SELECT ") + kPostColumns +
+          " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = "
+          "p.account_id WHERE p.id = ? AND p.school_id = ?",
+      {post_id, school_id}));
+  if (rows.empty())
+    return Error::not_found("There is no post " + std::to_string(post_id) + " at this school.");
   Post p = post_from_row(rows[0]);
-  Rows pupils = TRY(conn.query("SELECT pupil_id FROM post_pupils WHERE post_id = ? ORDER BY pupil_id", {post_id}));
+  Rows pupils = TRY(conn.query(
+      "SELECT pupil_id FROM post_pupils WHERE post_id = ? ORDER BY pupil_id", {post_id}));
   for (const Row& r : pupils) p.draft.pupil_ids.push_back(r[0].as_int());
-  Rows media = TRY(conn.query("SELECT media_id FROM post_media WHERE post_id = ? ORDER BY position", {post_id}));
+  Rows media = TRY(
+      conn.query("SELECT media_id FROM post_media WHERE post_id = ? ORDER BY position", {post_id}));
   for (const Row& r : media) p.draft.media_ids.push_back(r[0].as_int());
   return p;
 }
@@ -157,7 +171,8 @@ Result<int64_t> save_post(const SchoolScope& at, const Grants& grants, const Pos
     if (existing->status == PostStatus::kPublished || existing->status == PostStatus::kWithdrawn)
       return Error::conflict("This post is " + std::string(post_status_label(existing->status)) +
                              " and can no longer be edited; write a new one.");
-    if (existing->author_id != author) return Error::forbidden("Only the post's author can edit it.");
+    if (existing->author_id != author)
+      return Error::forbidden("Only the post's author can edit it.");
   }
   auto findings =
       TRY(run_post_checks(at.conn, ctx, grants, at.school_id, school_trust_id, author, draft));
@@ -217,14 +232,17 @@ Status approve_post(const SchoolScope& at, const Grants& grants, const PostCheck
                     int64_t school_trust_id, int64_t post_id) {
   Post p = TRY(load(at.conn, at.school_id, post_id));
   if (p.status != PostStatus::kDraft)
-    return Error::conflict("This post is " + std::string(post_status_label(p.status)) + "; only a draft is approved.");
+    return Error::conflict("This post is " + std::string(post_status_label(p.status)) +
+                           "; only a draft is approved.");
   if (!at.actor.person_id ||
       (*at.actor.person_id == p.author_id && !ctx.post_rules.author_may_approve))
     return Error::forbidden("You wrote this post, so someone else must approve it.");
   if (!grants.holds_any(ctx.post_rules.approvers, at.school_id, school_trust_id)) {
     std::string list;
-    for (Role r : ctx.post_rules.approvers) list += (list.empty() ? "" : " or ") + std::string(role_label(r));
-    return Error::forbidden("Posts here are approved by the " + list + ", as the school's policy says.");
+    for (Role r : ctx.post_rules.approvers)
+      list += (list.empty() ? "" : " or ") + std::string(role_label(r));
+    return Error::forbidden("Posts here are approved by the " + list +
+                            ", as the school's policy says.");
   }
   // The author's roles matter for incidents; the author is who the checks are about.
   Grants author_grants = TRY(load_grants(at.conn, p.author_id));
@@ -255,12 +273,14 @@ Status publish_post(const SchoolScope& at, const Grants& grants, const PostCheck
   Post p = TRY(load(at.conn, at.school_id, post_id));
   if (ctx.post_rules.approval_required &&
       (p.status != PostStatus::kApproved || p.approved_revision != p.revision))
-    return Error::conflict("This post has not been approved as it stands, so it cannot be published.");
-  if (!ctx.post_rules.approval_required && p.status != PostStatus::kDraft && p.status != PostStatus::kApproved)
+    return Error::conflict(
+        "This post has not been approved as it stands, so it cannot be published.");
+  if (!ctx.post_rules.approval_required && p.status != PostStatus::kDraft &&
+      p.status != PostStatus::kApproved)
     return Error::conflict("This post is " + std::string(post_status_label(p.status)) + ".");
   std::string url(trim(live_url));
-  if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() < 12 || url.size() > 2000 ||
-      url.find_first_of(" \t\r\n\"<>") != std::string::npos)
+  if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() < 12 ||
+      url.size() > 2000 || url.find_first_of(" \t\r\n\"<>") != std::string::npos)
     return Error::invalid("Give the live address of the post on the platform, starting https://");
   Grants author_grants = TRY(load_grants(at.conn, p.author_id));
   auto findings = TRY(run_post_checks(at.conn, ctx, author_grants, at.school_id, school_trust_id,
@@ -268,7 +288,8 @@ Status publish_post(const SchoolScope& at, const Grants& grants, const PostCheck
   if (overall_verdict(findings) == Verdict::kRefuse) {
     TRY(at.conn.execute("UPDATE posts SET decision = 'refuse', findings = ? WHERE id = ?",
                         {findings_json(findings), post_id}));
-    Error e = Error::invalid("The post cannot be published: something changed since it was approved.");
+    Error e =
+        Error::invalid("The post cannot be published: something changed since it was approved.");
     for (const auto& f : findings)
       if (f.verdict == Verdict::kRefuse) e.details.push_back(f.message);
     return e;
@@ -291,11 +312,15 @@ Status withdraw_post(const SchoolScope& at, int64_t post_id, const std::string& 
   return {};
 }
 
-Result<Post> get_post(Connection& conn, int64_t school_id, int64_t post_id) { return load(conn, school_id, post_id); }
+Result<Post> get_post(Connection& conn, int64_t school_id, int64_t post_id) {
+  return load(conn, school_id, post_id);
+}
 
-Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id, std::optional<PostStatus> status) {
+Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id,
+                                     std::optional<PostStatus> status) {
   std::string sql = std::string("SELECT ") + kPostColumns +
-                    " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = p.account_id "
+                    " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON "
+                    "o.id = p.account_id "
                     "WHERE p.school_id = ?";
   SqlParams params{school_id};
   if (status) {
@@ -310,22 +335,25 @@ Result<std::vector<Post>> list_posts(Connection& conn, int64_t school_id, std::o
 }
 
 Result<std::vector<Post>> posts_using_media(Connection& conn, int64_t school_id, int64_t media_id) {
-  Rows rows = TRY(conn.query(std::string("SELECT ") + kPostColumns +
-                                 " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = "
-                                 "p.account_id JOIN post_media pm ON pm.post_id = p.id WHERE p.school_id = ? AND "
-                                 "pm.media_id = ? ORDER BY p.updated_at DESC, p.id DESC",
-                             {school_id, media_id}));
+  Rows rows = TRY(conn.query(
+      std::string("SELECT ") + kPostColumns +
+          " FROM posts p JOIN people a ON a.id = p.author_id JOIN official_accounts o ON o.id = "
+          "p.account_id JOIN post_media pm ON pm.post_id = p.id WHERE p.school_id = ? AND "
+          "pm.media_id = ? ORDER BY p.updated_at DESC, p.id DESC",
+      {school_id, media_id}));
   std::vector<Post> out;
   for (const Row& r : rows) out.push_back(post_from_row(r));
   return out;
 }
 
-Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int64_t pupil_id, std::string_view use) {
+Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int64_t pupil_id,
+                                                           std::string_view use) {
   std::string shows = use == kVideosUse ? "p.shows_video = 1" : "p.shows_images = 1";
-  Rows rows = TRY(conn.query("SELECT p.id, p.account_id, p.live_url, p.published_at FROM posts p JOIN post_pupils pp ON "
-                             "pp.post_id = p.id WHERE pp.pupil_id = ? AND p.status = 'published' AND " +
-                                 shows + " ORDER BY p.published_at",
-                             {pupil_id}));
+  Rows rows = TRY(conn.query(
+      "SELECT p.id, p.account_id, p.live_url, p.published_at FROM posts p JOIN post_pupils pp ON "
+      "pp.post_id = p.id WHERE pp.pupil_id = ? AND p.status = 'published' AND " +
+          shows + " ORDER BY p.published_at",
+      {pupil_id}));
   std::vector<PublishedPost> out;
   for (const Row& r : rows) {
     RowReader in(r);
@@ -338,7 +366,5 @@ Result<std::vector<PublishedPost>> published_posts_showing(Connection& conn, int
   }
   return out;
 }
-
-
 
 }  // namespace inloco

@@ -22,7 +22,9 @@ class PostWorkflowTest : public test::AccountFixture {
     account_ = open_account();
     ASSERT_TRUE(authorise(account_, teacher_, AuthorisationKind::kPost).ok());
     ASSERT_TRUE(authorise(account_, head_, AuthorisationKind::kPost).ok());
-    auto other = db().transaction([&](Connection& c) { return person(c, PersonKind::kPupil, "Otto", "Other", beta_, std::nullopt); });
+    auto other = db().transaction([&](Connection& c) {
+      return person(c, PersonKind::kPupil, "Otto", "Other", beta_, std::nullopt);
+    });
     ASSERT_TRUE(other.ok());
     other_pupil_ = *other;
     consented_.insert(pupil_);
@@ -60,9 +62,8 @@ class PostWorkflowTest : public test::AccountFixture {
   PostCheckContext context() {
     return PostCheckContext{
         post_rules_, rules_, CalendarDate{2026, 1, 10},
-        [this](Connection&, int64_t pupil, std::string_view use, const CalendarDate&) -> Result<bool> {
-          return use == kImagesUse && consented_.count(pupil) > 0;
-        },
+        [this](Connection&, int64_t pupil, std::string_view use, const CalendarDate&)
+            -> Result<bool> { return use == kImagesUse && consented_.count(pupil) > 0; },
         [this](std::string_view text, bool) -> Result<std::vector<PostFinding>> {
           std::vector<PostFinding> out;
           if (text.find("rubbish") != std::string_view::npos) {
@@ -103,7 +104,8 @@ class PostWorkflowTest : public test::AccountFixture {
       return approve_post(SchoolScope{c, clock_, a, alpha_}, g, ctx, trust_, id);
     });
   }
-  Status publish(int64_t who, int64_t id, const std::string& url = "https://facebook.com/alpha/posts/1") {
+  Status publish(int64_t who, int64_t id,
+                 const std::string& url = "https://facebook.com/alpha/posts/1") {
     Actor a = actor(who);
     Grants g = grants(who);
     auto ctx = context();
@@ -137,11 +139,13 @@ TEST_P(PostWorkflowTest, DraftApprovePublishAndFindByPupil) {
   Post p = load(*id);
   EXPECT_EQ(p.status, PostStatus::kPublished);
   EXPECT_EQ(p.live_url.value_or(""), "https://facebook.com/alpha/posts/1");
-  auto shown = db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kImagesUse); });
+  auto shown =
+      db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kImagesUse); });
   ASSERT_TRUE(shown.ok());
   ASSERT_EQ(shown->size(), 1u);
   EXPECT_EQ((*shown)[0].post_id, *id);
-  auto videos = db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kVideosUse); });
+  auto videos =
+      db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kVideosUse); });
   EXPECT_TRUE(videos->empty());
 }
 
@@ -286,7 +290,8 @@ TEST_P(PostWorkflowTest, AttachedImagesAreKeptInOrderAndCountAsPhotographs) {
   ASSERT_TRUE(save(teacher_, d, *id).ok());
   ASSERT_TRUE(approve(deputy_, *id).ok());
   ASSERT_TRUE(publish(teacher_, *id).ok());
-  auto shown = db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kImagesUse); });
+  auto shown =
+      db().read([&](Connection& c) { return published_posts_showing(c, pupil_, kImagesUse); });
   ASSERT_EQ(shown->size(), 1u);
   // An edit replaces the attachments.
   auto again = save(teacher_, d);
@@ -313,7 +318,8 @@ TEST_P(PostWorkflowTest, ImagesFromUnknownDevicesAreFlaggedForTheApprover) {
   auto flagged = save(teacher_, d);
   ASSERT_TRUE(flagged.ok());
   EXPECT_TRUE(has_finding(*flagged, "media_device"));
-  EXPECT_EQ(load(*flagged).verdict, Verdict::kReview) << "flagged, not refused: the approver decides";
+  EXPECT_EQ(load(*flagged).verdict, Verdict::kReview)
+      << "flagged, not refused: the approver decides";
   for (const auto& f : load(*flagged).findings) {
     if (f.check == "media_device") {
       EXPECT_NE(f.message.find("SM-S918B"), std::string::npos);
@@ -332,7 +338,8 @@ TEST_P(PostWorkflowTest, AnotherSchoolsImageIsRefusedAndNothingSaved) {
   auto r = save(teacher_, d);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
-  EXPECT_NE(r.error().message.find("not in this school's media library"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("not in this school's media library"), std::string::npos)
+      << r.error().message;
   d.media_ids.assign(kMaxPostImages + 1, image(alpha_, "Apple", "iPad (9th generation)"));
   EXPECT_FALSE(save(teacher_, d).ok());
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM posts"), 0);

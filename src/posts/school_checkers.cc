@@ -6,7 +6,8 @@
 
 namespace inloco {
 
-Result<std::shared_ptr<const checks::TextChecker>> SchoolCheckers::for_school(Connection& conn, int64_t school_id) {
+Result<std::shared_ptr<const checks::TextChecker>> SchoolCheckers::for_school(Connection& conn,
+                                                                              int64_t school_id) {
   std::string fingerprint = TRY(pupils_fingerprint(conn, school_id));
   {
     std::lock_guard lock(mu_);

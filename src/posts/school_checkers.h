@@ -19,7 +19,8 @@ namespace inloco {
 
 class SchoolCheckers {
  public:
-  Result<std::shared_ptr<const checks::TextChecker>> for_school(Connection& conn, int64_t school_id);
+  Result<std::shared_ptr<const checks::TextChecker>> for_school(Connection& conn,
+                                                                int64_t school_id);
 
  private:
   struct Entry {

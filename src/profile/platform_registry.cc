@@ -29,8 +29,8 @@ constexpr D kFacebook[] = {"facebook.com", "facebook.net", "fb.com",       "fb.m
                            "fbcdn.net",    "fbsbx.com",    "messenger.com"};
 constexpr D kInstagram[] = {"instagram.com", "cdninstagram.com", "instagr.am", "ig.me"};
 constexpr D kX[] = {"x.com", "twitter.com", "twimg.com", "t.co"};
-constexpr D kYoutube[] = {"youtube.com", "youtu.be", "ytimg.com", "youtube-nocookie.com",
-                          "googlevideo.com", "youtubei.googleapis.com"};
+constexpr D kYoutube[] = {"youtube.com",          "youtu.be",        "ytimg.com",
+                          "youtube-nocookie.com", "googlevideo.com", "youtubei.googleapis.com"};
 constexpr D kTiktok[] = {"tiktok.com", "tiktokcdn.com", "tiktokcdn-us.com", "tiktokv.com",
                          "musical.ly"};
 constexpr D kLinkedin[] = {"linkedin.com", "licdn.com", "lnkd.in"};

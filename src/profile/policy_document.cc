@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/text.h"
 #include "core/calendar_date.h"
+#include "core/text.h"
 #include "profile/profile_schema.h"
 #include "profile/vocabulary.h"
 
@@ -560,7 +560,8 @@ class Writer {
         more.paragraphs.push_back(
             "Anyone who tries to get round the filter " + attempts_text(f) +
             ", or uses social media inappropriately at school, may lose internet access at "
-            "school until " + roles(f.monitoring_reports_to, "or") + " " +
+            "school until " +
+            roles(f.monitoring_reports_to, "or") + " " +
             verb(f.monitoring_reports_to, "restores", "restore") + " it.");
         break;
     }

@@ -201,7 +201,7 @@ struct FilterGroup {
   // blocked at all times; during a window they go in blocked_during too.
   std::vector<std::string> blocked_categories = {};
   std::map<std::string, std::vector<std::string>> blocked_categories_during =
-      {};  // window key -> categories
+      {};       // window key -> categories
   int age = 0;  // the youngest member's age (NET-7); 0: not stated, no age rule
 };
 
@@ -222,8 +222,8 @@ struct FilterRules {
   // The sanction follows this many attempts within this many days.
   int circumvention_threshold = 3;
   int circumvention_window_days = 7;
-  bool age_limits_enforced = true;                                           // NET-7
-  int minimum_age = 13;  // for sites that state no age of their own
+  bool age_limits_enforced = true;  // NET-7
+  int minimum_age = 13;             // for sites that state no age of their own
   // Site key -> age limit, over the platform registry's (site_minimum_age()).
   std::map<std::string, int> age_limits;
   // LAW-8: categories no group rule, exception or unblock can allow.

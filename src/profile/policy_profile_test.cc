@@ -30,14 +30,14 @@ TEST(TimeRangeTest, OvernightRangesRunIntoTheNextMorning) {
   auto r = parse_time_range("mon-fri 22:00-06:00");
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->text(), "mon-fri 22:00-06:00");
-  EXPECT_TRUE(r->contains(0, 22 * 60));       // Monday 22:00
-  EXPECT_TRUE(r->contains(0, 23 * 60 + 59));  // Monday 23:59
-  EXPECT_TRUE(r->contains(1, 3 * 60));        // Tuesday 03:00 (Monday night)
-  EXPECT_FALSE(r->contains(1, 6 * 60));       // Tuesday 06:00: the end is not inside
-  EXPECT_FALSE(r->contains(0, 3 * 60));       // Monday 03:00 (Sunday night: not named)
-  EXPECT_TRUE(r->contains(5, 5 * 60));        // Saturday 05:00 (Friday night)
-  EXPECT_FALSE(r->contains(5, 22 * 60));      // Saturday evening: not named
-  EXPECT_FALSE(r->contains(2, 12 * 60));      // Wednesday midday
+  EXPECT_TRUE(r->contains(0, 22 * 60));            // Monday 22:00
+  EXPECT_TRUE(r->contains(0, 23 * 60 + 59));       // Monday 23:59
+  EXPECT_TRUE(r->contains(1, 3 * 60));             // Tuesday 03:00 (Monday night)
+  EXPECT_FALSE(r->contains(1, 6 * 60));            // Tuesday 06:00: the end is not inside
+  EXPECT_FALSE(r->contains(0, 3 * 60));            // Monday 03:00 (Sunday night: not named)
+  EXPECT_TRUE(r->contains(5, 5 * 60));             // Saturday 05:00 (Friday night)
+  EXPECT_FALSE(r->contains(5, 22 * 60));           // Saturday evening: not named
+  EXPECT_FALSE(r->contains(2, 12 * 60));           // Wednesday midday
   auto sun = parse_time_range("sun 23:00-01:00");  // wraps the week too
   ASSERT_TRUE(sun.ok());
   EXPECT_TRUE(sun->contains(6, 23 * 60 + 30));

@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/drivers/open_database.h"
 #include "store/database.h"
+#include "store/drivers/open_database.h"
 #include "test_support/cli_runner.h"
 
 namespace inloco {

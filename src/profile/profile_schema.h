@@ -78,13 +78,13 @@ template <typename E>
 struct Choice {  // an enum, written as its key
   std::span<const EnumName<E>> names;
 };
-struct Words {  // std::vector<std::string>: names not checkable here (user names,
-                // list categories): not empty, no spaces, none twice
+struct Words {            // std::vector<std::string>: names not checkable here (user names,
+                          // list categories): not empty, no spaces, none twice
   std::string_view what;  // "user name", "category"
 };
 struct AddressRanges {};  // std::vector<std::string> of CIDR ranges (address_range.h)
-struct Times {};      // std::vector<TimeRange>
-struct Retention {};  // RetentionRule
+struct Times {};          // std::vector<TimeRange>
+struct Retention {};      // RetentionRule
 
 }  // namespace schema
 

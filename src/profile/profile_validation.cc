@@ -34,7 +34,8 @@ class Checker {
 
   // A duty the profile gives to roles the software lets do it: a role outside
   // the capability's list would be named in the policy yet refused every page.
-  void require_capable(const std::string& key, const std::vector<Role>& roles, Capability capability) {
+  void require_capable(const std::string& key, const std::vector<Role>& roles,
+                       Capability capability) {
     std::vector<std::string> unable;
     for (Role r : roles)
       if (!role_has(r, capability)) unable.emplace_back(role_key(r));
@@ -47,8 +48,8 @@ class Checker {
       for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
       return out;
     };
-    problem(key, list(unable) + " cannot " +
-                     std::string(capability_label_lower(capability)) + "; choose from " + list(able));
+    problem(key, list(unable) + " cannot " + std::string(capability_label_lower(capability)) +
+                     "; choose from " + list(able));
   }
 
   std::vector<ProfileProblem> problems;
@@ -56,7 +57,8 @@ class Checker {
  private:
   static std::string capability_label_lower(Capability c) {
     std::string label(capability_label(c));
-    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    if (!label.empty())
+      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
     return label;
   }
 
@@ -222,7 +224,7 @@ void check_filter(const PolicyProfile& p, Checker& c) {
   for (const auto& [key, window] : f.windows)
     if (window.times.empty())
       c.problem("filter.windows." + key + ".times", "gives no times, so the window never applies");
-  std::map<std::string, std::string> group_of;  // member kind -> group
+  std::map<std::string, std::string> group_of;    // member kind -> group
   std::map<std::string, std::string> user_group;  // user name -> group
   std::vector<std::string> window_keys;
   for (const auto& [w, unused] : f.windows) window_keys.push_back(w);
@@ -268,8 +270,9 @@ void check_filter(const PolicyProfile& p, Checker& c) {
   for (const auto& [site, age] : f.age_limits)
     if (site_domains(site).empty())
       c.problem("filter.age_limits." + site,
-                "'" + site + "' is not one site the filter can recognise, so an age limit for it "
-                "would do nothing; name a platform such as tiktok");
+                "'" + site +
+                    "' is not one site the filter can recognise, so an age limit for it "
+                    "would do nothing; name a platform such as tiktok");
   c.require_roles("filter.unblock_handlers", f.unblock_handlers,
                   "requests to unblock must reach someone");
   c.require_roles("filter.unblock_approvers", f.unblock_approvers, "unblocking needs approval");

@@ -35,11 +35,13 @@ TEST(ProfileValidationTest, ProblemsWithoutALineOmitIt) {
 }
 
 TEST(ProfileValidationTest, DutiesGoOnlyToRolesThatCanDoThem) {
-  EXPECT_THAT(problems("[posts]\napprovers = [\"headteacher\", \"governor\"]\n"
-                       "device_approvers = [\"pta_chair\"]\n"),
-              ElementsAre(HasSubstr("p.toml:2: posts.approvers: governor cannot approve posts before they are "
-                                    "published; choose from headteacher"),
-                          HasSubstr("p.toml:3: posts.device_approvers: pta_chair cannot approve and retire")));
+  EXPECT_THAT(
+      problems("[posts]\napprovers = [\"headteacher\", \"governor\"]\n"
+               "device_approvers = [\"pta_chair\"]\n"),
+      ElementsAre(
+          HasSubstr("p.toml:2: posts.approvers: governor cannot approve posts before they are "
+                    "published; choose from headteacher"),
+          HasSubstr("p.toml:3: posts.device_approvers: pta_chair cannot approve and retire")));
 }
 
 TEST(ProfileValidationTest, NextReviewBeforeAdoption) {
@@ -126,11 +128,10 @@ TEST(ProfileValidationTest, FilterWindowsAndGroups) {
 
 TEST(ProfileValidationTest, FilterPolicyRulesHoldTogether) {
   // REQ NET-2: a user belongs to one group; windows and the default group exist.
-  EXPECT_THAT(
-      problems("[filter.groups.pupils]\nusers = [\"jsmith\"]\n\n[filter.groups.staff]\n"
-               "users = [\"jsmith\"]\n"),
-      ElementsAre("p.toml:5: filter.groups.staff.users: 'jsmith' is already in the group "
-                  "'pupils'; each user belongs to one group"));
+  EXPECT_THAT(problems("[filter.groups.pupils]\nusers = [\"jsmith\"]\n\n[filter.groups.staff]\n"
+                       "users = [\"jsmith\"]\n"),
+              ElementsAre("p.toml:5: filter.groups.staff.users: 'jsmith' is already in the group "
+                          "'pupils'; each user belongs to one group"));
   EXPECT_THAT(
       problems("[filter.groups.staff.blocked_categories_during]\nlesons = [\"games\"]\n"),
       ElementsAre("p.toml:2: filter.groups.staff.blocked_categories_during.lesons: 'lesons' is "
@@ -152,9 +153,10 @@ TEST(ProfileValidationTest, CircumventionThresholdAndWindow) {
   EXPECT_THAT(problems("[filter]\ncircumvention_threshold = 0\ncircumvention_window_days = 120\n"),
               ElementsAre(HasSubstr("p.toml:2: filter.circumvention_threshold"),
                           HasSubstr("p.toml:3: filter.circumvention_window_days")));
-  auto p = load_profile("[filter]\ncircumvention = \"remove_internet_access\"\ncircumvention_threshold = 5\n"
-                        "circumvention_window_days = 14\n",
-                        "p.toml");
+  auto p = load_profile(
+      "[filter]\ncircumvention = \"remove_internet_access\"\ncircumvention_threshold = 5\n"
+      "circumvention_window_days = 14\n",
+      "p.toml");
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->filter.circumvention_threshold, 5);
   EXPECT_EQ(p->filter.circumvention_window_days, 14);

@@ -13,16 +13,11 @@ namespace {
 // Sites beyond the account register's platforms (platform_registry.h, which
 // the site list starts with): those the policies name or pupils use.
 constexpr Term kFurtherSites[] = {
-    {"reddit", "Reddit"},
-    {"tumblr", "Tumblr"},
-    {"wordpress", "WordPress"},
-    {"ask_fm", "Ask.fm"},
-    {"discord", "Discord"},
-    {"twitch", "Twitch"},
-    {"telegram", "Telegram"},
-    {"bereal", "BeReal"},
-    {"kick", "Kick"},
-    {"all", "every social media site"},
+    {"reddit", "Reddit"},       {"tumblr", "Tumblr"},
+    {"wordpress", "WordPress"}, {"ask_fm", "Ask.fm"},
+    {"discord", "Discord"},     {"twitch", "Twitch"},
+    {"telegram", "Telegram"},   {"bereal", "BeReal"},
+    {"kick", "Kick"},           {"all", "every social media site"},
 };
 
 constexpr Term kObjectives[] = {

@@ -37,9 +37,9 @@ Result<BlogAuthorisation> from_row(const Row& r) {
 
 Result<std::vector<BlogAuthorisation>> load(Connection& conn, const std::string& where,
                                             const SqlParams& params) {
-  Rows rows = TRY(conn.query(std::string(kBlogSelect) + "WHERE " + where +
-                                 " ORDER BY b.authorised_at DESC, b.id DESC",
-                             params));
+  Rows rows = TRY(conn.query(
+      std::string(kBlogSelect) + "WHERE " + where + " ORDER BY b.authorised_at DESC, b.id DESC",
+      params));
   std::vector<BlogAuthorisation> out;
   out.reserve(rows.size());
   for (const Row& r : rows) out.push_back(TRY(from_row(r)));
@@ -86,11 +86,12 @@ Result<int64_t> authorise_blogging(const SchoolScope& at, const Grants& grants,
                      "authorise staff to blog or post about the school"));
   Person staff = TRY(load_staff_member(at.conn, at.school_id, in.staff_id));
   if (!at.actor.person_id || *at.actor.person_id == staff.id)
-    return Error::forbidden("You cannot authorise yourself to post about the school; someone "
-                            "else who is " + roles_phrase(rules.blog_authorisers) +
-                            " must.");
-  std::string address = TRY(optional_text(in.address, "address or account name",
-                                          kMaxStaffShortText, false));
+    return Error::forbidden(
+        "You cannot authorise yourself to post about the school; someone "
+        "else who is " +
+        roles_phrase(rules.blog_authorisers) + " must.");
+  std::string address =
+      TRY(optional_text(in.address, "address or account name", kMaxStaffShortText, false));
   std::string scope = TRY(required_text(
       in.scope, "description of what may be posted",
       "Say what they may post about the school, for example \"curriculum articles about "
@@ -163,9 +164,9 @@ Result<BlogCheck> blogging_authorised_on(Connection& conn, const StaffRules& rul
                             " at this school.");
   BlogCheck check;
   check.needed = rules.blogging;
-  std::vector<BlogAuthorisation> all = TRY(load(
-      conn, "b.school_id = ? AND b.staff_id = ? AND b.channel = ?",
-      {school_id, staff_id, blog_channel_key(channel)}));
+  std::vector<BlogAuthorisation> all =
+      TRY(load(conn, "b.school_id = ? AND b.staff_id = ? AND b.channel = ?",
+               {school_id, staff_id, blog_channel_key(channel)}));
   for (const BlogAuthorisation& b : all)
     if (b.in_force_on(on)) {
       check.authorised = true;

@@ -41,8 +41,8 @@ std::optional<BlogChannel> parse_blog_channel(std::string_view key);  // exact k
 struct BlogAuthorisationInput {
   int64_t staff_id = 0;
   BlogChannel channel = BlogChannel::kBlog;
-  std::string address;  // the blog's address or the account's name; optional
-  std::string scope;    // required: what they may post about the school
+  std::string address;                    // the blog's address or the account's name; optional
+  std::string scope;                      // required: what they may post about the school
   std::optional<CalendarDate> starts_on;  // default today; may be earlier (a paper record)
   std::optional<CalendarDate> ends_on;    // on or after starts_on
 };

@@ -75,9 +75,8 @@ TEST_P(StaffBlogAuthorisationsTest, AuthorisedForAChannelUntilItEndsOrIsRevoked)
   auto twice = revoke(head_, *id);
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
-  auto current = read([&](Connection& c) {
-    return list_blog_authorisations(c, alpha_, teacher_, today());
-  });
+  auto current =
+      read([&](Connection& c) { return list_blog_authorisations(c, alpha_, teacher_, today()); });
   ASSERT_TRUE(current.ok());
   EXPECT_TRUE(current->empty());
   auto history = read([&](Connection& c) { return list_blog_authorisations(c, alpha_, teacher_); });

@@ -55,9 +55,9 @@ Result<ContactApproval> approval_from_row(const Row& r) {
 
 Result<std::vector<ContactApproval>> load(Connection& conn, const std::string& where,
                                           const SqlParams& params) {
-  Rows rows = TRY(conn.query(std::string(kApprovalSelect) + "WHERE " + where +
-                                 " ORDER BY a.decided_at DESC, a.id DESC",
-                             params));
+  Rows rows = TRY(conn.query(
+      std::string(kApprovalSelect) + "WHERE " + where + " ORDER BY a.decided_at DESC, a.id DESC",
+      params));
   std::vector<ContactApproval> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
@@ -69,7 +69,8 @@ Result<std::vector<ContactApproval>> load(Connection& conn, const std::string& w
       "SELECT x.approval_id, x.person_id, COALESCE(p.preferred_name, p.given_name) || ' ' || "
       "p.family_name, p.kind FROM staff_contact_approval_people x JOIN staff_contact_approvals a "
       "ON a.id = x.approval_id JOIN people s ON s.id = a.staff_id JOIN people p ON p.id = "
-      "x.person_id WHERE " + where + " ORDER BY p.sort_name, p.id",
+      "x.person_id WHERE " +
+          where + " ORDER BY p.sort_name, p.id",
       params));
   for (const Row& r : people) {
     RowReader in(r);
@@ -101,8 +102,9 @@ std::string_view contact_decision_key(ContactDecision d) {
 Result<std::string> parse_contact_channel(std::string_view text) {
   std::string wanted = ascii_lower(trim(text));
   if (wanted.empty())
-    return Error::invalid("Choose how the contact happens, for example WhatsApp, Facebook or "
-                          "personal email.");
+    return Error::invalid(
+        "Choose how the contact happens, for example WhatsApp, Facebook or "
+        "personal email.");
   for (const Channel& c : kChannels)
     for (std::string_view name : c.names)
       if (wanted == name || wanted == ascii_lower(c.label)) return std::string(c.key);
@@ -138,10 +140,10 @@ Result<int64_t> decide_contact(const SchoolScope& at, const Grants& grants, cons
                      "decide on contact with pupils or parents through personal accounts"));
   Person staff = TRY(load_staff_member(at.conn, at.school_id, in.staff_id));
   if (!at.actor.person_id || *at.actor.person_id == staff.id)
-    return Error::forbidden("You cannot decide on your own contact with pupils or parents; "
-                            "someone else who is " +
-                            roles_phrase(rules.personal_contact_approvers) +
-                            " must decide.");
+    return Error::forbidden(
+        "You cannot decide on your own contact with pupils or parents; "
+        "someone else who is " +
+        roles_phrase(rules.personal_contact_approvers) + " must decide.");
   const bool approving = in.decision == ContactDecision::kApproved;
   if (approving && rules.personal_contact == PersonalContact::kNever)
     return Error::forbidden(
@@ -149,8 +151,8 @@ Result<int64_t> decide_contact(const SchoolScope& at, const Grants& grants, cons
         "personal accounts at all, so this cannot be approved. You can record a refusal, or "
         "change the policy first.");
   std::string platform = TRY(parse_contact_channel(in.platform));
-  std::string group = TRY(optional_text(in.group_description, "description of the group",
-                                        kMaxStaffShortText, false));
+  std::string group = TRY(
+      optional_text(in.group_description, "description of the group", kMaxStaffShortText, false));
   std::string reason = TRY(required_text(
       in.reason, "reason",
       approving ? "Say why this contact is approved, for example \"she coaches the pupil's "
@@ -159,8 +161,9 @@ Result<int64_t> decide_contact(const SchoolScope& at, const Grants& grants, cons
       kMaxStaffLongText, true));
   std::set<int64_t> ids(in.people.begin(), in.people.end());
   if (ids.empty() && group.empty())
-    return Error::invalid("Name the pupils or parents the contact is with, or describe the "
-                          "group (for example \"parents of the Year 6 football team\").");
+    return Error::invalid(
+        "Name the pupils or parents the contact is with, or describe the "
+        "group (for example \"parents of the Year 6 football team\").");
   std::vector<Person> people;
   for (int64_t id : ids) {
     if (id == staff.id)
@@ -260,16 +263,17 @@ Result<ContactCheck> contact_approved_on(Connection& conn, const StaffRules& rul
   const std::string where_on = contact_channel_label(key) + " on " + on.iso();
   ContactCheck check;
   if (rules.personal_contact == PersonalContact::kNever) {
-    check.explanation = "Your school's policy does not allow staff to contact pupils or parents "
-                        "through personal accounts.";
+    check.explanation =
+        "Your school's policy does not allow staff to contact pupils or parents "
+        "through personal accounts.";
     return check;
   }
   // Candidates by SQL; whether each is in force on the day is decided in one place (in_force_on).
-  std::vector<ContactApproval> all = TRY(load(
-      conn,
-      "a.school_id = ? AND a.staff_id = ? AND a.platform = ? AND a.decision = 'approved' AND "
-      "a.starts_on <= ?",
-      {school_id, staff_id, key, on.iso()}));
+  std::vector<ContactApproval> all = TRY(
+      load(conn,
+           "a.school_id = ? AND a.staff_id = ? AND a.platform = ? AND a.decision = 'approved' AND "
+           "a.starts_on <= ?",
+           {school_id, staff_id, key, on.iso()}));
   std::sort(all.begin(), all.end(),
             [](const ContactApproval& a, const ContactApproval& b) { return a.id < b.id; });
   for (const ContactApproval& a : all) {
@@ -288,8 +292,8 @@ Result<ContactCheck> contact_approved_on(Connection& conn, const StaffRules& rul
     }
   }
   if (!check.approved) {
-    check.explanation = "No approval is in force for " + staff->display_name() +
-                        " to contact " + other.display_name() + " through " + where_on + ".";
+    check.explanation = "No approval is in force for " + staff->display_name() + " to contact " +
+                        other.display_name() + " through " + where_on + ".";
     if (!check.group_approval_ids.empty())
       check.explanation += " An approval for a described group is in force; check whether " +
                            other.display_name() + " is in that group.";

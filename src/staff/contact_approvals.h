@@ -84,7 +84,7 @@ struct ContactApproval {
   int64_t staff_id = 0;
   std::string staff_name;
   ContactDecision decision = ContactDecision::kApproved;
-  std::string platform;  // key
+  std::string platform;               // key
   std::vector<ContactPerson> people;  // by name
   std::string group_description;
   std::string reason;

@@ -69,9 +69,9 @@ TEST_P(StaffContactApprovalsTest, ApprovedTodayFollowsStartEndAndRevocationDates
       << start.explanation;
   EXPECT_TRUE(check(ngozi_, in_days(10)).approved);  // the end date is included
   EXPECT_FALSE(check(ngozi_, in_days(11)).approved);
-  EXPECT_FALSE(check(ben_, in_days(5)).approved);                  // not named
-  EXPECT_FALSE(check(amara_, in_days(5), "Facebook").approved);    // another platform
-  EXPECT_TRUE(check(amara_, in_days(5), "WhatsApp").approved);     // labels read as keys
+  EXPECT_FALSE(check(ben_, in_days(5)).approved);                // not named
+  EXPECT_FALSE(check(amara_, in_days(5), "Facebook").approved);  // another platform
+  EXPECT_TRUE(check(amara_, in_days(5), "WhatsApp").approved);   // labels read as keys
 
   // Revoked on day 5: in force on day 4, not from day 5 on; history kept.
   advance_days(5);

@@ -72,8 +72,9 @@ Status tick_induction_item(const SchoolScope& at, const StaffRules& rules, int64
                             "statement of what they have done.");
   std::vector<InductionItem> items = induction_items(rules);
   if (items.empty())
-    return Error::invalid("Your school's policy has no induction checklist, so there is nothing "
-                          "to tick.");
+    return Error::invalid(
+        "Your school's policy has no induction checklist, so there is nothing "
+        "to tick.");
   const InductionItem* item = nullptr;
   for (const InductionItem& i : items)
     if (i.key == item_key) item = &i;
@@ -104,8 +105,8 @@ Status tick_induction_item(const SchoolScope& at, const StaffRules& rules, int64
   return {};
 }
 
-Result<InductionProgress> induction_of(Connection& conn, const StaffRules& rules,
-                                       int64_t school_id, int64_t staff_id) {
+Result<InductionProgress> induction_of(Connection& conn, const StaffRules& rules, int64_t school_id,
+                                       int64_t staff_id) {
   auto p = get_person(conn, school_id, staff_id);
   if (!p.ok() || p->kind != PersonKind::kStaff)
     return Error::not_found("There is no member of staff " + std::to_string(staff_id) +

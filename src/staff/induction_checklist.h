@@ -64,8 +64,8 @@ struct InductionProgress {
 };
 
 // One member of staff's checklist; kNotFound for one not of this school.
-Result<InductionProgress> induction_of(Connection& conn, const StaffRules& rules,
-                                       int64_t school_id, int64_t staff_id);
+Result<InductionProgress> induction_of(Connection& conn, const StaffRules& rules, int64_t school_id,
+                                       int64_t staff_id);
 
 // Current staff of the school who have not ticked every item, by name; empty
 // when the profile has no checklist. Not audited: it is a to-do list.

@@ -12,9 +12,12 @@ Result<T> problem(std::string& field, const char* at, std::string message) {
 
 }  // namespace
 
-bool blank_text(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool blank_text(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
-Result<std::optional<CalendarDate>> optional_staff_date(std::string_view text, std::string_view what) {
+Result<std::optional<CalendarDate>> optional_staff_date(std::string_view text,
+                                                        std::string_view what) {
   if (blank_text(text)) return std::optional<CalendarDate>{};
   auto d = parse_date(text);
   if (!d.ok())
@@ -24,7 +27,8 @@ Result<std::optional<CalendarDate>> optional_staff_date(std::string_view text, s
 }
 
 Status induction_item_chosen(std::string_view item_key) {
-  if (blank_text(item_key)) return Error::invalid("Choose the item of your induction checklist you have done.");
+  if (blank_text(item_key))
+    return Error::invalid("Choose the item of your induction checklist you have done.");
   return {};
 }
 
@@ -32,35 +36,42 @@ Result<RelationshipDecisionInput> relationship_decision_input(const Relationship
                                                               std::string& field) {
   using R = RelationshipDecisionInput;
   if (text.outcome != "agreed" && text.outcome != "closed")
-    return problem<R>(field, "outcome", "Choose whether an arrangement was agreed or the relationship is closed.");
+    return problem<R>(field, "outcome",
+                      "Choose whether an arrangement was agreed or the relationship is closed.");
   RelationshipDecisionInput in;
-  in.outcome = text.outcome == "closed" ? RelationshipOutcome::kClosed : RelationshipOutcome::kAgreed;
+  in.outcome =
+      text.outcome == "closed" ? RelationshipOutcome::kClosed : RelationshipOutcome::kAgreed;
   in.agreed = text.agreed;
   in.discussed_with = text.discussed_with;
   auto review = optional_staff_date(text.review_on, "the review date");
   if (!review.ok()) return problem<R>(field, "review_on", review.error().message);
   in.review_on = *review;
   if (blank_text(in.agreed))
-    return problem<R>(field, "agreed",
-                      in.outcome == RelationshipOutcome::kClosed
-                          ? "Say why no arrangement is needed any more."
-                          : "Say what was agreed, for example \"no contact through personal accounts; "
-                            "messages about school go through the office\".");
+    return problem<R>(
+        field, "agreed",
+        in.outcome == RelationshipOutcome::kClosed
+            ? "Say why no arrangement is needed any more."
+            : "Say what was agreed, for example \"no contact through personal accounts; "
+              "messages about school go through the office\".");
   return in;
 }
 
-Result<ContactDecisionInput> contact_decision_input(const ContactDecisionText& text, std::string& field) {
+Result<ContactDecisionInput> contact_decision_input(const ContactDecisionText& text,
+                                                    std::string& field) {
   using R = ContactDecisionInput;
   if (text.staff_id <= 0) return problem<R>(field, "staff", "Choose the member of staff.");
   if (text.decision != "approved" && text.decision != "refused")
     return problem<R>(field, "decision", "Choose whether the contact is approved or refused.");
   if (blank_text(text.platform))
-    return problem<R>(field, "platform", "Say which platform or channel, for example WhatsApp or personal email.");
+    return problem<R>(field, "platform",
+                      "Say which platform or channel, for example WhatsApp or personal email.");
   if (text.people.empty() && blank_text(text.group))
-    return problem<R>(field, "people",
-                      "Choose the pupils or parents the contact is with, or describe the group (for example "
-                      "\"parents of the Year 6 football team\").");
-  if (blank_text(text.reason)) return problem<R>(field, "reason", "Say why this contact is " + text.decision + ".");
+    return problem<R>(
+        field, "people",
+        "Choose the pupils or parents the contact is with, or describe the group (for example "
+        "\"parents of the Year 6 football team\").");
+  if (blank_text(text.reason))
+    return problem<R>(field, "reason", "Say why this contact is " + text.decision + ".");
   auto starts = optional_staff_date(text.starts_on, "the day it starts");
   if (!starts.ok()) return problem<R>(field, "starts_on", starts.error().message);
   auto ends = optional_staff_date(text.ends_on, "the day it ends");
@@ -83,12 +94,14 @@ Result<BlogAuthorisationInput> blog_authorisation_input(const BlogAuthorisationT
   if (text.staff_id <= 0) return problem<R>(field, "staff", "Choose the member of staff.");
   auto channel = parse_blog_channel(text.channel);
   if (!channel)
-    return problem<R>(field, "channel",
-                      "Choose where they will post: a blog, a personal account or a professional network.");
+    return problem<R>(
+        field, "channel",
+        "Choose where they will post: a blog, a personal account or a professional network.");
   if (blank_text(text.scope))
-    return problem<R>(field, "scope",
-                      "Say what they may post about the school, for example \"curriculum articles about outdoor "
-                      "learning, without pupils' names or photographs\".");
+    return problem<R>(
+        field, "scope",
+        "Say what they may post about the school, for example \"curriculum articles about outdoor "
+        "learning, without pupils' names or photographs\".");
   auto starts = optional_staff_date(text.starts_on, "the day it starts");
   if (!starts.ok()) return problem<R>(field, "starts_on", starts.error().message);
   auto ends = optional_staff_date(text.ends_on, "the day it ends");
@@ -97,7 +110,8 @@ Result<BlogAuthorisationInput> blog_authorisation_input(const BlogAuthorisationT
 }
 
 Status revoke_reason_given(std::string_view reason, std::string_view what) {
-  if (blank_text(reason)) return Error::invalid("Say why the " + std::string(what) + " is revoked.");
+  if (blank_text(reason))
+    return Error::invalid("Say why the " + std::string(what) + " is revoked.");
   return {};
 }
 

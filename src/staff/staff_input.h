@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
 #include "core/calendar_date.h"
+#include "core/result.h"
 #include "staff/blog_authorisations.h"
 #include "staff/contact_approvals.h"
 #include "staff/staff_relationships.h"
@@ -31,7 +31,8 @@ bool blank_text(std::string_view text);
 
 // An optional date as typed (YYYY-MM-DD or DD/MM/YYYY); empty is none.
 // kInvalid naming `what` ("the review date") when it is not a date.
-Result<std::optional<CalendarDate>> optional_staff_date(std::string_view text, std::string_view what);
+Result<std::optional<CalendarDate>> optional_staff_date(std::string_view text,
+                                                        std::string_view what);
 
 // The item of one's own induction checklist: kInvalid when none is chosen.
 Status induction_item_chosen(std::string_view item_key);
@@ -52,7 +53,8 @@ struct ContactDecisionText {
   std::string decision, platform, group, reason, starts_on, ends_on;
   std::vector<int64_t> people;
 };
-Result<ContactDecisionInput> contact_decision_input(const ContactDecisionText& text, std::string& field);
+Result<ContactDecisionInput> contact_decision_input(const ContactDecisionText& text,
+                                                    std::string& field);
 
 // An authorisation to blog or post about the school as sent; channel is a
 // key of blog_channel_key.

@@ -65,7 +65,8 @@ TEST(StaffInputTest, BloggingNeedsAChannelAndAScope) {
   EXPECT_EQ(field, "channel");
   EXPECT_FALSE(blog_authorisation_input({5, "blog", "", " ", "", ""}, field).ok());
   EXPECT_EQ(field, "scope");
-  auto ok = blog_authorisation_input({5, "personal_account", "@me", "Sports results.", "01/09/2026", ""}, field);
+  auto ok = blog_authorisation_input(
+      {5, "personal_account", "@me", "Sports results.", "01/09/2026", ""}, field);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->channel, BlogChannel::kPersonalAccount);
   EXPECT_EQ(ok->starts_on->iso(), "2026-09-01");

@@ -17,22 +17,22 @@
 
 #include "auth/permissions.h"
 #include "auth/role_requirements.h"
+#include "core/calendar_date.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/typed_text.h"
-#include "core/calendar_date.h"
-#include "store/stored_dates.h"  // stored_day, optional_iso: were here, used by every record
 #include "people/person.h"
 #include "people/role.h"
 #include "people/school_members.h"
 #include "people/school_store.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/stored_dates.h"  // stored_day, optional_iso: were here, used by every record
 
 namespace inloco {
 
-inline constexpr size_t kMaxStaffShortText = 200;   // a relationship, an address, a name
-inline constexpr size_t kMaxStaffLongText = 4000;   // a reason, what was agreed
+inline constexpr size_t kMaxStaffShortText = 200;  // a relationship, an address, a name
+inline constexpr size_t kMaxStaffLongText = 4000;  // a reason, what was agreed
 
 // An optional end date on or after the start: kInvalid otherwise, naming both.
 Status check_end_date(const CalendarDate& starts_on, const std::optional<CalendarDate>& ends_on,

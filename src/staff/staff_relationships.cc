@@ -47,9 +47,8 @@ RelationshipOutcome outcome_of(std::string_view key) {
 // Fills in decisions, status and review date for the relationships `where` selects.
 Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string& where,
                                             const SqlParams& params) {
-  Rows rows = TRY(conn.query(std::string(kRelationshipSelect) + "WHERE " + where +
-                                 " ORDER BY s.sort_name, r.id",
-                             params));
+  Rows rows = TRY(conn.query(
+      std::string(kRelationshipSelect) + "WHERE " + where + " ORDER BY s.sort_name, r.id", params));
   std::vector<StaffRelationship> out;
   std::map<int64_t, size_t> index;
   for (const Row& r : rows) {
@@ -61,7 +60,8 @@ Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string&
       "SELECT d.relationship_id, d.id, d.outcome, d.agreed, d.review_on, d.decided_by, "
       "d.decided_by_name, d.decided_at FROM staff_relationship_decisions d JOIN "
       "staff_relationships r ON r.id = d.relationship_id JOIN people s ON s.id = r.staff_id "
-      "WHERE " + where + " ORDER BY d.id",
+      "WHERE " +
+          where + " ORDER BY d.id",
       params));
   std::map<int64_t, std::pair<size_t, size_t>> decision_index;  // decision -> (rel, position)
   for (const Row& r : decisions) {
@@ -84,8 +84,8 @@ Result<std::vector<StaffRelationship>> load(Connection& conn, const std::string&
       "SELECT x.decision_id, COALESCE(p.preferred_name, p.given_name) || ' ' || p.family_name "
       "FROM staff_relationship_participants x JOIN staff_relationship_decisions d ON d.id = "
       "x.decision_id JOIN staff_relationships r ON r.id = d.relationship_id JOIN people s ON "
-      "s.id = r.staff_id JOIN people p ON p.id = x.person_id WHERE " + where +
-          " ORDER BY x.decision_id, p.sort_name, p.id",
+      "s.id = r.staff_id JOIN people p ON p.id = x.person_id WHERE " +
+          where + " ORDER BY x.decision_id, p.sort_name, p.id",
       params));
   for (const Row& r : participants) {
     RowReader in(r);
@@ -167,18 +167,17 @@ Result<int64_t> declare_relationship(const SchoolScope& at, const Grants& grants
     return Error::forbidden("Only " + staff.display_name() + " themselves, or " +
                             roles_phrase(rules.relationship_reviewers) +
                             ", can declare a relationship for them.");
-  std::string relationship = TRY(required_text(
-      d.relationship, "relationship",
-      "Say what the relationship is, for example \"niece\" or \"family friend\".",
-      kMaxStaffShortText, false));
+  std::string relationship =
+      TRY(required_text(d.relationship, "relationship",
+                        "Say what the relationship is, for example \"niece\" or \"family friend\".",
+                        kMaxStaffShortText, false));
   std::string details = TRY(required_text(
       d.details, "explanation",
       "Say how the relationship affects following the policy, for example \"we are friends on "
       "Facebook and our families meet at weekends\".",
       kMaxStaffLongText, true));
-  std::string description =
-      TRY(optional_text(d.other_description, "description of the other person",
-                        kMaxStaffShortText, false));
+  std::string description = TRY(optional_text(
+      d.other_description, "description of the other person", kMaxStaffShortText, false));
   std::optional<Person> other;
   if (d.other_person_id) {
     if (*d.other_person_id == staff.id)
@@ -231,8 +230,9 @@ Result<int64_t> decide_relationship(const SchoolScope& at, const Grants& grants,
   TRY(require_one_of(grants, rules.relationship_reviewers, school,
                      "record decisions on pre-existing relationships"));
   if (!at.actor.person_id || *at.actor.person_id == rel.staff_id)
-    return Error::forbidden("This relationship is yours, so someone else must record the "
-                            "decision on it.");
+    return Error::forbidden(
+        "This relationship is yours, so someone else must record the "
+        "decision on it.");
   if (rel.status == RelationshipStatus::kClosed)
     return Error::conflict("This relationship was closed on " +
                            date_of(rel.decisions.back().decided_at).iso() +
@@ -279,10 +279,11 @@ Result<int64_t> decide_relationship(const SchoolScope& at, const Grants& grants,
       if (!present) missing.push_back(role);
     }
     if (!missing.empty())
-      return Error::invalid("Your school's policy says pre-existing relationships are discussed "
-                            "with " + roles_and_phrase(rules.relationship_reviewers) +
-                            "; nobody recorded as taking part is " + roles_phrase(missing) +
-                            ". Add them to who took part, then record the decision.");
+      return Error::invalid(
+          "Your school's policy says pre-existing relationships are discussed "
+          "with " +
+          roles_and_phrase(rules.relationship_reviewers) + "; nobody recorded as taking part is " +
+          roles_phrase(missing) + ". Add them to who took part, then record the decision.");
   }
 
   const int64_t now = at.now();
@@ -329,10 +330,10 @@ Result<std::vector<StaffRelationship>> list_relationships(const SchoolScope& at,
   } else {
     out = TRY(load(at.conn, "r.school_id = ?", {at.school_id}));
   }
-  std::stable_sort(out.begin(), out.end(), [](const StaffRelationship& a,
-                                              const StaffRelationship& b) {
-    return static_cast<int>(a.status) < static_cast<int>(b.status);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StaffRelationship& a, const StaffRelationship& b) {
+                     return static_cast<int>(a.status) < static_cast<int>(b.status);
+                   });
   TRY(append_audit(
       at.conn, at.clock, at.actor,
       AuditEvent{"staff.relationship.view", staff_id ? "person" : "school",
@@ -342,23 +343,27 @@ Result<std::vector<StaffRelationship>> list_relationships(const SchoolScope& at,
 }
 
 Result<std::vector<RoleHolder>> possible_participants(Connection& conn, const StaffRules& rules,
-                                                      int64_t school_id, const StaffRelationship& rel,
+                                                      int64_t school_id,
+                                                      const StaffRelationship& rel,
                                                       int64_t decider_id) {
   std::vector<RoleHolder> holders = TRY(role_holders_at(conn, school_id));
   std::vector<RoleHolder> out;
   std::set<int64_t> seen;
   for (auto& h : holders) {
-    const bool reviewer = std::find(rules.relationship_reviewers.begin(), rules.relationship_reviewers.end(),
-                                    h.role) != rules.relationship_reviewers.end();
-    if (!reviewer || h.person.id == rel.staff_id || h.person.id == decider_id || !seen.insert(h.person.id).second)
+    const bool reviewer =
+        std::find(rules.relationship_reviewers.begin(), rules.relationship_reviewers.end(),
+                  h.role) != rules.relationship_reviewers.end();
+    if (!reviewer || h.person.id == rel.staff_id || h.person.id == decider_id ||
+        !seen.insert(h.person.id).second)
       continue;
     out.push_back(std::move(h));
   }
   return out;
 }
 
-Result<std::vector<RelationshipAttention>> relationships_needing_attention(
-    Connection& conn, int64_t school_id, const CalendarDate& by) {
+Result<std::vector<RelationshipAttention>> relationships_needing_attention(Connection& conn,
+                                                                           int64_t school_id,
+                                                                           const CalendarDate& by) {
   std::vector<StaffRelationship> all = TRY(load(conn, "r.school_id = ?", {school_id}));
   std::vector<RelationshipAttention> out;
   for (const StaffRelationship& r : all) {

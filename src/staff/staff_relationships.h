@@ -81,7 +81,8 @@ Result<int64_t> decide_relationship(const SchoolScope& at, const Grants& grants,
 
 enum class RelationshipStatus { kAwaitingDecision, kAgreed, kClosed };
 std::string_view relationship_status_label(RelationshipStatus s);  // "Awaiting a decision", ...
-std::string_view relationship_status_key(RelationshipStatus s);    // "awaiting_decision", "agreed", "closed"
+std::string_view relationship_status_key(
+    RelationshipStatus s);  // "awaiting_decision", "agreed", "closed"
 
 struct RelationshipDecision {
   int64_t id = 0;
@@ -108,8 +109,8 @@ struct StaffRelationship {
   std::string declared_by_name;
   int64_t declared_at = 0;
   RelationshipStatus status = RelationshipStatus::kAwaitingDecision;
-  std::optional<CalendarDate> review_on;         // of the standing decision
-  std::vector<RelationshipDecision> decisions;   // oldest first; the last one stands
+  std::optional<CalendarDate> review_on;        // of the standing decision
+  std::vector<RelationshipDecision> decisions;  // oldest first; the last one stands
 };
 
 // One relationship with its decisions; kNotFound for one of another school.
@@ -128,7 +129,8 @@ Result<std::vector<StaffRelationship>> list_relationships(
 // never the member of staff concerned nor `decider_id`. Not audited: it
 // names only staff and their roles.
 Result<std::vector<RoleHolder>> possible_participants(Connection& conn, const StaffRules& rules,
-                                                      int64_t school_id, const StaffRelationship& rel,
+                                                      int64_t school_id,
+                                                      const StaffRelationship& rel,
                                                       int64_t decider_id);
 
 // For the dashboard: a relationship awaiting a decision, or agreed with a
@@ -141,7 +143,8 @@ struct RelationshipAttention {
   RelationshipStatus status = RelationshipStatus::kAwaitingDecision;
   std::optional<CalendarDate> review_on;
 };
-Result<std::vector<RelationshipAttention>> relationships_needing_attention(
-    Connection& conn, int64_t school_id, const CalendarDate& by);
+Result<std::vector<RelationshipAttention>> relationships_needing_attention(Connection& conn,
+                                                                           int64_t school_id,
+                                                                           const CalendarDate& by);
 
 }  // namespace inloco

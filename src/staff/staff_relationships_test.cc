@@ -66,13 +66,15 @@ TEST_P(StaffRelationshipsTest, DeclaredDiscussedDecidedReviewedAndClosedWithHist
   EXPECT_EQ(r.other_name, "Amara Okafor");
   EXPECT_EQ(r.declared_by, teacher_);
 
-  auto attention = read([&](Connection& c) { return relationships_needing_attention(c, alpha_, today()); });
+  auto attention =
+      read([&](Connection& c) { return relationships_needing_attention(c, alpha_, today()); });
   ASSERT_TRUE(attention.ok());
   ASSERT_EQ(attention->size(), 1u);
   EXPECT_EQ((*attention)[0].status, RelationshipStatus::kAwaitingDecision);
 
-  auto first = decide(head_, *rel, agreed("No contact on social media; parents' evening with the phase leader.",
-                                          {dsl_}, in_days(180)));
+  auto first = decide(head_, *rel,
+                      agreed("No contact on social media; parents' evening with the phase leader.",
+                             {dsl_}, in_days(180)));
   ASSERT_TRUE(first.ok()) << first.error().message;
   r = fetch(*rel, head_);
   EXPECT_EQ(r.status, RelationshipStatus::kAgreed);
@@ -82,14 +84,18 @@ TEST_P(StaffRelationshipsTest, DeclaredDiscussedDecidedReviewedAndClosedWithHist
   EXPECT_EQ(r.decisions[0].decided_at, clock_.now());
   EXPECT_EQ(r.decisions[0].participants, std::vector<std::string>{"Dina Safeguard"});
   // Agreed and not yet due for review: nothing needs attention.
-  attention = read([&](Connection& c) { return relationships_needing_attention(c, alpha_, today()); });
+  attention =
+      read([&](Connection& c) { return relationships_needing_attention(c, alpha_, today()); });
   EXPECT_TRUE(attention->empty());
-  attention = read([&](Connection& c) { return relationships_needing_attention(c, alpha_, in_days(180)); });
+  attention =
+      read([&](Connection& c) { return relationships_needing_attention(c, alpha_, in_days(180)); });
   EXPECT_EQ(attention->size(), 1u);
 
   // The review changes the arrangement: a new row, the first one unchanged.
   advance_days(180);
-  ASSERT_TRUE(decide(dsl_, *rel, agreed("Contact only through the school's messaging service.", {head_})).ok());
+  ASSERT_TRUE(
+      decide(dsl_, *rel, agreed("Contact only through the school's messaging service.", {head_}))
+          .ok());
   advance_days(30);
   RelationshipDecisionInput close;
   close.outcome = RelationshipOutcome::kClosed;
@@ -99,7 +105,8 @@ TEST_P(StaffRelationshipsTest, DeclaredDiscussedDecidedReviewedAndClosedWithHist
   r = fetch(*rel, head_);
   EXPECT_EQ(r.status, RelationshipStatus::kClosed);
   ASSERT_EQ(r.decisions.size(), 3u);
-  EXPECT_EQ(r.decisions[0].agreed, "No contact on social media; parents' evening with the phase leader.");
+  EXPECT_EQ(r.decisions[0].agreed,
+            "No contact on social media; parents' evening with the phase leader.");
   EXPECT_EQ(optional_iso(r.decisions[0].review_on), in_days(-30).iso());
   EXPECT_EQ(r.decisions[1].decided_by, dsl_);
   EXPECT_EQ(r.decisions[2].outcome, RelationshipOutcome::kClosed);
@@ -152,7 +159,9 @@ TEST_P(StaffRelationshipsTest, OnlyTheProfilesReviewersDecideAndNeverAboutThemse
     auto r = decide(who, *rel, agreed("No contact.", {head_, dsl_}));
     ASSERT_FALSE(r.ok()) << who;
     EXPECT_EQ(r.error().code, ErrorCode::kForbidden);
-    EXPECT_NE(r.error().message.find("Only the Designated safeguarding lead or the Headteacher can"), std::string::npos)
+    EXPECT_NE(
+        r.error().message.find("Only the Designated safeguarding lead or the Headteacher can"),
+        std::string::npos)
         << r.error().message;
   }
   // The headteacher's own relationship: not decided by the headteacher, but
@@ -182,7 +191,9 @@ TEST_P(StaffRelationshipsTest, AnArrangementNeedsEveryReviewerRoleToTakePart) {
   auto alone = decide(head_, *rel, agreed("No contact.", {}));
   ASSERT_FALSE(alone.ok());
   EXPECT_EQ(alone.error().code, ErrorCode::kInvalid);
-  EXPECT_NE(alone.error().message.find("nobody recorded as taking part is the Designated safeguarding lead"), std::string::npos)
+  EXPECT_NE(alone.error().message.find(
+                "nobody recorded as taking part is the Designated safeguarding lead"),
+            std::string::npos)
       << alone.error().message;
   auto with_teacher = decide(head_, *rel, agreed("No contact.", {teacher2_}));
   ASSERT_FALSE(with_teacher.ok());

@@ -27,10 +27,10 @@ class StaffFixture : public ConsentFixture {
 
   std::string staff_snapshot() {
     std::string out;
-    for (const char* t : {"staff_relationships", "staff_relationship_decisions",
-                          "staff_relationship_participants", "staff_contact_approvals",
-                          "staff_contact_approval_people", "staff_blog_authorisations",
-                          "staff_induction_ticks", "audit_log"})
+    for (const char* t :
+         {"staff_relationships", "staff_relationship_decisions", "staff_relationship_participants",
+          "staff_contact_approvals", "staff_contact_approval_people", "staff_blog_authorisations",
+          "staff_induction_ticks", "audit_log"})
       out += std::string(t) + "=" + std::to_string(count(t)) + " ";
     out += "revoked=" +
            std::to_string(scalar("SELECT COUNT(*) FROM staff_contact_approvals WHERE revoked_at "

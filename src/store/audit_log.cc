@@ -80,8 +80,8 @@ Result<int64_t> append_audit(Connection& conn, const Clock& clock, const Actor& 
   TRY(conn.execute(
       "INSERT INTO audit_log (id, at, actor_id, actor, action, record_type, record_id, school_id, "
       "detail, source, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.id, e.at, e.actor_id, e.actor, e.action, e.record_type, e.record_id, e.school_id,
-       e.detail, e.source, e.prev_hash, e.hash}));
+      {e.id, e.at, e.actor_id, e.actor, e.action, e.record_type, e.record_id, e.school_id, e.detail,
+       e.source, e.prev_hash, e.hash}));
   TRY(conn.execute("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1",
                    {e.id, e.hash}));
   return e.id;
@@ -96,9 +96,9 @@ Result<AuditVerification> verify_audit(Database& db) {
     const int64_t kPage = 5000;
     int64_t after = 0;
     for (;;) {
-      Rows rows = TRY(conn.query(std::string("SELECT ") + kColumns +
-                                     " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
-                                 {after, kPage}));
+      Rows rows = TRY(conn.query(
+          std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+          {after, kPage}));
       for (const Row& r : rows) {
         AuditEntry e = entry_from_row(r);
         auto fail = [&](std::string reason) {
@@ -111,7 +111,9 @@ Result<AuditVerification> verify_audit(Database& db) {
                std::to_string(e.id) + ")");
           v.first_bad_id = expected_id;
         } else if (e.prev_hash != prev) {
-          fail("its link to the previous entry does not match (an entry before it was removed or reordered)");
+          fail(
+              "its link to the previous entry does not match (an entry before it was removed or "
+              "reordered)");
         } else if (e.hash != sha256_hex(e.prev_hash + audit_canonical_text(e))) {
           fail("its contents do not match its hash (the entry was changed)");
         }
@@ -143,9 +145,18 @@ Result<AuditVerification> verify_audit(Database& db) {
 Result<std::vector<AuditEntry>> list_audit(Connection& conn, const AuditQuery& q) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE 1 = 1";
   SqlParams params;
-  if (q.record_type) { sql += " AND record_type = ?"; params.emplace_back(*q.record_type); }
-  if (q.record_id) { sql += " AND record_id = ?"; params.emplace_back(*q.record_id); }
-  if (q.school_id) { sql += " AND school_id = ?"; params.emplace_back(*q.school_id); }
+  if (q.record_type) {
+    sql += " AND record_type = ?";
+    params.emplace_back(*q.record_type);
+  }
+  if (q.record_id) {
+    sql += " AND record_id = ?";
+    params.emplace_back(*q.record_id);
+  }
+  if (q.school_id) {
+    sql += " AND school_id = ?";
+    params.emplace_back(*q.school_id);
+  }
   sql += " ORDER BY id DESC LIMIT ?";
   params.emplace_back(q.limit);
   Rows rows = TRY(conn.query(sql, params));

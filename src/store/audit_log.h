@@ -32,7 +32,7 @@ struct AuditEvent {
   std::string record_type;  // "person", "user_account", "session", ...
   std::string record_id;
   std::optional<int64_t> school_id;
-  std::string detail;       // short JSON or text: what changed
+  std::string detail;  // short JSON or text: what changed
 };
 
 struct AuditEntry {

@@ -15,8 +15,9 @@ class AuditLogTest : public test::BackendTest {
     test::BackendTest::SetUp();
     for (int i = 0; i < 5; ++i) {
       auto r = db().transaction([&](Connection& c) -> Result<int64_t> {
-        return append_audit(c, clock_, Actor{int64_t{7}, "Test Person", "127.0.0.1"},
-                            AuditEvent{"person.view", "person", std::to_string(i), int64_t{1}, "{}"});
+        return append_audit(
+            c, clock_, Actor{int64_t{7}, "Test Person", "127.0.0.1"},
+            AuditEvent{"person.view", "person", std::to_string(i), int64_t{1}, "{}"});
       });
       ASSERT_TRUE(r.ok()) << r.error().message;
     }

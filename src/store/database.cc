@@ -11,33 +11,44 @@ namespace inloco {
 
 int64_t SqlValue::as_int() const {
   switch (v_.index()) {
-    case 1: return std::get<1>(v_);
-    case 2: return static_cast<int64_t>(std::get<2>(v_));
+    case 1:
+      return std::get<1>(v_);
+    case 2:
+      return static_cast<int64_t>(std::get<2>(v_));
     case 3: {
       const std::string& s = std::get<3>(v_);
       int64_t out = 0;
       std::from_chars(s.data(), s.data() + s.size(), out);
       return out;
     }
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
 double SqlValue::as_double() const {
   switch (v_.index()) {
-    case 1: return static_cast<double>(std::get<1>(v_));
-    case 2: return std::get<2>(v_);
-    case 3: return std::strtod(std::get<3>(v_).c_str(), nullptr);
-    default: return 0;
+    case 1:
+      return static_cast<double>(std::get<1>(v_));
+    case 2:
+      return std::get<2>(v_);
+    case 3:
+      return std::strtod(std::get<3>(v_).c_str(), nullptr);
+    default:
+      return 0;
   }
 }
 
 std::string SqlValue::as_text() const {
   switch (v_.index()) {
-    case 1: return std::to_string(std::get<1>(v_));
-    case 2: return std::to_string(std::get<2>(v_));
-    case 3: return std::get<3>(v_);
-    default: return {};
+    case 1:
+      return std::to_string(std::get<1>(v_));
+    case 2:
+      return std::to_string(std::get<2>(v_));
+    case 3:
+      return std::get<3>(v_);
+    default:
+      return {};
   }
 }
 

@@ -28,15 +28,15 @@ enum class Dialect { kSqlite, kPostgres };
 // A bound parameter or a fetched value.
 class SqlValue {
  public:
-  SqlValue() = default;                            // NULL
-  SqlValue(std::nullptr_t) {}                      // NOLINT
-  SqlValue(int v) : v_(int64_t{v}) {}              // NOLINT
-  SqlValue(int64_t v) : v_(v) {}                   // NOLINT
-  SqlValue(bool v) : v_(int64_t{v ? 1 : 0}) {}     // NOLINT
-  SqlValue(double v) : v_(v) {}                    // NOLINT
-  SqlValue(std::string v) : v_(std::move(v)) {}    // NOLINT
+  SqlValue() = default;                                 // NULL
+  SqlValue(std::nullptr_t) {}                           // NOLINT
+  SqlValue(int v) : v_(int64_t{v}) {}                   // NOLINT
+  SqlValue(int64_t v) : v_(v) {}                        // NOLINT
+  SqlValue(bool v) : v_(int64_t{v ? 1 : 0}) {}          // NOLINT
+  SqlValue(double v) : v_(v) {}                         // NOLINT
+  SqlValue(std::string v) : v_(std::move(v)) {}         // NOLINT
   SqlValue(std::string_view v) : v_(std::string(v)) {}  // NOLINT
-  SqlValue(const char* v) : v_(std::string(v)) {}  // NOLINT
+  SqlValue(const char* v) : v_(std::string(v)) {}       // NOLINT
   template <typename T>
   SqlValue(const std::optional<T>& v) {  // NOLINT
     if (v) *this = SqlValue(*v);

@@ -27,8 +27,9 @@ Error read_only(std::string detail) {
 }
 
 Error unreachable(std::string detail) {
-  return Error::unavailable("The database cannot be reached at the moment. Please try again in a "
-                            "few minutes, and tell your ICT technician if it goes on.")
+  return Error::unavailable(
+             "The database cannot be reached at the moment. Please try again in a "
+             "few minutes, and tell your ICT technician if it goes on.")
       .with_internal_detail(std::move(detail));
 }
 

@@ -103,8 +103,8 @@ TEST_P(DatabaseErrorsTest, AFullDiskGetsItsOwnAnswer) {
   Status write = db().transaction([](Connection& c) -> Status {
     TRY(c.execute_script("PRAGMA max_page_count = 1"));
     for (int i = 0; i < 200; ++i)
-      TRY(c.execute("INSERT INTO notes (body) VALUES (?)", {std::string(4000, 'a' + i % 26) +
-                                                            std::to_string(i)}));
+      TRY(c.execute("INSERT INTO notes (body) VALUES (?)",
+                    {std::string(4000, 'a' + i % 26) + std::to_string(i)}));
     return {};
   });
   ASSERT_FALSE(write.ok());

@@ -2,13 +2,13 @@
 // The storage interface behaves the same on SQLite and PostgreSQL: bound
 // values round-trip, a failed transaction leaves nothing behind, constraint
 // violations are conflicts, and a lost PostgreSQL connection is replaced.
-#include "store/drivers/open_database.h"
 #include "store/database.h"
 
 #include <gtest/gtest.h>
 
-#include "store/migrations.h"
+#include "store/drivers/open_database.h"
 #include "store/drivers/postgres_database.h"
+#include "store/migrations.h"
 #include "test_support/databases.h"
 
 namespace inloco {
@@ -19,9 +19,10 @@ class DatabaseTest : public test::BackendTest {
   void SetUp() override {
     test::BackendTest::SetUp();
     auto r = db().transaction([](Connection& c) -> Status {
-      return c.execute_script(render_migration(
-          "CREATE TABLE things (id {{ID}}, name TEXT NOT NULL UNIQUE, n BIGINT, x DOUBLE PRECISION)",
-          c.dialect()));
+      return c.execute_script(
+          render_migration("CREATE TABLE things (id {{ID}}, name TEXT NOT NULL UNIQUE, n BIGINT, x "
+                           "DOUBLE PRECISION)",
+                           c.dialect()));
     });
     ASSERT_TRUE(r.ok()) << r.error().message;
   }
@@ -68,7 +69,9 @@ TEST_P(DatabaseTest, UniqueViolationIsAConflict) {
 }
 
 TEST_P(DatabaseTest, NotFoundNamesWhatWasMissing) {
-  auto r = db().read([](Connection& c) { return c.query_one("SELECT id FROM things WHERE id = ?", {42}, "thing 42"); });
+  auto r = db().read([](Connection& c) {
+    return c.query_one("SELECT id FROM things WHERE id = ?", {42}, "thing 42");
+  });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
   EXPECT_NE(r.error().message.find("thing 42"), std::string::npos);
@@ -85,7 +88,10 @@ TEST_P(DatabaseTest, LostPostgresConnectionIsReplaced) {
   // Another connection ends that server process, as a restart would.
   auto other = open_database(db_url());
   ASSERT_TRUE(other.ok());
-  ASSERT_TRUE((*other)->read([&](Connection& c) { return c.query("SELECT pg_terminate_backend(?)", {pid}); }).ok());
+  ASSERT_TRUE(
+      (*other)
+          ->read([&](Connection& c) { return c.query("SELECT pg_terminate_backend(?)", {pid}); })
+          .ok());
   // The first use of the dead connection fails; the pool then replaces it.
   (void)db().read([](Connection& c) { return c.query("SELECT 1"); });
   auto again = db().read([](Connection& c) { return c.query("SELECT 1"); });

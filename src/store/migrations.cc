@@ -54,13 +54,15 @@ Result<int> migrate(Database& db) {
   // highest applied (two branches that each added one land in either order).
   std::set<int> done;
   {
-    Rows rows = TRY(db.read([](Connection& c) { return c.query("SELECT version FROM schema_migrations"); }));
+    Rows rows = TRY(
+        db.read([](Connection& c) { return c.query("SELECT version FROM schema_migrations"); }));
     for (const Row& r : rows) done.insert(static_cast<int>(r[0].as_int()));
   }
   int applied = 0;
   for (const EmbeddedFile& file : embedded_migrations()) {
     int version = version_of(file.path);
-    if (version <= 0) return Error::internal("migration file without a number: " + std::string(file.path));
+    if (version <= 0)
+      return Error::internal("migration file without a number: " + std::string(file.path));
     if (done.count(version)) continue;
     std::string sql = render_migration(file.content, db.dialect());
     TRY(db.transaction([&](Connection& conn) -> Status {
@@ -68,9 +70,11 @@ Result<int> migrate(Database& db) {
       Rows done = TRY(conn.query("SELECT 1 FROM schema_migrations WHERE version = ?", {version}));
       if (!done.empty()) return {};
       if (auto s = conn.execute_script(sql); !s.ok())
-        return Error::internal("migration " + std::string(file.path) + " failed: " + s.error().message);
-      TRY(conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                       {version, std::string(file.path), static_cast<int64_t>(std::time(nullptr))}));
+        return Error::internal("migration " + std::string(file.path) +
+                               " failed: " + s.error().message);
+      TRY(conn.execute(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+          {version, std::string(file.path), static_cast<int64_t>(std::time(nullptr))}));
       ++applied;
       return {};
     }));

@@ -45,11 +45,14 @@ Status load_identity(AppContext& ctx, Request& req) {
 }
 
 // The one access check (IAM-2). Returns a response when the request stops here.
-std::optional<Result<HttpResponse>> check_access(AppContext& ctx, const RouteSpec& spec, Request& req) {
+std::optional<Result<HttpResponse>> check_access(AppContext& ctx, const RouteSpec& spec,
+                                                 Request& req) {
   if (spec.access == Access::kPublic) return std::nullopt;
   if (!req.user) {
-    if (req.is_api()) return Error::unauthenticated("Sign in first: this needs a signed-in account.");
-    std::string next = req.raw.method() == http::verb::get ? std::string(req.raw.target()) : "/dashboard";
+    if (req.is_api())
+      return Error::unauthenticated("Sign in first: this needs a signed-in account.");
+    std::string next =
+        req.raw.method() == http::verb::get ? std::string(req.raw.target()) : "/dashboard";
     return redirect_response("/sign-in?next=" + url_encode(next));
   }
   // A reset password must be replaced before anything else is done.
@@ -62,7 +65,8 @@ std::optional<Result<HttpResponse>> check_access(AppContext& ctx, const RouteSpe
     if (!school_id) return Error::not_found("There is no such school.");
     auto school = ctx.db.read([&](Connection& c) { return get_school(c, *school_id); });
     if (!school.ok()) {
-      if (school.error().code == ErrorCode::kNotFound) return Error::not_found("There is no such school.");
+      if (school.error().code == ErrorCode::kNotFound)
+        return Error::not_found("There is no such school.");
       return school.error();
     }
     req.school = std::move(school).value();
@@ -141,15 +145,17 @@ HttpResponse App::handle(HttpRequest&& raw, const std::string& remote) {
   try {
     answer = dispatch(req);
   } catch (const std::exception& e) {
-    answer = Error::internal("Something went wrong on our side.").with_internal_detail(
-        std::string("uncaught exception: ") + e.what());
+    answer = Error::internal("Something went wrong on our side.")
+                 .with_internal_detail(std::string("uncaught exception: ") + e.what());
   }
-  HttpResponse res = answer.ok() ? std::move(answer).value() : error_response(ctx_, req, answer.error());
+  HttpResponse res =
+      answer.ok() ? std::move(answer).value() : error_response(ctx_, req, answer.error());
   bool is_static = req.route_pattern == "/static/*";
   add_security_headers(res, is_static);
   res.set("X-Request-Id", req.request_id);
   res.version(req.raw.version());
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ctx_.metrics.record(method, req.route_pattern, res.result_int(), seconds);
   ctx_.log.access(req.request_id, method, req.route_pattern, res.result_int(), seconds);
   return res;
@@ -173,8 +179,9 @@ Result<HttpResponse> App::dispatch(Request& req) {
     TRY(load_identity(ctx_, req));
   if (auto stop = check_access(ctx_, m.route->spec, req)) return std::move(*stop);
   if (is_state_changing(req.raw.method()) && m.route->spec.csrf && !csrf_ok(req))
-    return Error::forbidden("This form has expired or did not come from inloco. "
-                            "Go back, reload the page and try again.");
+    return Error::forbidden(
+        "This form has expired or did not come from inloco. "
+        "Go back, reload the page and try again.");
   return m.route->handler(req);
 }
 

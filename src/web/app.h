@@ -37,7 +37,7 @@ struct AppContext {
   const Templates& templates;
   Metrics& metrics;
   AppConfig config;
-  SchoolCheckers& checkers;  // compiled text checkers, one per school
+  SchoolCheckers& checkers;       // compiled text checkers, one per school
   RequestLog log = RequestLog();  // failures to standard error; the access log if asked for
 };
 

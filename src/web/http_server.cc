@@ -77,7 +77,8 @@ class Session : public std::enable_shared_from_this<Session> {
   ~Session() { server_.session_ended(this); }
 
   void start() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+    asio::dispatch(stream_.get_executor(),
+                   [self = shared_from_this()] { self->wait_for_request(); });
   }
 
   // Called on shutdown: a connection waiting for its next request is closed at
@@ -100,13 +101,13 @@ class Session : public std::enable_shared_from_this<Session> {
     if (buffer_.size() > 0) return read_request();
     idle_ = true;
     stream_.expires_after(server_.opts.idle_timeout);
-    stream_.async_read_some(
-        buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
-          self->idle_ = false;
-          if (ec) return self->close();
-          self->buffer_.commit(n);
-          self->read_request();
-        });
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              self->idle_ = false;
+                              if (ec) return self->close();
+                              self->buffer_.commit(n);
+                              self->read_request();
+                            });
   }
 
   void read_request() {
@@ -114,8 +115,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(server_.opts.body_limit);
     parser_->header_limit(server_.opts.header_limit);
     stream_.expires_after(server_.opts.request_deadline);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -125,23 +127,25 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     if (ec == http::error::body_limit) return reject(413, "Request body too large");
     if (ec == http::error::header_limit) return reject(431, "Request header fields too large");
-    if (ec && ec.category() == http::make_error_code(http::error::body_limit).category()) return reject(400, "Bad request");
+    if (ec && ec.category() == http::make_error_code(http::error::body_limit).category())
+      return reject(400, "Bad request");
     if (ec) return close();
 
     HttpRequest req = parser_->release();
     keep_alive_ = req.keep_alive() && !server_.stopping;
     unsigned version = req.version();
-    asio::post(*server_.workers, [self = shared_from_this(), req = std::move(req), version]() mutable {
-      HttpResponse res;
-      try {
-        res = self->server_.handler(std::move(req), self->remote_);
-      } catch (const std::exception&) {
-        res = plain_response(500, "Internal error", version);
-      }
-      asio::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable {
-        self->write(std::move(res), self->keep_alive_);
-      });
-    });
+    asio::post(*server_.workers,
+               [self = shared_from_this(), req = std::move(req), version]() mutable {
+                 HttpResponse res;
+                 try {
+                   res = self->server_.handler(std::move(req), self->remote_);
+                 } catch (const std::exception&) {
+                   res = plain_response(500, "Internal error", version);
+                 }
+                 asio::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable {
+                   self->write(std::move(res), self->keep_alive_);
+                 });
+               });
   }
 
   void reject(unsigned status, std::string_view text) {
@@ -270,7 +274,8 @@ void HttpServer::stop() {
   live.clear();
   {
     std::unique_lock lock(impl_->mu);
-    impl_->cv.wait_for(lock, impl_->opts.shutdown_grace, [this] { return impl_->sessions.empty(); });
+    impl_->cv.wait_for(lock, impl_->opts.shutdown_grace,
+                       [this] { return impl_->sessions.empty(); });
   }
   impl_->keep_running.reset();
   impl_->ioc.stop();

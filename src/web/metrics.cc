@@ -46,7 +46,8 @@ std::string Metrics::render() const {
   out << "# HELP inloco_http_errors_total Requests answered with a server error (5xx).\n"
          "# TYPE inloco_http_errors_total counter\n"
       << "inloco_http_errors_total " << errors_ << "\n";
-  out << "# HELP inloco_http_rejected_total Requests refused before routing (malformed, too large).\n"
+  out << "# HELP inloco_http_rejected_total Requests refused before routing (malformed, too "
+         "large).\n"
          "# TYPE inloco_http_rejected_total counter\n";
   for (const auto& [status, n] : rejected_)
     out << "inloco_http_rejected_total{status=\"" << status << "\"} " << n << "\n";

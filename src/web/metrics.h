@@ -16,8 +16,7 @@ class Metrics {
  public:
   // route: the route's pattern ("/schools/{school}/people"), never the raw path,
   // so the number of series stays bounded.
-  void record(const std::string& method, const std::string& route, unsigned status,
-              double seconds);
+  void record(const std::string& method, const std::string& route, unsigned status, double seconds);
   void record_rejected(unsigned status);
   std::string render() const;
 

@@ -38,14 +38,22 @@ const std::vector<NavItem>& nav_items() {
 
 const char* heading_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalid: return "There is a problem";
-    case ErrorCode::kUnauthenticated: return "Sign in first";
-    case ErrorCode::kForbidden: return "You do not have access";
-    case ErrorCode::kNotFound: return "Page not found";
-    case ErrorCode::kConflict: return "That clashes with what is stored";
-    case ErrorCode::kTooManyRequests: return "Too many attempts";
-    case ErrorCode::kUnavailable: return "Please try again in a moment";
-    case ErrorCode::kInternal: return "Sorry, something went wrong";
+    case ErrorCode::kInvalid:
+      return "There is a problem";
+    case ErrorCode::kUnauthenticated:
+      return "Sign in first";
+    case ErrorCode::kForbidden:
+      return "You do not have access";
+    case ErrorCode::kNotFound:
+      return "Page not found";
+    case ErrorCode::kConflict:
+      return "That clashes with what is stored";
+    case ErrorCode::kTooManyRequests:
+      return "Too many attempts";
+    case ErrorCode::kUnavailable:
+      return "Please try again in a moment";
+    case ErrorCode::kInternal:
+      return "Sorry, something went wrong";
   }
   return "Sorry, something went wrong";
 }
@@ -53,11 +61,15 @@ const char* heading_for(ErrorCode code) {
 const char* advice_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::kForbidden:
-      return "If you need this for your work, ask your headteacher to give you the role that allows it.";
-    case ErrorCode::kNotFound: return "Check the address, or start again from your dashboard.";
+      return "If you need this for your work, ask your headteacher to give you the role that "
+             "allows it.";
+    case ErrorCode::kNotFound:
+      return "Check the address, or start again from your dashboard.";
     case ErrorCode::kInternal:
-      return "It has been logged. Nothing you entered has been lost or half-saved; please try again.";
-    default: return "";
+      return "It has been logged. Nothing you entered has been lost or half-saved; please try "
+             "again.";
+    default:
+      return "";
   }
 }
 
@@ -83,10 +95,12 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
   if (req.user) {
     mstch::map user{{"name", req.user->display_name}, {"csrf", csrf_token(req)}};
     // INC-3: the people a concern is routed to see it on whatever page they are on.
-    auto unread = ctx.db.read([&](Connection& c) { return unread_notices(c, req.user->person_id); });
+    auto unread =
+        ctx.db.read([&](Connection& c) { return unread_notices(c, req.user->person_id); });
     if (unread.ok() && *unread > 0)
-      user.emplace("notices", mstch::map{{"count", std::to_string(*unread)},
-                                         {"label", std::string(*unread == 1 ? "new notice" : "new notices")}});
+      user.emplace("notices",
+                   mstch::map{{"count", std::to_string(*unread)},
+                              {"label", std::string(*unread == 1 ? "new notice" : "new notices")}});
     layout.emplace("user", std::move(user));
     mstch::array nav;
     auto school = nav_school_id(req);
@@ -96,9 +110,10 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
       bool allowed = true;
       if (item.capability) {
         if (item.school_scoped) {
-          allowed = school.has_value() &&
-                    (req.school ? req.grants.can(*item.capability, req.school->id, req.school->trust_id)
-                                : req.grants.can_somewhere(*item.capability));
+          allowed =
+              school.has_value() &&
+              (req.school ? req.grants.can(*item.capability, req.school->id, req.school->trust_id)
+                          : req.grants.can_somewhere(*item.capability));
         } else {
           allowed = req.grants.can_somewhere(*item.capability);
         }
@@ -108,15 +123,18 @@ HttpResponse render_page(AppContext& ctx, Request& req, const std::string& title
         if (auto pos = path.find("{s}"); pos != std::string::npos)
           path.replace(pos, 3, std::to_string(*school));
         entry.emplace("href", path);
-        entry.emplace("current", req.path == path || (path != "/dashboard" && req.path.starts_with(path)));
+        entry.emplace("current",
+                      req.path == path || (path != "/dashboard" && req.path.starts_with(path)));
       }
       nav.push_back(std::move(entry));
     }
     layout.emplace("nav", std::move(nav));
     // INC-1: a concern can be reported from any page, in under a minute.
     if (school && req.grants.can_somewhere(Capability::kConcernsReport) &&
-        (!req.school || req.grants.can(Capability::kConcernsReport, req.school->id, req.school->trust_id)))
-      layout.emplace("report_concern_href", "/schools/" + std::to_string(*school) + "/concerns/report");
+        (!req.school ||
+         req.grants.can(Capability::kConcernsReport, req.school->id, req.school->trust_id)))
+      layout.emplace("report_concern_href",
+                     "/schools/" + std::to_string(*school) + "/concerns/report");
   }
   if (req.school) layout.emplace("school_name", req.school->name);
   return html_response(status, ctx.templates.render("layout", layout));
@@ -147,7 +165,8 @@ HttpResponse error_response(AppContext& ctx, Request& req, const Error& error) {
 mstch::array error_list(const Error& error, const std::string& field) {
   mstch::array out;
   out.push_back(mstch::map{{"message", error.message}, {"field", field}});
-  for (const auto& d : error.details) out.push_back(mstch::map{{"message", d}, {"field", std::string()}});
+  for (const auto& d : error.details)
+    out.push_back(mstch::map{{"message", d}, {"field", std::string()}});
   return out;
 }
 

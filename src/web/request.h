@@ -18,7 +18,7 @@ namespace inloco::web {
 struct Request {
   HttpRequest raw;
   std::string remote;
-  std::string path;                          // decoded, without the query
+  std::string path;  // decoded, without the query
   Fields query;
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {school}
   std::map<std::string, std::string> cookies;
@@ -26,7 +26,7 @@ struct Request {
   // Filled in by the access check.
   std::optional<SignedIn> user;
   Grants grants;
-  std::optional<School> school;  // for routes under /schools/{school}
+  std::optional<School> school;           // for routes under /schools/{school}
   std::optional<int64_t> home_school_id;  // the first school the person holds a role at
 
   // Set by App before anything else: ties an error page, a log line and an

@@ -40,7 +40,7 @@ struct Route {
 };
 
 struct RouteMatch {
-  const Route* route = nullptr;        // null: no route
+  const Route* route = nullptr;            // null: no route
   bool path_matched_other_method = false;  // → 405
   std::map<std::string, std::string> params;
 };

@@ -23,8 +23,10 @@ mstch::map Templates::with_list_flags(const mstch::map& context) {
       mstch::array flagged;
       flagged.reserve(list->size());
       for (const auto& item : *list) {
-        if (const auto* m = boost::get<mstch::map>(&item)) flagged.push_back(with_list_flags(*m));
-        else flagged.push_back(item);
+        if (const auto* m = boost::get<mstch::map>(&item))
+          flagged.push_back(with_list_flags(*m));
+        else
+          flagged.push_back(item);
       }
       out["has_" + key] = !list->empty();
       out[key] = std::move(flagged);

@@ -34,16 +34,19 @@ TEST(ApiDocs, EveryApiRouteIsDocumentedAndNothingElse) {
     if (!route.spec.pattern.starts_with("/api/")) continue;
     std::string sig = signature(route.spec);
     served.insert(sig);
-    std::string cap = route.spec.capability ? std::string(capability_key(*route.spec.capability)) : "";
-    std::string who = !cap.empty() ? "`" + cap + "`"
-                      : route.spec.access == web::Access::kPublic ? std::string("anyone") : std::string("signed in");
+    std::string cap =
+        route.spec.capability ? std::string(capability_key(*route.spec.capability)) : "";
+    std::string who = !cap.empty()                                ? "`" + cap + "`"
+                      : route.spec.access == web::Access::kPublic ? std::string("anyone")
+                                                                  : std::string("signed in");
     std::string row = "| `" + sig + "` | " + who + " |";
     EXPECT_NE(docs.find(row), std::string::npos) << "docs/api.md lacks the row starting: " << row;
   }
   std::regex documented("\\| `((GET|POST|PUT|PATCH|DELETE) /api/[^`]*)` \\|");
-  for (auto it = std::sregex_iterator(docs.begin(), docs.end(), documented); it != std::sregex_iterator(); ++it)
-    EXPECT_TRUE(served.count((*it)[1].str())) << "docs/api.md documents a route the server does not answer: "
-                                             << (*it)[1].str();
+  for (auto it = std::sregex_iterator(docs.begin(), docs.end(), documented);
+       it != std::sregex_iterator(); ++it)
+    EXPECT_TRUE(served.count((*it)[1].str()))
+        << "docs/api.md documents a route the server does not answer: " << (*it)[1].str();
 }
 
 }  // namespace

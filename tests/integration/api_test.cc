@@ -2,6 +2,7 @@
 // databases: sign-in, sessions, CSRF, school isolation, audit of sensitive
 // views, all-or-nothing import. REQ IAM-1, IAM-2, IAM-3, ORG-1, ORG-4.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "store/audit_log.h"
@@ -21,7 +22,9 @@ class ApiTest : public ::testing::TestWithParam<Dialect> {
     server_ = std::make_unique<TestServer>(GetParam());
     head_ = server_->add_user("head.alpha", Role::kHeadteacher, server_->fixture().school_a);
   }
-  std::string people_url(int64_t school) { return "/api/v1/schools/" + std::to_string(school) + "/people"; }
+  std::string people_url(int64_t school) {
+    return "/api/v1/schools/" + std::to_string(school) + "/people";
+  }
   Client api_client(const std::string& user = "head.alpha") {
     Client c(server_->port());
     auto r = c.post_json("/api/v1/session",
@@ -53,16 +56,21 @@ TEST_P(ApiTest, SignInThenReadPeople) {
 
 TEST_P(ApiTest, WrongPasswordAndUnknownUserGiveTheSameAnswer) {
   Client c(server_->port());
-  auto wrong = c.post_json("/api/v1/session", json{{"username", "head.alpha"}, {"password", "not-the-password"}}.dump());
-  auto unknown = c.post_json("/api/v1/session", json{{"username", "nobody.here"}, {"password", "not-the-password"}}.dump());
+  auto wrong = c.post_json(
+      "/api/v1/session", json{{"username", "head.alpha"}, {"password", "not-the-password"}}.dump());
+  auto unknown =
+      c.post_json("/api/v1/session",
+                  json{{"username", "nobody.here"}, {"password", "not-the-password"}}.dump());
   EXPECT_EQ(wrong.status, 401u);
   EXPECT_EQ(unknown.status, 401u);
-  EXPECT_EQ(json::parse(wrong.body)["error"]["message"], json::parse(unknown.body)["error"]["message"]);
+  EXPECT_EQ(json::parse(wrong.body)["error"]["message"],
+            json::parse(unknown.body)["error"]["message"]);
 }
 
 TEST_P(ApiTest, ErrorsHaveOneShape) {
   Client c = api_client();
-  for (const auto& r : {c.get("/api/v1/schools/999/people"), c.get(people_url(server_->fixture().school_a) + "?kind=alien"),
+  for (const auto& r : {c.get("/api/v1/schools/999/people"),
+                        c.get(people_url(server_->fixture().school_a) + "?kind=alien"),
                         Client(server_->port()).get("/api/v1/me")}) {
     auto body = json::parse(r.body);
     ASSERT_TRUE(body.contains("error")) << r.body;
@@ -89,7 +97,8 @@ TEST_P(ApiTest, AnotherSchoolsDataIsNeverVisible) {
 TEST_P(ApiTest, SensitiveViewIsAudited) {
   Client c = api_client();
   int64_t before = audit_count("person.view");
-  auto r = c.get(people_url(server_->fixture().school_a) + "/" + std::to_string(server_->fixture().pupil_a));
+  auto r = c.get(people_url(server_->fixture().school_a) + "/" +
+                 std::to_string(server_->fixture().pupil_a));
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(json::parse(r.body)["date_of_birth"], "2016-05-01");
   EXPECT_EQ(audit_count("person.view"), before + 1);
@@ -101,7 +110,8 @@ TEST_P(ApiTest, SensitiveViewIsAudited) {
 TEST_P(ApiTest, StateChangesNeedTheCsrfToken) {
   Client c = api_client();
   std::string csv = "external_id,kind,given_name,family_name\nS1,staff,Ada,Lovelace\n";
-  auto without = c.request("POST", people_url(server_->fixture().school_a) + "/import", "text/csv", csv);
+  auto without =
+      c.request("POST", people_url(server_->fixture().school_a) + "/import", "text/csv", csv);
   EXPECT_EQ(without.status, 403u);
   auto with = c.post_raw(people_url(server_->fixture().school_a) + "/import", "text/csv", csv);
   EXPECT_EQ(with.status, 200u) << with.body;
@@ -153,7 +163,8 @@ TEST_P(ApiTest, PagesSignInSignOut) {
 
 TEST_P(ApiTest, SignInFormNeedsItsCsrfCookie) {
   Client c(server_->port());
-  auto r = c.post_form("/sign-in", {{"username", "head.alpha"}, {"password", test::kTestPassword}}, false);
+  auto r = c.post_form("/sign-in", {{"username", "head.alpha"}, {"password", test::kTestPassword}},
+                       false);
   EXPECT_EQ(r.status, 403u);
 }
 

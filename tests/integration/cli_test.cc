@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/drivers/open_database.h"
 #include "store/database.h"
+#include "store/drivers/open_database.h"
 #include "test_support/cli_runner.h"
 
 namespace inloco {
@@ -22,13 +22,16 @@ namespace fs = std::filesystem;
 
 using test::CliRun;
 
-CliRun run(const std::string& args, const std::string& input = "") { return test::run_inloco(args, input); }
+CliRun run(const std::string& args, const std::string& input = "") {
+  return test::run_inloco(args, input);
+}
 
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("inloco-cli-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("inloco-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = "sqlite:" + (dir_ / "cli.db").string();
@@ -44,7 +47,9 @@ class CliTest : public ::testing::Test {
     ASSERT_TRUE(db.ok());
     auto r = (*db)->transaction([](Connection& c) -> Status {
       TRY(c.execute("INSERT INTO trusts (name, created_at) VALUES ('CLI Trust', 0)"));
-      TRY(c.execute("INSERT INTO schools (trust_id, code, name, created_at) VALUES (1, 'elm', 'Elm School', 0)"));
+      TRY(
+          c.execute("INSERT INTO schools (trust_id, code, name, created_at) VALUES (1, 'elm', 'Elm "
+                    "School', 0)"));
       return {};
     });
     ASSERT_TRUE(r.ok());
@@ -61,7 +66,8 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, EverySubcommandHasHelp) {
-  for (const char* sub : {"init", "serve", "demo", "user add", "user reset-password", "import people", "audit verify"}) {
+  for (const char* sub : {"init", "serve", "demo", "user add", "user reset-password",
+                          "import people", "audit verify"}) {
     CliRun r = run(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.output.find("--db"), std::string::npos) << sub << ": " << r.output;
@@ -70,13 +76,17 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
 
 TEST_F(CliTest, UserAddResetAndAuditVerify) {
   make_school();
-  CliRun weak = run("user add --username k.hale --school elm --given-name Kim --family-name Hale --role dsl" + common_,
-                 "short\n");
+  CliRun weak =
+      run("user add --username k.hale --school elm --given-name Kim --family-name Hale --role dsl" +
+              common_,
+          "short\n");
   EXPECT_EQ(weak.exit_code, 1);
   EXPECT_NE(weak.output.find("12 characters"), std::string::npos) << weak.output;
 
-  CliRun add = run("user add --username k.hale --school elm --given-name Kim --family-name Hale --role dsl" + common_,
-                "paper-lantern-orchard-9\n");
+  CliRun add =
+      run("user add --username k.hale --school elm --given-name Kim --family-name Hale --role dsl" +
+              common_,
+          "paper-lantern-orchard-9\n");
   EXPECT_EQ(add.exit_code, 0) << add.output;
 
   CliRun reset = run("user reset-password --username k.hale" + common_);
@@ -126,7 +136,8 @@ TEST_F(CliTest, ImportIsAllOrNothingAndNamesEveryBadLine) {
 
   CliRun unknown = run("import people " + good + " --school nowhere --db " + db_);
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.output.find("elm"), std::string::npos) << "the known codes are listed: " << unknown.output;
+  EXPECT_NE(unknown.output.find("elm"), std::string::npos)
+      << "the known codes are listed: " << unknown.output;
 }
 
 }  // namespace

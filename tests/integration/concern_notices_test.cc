@@ -13,6 +13,7 @@
 //   and nobody else can through that route.
 // REQ LAW-1: a pupil's chronology through the API.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
@@ -49,16 +50,21 @@ class ConcernNoticesTest : public ::testing::TestWithParam<Dialect> {
   // Reported through the API by staff.a; returns the concern id.
   int64_t report(Client& by, bool personal_data, const std::string& subject_kind = "pupil",
                  std::optional<int64_t> subject = std::nullopt) {
-    json body = {{"happened_at", server_->clock().now() - 600},
-                 {"what_happened", "A photo of a pupil was shared in a parents' group."},
-                 {"subject_kind", subject_kind},
-                 {"platform", "Facebook"},
-                 {"type", subject_kind == "pupil" ? (personal_data ? "data_breach" : "cyberbullying") : "staff_pupil_contact"},
-                 {"risk_area", "content"},
-                 {"involves_personal_data", personal_data}};
-    if (subject) body["subject_person_id"] = *subject;
-    else if (subject_kind == "pupil") body["subject_person_id"] = pupil_;
-    else body["subject_description"] = "A supply teacher";
+    json body = {
+        {"happened_at", server_->clock().now() - 600},
+        {"what_happened", "A photo of a pupil was shared in a parents' group."},
+        {"subject_kind", subject_kind},
+        {"platform", "Facebook"},
+        {"type", subject_kind == "pupil" ? (personal_data ? "data_breach" : "cyberbullying")
+                                         : "staff_pupil_contact"},
+        {"risk_area", "content"},
+        {"involves_personal_data", personal_data}};
+    if (subject)
+      body["subject_person_id"] = *subject;
+    else if (subject_kind == "pupil")
+      body["subject_person_id"] = pupil_;
+    else
+      body["subject_description"] = "A supply teacher";
     auto r = by.post_json(api(), body.dump());
     EXPECT_EQ(r.status, 201u) << r.body;
     return json::parse(r.body).value("id", int64_t{0});
@@ -83,11 +89,14 @@ TEST_P(ConcernNoticesTest, RoutedPeopleAreToldAndOpeningTheCaseMarksItRead) {
     auto dash = c.get("/dashboard");
     ASSERT_EQ(dash.status, 200u);
     EXPECT_NE(dash.body.find("<strong>1</strong> new notice"), std::string::npos) << who;
-    EXPECT_NE(dash.body.find("A concern was routed to you. Reference " + std::to_string(id)), std::string::npos) << who;
+    EXPECT_NE(dash.body.find("A concern was routed to you. Reference " + std::to_string(id)),
+              std::string::npos)
+        << who;
     EXPECT_NE(dash.body.find("1 open, 1 new"), std::string::npos) << who;
     auto page = c.get("/notices");
     EXPECT_EQ(page.status, 200u);
-    EXPECT_NE(page.body.find("&#x2F;concerns&#x2F;" + std::to_string(id) + "\""), std::string::npos);  // escaped href
+    EXPECT_NE(page.body.find("&#x2F;concerns&#x2F;" + std::to_string(id) + "\""),
+              std::string::npos);  // escaped href
     auto list = json::parse(c.get("/api/v1/notices").body);
     ASSERT_EQ(list["notices"].size(), 1u) << who;
     EXPECT_EQ(list["notices"][0]["kind"], "concern_routed");
@@ -106,8 +115,10 @@ TEST_P(ConcernNoticesTest, RoutedPeopleAreToldAndOpeningTheCaseMarksItRead) {
 
   // A notice is marked read through the API only by its owner.
   int64_t notice = dpo_list["notices"][0]["id"];
-  EXPECT_EQ(dsl.post_json("/api/v1/notices/" + std::to_string(notice) + "/read", "{}").status, 404u);
-  EXPECT_EQ(dpo.post_json("/api/v1/notices/" + std::to_string(notice) + "/read", "{}").status, 200u);
+  EXPECT_EQ(dsl.post_json("/api/v1/notices/" + std::to_string(notice) + "/read", "{}").status,
+            404u);
+  EXPECT_EQ(dpo.post_json("/api/v1/notices/" + std::to_string(notice) + "/read", "{}").status,
+            200u);
   EXPECT_EQ(json::parse(dpo.get("/api/v1/notices").body)["unread"], 0);
 }
 
@@ -132,19 +143,22 @@ TEST_P(ConcernNoticesTest, IcoDecisionFromThePageOnlyByTheDpoAndOverdueOnTheDash
   // No choice, no reason: the form comes back saying what is missing.
   auto missing = dpo.post_form(ico, {{"reason", "Low risk"}});
   EXPECT_EQ(missing.status, 422u);
-  EXPECT_NE(missing.body.find("Choose whether the breach is reported to the ICO"), std::string::npos);
+  EXPECT_NE(missing.body.find("Choose whether the breach is reported to the ICO"),
+            std::string::npos);
   missing = dpo.post_form(ico, {{"report_to_ico", "no"}});
   EXPECT_EQ(missing.status, 422u);
   EXPECT_NE(missing.body.find("Give the reason"), std::string::npos);
 
-  auto done = dpo.post_form(ico, {{"report_to_ico", "no"}, {"reason", "Taken down within the hour; low risk"}});
+  auto done = dpo.post_form(
+      ico, {{"report_to_ico", "no"}, {"reason", "Taken down within the hour; low risk"}});
   EXPECT_EQ(done.status, 303u) << done.body;
   auto kase = dpo.get(pages() + "/" + std::to_string(id)).body;
   EXPECT_NE(kase.find("Not reported to the ICO"), std::string::npos);
   EXPECT_NE(kase.find("Decided after the deadline"), std::string::npos);
   EXPECT_EQ(dpo.get("/dashboard").body.find("overdue"), std::string::npos);
   // Recorded once: a second decision is refused, through the API too.
-  auto again = dpo.post_json(api() + "/" + std::to_string(id) + "/ico", R"({"report_to_ico":true,"reason":"x"})");
+  auto again = dpo.post_json(api() + "/" + std::to_string(id) + "/ico",
+                             R"({"report_to_ico":true,"reason":"x"})");
   EXPECT_EQ(again.status, 409u) << again.body;
 }
 
@@ -166,7 +180,8 @@ TEST_P(ConcernNoticesTest, AccessAddedWithAReasonTellsThePersonAdded) {
   auto pupil = dsl.post_form(access, {{"person", std::to_string(pupil_)}, {"reason", "x"}});
   EXPECT_EQ(pupil.status, 422u);
 
-  auto added = dsl.post_form(access, {{"person", std::to_string(deputy_)}, {"reason", "Pastoral lead for the year group"}});
+  auto added = dsl.post_form(access, {{"person", std::to_string(deputy_)},
+                                      {"reason", "Pastoral lead for the year group"}});
   EXPECT_EQ(added.status, 303u) << added.body;
   auto list = json::parse(deputy.get("/api/v1/notices").body);
   ASSERT_EQ(list["notices"].size(), 1u);
@@ -186,9 +201,19 @@ TEST_P(ConcernNoticesTest, ReopeningNeedsAReasonAndTellsTheOthers) {
   int64_t id = report(staff, false);
   Client dsl = signed_in("dsl.a");
   const std::string kase = api() + "/" + std::to_string(id);
-  ASSERT_EQ(dsl.post_json(kase + "/actions", R"({"kind":"parents_informed","counterpart":"Mother"})").status, 201u);
-  ASSERT_EQ(dsl.post_json(kase + "/close", R"({"lessons_learnt":"Remind parents of the photo rules","policy_change":"none"})").status, 200u);
-  EXPECT_EQ(dsl.post_json(kase + "/close", R"({"lessons_learnt":"x","policy_change":"none"})").status, 409u);
+  ASSERT_EQ(
+      dsl.post_json(kase + "/actions", R"({"kind":"parents_informed","counterpart":"Mother"})")
+          .status,
+      201u);
+  ASSERT_EQ(
+      dsl.post_json(
+             kase + "/close",
+             R"({"lessons_learnt":"Remind parents of the photo rules","policy_change":"none"})")
+          .status,
+      200u);
+  EXPECT_EQ(
+      dsl.post_json(kase + "/close", R"({"lessons_learnt":"x","policy_change":"none"})").status,
+      409u);
 
   // Reopened from the page: the reason is required; the others routed are told.
   const std::string reopen = pages() + "/" + std::to_string(id) + "/reopen";
@@ -215,7 +240,9 @@ TEST_P(ConcernNoticesTest, ReopeningNeedsAReasonAndTellsTheOthers) {
   for (const auto& n : json::parse(dsl.get("/api/v1/notices").body)["notices"])
     EXPECT_NE(n["kind"], "concern_reopened");
   // Closed again through the API, reopened through the API.
-  ASSERT_EQ(dsl.post_json(kase + "/close", R"({"lessons_learnt":"x","policy_change":"none"})").status, 200u);
+  ASSERT_EQ(
+      dsl.post_json(kase + "/close", R"({"lessons_learnt":"x","policy_change":"none"})").status,
+      200u);
   EXPECT_EQ(dsl.post_json(kase + "/reopen", "{}").status, 422u);
   auto api_reopen = dsl.post_json(kase + "/reopen", R"({"reason":"New messages"})");
   EXPECT_EQ(api_reopen.status, 200u) << api_reopen.body;
@@ -240,8 +267,9 @@ TEST_P(ConcernNoticesTest, AConcernAboutStaffShowsTheLadoClock) {
   EXPECT_TRUE(list[0]["lado_decision_overdue"].get<bool>());
   EXPECT_NE(head.get("/dashboard").body.find("1 overdue"), std::string::npos);
   // Recorded as a low-level concern, with the reason: no longer due.
-  auto act = head.post_json(api() + "/" + std::to_string(id) + "/actions",
-                            R"({"kind":"low_level_concern","decision":true,"reason":"Below the harm threshold"})");
+  auto act = head.post_json(
+      api() + "/" + std::to_string(id) + "/actions",
+      R"({"kind":"low_level_concern","decision":true,"reason":"Below the harm threshold"})");
   ASSERT_EQ(act.status, 201u) << act.body;
   list = json::parse(head.get(api()).body)["concerns"];
   EXPECT_FALSE(list[0]["lado_decision_overdue"].get<bool>());
@@ -251,11 +279,15 @@ TEST_P(ConcernNoticesTest, AConcernAboutStaffShowsTheLadoClock) {
 TEST_P(ConcernNoticesTest, ApiQuickContactReportOwnEvidenceAndChronology) {
   Client staff = signed_in("staff.a");
   // INC-8: a friend request from a pupil to a personal account.
-  auto bad = staff.post_json(api() + "/contact", R"({"contact":"wave","from_kind":"pupil","platform":"Instagram"})");
+  auto bad = staff.post_json(api() + "/contact",
+                             R"({"contact":"wave","from_kind":"pupil","platform":"Instagram"})");
   EXPECT_EQ(bad.status, 422u);
   EXPECT_NE(bad.body.find("friend_request"), std::string::npos);
-  json contact = {{"happened_at", server_->clock().now() - 300}, {"contact", "friend_request"},
-                  {"from_kind", "pupil"}, {"from_person_id", pupil_}, {"platform", "Instagram"},
+  json contact = {{"happened_at", server_->clock().now() - 300},
+                  {"contact", "friend_request"},
+                  {"from_kind", "pupil"},
+                  {"from_person_id", pupil_},
+                  {"platform", "Instagram"},
                   {"note", "Declined and did not reply."}};
   auto made = staff.post_json(api() + "/contact", contact.dump());
   ASSERT_EQ(made.status, 201u) << made.body;
@@ -263,8 +295,11 @@ TEST_P(ConcernNoticesTest, ApiQuickContactReportOwnEvidenceAndChronology) {
 
   // The reporter adds a screenshot note to their own report (no file needed for a message).
   const std::string boundary = "inlocoNoticeBoundary7";
-  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmessage\r\n--" +
-                     boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nThe request as it appeared\r\n--" +
+  std::string body = "--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmessage\r\n--" +
+                     boundary +
+                     "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nThe request "
+                     "as it appeared\r\n--" +
                      boundary + "\r\nContent-Disposition: form-data; name=\"refers_to\"\r\n\r\n" +
                      std::to_string(server_->clock().now() - 300) + "\r\n--" + boundary + "--\r\n";
   auto ev = staff.post_raw(api() + "/mine/" + std::to_string(id) + "/evidence",
@@ -276,8 +311,11 @@ TEST_P(ConcernNoticesTest, ApiQuickContactReportOwnEvidenceAndChronology) {
   // Another member of staff cannot add to someone else's report.
   server_->add_user("staff2.a", Role::kStaff, a_);
   Client other = signed_in("staff2.a");
-  EXPECT_EQ(other.post_raw(api() + "/mine/" + std::to_string(id) + "/evidence",
-                           "multipart/form-data; boundary=" + boundary, body).status, 404u);
+  EXPECT_EQ(other
+                .post_raw(api() + "/mine/" + std::to_string(id) + "/evidence",
+                          "multipart/form-data; boundary=" + boundary, body)
+                .status,
+            404u);
 
   // The DSL sees it in the pupil's chronology; the headteacher of another school does not reach it.
   Client dsl = signed_in("dsl.a");
@@ -290,7 +328,8 @@ TEST_P(ConcernNoticesTest, ApiQuickContactReportOwnEvidenceAndChronology) {
   EXPECT_EQ(head_b.get(api() + "/pupils/" + std::to_string(pupil_)).status, 403u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConcernNoticesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, ConcernNoticesTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

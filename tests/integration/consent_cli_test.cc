@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <array>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -88,7 +88,8 @@ TEST_F(ConsentCliTest, RenewalsListThePupilsTheDemoLeftWithoutADecision) {
 
   CliRun table = consent("renewals --school oakfield");
   ASSERT_EQ(table.exit_code, 0) << table.output;
-  EXPECT_THAT(table.output, HasSubstr(std::to_string(missing.size()) + " pupils of Oakfield Primary School"));
+  EXPECT_THAT(table.output,
+              HasSubstr(std::to_string(missing.size()) + " pupils of Oakfield Primary School"));
   for (const RenewalRow& r : missing) {
     ASSERT_TRUE(r.external_id);
     EXPECT_THAT(table.output, HasSubstr(*r.external_id)) << r.name;
@@ -97,8 +98,10 @@ TEST_F(ConsentCliTest, RenewalsListThePupilsTheDemoLeftWithoutADecision) {
 
   CliRun csv = consent("renewals --school oakfield --csv");
   ASSERT_EQ(csv.exit_code, 0) << csv.output;
-  EXPECT_TRUE(csv.output.starts_with("class,year_group,pupil,external_id,missing\r\n")) << csv.output;
-  for (const RenewalRow& r : missing) EXPECT_THAT(csv.output, HasSubstr("," + *r.external_id + ","));
+  EXPECT_TRUE(csv.output.starts_with("class,year_group,pupil,external_id,missing\r\n"))
+      << csv.output;
+  for (const RenewalRow& r : missing)
+    EXPECT_THAT(csv.output, HasSubstr("," + *r.external_id + ","));
 
   // One class only: its pupils, nobody else's.
   const std::string cls = missing.front().class_name;
@@ -119,7 +122,9 @@ TEST_F(ConsentCliTest, RecordingAFormTakesThatUseOffTheRenewalList) {
   std::optional<Person> parent;
   for (const RenewalRow& r : renewals()) {
     if (r.missing_uses.size() < 2 || !r.external_id) continue;
-    auto p = db_->read([&](Connection& c) -> Result<std::optional<Person>> { return consenting_parent(c, r.pupil_id); });
+    auto p = db_->read([&](Connection& c) -> Result<std::optional<Person>> {
+      return consenting_parent(c, r.pupil_id);
+    });
     ASSERT_TRUE(p.ok());
     if (*p) {
       pupil = r;
@@ -131,14 +136,14 @@ TEST_F(ConsentCliTest, RecordingAFormTakesThatUseOffTheRenewalList) {
 
   // The pupil has not been judged competent, so cannot decide (CON-2).
   CliRun by_pupil = consent("record --school oakfield --pupil " + *pupil->external_id +
-                            " --use images_school_accounts --decision granted --by pupil --date " + today() +
-                            " --form 'Form 7'");
+                            " --use images_school_accounts --decision granted --by pupil --date " +
+                            today() + " --form 'Form 7'");
   EXPECT_EQ(by_pupil.exit_code, 1);
   EXPECT_THAT(by_pupil.output, HasSubstr("competent"));
 
   CliRun rec = consent("record --school oakfield --pupil " + *pupil->external_id +
-                       " --use images_school_accounts --decision granted --by " + *parent->external_id +
-                       " --date " + today() + " --form 'Form 7'");
+                       " --use images_school_accounts --decision granted --by " +
+                       *parent->external_id + " --date " + today() + " --form 'Form 7'");
   ASSERT_EQ(rec.exit_code, 0) << rec.output;
   EXPECT_THAT(rec.output, HasSubstr("images_school_accounts granted for " + pupil->name));
 
@@ -151,12 +156,13 @@ TEST_F(ConsentCliTest, RecordingAFormTakesThatUseOffTheRenewalList) {
   }
   EXPECT_TRUE(still_listed);
   CliRun csv = consent("renewals --school oakfield --csv");
-  EXPECT_THAT(csv.output, HasSubstr(*pupil->external_id + ",videos on the school's social media accounts\r\n"));
+  EXPECT_THAT(csv.output,
+              HasSubstr(*pupil->external_id + ",videos on the school's social media accounts\r\n"));
 
   // The same form again records nothing.
   CliRun again = consent("record --school oakfield --pupil " + *pupil->external_id +
-                         " --use images_school_accounts --decision granted --by " + *parent->external_id +
-                         " --date " + today() + " --form 'Form 7'");
+                         " --use images_school_accounts --decision granted --by " +
+                         *parent->external_id + " --date " + today() + " --form 'Form 7'");
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_THAT(again.output, HasSubstr("Nothing recorded"));
 }
@@ -164,19 +170,20 @@ TEST_F(ConsentCliTest, RecordingAFormTakesThatUseOffTheRenewalList) {
 // REQ CON-4, CON-5
 TEST_F(ConsentCliTest, AWithdrawalOpensARemovalTaskForThePublishedPostShowingThePupil) {
   // The demo's published post, and a pupil it shows who still has consent.
-  auto found = db_->read([&](Connection& c) -> Result<std::tuple<Post, Person, std::optional<Person>>> {
-    auto posts = TRY(list_posts(c, oakfield_.id, PostStatus::kPublished));
-    if (posts.empty()) return Error::not_found("no published post");
-    Post post = TRY(get_post(c, oakfield_.id, posts.front().id));
-    CalendarDate day = date_of(now_);
-    for (int64_t id : post.draft.pupil_ids) {
-      ConsentStatus s = TRY(consent_for(c, id, kImagesUse, day));
-      if (!s.granted()) continue;
-      Person pupil = TRY(get_person(c, oakfield_.id, id));
-      return std::make_tuple(post, pupil, consenting_parent(c, id));
-    }
-    return Error::not_found("no pupil of the published post still has consent");
-  });
+  auto found =
+      db_->read([&](Connection& c) -> Result<std::tuple<Post, Person, std::optional<Person>>> {
+        auto posts = TRY(list_posts(c, oakfield_.id, PostStatus::kPublished));
+        if (posts.empty()) return Error::not_found("no published post");
+        Post post = TRY(get_post(c, oakfield_.id, posts.front().id));
+        CalendarDate day = date_of(now_);
+        for (int64_t id : post.draft.pupil_ids) {
+          ConsentStatus s = TRY(consent_for(c, id, kImagesUse, day));
+          if (!s.granted()) continue;
+          Person pupil = TRY(get_person(c, oakfield_.id, id));
+          return std::make_tuple(post, pupil, consenting_parent(c, id));
+        }
+        return Error::not_found("no pupil of the published post still has consent");
+      });
   ASSERT_TRUE(found.ok()) << found.error().message;
   auto [post, pupil, parent] = *found;
   ASSERT_TRUE(pupil.external_id);
@@ -185,8 +192,8 @@ TEST_F(ConsentCliTest, AWithdrawalOpensARemovalTaskForThePublishedPostShowingThe
   int64_t open_before = scalar("SELECT COUNT(*) FROM removal_tasks WHERE status = 'open'");
 
   CliRun w = consent("withdraw --school oakfield --pupil " + *pupil.external_id +
-                     " --use images_school_accounts --by " + *parent->external_id + " --date " + today() +
-                     " --form 'Letter from home'");
+                     " --use images_school_accounts --by " + *parent->external_id + " --date " +
+                     today() + " --form 'Letter from home'");
   ASSERT_EQ(w.exit_code, 0) << w.output;
   EXPECT_THAT(w.output, HasSubstr("withdrawal of consent"));
   EXPECT_THAT(w.output, HasSubstr("1 published post shows this pupil"));
@@ -204,11 +211,12 @@ TEST_F(ConsentCliTest, AWithdrawalOpensARemovalTaskForThePublishedPostShowingThe
 
   // Nothing left to withdraw; the history keeps both the grant and the withdrawal (CON-4).
   CliRun again = consent("withdraw --school oakfield --pupil " + *pupil.external_id +
-                         " --use images_school_accounts --by " + *parent->external_id + " --date " + today() +
-                         " --form 'Letter from home'");
+                         " --use images_school_accounts --by " + *parent->external_id + " --date " +
+                         today() + " --form 'Letter from home'");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_THAT(again.output, HasSubstr("There is no consent to withdraw"));
-  CliRun log = consent("log --school oakfield --pupil " + *pupil.external_id + " --use images_school_accounts");
+  CliRun log = consent("log --school oakfield --pupil " + *pupil.external_id +
+                       " --use images_school_accounts");
   ASSERT_EQ(log.exit_code, 0) << log.output;
   EXPECT_THAT(log.output, HasSubstr("withdrawal"));
   EXPECT_THAT(log.output, HasSubstr("granted"));
@@ -217,8 +225,10 @@ TEST_F(ConsentCliTest, AWithdrawalOpensARemovalTaskForThePublishedPostShowingThe
 
 // REQ CON-6, IAM-3
 TEST_F(ConsentCliTest, TheLogIsListedAndExportedAndEachViewIsAudited) {
-  int64_t views = scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.view' AND source = 'cli'");
-  int64_t exports = scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.export' AND source = 'cli'");
+  int64_t views =
+      scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.view' AND source = 'cli'");
+  int64_t exports =
+      scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.export' AND source = 'cli'");
 
   CliRun list = consent("log --school oakfield --kind withdrawal");
   ASSERT_EQ(list.exit_code, 0) << list.output;
@@ -236,9 +246,12 @@ TEST_F(ConsentCliTest, TheLogIsListedAndExportedAndEachViewIsAudited) {
   EXPECT_TRUE(csv.output.starts_with("academic_year,pupil,use,decision,")) << csv.output;
   EXPECT_THAT(csv.output, Not(HasSubstr(",granted,")));
 
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.view' AND source = 'cli'"), views + 2);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.export' AND source = 'cli'"),
-            exports + 1);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.view' AND source = 'cli'"),
+      views + 2);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.export' AND source = 'cli'"),
+      exports + 1);
   EXPECT_EQ(run("audit verify --db " + db_url_).exit_code, 0);
 }
 
@@ -248,22 +261,27 @@ TEST_F(ConsentCliTest, AnImportWithABadRowWritesNothingAndNamesTheLine) {
   std::string good_row;
   for (const RenewalRow& r : renewals()) {
     if (!r.external_id || r.missing_uses.empty()) continue;
-    auto p = db_->read([&](Connection& c) -> Result<std::optional<Person>> { return consenting_parent(c, r.pupil_id); });
+    auto p = db_->read([&](Connection& c) -> Result<std::optional<Person>> {
+      return consenting_parent(c, r.pupil_id);
+    });
     ASSERT_TRUE(p.ok());
     if (!*p) continue;
-    good_row = *r.external_id + "," + r.missing_uses.front() + ",granted," + *(*p)->external_id + "," + today() +
-               ",Form 21\n";
+    good_row = *r.external_id + "," + r.missing_uses.front() + ",granted," + *(*p)->external_id +
+               "," + today() + ",Form 21\n";
     break;
   }
   ASSERT_FALSE(good_row.empty());
-  const std::string header = "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
+  const std::string header =
+      "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
   int64_t before = scalar("SELECT COUNT(*) FROM consent_decisions");
 
-  std::string bad = write_file("bad.csv", header + good_row + "P9999,images_school_accounts,granted,C0001," +
-                                              today() + ",Form 22\n");
+  std::string bad =
+      write_file("bad.csv", header + good_row + "P9999,images_school_accounts,granted,C0001," +
+                                today() + ",Form 22\n");
   CliRun refused = consent("import " + bad + " --school oakfield");
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.output, HasSubstr("line 3: pupil_external_id 'P9999' is not a pupil of this school"));
+  EXPECT_THAT(refused.output,
+              HasSubstr("line 3: pupil_external_id 'P9999' is not a pupil of this school"));
   EXPECT_THAT(refused.output, Not(HasSubstr("line 2:")));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM consent_decisions"), before);
 
@@ -272,7 +290,9 @@ TEST_F(ConsentCliTest, AnImportWithABadRowWritesNothingAndNamesTheLine) {
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_THAT(imported.output, HasSubstr("1 rows, 1 recorded, 0 unchanged"));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM consent_decisions"), before + 1);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.import' AND source = 'cli'"), 1);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.import' AND source = 'cli'"),
+      1);
 }
 
 TEST_F(ConsentCliTest, UnknownSchoolsPupilsAndDatabasesAreClearErrors) {
@@ -284,8 +304,9 @@ TEST_F(ConsentCliTest, UnknownSchoolsPupilsAndDatabasesAreClearErrors) {
   EXPECT_EQ(pupil.exit_code, 1);
   EXPECT_THAT(pupil.output, HasSubstr("There is no pupil with the external id 'P9999'"));
 
-  CliRun giver = consent("withdraw --school oakfield --pupil P0001 --use images_school_accounts --by C9999 --date " +
-                         today() + " --form F");
+  CliRun giver = consent(
+      "withdraw --school oakfield --pupil P0001 --use images_school_accounts --by C9999 --date " +
+      today() + " --form F");
   EXPECT_EQ(giver.exit_code, 1);
   EXPECT_THAT(giver.output, HasSubstr("no parent or carer with the external id 'C9999'"));
 

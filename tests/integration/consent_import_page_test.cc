@@ -29,19 +29,23 @@ class ConsentImportPageTest : public ::testing::TestWithParam<Dialect> {
       p.given_name = "Maria";
       p.family_name = "Parent";
       int64_t id = TRY(create_person(c, server_->clock(), Actor::system(), p));
-      TRY(link_guardian(c, server_->clock(), Actor::system(), id, server_->fixture().pupil_a, "mother", true));
+      TRY(link_guardian(c, server_->clock(), Actor::system(), id, server_->fixture().pupil_a,
+                        "mother", true));
       return id;
     });
     ASSERT_TRUE(parent.ok()) << parent.error().message;
   }
   test::ClientResponse upload(Client& c, const std::string& csv) {
     const std::string b = "consentImportBoundary";
-    std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n" +
-                       "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + b + "--\r\n";
-    return c.post_raw("/schools/" + std::to_string(a_) + "/consent/import", "multipart/form-data; boundary=" + b, body);
+    std::string body =
+        "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forms.csv\"\r\n" +
+        "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + b + "--\r\n";
+    return c.post_raw("/schools/" + std::to_string(a_) + "/consent/import",
+                      "multipart/form-data; boundary=" + b, body);
   }
   int64_t decisions() {
-    auto n = server_->db().read([&](Connection& c) { return c.query("SELECT COUNT(*) FROM consent_decisions"); });
+    auto n = server_->db().read(
+        [&](Connection& c) { return c.query("SELECT COUNT(*) FROM consent_decisions"); });
     return n.ok() ? (*n)[0][0].as_int() : -1;
   }
   std::string today() { return format_utc(server_->clock().now()).substr(0, 10); }
@@ -53,7 +57,8 @@ class ConsentImportPageTest : public ::testing::TestWithParam<Dialect> {
 TEST_P(ConsentImportPageTest, ABadRowIsNamedAndNothingIsWrittenThenAGoodFileImports) {
   Client head(server_->port());
   ASSERT_EQ(head.sign_in("head.a"), 303u);
-  std::string header = "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
+  std::string header =
+      "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
   std::string good = "PA1,images_school_accounts,granted,C1," + today() + ",Form 12\n";
   std::string bad = "PA1,videos_school_accounts,maybe,C1," + today() + ",Form 12\n";
   auto refused = upload(head, header + good + bad);
@@ -67,7 +72,8 @@ TEST_P(ConsentImportPageTest, ABadRowIsNamedAndNothingIsWrittenThenAGoodFileImpo
   EXPECT_NE(imported.body.find("1 decisions recorded"), std::string::npos);
   EXPECT_EQ(decisions(), 1);
   auto again = upload(head, header + good);
-  EXPECT_NE(again.body.find("1 already recorded"), std::string::npos) << "importing a file twice records it once";
+  EXPECT_NE(again.body.find("1 already recorded"), std::string::npos)
+      << "importing a file twice records it once";
   EXPECT_EQ(decisions(), 1);
 
   auto empty = upload(head, "");
@@ -77,7 +83,8 @@ TEST_P(ConsentImportPageTest, ABadRowIsNamedAndNothingIsWrittenThenAGoodFileImpo
   EXPECT_EQ(upload(staff, header + good).status, 403u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConsentImportPageTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, ConsentImportPageTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

@@ -45,8 +45,10 @@ TEST(FailureAnswersTest, ADatabaseOutageAnswersPlainlyAndIsLoggedWithTheReferenc
   // The database goes away: no new connections, and the ones open are cut.
   auto cut = server.db().read([](Connection& c) -> Status {
     Rows name = TRY(c.query("SELECT current_database()"));
-    TRY(c.execute_script("ALTER DATABASE \"" + name[0][0].as_text() + "\" ALLOW_CONNECTIONS false"));
-    TRY(c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+    TRY(c.execute_script("ALTER DATABASE \"" + name[0][0].as_text() +
+                         "\" ALLOW_CONNECTIONS false"));
+    TRY(
+        c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
     (void)c.query("SELECT pg_terminate_backend(pg_backend_pid())");
     return {};

@@ -30,12 +30,15 @@ class FilterIngestCliTest : public test::DemoCliTest {
     std::ofstream out(p, std::ios::binary | std::ios::app);
     out << text;
   }
-  static std::string record(int64_t ago, const std::string& user, const std::string& url, const std::string& category) {
-    return filter::format_decision_record({static_cast<int64_t>(std::time(nullptr)) - ago, user, "10.20.3.30", url, "",
+  static std::string record(int64_t ago, const std::string& user, const std::string& url,
+                            const std::string& category) {
+    return filter::format_decision_record({static_cast<int64_t>(std::time(nullptr)) - ago, user,
+                                           "10.20.3.30", url, "",
                                            category.empty() ? "allow" : "block", category, ""});
   }
   std::string ingest(const fs::path& log, int* code = nullptr) {
-    auto run = test::run_inloco("filter ingest --school oakfield --log " + log.string() + " --db " + db_url_);
+    auto run = test::run_inloco("filter ingest --school oakfield --log " + log.string() + " --db " +
+                                db_url_);
     if (code) *code = run.exit_code;
     return run.output;
   }
@@ -43,13 +46,15 @@ class FilterIngestCliTest : public test::DemoCliTest {
 
 TEST_F(FilterIngestCliTest, ReadsOnReportsBadLinesAndTheListsHoldTheBans) {
   EXPECT_TRUE(fs::exists(dir_ / "decisions-demo.log"));
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_bans WHERE lifted_at IS NULL"), 1) << "the demo's ban";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM filter_bans WHERE lifted_at IS NULL"), 1)
+      << "the demo's ban";
   auto rows = db_->read([&](Connection& c) {
     // A pupil who has made no attempt of their own in the demo.
-    return c.query("SELECT network_username FROM people WHERE school_id = ? AND kind = 'pupil' AND id NOT IN "
-                   "(SELECT person_id FROM filter_circumvention_events WHERE person_id IS NOT NULL) "
-                   "ORDER BY id DESC LIMIT 1",
-                   {oakfield_.id});
+    return c.query(
+        "SELECT network_username FROM people WHERE school_id = ? AND kind = 'pupil' AND id NOT IN "
+        "(SELECT person_id FROM filter_circumvention_events WHERE person_id IS NOT NULL) "
+        "ORDER BY id DESC LIMIT 1",
+        {oakfield_.id});
   });
   ASSERT_TRUE(rows.ok() && !rows->empty());
   const std::string pupil = (*rows)[0][0].as_text();
@@ -62,9 +67,12 @@ TEST_F(FilterIngestCliTest, ReadsOnReportsBadLinesAndTheListsHoldTheBans) {
   int code = -1;
   std::string out = ingest(log, &code);
   EXPECT_EQ(code, 0) << out;
-  EXPECT_NE(out.find(log.string() + ":2: a decision record has 8 tab-separated fields"), std::string::npos) << out;
+  EXPECT_NE(out.find(log.string() + ":2: a decision record has 8 tab-separated fields"),
+            std::string::npos)
+      << out;
   EXPECT_NE(out.find("Read 4 lines"), std::string::npos) << out;
-  EXPECT_NE(out.find("3 decisions stored (3 of known people), 2 attempts to get round the filter, 0 people banned, "
+  EXPECT_NE(out.find("3 decisions stored (3 of known people), 2 attempts to get round the filter, "
+                     "0 people banned, "
                      "1 lines skipped"),
             std::string::npos)
       << out;
@@ -84,7 +92,8 @@ TEST_F(FilterIngestCliTest, ReadsOnReportsBadLinesAndTheListsHoldTheBans) {
   EXPECT_NE(out.find("from its start"), std::string::npos) << out;
   EXPECT_NE(out.find("visitor02"), std::string::npos) << "an unknown name is named: " << out;
 
-  auto lists = test::run_inloco("filter lists --school oakfield -o " + (dir_ / "lists").string() + " --db " + db_url_);
+  auto lists = test::run_inloco("filter lists --school oakfield -o " + (dir_ / "lists").string() +
+                                " --db " + db_url_);
   ASSERT_EQ(lists.exit_code, 0) << lists.output;
   const std::string bans = slurp(dir_ / "lists" / "bans");
   EXPECT_EQ(std::count(bans.begin(), bans.end(), '\n'), 2) << bans;
@@ -94,7 +103,8 @@ TEST_F(FilterIngestCliTest, ReadsOnReportsBadLinesAndTheListsHoldTheBans) {
   out = ingest(dir_ / "nowhere.log", &code);
   EXPECT_EQ(code, 1);
   EXPECT_NE(out.find("There is no decision log"), std::string::npos) << out;
-  auto bad = test::run_inloco("filter ingest --school nowhere --log " + log.string() + " --db " + db_url_);
+  auto bad =
+      test::run_inloco("filter ingest --school nowhere --log " + log.string() + " --db " + db_url_);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("oakfield"), std::string::npos) << bad.output;
 }

@@ -25,9 +25,11 @@ class FilterListsCliTest : public test::DemoCliTest {
 
 TEST_F(FilterListsCliTest, WritesTheDemoSchoolsListsForTheFilter) {
   const auto out = dir_ / "lists";
-  auto run = test::run_inloco("filter lists --school oakfield -o " + out.string() + " --db " + db_url_);
+  auto run =
+      test::run_inloco("filter lists --school oakfield -o " + out.string() + " --db " + db_url_);
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("1 blocked sites, 1 exceptions in force"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("1 blocked sites, 1 exceptions in force"), std::string::npos)
+      << run.output;
   EXPECT_EQ(slurp(out / "school_blocked" / "domains"), "free-skins-giveaway.example\n");
   EXPECT_EQ(slurp(out / "exceptions").rfind("scratch.mit.edu\tpupils\t\t", 0), 0u);
   // REQ NET-2, NET-6: the helper's side: the rules, each person's group
@@ -40,7 +42,8 @@ TEST_F(FilterListsCliTest, WritesTheDemoSchoolsListsForTheFilter) {
   std::string bans = slurp(out / "bans");
   EXPECT_EQ(std::count(bans.begin(), bans.end(), '\n'), 1) << bans;
 
-  auto bad = test::run_inloco("filter lists --school nowhere -o " + out.string() + " --db " + db_url_);
+  auto bad =
+      test::run_inloco("filter lists --school nowhere -o " + out.string() + " --db " + db_url_);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("oakfield"), std::string::npos) << bad.output;
 }

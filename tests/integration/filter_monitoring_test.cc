@@ -8,15 +8,15 @@
 //   and the ban is lifted with the reason, after which the bans file is
 //   empty. Those without the capability, or at another school, reach none of it.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/crypto.h"
-#include "filtering/decision_ingest.h"
 #include "filter/decision_log.h"
+#include "filtering/decision_ingest.h"
 #include "filtering/school_lists.h"
 #include "profile/profile_store.h"
 #include "profile/shipped_profiles.h"
@@ -54,7 +54,8 @@ class FilterMonitoringTest : public ::testing::TestWithParam<Dialect> {
       ShippedProfile base = TRY(find_shipped_profile(kDefaultProfileKey));
       std::string text(base.text);
       const std::string record_only = "circumvention = \"record_only\"";
-      text.replace(text.find(record_only), record_only.size(), "circumvention = \"supervised_use_only\"");
+      text.replace(text.find(record_only), record_only.size(),
+                   "circumvention = \"supervised_use_only\"");
       return assign_profile(SchoolScope{c, server_->clock(), Actor::system(), a_}, text,
                             kDefaultProfileKey);
     });
@@ -86,8 +87,8 @@ class FilterMonitoringTest : public ::testing::TestWithParam<Dialect> {
   filter::IngestSummary ingest() {
     auto profile = server_->db().read([&](Connection& c) { return profile_for_school(c, a_); });
     EXPECT_TRUE(profile.ok());
-    auto r = filter::ingest_decision_log(server_->db(), server_->clock(), Actor::command_line(), a_, *profile,
-                                         (dir_ / "decisions.log").string());
+    auto r = filter::ingest_decision_log(server_->db(), server_->clock(), Actor::command_line(), a_,
+                                         *profile, (dir_ / "decisions.log").string());
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() ? *r : filter::IngestSummary{};
   }
@@ -95,7 +96,8 @@ class FilterMonitoringTest : public ::testing::TestWithParam<Dialect> {
     auto w = server_->db().read([&](Connection& c) -> Result<filter::SchoolListsWritten> {
       PolicyProfile profile = TRY(profile_for_school(c, a_));
       std::string text = TRY(profile_text_for_school(c, a_));
-      return filter::write_school_lists(c, a_, now(), profile.filter, text, (dir_ / "lists").string());
+      return filter::write_school_lists(c, a_, now(), profile.filter, text,
+                                        (dir_ / "lists").string());
     });
     EXPECT_TRUE(w.ok()) << w.error().message;
     return slurp(dir_ / "lists" / "bans");
@@ -123,9 +125,11 @@ TEST_P(FilterMonitoringTest, TheDslReadsTheReportAndLiftsABan) {
   name_the_pupil();
   append(record(5000, "pa1", "https://www.bbc.co.uk/bitesize") +
          record(4000, "pa1", "https://www.tiktok.com/", true, "tiktok") +
-         record(3500, "pa1", "https://www.google.co.uk/search?q=zombie+knife", false, "", "zombie knife") +
+         record(3500, "pa1", "https://www.google.co.uk/search?q=zombie+knife", false, "",
+                "zombie knife") +
          "this is not a record\n" + record(3000, "pa1", "https://nordvpn.com/", true, "vpn") +
-         record(2000, "pa1", "http://3232235777/") + record(1500, "stranger", "https://www.bbc.co.uk/news"));
+         record(2000, "pa1", "http://3232235777/") +
+         record(1500, "stranger", "https://www.bbc.co.uk/news"));
   auto first = ingest();
   EXPECT_EQ(first.decisions, 6);
   EXPECT_EQ(first.problem_count, 1);
@@ -142,7 +146,8 @@ TEST_P(FilterMonitoringTest, TheDslReadsTheReportAndLiftsABan) {
 
   Client dsl = signed_in("dsl.a");
   auto dash = dsl.get("/dashboard").body;
-  EXPECT_NE(dash.find("1 person banned from the network after attempts to get round the filter"), std::string::npos);
+  EXPECT_NE(dash.find("1 person banned from the network after attempts to get round the filter"),
+            std::string::npos);
   EXPECT_NE(dash.find("3 attempts to get round the filter in the last 7 days"), std::string::npos);
   EXPECT_NE(dash.find("Someone was banned from the school network"), std::string::npos);
   EXPECT_NE(dsl.get(pages()).body.find("Monitoring report"), std::string::npos);
@@ -162,13 +167,16 @@ TEST_P(FilterMonitoringTest, TheDslReadsTheReportAndLiftsABan) {
   auto events = dsl.get(pages() + "/circumvention").body;
   EXPECT_NE(events.find("A VPN service (vpn)"), std::string::npos);
   const std::string href = pages() + "/bans/" + std::to_string(second.bans[0]);
-  EXPECT_NE(events.find("bans&#x2F;" + std::to_string(second.bans[0]) + "\""), std::string::npos) << "links to the ban";
+  EXPECT_NE(events.find("bans&#x2F;" + std::to_string(second.bans[0]) + "\""), std::string::npos)
+      << "links to the ban";
 
   auto ban = dsl.get(href);
   ASSERT_EQ(ban.status, 200u);
-  EXPECT_NE(ban.body.find("3 attempts to get round the web filter within 7 days"), std::string::npos);
+  EXPECT_NE(ban.body.find("3 attempts to get round the web filter within 7 days"),
+            std::string::npos);
   EXPECT_NE(ban.body.find("Record supervised use"), std::string::npos);
-  EXPECT_EQ(json::parse(dsl.get("/api/v1/notices").body)["unread"], 0) << "opening the ban read its notice";
+  EXPECT_EQ(json::parse(dsl.get("/api/v1/notices").body)["unread"], 0)
+      << "opening the ban read its notice";
   auto no_reason = dsl.post_form(href + "/lift", {{"reason", " "}});
   EXPECT_EQ(no_reason.status, 422u);
   EXPECT_NE(no_reason.body.find("Say why the ban is lifted"), std::string::npos);
@@ -177,7 +185,8 @@ TEST_P(FilterMonitoringTest, TheDslReadsTheReportAndLiftsABan) {
   auto by_head = head.post_form(href + "/lift", {{"reason", "Enough"}});
   EXPECT_EQ(by_head.status, 403u);
   EXPECT_NE(by_head.body.find("Only"), std::string::npos);
-  auto lifted = dsl.post_form(href + "/lift", {{"reason", "Met the pupil and their parents; agreed the rules."}});
+  auto lifted = dsl.post_form(href + "/lift",
+                              {{"reason", "Met the pupil and their parents; agreed the rules."}});
   ASSERT_EQ(lifted.status, 303u) << lifted.body;
   EXPECT_NE(dsl.get(href).body.find("Met the pupil and their parents"), std::string::npos);
   EXPECT_EQ(bans_file(), "");
@@ -196,7 +205,8 @@ TEST_P(FilterMonitoringTest, TheApiNamesSupervisesAndLifts) {
                           R"({"network_username":"pa1"})")
                 .status,
             409u);
-  append(record(900, "pa1", "https://nordvpn.com/", true, "vpn") + record(800, "pa1", "https://hola.org/", true, "redirector") +
+  append(record(900, "pa1", "https://nordvpn.com/", true, "vpn") +
+         record(800, "pa1", "https://hola.org/", true, "redirector") +
          record(700, "pa1", "203.0.113.9:443"));
   ASSERT_EQ(ingest().bans.size(), 1u);
 
@@ -204,7 +214,8 @@ TEST_P(FilterMonitoringTest, TheApiNamesSupervisesAndLifts) {
   EXPECT_EQ(report["requests"], 3);
   ASSERT_EQ(report["people"].size(), 1u);
   EXPECT_EQ(report["people"][0]["attempts"], 3);
-  auto activity = json::parse(ict.get(api() + "/people/" + std::to_string(pupil_) + "/activity?days=2").body);
+  auto activity =
+      json::parse(ict.get(api() + "/people/" + std::to_string(pupil_) + "/activity?days=2").body);
   EXPECT_EQ(activity["network_name"], "pa1");
   EXPECT_EQ(activity["decisions"].size(), 3u);
   EXPECT_EQ(activity["bans"].size(), 1u);
@@ -217,9 +228,12 @@ TEST_P(FilterMonitoringTest, TheApiNamesSupervisesAndLifts) {
   EXPECT_EQ(json::parse(ict.get(ban).body)["sanction"], "supervised_use_only");
 
   EXPECT_EQ(ict.post_json(ban + "/supervise", R"({"minutes":30})").status, 422u);
-  EXPECT_EQ(ict.post_json(ban + "/supervise", "{\"supervisor_id\":" + std::to_string(pupil_) + ",\"minutes\":30}").status,
+  EXPECT_EQ(ict.post_json(ban + "/supervise",
+                          "{\"supervisor_id\":" + std::to_string(pupil_) + ",\"minutes\":30}")
+                .status,
             422u);
-  auto sup = ict.post_json(ban + "/supervise", "{\"supervisor_id\":" + std::to_string(teacher_) + ",\"minutes\":30}");
+  auto sup = ict.post_json(ban + "/supervise",
+                           "{\"supervisor_id\":" + std::to_string(teacher_) + ",\"minutes\":30}");
   ASSERT_EQ(sup.status, 201u) << sup.body;
   EXPECT_NE(bans_file().find("\t" + std::to_string(now() + 1800) + "\n"), std::string::npos);
   EXPECT_EQ(json::parse(ict.get(ban).body)["sessions"].size(), 1u);
@@ -235,7 +249,8 @@ TEST_P(FilterMonitoringTest, TheApiNamesSupervisesAndLifts) {
 
 TEST_P(FilterMonitoringTest, OthersReachNoneOfIt) {
   name_the_pupil();
-  append(record(900, "pa1", "https://nordvpn.com/", true, "vpn") + record(800, "pa1", "https://hola.org/", true, "redirector") +
+  append(record(900, "pa1", "https://nordvpn.com/", true, "vpn") +
+         record(800, "pa1", "https://hola.org/", true, "redirector") +
          record(700, "pa1", "203.0.113.9:443"));
   ASSERT_EQ(ingest().bans.size(), 1u);
   Client teacher = signed_in("teacher.a");
@@ -243,11 +258,13 @@ TEST_P(FilterMonitoringTest, OthersReachNoneOfIt) {
   EXPECT_EQ(teacher.get("/dashboard").body.find("banned from the network"), std::string::npos);
   Client other_school = signed_in("dsl.b");
   for (Client* c : {&teacher, &other_school}) {
-    for (const std::string& page : {pages() + "/monitoring", pages() + "/people/" + std::to_string(pupil_),
-                                    pages() + "/circumvention", pages() + "/people?q=pupil"})
+    for (const std::string& page :
+         {pages() + "/monitoring", pages() + "/people/" + std::to_string(pupil_),
+          pages() + "/circumvention", pages() + "/people?q=pupil"})
       EXPECT_EQ(c->get(page).status, 403u) << page;
-    for (const std::string& route : {api() + "/monitoring", api() + "/circumvention", api() + "/bans",
-                                     api() + "/people/" + std::to_string(pupil_) + "/activity"})
+    for (const std::string& route :
+         {api() + "/monitoring", api() + "/circumvention", api() + "/bans",
+          api() + "/people/" + std::to_string(pupil_) + "/activity"})
       EXPECT_EQ(c->get(route).status, 403u) << route;
     EXPECT_EQ(c->post_json(api() + "/bans/1/lift", R"({"reason":"x"})").status, 403u);
     EXPECT_EQ(c->post_form(pages() + "/people/" + std::to_string(pupil_) + "/network-name",
@@ -259,7 +276,8 @@ TEST_P(FilterMonitoringTest, OthersReachNoneOfIt) {
   EXPECT_EQ(bans_file().rfind("pa1\t", 0), 0u) << "still banned";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, FilterMonitoringTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, FilterMonitoringTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

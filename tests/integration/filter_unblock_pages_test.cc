@@ -6,6 +6,7 @@
 //   for the days asked, shown with the exceptions in force; the requester sees
 //   their request and its decision, other staff do not.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support/databases.h"
@@ -48,14 +49,17 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
   EXPECT_EQ(home.body.find("All requests"), std::string::npos) << "a teacher sees only their own";
 
   // No reason: the form comes back with what was typed and what to do.
-  auto missing = teacher.post_form(pages() + "/unblocks", {{"address", "https://www.nasa.gov/learning"}, {"days", "5"}});
+  auto missing = teacher.post_form(pages() + "/unblocks",
+                                   {{"address", "https://www.nasa.gov/learning"}, {"days", "5"}});
   EXPECT_EQ(missing.status, 422u);
   EXPECT_NE(missing.body.find("Say what the site is needed for"), std::string::npos);
   EXPECT_NE(missing.body.find("https:&#x2F;&#x2F;www.nasa.gov&#x2F;learning"), std::string::npos);
 
-  auto sent = teacher.post_form(pages() + "/unblocks", {{"address", "https://www.nasa.gov/learning"},
-                                                        {"reason", "Year 6 space topic videos"},
-                                                        {"for_group", "pupils"}, {"days", "5"}});
+  auto sent =
+      teacher.post_form(pages() + "/unblocks", {{"address", "https://www.nasa.gov/learning"},
+                                                {"reason", "Year 6 space topic videos"},
+                                                {"for_group", "pupils"},
+                                                {"days", "5"}});
   ASSERT_EQ(sent.status, 303u) << sent.body;
   const std::string request = sent.header("location");
   auto mine = teacher.get(request);
@@ -65,7 +69,8 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
   // Another teacher cannot open it.
   Client other = signed_in("teacher2.a");
   EXPECT_EQ(other.get(request).status, 404u);
-  EXPECT_EQ(other.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "x"}}).status, 403u);
+  EXPECT_EQ(other.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "x"}}).status,
+            403u);
 
   Client ict = signed_in("ict.a");
   EXPECT_NE(ict.get(pages()).body.find("nasa.gov"), std::string::npos);
@@ -73,11 +78,16 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
   EXPECT_NE(dash.find("1 request to unblock a site is waiting"), std::string::npos);
   EXPECT_NE(dash.find("A request to unblock a site is waiting for you."), std::string::npos);
   ASSERT_EQ(ict.get(request).status, 200u);
-  EXPECT_EQ(json::parse(ict.get("/api/v1/notices").body)["unread"], 0) << "opening the request read its notice";
+  EXPECT_EQ(json::parse(ict.get("/api/v1/notices").body)["unread"], 0)
+      << "opening the request read its notice";
   EXPECT_EQ(teacher.get("/dashboard").body.find("requests to unblock"), std::string::npos);
-  ASSERT_EQ(ict.post_form(request + "/check", {{"note", "NASA education pages; listed under 'science' in error."}}).status, 303u);
+  ASSERT_EQ(ict.post_form(request + "/check",
+                          {{"note", "NASA education pages; listed under 'science' in error."}})
+                .status,
+            303u);
   // ICT may not decide: the profile names the headteacher.
-  auto ict_decides = ict.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "fine"}});
+  auto ict_decides =
+      ict.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "fine"}});
   EXPECT_EQ(ict_decides.status, 403u);
   EXPECT_NE(ict_decides.body.find("Only"), std::string::npos);
 
@@ -86,7 +96,10 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
   EXPECT_EQ(no_choice.status, 422u);
   EXPECT_NE(no_choice.body.find("Choose whether to approve or refuse"), std::string::npos);
   EXPECT_NE(no_choice.body.find("For the topic"), std::string::npos) << "what was typed comes back";
-  ASSERT_EQ(head.post_form(request + "/decide", {{"decision", "approve"}, {"reason", "Approved for the space topic."}}).status, 303u);
+  ASSERT_EQ(head.post_form(request + "/decide",
+                           {{"decision", "approve"}, {"reason", "Approved for the space topic."}})
+                .status,
+            303u);
   auto decided = teacher.get(request).body;
   EXPECT_NE(decided.find("Approved for the space topic."), std::string::npos);
   EXPECT_NE(decided.find("Open until"), std::string::npos);
@@ -99,7 +112,8 @@ TEST_P(FilterUnblockPagesTest, AskCheckApproveAndTheSiteIsOpen) {
   ASSERT_EQ(ex.size(), 1u);
   EXPECT_EQ(ex[0]["domain"], "nasa.gov");
   EXPECT_EQ(ex[0]["for_group"], "pupils");
-  const std::string end = api() + "/exceptions/" + std::to_string(ex[0]["id"].get<int64_t>()) + "/end";
+  const std::string end =
+      api() + "/exceptions/" + std::to_string(ex[0]["id"].get<int64_t>()) + "/end";
   EXPECT_EQ(ict.post_json(end, "{}").status, 422u);
   EXPECT_EQ(ict.post_json(end, R"({"reason":"The topic has finished"})").status, 200u);
   EXPECT_TRUE(json::parse(ict.get(api() + "/exceptions").body)["exceptions"].empty());
@@ -111,7 +125,8 @@ TEST_P(FilterUnblockPagesTest, TheApiAsksAndTheHeadRefusesInWriting) {
   auto bad = teacher.post_json(api() + "/unblocks", R"({"address":"not a site","reason":"x"})");
   EXPECT_EQ(bad.status, 422u);
   EXPECT_NE(bad.body.find("is not the address of a site"), std::string::npos);
-  auto made = teacher.post_json(api() + "/unblocks", R"({"address":"games.example.com","reason":"Maths games","days":2})");
+  auto made = teacher.post_json(
+      api() + "/unblocks", R"({"address":"games.example.com","reason":"Maths games","days":2})");
   ASSERT_EQ(made.status, 201u) << made.body;
   int64_t id = json::parse(made.body)["id"];
   auto mine = json::parse(teacher.get(api() + "/unblocks/mine").body)["requests"];
@@ -122,8 +137,13 @@ TEST_P(FilterUnblockPagesTest, TheApiAsksAndTheHeadRefusesInWriting) {
   Client head = signed_in("head.a");
   const std::string decide = api() + "/unblocks/" + std::to_string(id) + "/decide";
   EXPECT_EQ(head.post_json(decide, R"({"approve":false})").status, 422u);
-  ASSERT_EQ(head.post_json(decide, R"({"approve":false,"reason":"Use the maths platform the school pays for."})").status, 200u);
-  EXPECT_EQ(head.post_json(decide, R"({"approve":true,"reason":"On second thoughts"})").status, 409u);
+  ASSERT_EQ(
+      head.post_json(decide,
+                     R"({"approve":false,"reason":"Use the maths platform the school pays for."})")
+          .status,
+      200u);
+  EXPECT_EQ(head.post_json(decide, R"({"approve":true,"reason":"On second thoughts"})").status,
+            409u);
   auto r = json::parse(teacher.get(api() + "/unblocks/" + std::to_string(id)).body);
   EXPECT_EQ(r["status"], "refused");
   EXPECT_EQ(r["decision_reason"], "Use the maths platform the school pays for.");
@@ -140,8 +160,9 @@ TEST_P(FilterUnblockPagesTest, AReportedSiteIsBlockedByIct) {
   auto missing = teacher.post_form(pages() + "/reports", {{"address", "https://bad.example/page"}});
   EXPECT_EQ(missing.status, 422u);
   EXPECT_NE(missing.body.find("Say what you found on the site"), std::string::npos);
-  auto sent = teacher.post_form(pages() + "/reports", {{"address", "https://bad.example/page"},
-                                                       {"what", "Gambling adverts on a homework help page"}});
+  auto sent = teacher.post_form(pages() + "/reports",
+                                {{"address", "https://bad.example/page"},
+                                 {"what", "Gambling adverts on a homework help page"}});
   ASSERT_EQ(sent.status, 303u) << sent.body;
   const std::string report = sent.header("location");
   EXPECT_EQ(teacher.get(report).status, 200u);
@@ -151,7 +172,10 @@ TEST_P(FilterUnblockPagesTest, AReportedSiteIsBlockedByIct) {
   Client ict = signed_in("ict.a");
   auto no_choice = ict.post_form(report + "/handle", {{"outcome", "Gambling"}});
   EXPECT_EQ(no_choice.status, 422u);
-  ASSERT_EQ(ict.post_form(report + "/handle", {{"action", "block"}, {"outcome", "Gambling adverts; blocked."}}).status, 303u);
+  ASSERT_EQ(ict.post_form(report + "/handle",
+                          {{"action", "block"}, {"outcome", "Gambling adverts; blocked."}})
+                .status,
+            303u);
   EXPECT_NE(teacher.get(report).body.find("Gambling adverts; blocked."), std::string::npos);
   auto list = json::parse(ict.get(api() + "/blocklist").body)["domains"];
   EXPECT_EQ(list, json::array({"bad.example"}));
@@ -165,7 +189,8 @@ TEST_P(FilterUnblockPagesTest, AReportedSiteIsBlockedByIct) {
   EXPECT_EQ(mine[0]["status"], "blocked");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, FilterUnblockPagesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, FilterUnblockPagesTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

@@ -32,8 +32,9 @@ class HttpLimitsTest : public ::testing::Test {
 
 TEST_F(HttpLimitsTest, OversizedBodyIs413) {
   std::string body(100 * 1024, 'x');
-  std::string req = "POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
-                    std::to_string(body.size()) + "\r\n\r\n" + body;
+  std::string req =
+      "POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   EXPECT_TRUE(raw_exchange(server_.port(), req).starts_with("HTTP/1.1 413"));
 }
 
@@ -48,7 +49,8 @@ TEST_F(HttpLimitsTest, OversizedChunkedBodyIs413) {
 }
 
 TEST_F(HttpLimitsTest, OversizedHeadersAre431) {
-  std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(8 * 1024, 'h') + "\r\n\r\n";
+  std::string req =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(8 * 1024, 'h') + "\r\n\r\n";
   EXPECT_TRUE(raw_exchange(server_.port(), req).starts_with("HTTP/1.1 431"));
 }
 
@@ -70,7 +72,8 @@ TEST_F(HttpLimitsTest, DripFedRequestIsClosedAtItsDeadline) {
   addr.sin_port = htons(server_.port());
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
+  std::string req =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
   auto start = std::chrono::steady_clock::now();
   bool closed = false;
   for (char c : req) {
@@ -96,7 +99,8 @@ TEST_F(HttpLimitsTest, SecurityHeadersOnEveryResponse) {
   test::Client c(server_.port());
   for (const char* path : {"/sign-in", "/healthz", "/no-such-page", "/dashboard"}) {
     auto r = c.get(path);
-    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos)
+        << path;
     EXPECT_EQ(r.header("content-security-policy").find("unsafe-inline"), std::string::npos) << path;
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
     EXPECT_FALSE(r.header("referrer-policy").empty()) << path;
@@ -110,10 +114,12 @@ TEST_F(HttpLimitsTest, HealthAndMetrics) {
   raw_exchange(server_.port(), "GARBAGE\r\n\r\n");
   auto m = c.get("/metrics");
   EXPECT_EQ(m.status, 200u);
-  EXPECT_NE(m.body.find("inloco_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
-            std::string::npos)
+  EXPECT_NE(
+      m.body.find("inloco_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
+      std::string::npos)
       << m.body;
-  EXPECT_NE(m.body.find("inloco_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("inloco_http_request_duration_seconds_bucket{le=\"+Inf\"}"),
+            std::string::npos);
   EXPECT_NE(m.body.find("inloco_http_rejected_total{status=\"400\"} 1"), std::string::npos);
   EXPECT_NE(m.body.find("route=\"unmatched\",status=\"404\""), std::string::npos);
 }
@@ -130,7 +136,8 @@ TEST(HttpServerStop, FinishesRequestsInProgressThenRefusesConnections) {
   ASSERT_TRUE(server.start().ok());
   uint16_t port = server.port();
   std::string reply;
-  std::thread client([&] { reply = raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 3000); });
+  std::thread client(
+      [&] { reply = raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 3000); });
   while (!entered) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   server.stop();  // as SIGTERM does
   client.join();

@@ -5,9 +5,9 @@
 //   devices are approved by the roles the school's policy names.
 // REQ PST-11: the stored copy carries no metadata (read back with exiv2).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "media/image_metadata.h"
@@ -56,7 +56,8 @@ class MediaPagesTest : public ::testing::TestWithParam<Dialect> {
     return c;
   }
   std::string school(int64_t id) { return "/schools/" + std::to_string(id); }
-  test::ClientResponse upload(Client& c, int64_t school_id, const std::string& name, const std::string& bytes,
+  test::ClientResponse upload(Client& c, int64_t school_id, const std::string& name,
+                              const std::string& bytes,
                               const std::string& source = "Taken by Mrs Khan at sports day") {
     const std::string boundary = "inlocoTestBoundary7f3a";
     std::vector<Part> parts = {{"source", source, "", ""},
@@ -71,7 +72,8 @@ class MediaPagesTest : public ::testing::TestWithParam<Dialect> {
     return std::atoll(loc.substr(loc.rfind('/') + 1).c_str());
   }
   int64_t count(const std::string& table) {
-    auto n = server_->db().read([&](Connection& c) { return c.query("SELECT COUNT(*) FROM " + table); });
+    auto n =
+        server_->db().read([&](Connection& c) { return c.query("SELECT COUNT(*) FROM " + table); });
     return n.ok() ? (*n)[0][0].as_int() : -1;
   }
   size_t stored_files() {
@@ -137,13 +139,17 @@ TEST_P(MediaPagesTest, AnotherSchoolsImagesStayHidden) {
 
 TEST_P(MediaPagesTest, DevicesAreApprovedByThePolicysRolesAndThenMatch) {
   Client head = signed_in("head.a");
-  std::map<std::string, std::string> camera = {{"label", "School camera"}, {"make", "Canon"},
-                                               {"model", "Canon EOS 250D"}, {"serial", "123052001234"}};
+  std::map<std::string, std::string> camera = {{"label", "School camera"},
+                                               {"make", "Canon"},
+                                               {"model", "Canon EOS 250D"},
+                                               {"serial", "123052001234"}};
   auto refused = head.post_form(school(a_) + "/devices", camera);
   EXPECT_EQ(refused.status, 403u);
-  EXPECT_NE(refused.body.find("as the school&#39;s policy says"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("as the school&#39;s policy says"), std::string::npos)
+      << refused.body;
   Client computing = signed_in("computing.a");
-  EXPECT_EQ(computing.post_form(school(a_) + "/devices", {{"label", ""}, {"make", "Canon"}}).status, 422u);
+  EXPECT_EQ(computing.post_form(school(a_) + "/devices", {{"label", ""}, {"make", "Canon"}}).status,
+            422u);
   ASSERT_EQ(computing.post_form(school(a_) + "/devices", camera).status, 303u);
   auto list = head.get(school(a_) + "/devices");
   EXPECT_NE(list.body.find("School camera"), std::string::npos);
@@ -158,21 +164,43 @@ TEST_P(MediaPagesTest, DevicesAreApprovedByThePolicysRolesAndThenMatch) {
 TEST_P(MediaPagesTest, PhotographsAddedOnThePostFormAreStrippedAndAttached) {
   // An open account the head may post to (through the API, which the account tests cover).
   Client api(server_->port());
-  ASSERT_EQ(api.post_json("/api/v1/session", json{{"username", "head.a"}, {"password", test::kTestPassword}}.dump()).status, 201u);
+  ASSERT_EQ(api.post_json("/api/v1/session",
+                          json{{"username", "head.a"}, {"password", test::kTestPassword}}.dump())
+                .status,
+            201u);
   Client deputy(server_->port());
-  ASSERT_EQ(deputy.post_json("/api/v1/session", json{{"username", "head2.a"}, {"password", test::kTestPassword}}.dump()).status, 201u);
-  json proposal = {{"platform", "facebook"}, {"account_name", "Alpha Primary"}, {"purpose", "News"},
-                   {"master_admin_role", "headteacher"}, {"official_email", "office@alpha.example.org"},
-                   {"school_holds_master_access", true}, {"school_has_editorial_oversight", true},
+  ASSERT_EQ(deputy
+                .post_json("/api/v1/session",
+                           json{{"username", "head2.a"}, {"password", test::kTestPassword}}.dump())
+                .status,
+            201u);
+  json proposal = {{"platform", "facebook"},
+                   {"account_name", "Alpha Primary"},
+                   {"purpose", "News"},
+                   {"master_admin_role", "headteacher"},
+                   {"official_email", "office@alpha.example.org"},
+                   {"school_holds_master_access", true},
+                   {"school_has_editorial_oversight", true},
                    {"listed_in_privacy_notice", true},
-                   {"assessment", {{"investment_achieves", "Yes"}, {"staff_contribute", true}, {"staff_minutes_per_week", 30}, {"success_measures", "Survey"}}}};
+                   {"assessment",
+                    {{"investment_achieves", "Yes"},
+                     {"staff_contribute", true},
+                     {"staff_minutes_per_week", 30},
+                     {"success_measures", "Survey"}}}};
   auto created = api.post_json("/api/v1" + school(a_) + "/accounts", proposal.dump());
   ASSERT_EQ(created.status, 201u) << created.body;
   int64_t account = json::parse(created.body)["id"];
-  ASSERT_EQ(deputy.post_json("/api/v1" + school(a_) + "/accounts/" + std::to_string(account) + "/decision",
-                             json{{"approve", true}}.dump()).status, 200u);
-  ASSERT_EQ(api.post_json("/api/v1" + school(a_) + "/accounts/" + std::to_string(account) + "/authorisations",
-                          json{{"person_id", head_}, {"kind", "post"}}.dump()).status, 200u);
+  ASSERT_EQ(
+      deputy
+          .post_json("/api/v1" + school(a_) + "/accounts/" + std::to_string(account) + "/decision",
+                     json{{"approve", true}}.dump())
+          .status,
+      200u);
+  ASSERT_EQ(api.post_json("/api/v1" + school(a_) + "/accounts/" + std::to_string(account) +
+                              "/authorisations",
+                          json{{"person_id", head_}, {"kind", "post"}}.dump())
+                .status,
+            200u);
 
   Client head = signed_in("head.a");
   const std::string boundary = "inlocoPostBoundary";
@@ -184,7 +212,8 @@ TEST_P(MediaPagesTest, PhotographsAddedOnThePostFormAreStrippedAndAttached) {
                       {"photos", test::with_metadata(test::tiny_jpeg()), "race.jpg", "image/jpeg"}},
                      boundary);
   };
-  auto refused = head.post_raw(school(a_) + "/posts", "multipart/form-data; boundary=" + boundary, form(""));
+  auto refused =
+      head.post_raw(school(a_) + "/posts", "multipart/form-data; boundary=" + boundary, form(""));
   EXPECT_EQ(refused.status, 422u);
   EXPECT_NE(refused.body.find("Say where the photographs came from"), std::string::npos);
   EXPECT_EQ(count("posts"), 0);
@@ -199,7 +228,10 @@ TEST_P(MediaPagesTest, PhotographsAddedOnThePostFormAreStrippedAndAttached) {
   EXPECT_NE(detail.body.find("Unknown device"), std::string::npos);
   EXPECT_NE(detail.body.find("media_device"), std::string::npos) << "flagged for the approver";
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(detail.body, m, std::regex("src=\"&#x2F;schools&#x2F;([0-9]+)&#x2F;media&#x2F;([0-9]+)&#x2F;file\""))) << detail.body;
+  ASSERT_TRUE(std::regex_search(
+      detail.body, m,
+      std::regex("src=\"&#x2F;schools&#x2F;([0-9]+)&#x2F;media&#x2F;([0-9]+)&#x2F;file\"")))
+      << detail.body;
   auto image = head.get("/schools/" + std::string(m[1]) + "/media/" + std::string(m[2]) + "/file");
   ASSERT_EQ(image.status, 200u);
   auto meta = read_image_metadata(image.body);
@@ -207,7 +239,8 @@ TEST_P(MediaPagesTest, PhotographsAddedOnThePostFormAreStrippedAndAttached) {
   EXPECT_FALSE(meta->has_metadata());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MediaPagesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, MediaPagesTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

@@ -30,7 +30,8 @@ std::string concrete_path(const web::RouteSpec& spec, int64_t school, int64_t pe
 // exactly that).
 bool is_refusal(const web::RouteSpec& spec, const test::ClientResponse& r) {
   if (r.status == 401 || r.status == 403) return true;
-  return spec.pattern != "/sign-out" && r.status == 303 && r.header("location").starts_with("/sign-in");
+  return spec.pattern != "/sign-out" && r.status == 303 &&
+         r.header("location").starts_with("/sign-in");
 }
 
 class PermissionWalkTest : public ::testing::TestWithParam<Dialect> {};
@@ -50,7 +51,8 @@ TEST_P(PermissionWalkTest, EveryRouteEveryRoleMatchesTheTable) {
     std::string username = "walk." + std::string(role_key(role));
     for (auto& ch : username)
       if (ch == '_') ch = '-';
-    server.add_user(username, role, trust_wide ? std::nullopt : std::optional<int64_t>(fx.school_a));
+    server.add_user(username, role,
+                    trust_wide ? std::nullopt : std::optional<int64_t>(fx.school_a));
     auto client = std::make_unique<Client>(server.port());
     ASSERT_EQ(client->sign_in(username), 303u) << username;
     people.push_back({role, trust_wide, std::move(client)});
@@ -76,7 +78,8 @@ TEST_P(PermissionWalkTest, EveryRouteEveryRoleMatchesTheTable) {
         if (spec.method == web::http::verb::get) return c.get(path);
         std::map<std::string, std::string> h;
         if (signed_in) h["X-CSRF-Token"] = c.csrf();
-        return c.request(method, path, json ? "application/json" : "application/x-www-form-urlencoded",
+        return c.request(method, path,
+                         json ? "application/json" : "application/x-www-form-urlencoded",
                          json ? "{}" : "", h);
       };
 
@@ -84,8 +87,9 @@ TEST_P(PermissionWalkTest, EveryRouteEveryRoleMatchesTheTable) {
       Client anonymous(server.port());
       auto r = send(anonymous, false);
       if (spec.access == Access::kPublic) {
-        EXPECT_FALSE(r.status == 401 || (r.status == 303 && r.header("location").starts_with("/sign-in") &&
-                                         spec.pattern != "/sign-in/code"))
+        EXPECT_FALSE(r.status == 401 ||
+                     (r.status == 303 && r.header("location").starts_with("/sign-in") &&
+                      spec.pattern != "/sign-in/code"))
             << method << " " << path << " signed out: " << r.status;
       } else if (json) {
         EXPECT_EQ(r.status, 401u) << method << " " << path << " signed out";
@@ -100,7 +104,8 @@ TEST_P(PermissionWalkTest, EveryRouteEveryRoleMatchesTheTable) {
         bool expected = true;
         if (spec.capability) {
           expected = role_has(p.role, *spec.capability);
-          if (spec.access == Access::kSchool && school != fx.school_a && !p.trust_wide) expected = false;
+          if (spec.access == Access::kSchool && school != fx.school_a && !p.trust_wide)
+            expected = false;
         }
         auto res = send(*p.client, true);
         EXPECT_EQ(!is_refusal(spec, res), expected)
@@ -136,7 +141,8 @@ TEST_P(PermissionWalkTest, HandWrittenSpotChecks) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PermissionWalkTest,
-                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres), test::backend_name);
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+                         test::backend_name);
 
 }  // namespace
 }  // namespace inloco

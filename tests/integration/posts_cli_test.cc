@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include <array>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "people/school_store.h"
@@ -33,8 +33,9 @@ class PostsCliTest : public test::DemoCliTest {
  protected:
   PostsCliTest() : DemoCliTest("inloco-posts-cli") {}
 
-
-  CliRun posts(const std::string& args) { return run("posts " + args + " --school oakfield --db " + db_url_); }
+  CliRun posts(const std::string& args) {
+    return run("posts " + args + " --school oakfield --db " + db_url_);
+  }
 
   // A demo post in this state (the demo has one published and one approved).
   Post demo_post(PostStatus status) {
@@ -44,7 +45,8 @@ class PostsCliTest : public test::DemoCliTest {
   }
   // The demo's draft whose wording the checks send for review: a finding about words.
   Post wording_draft() {
-    auto p = db_->read([&](Connection& c) { return list_posts(c, oakfield_.id, PostStatus::kDraft); });
+    auto p =
+        db_->read([&](Connection& c) { return list_posts(c, oakfield_.id, PostStatus::kDraft); });
     EXPECT_TRUE(p.ok());
     if (p.ok())
       for (const Post& post : *p)
@@ -65,7 +67,6 @@ class PostsCliTest : public test::DemoCliTest {
     EXPECT_TRUE(r.ok() && !r->empty()) << "person " << person_id << " has a sign-in";
     return r.ok() && !r->empty() ? (*r)[0][0].as_text() : "";
   }
-
 };
 
 // REQ PST-1
@@ -194,9 +195,11 @@ TEST_F(PostsCliTest, TheHeadApprovesThenThePosterPublishesAndShowReportsTheAddre
 
   // Audited in the person's name, from the command line.
   auto audit = db_->read([&](Connection& c) {
-    return c.query("SELECT action, actor, actor_id, source FROM audit_log WHERE record_type = 'post' AND record_id = ? "
-                   "AND action IN ('post.approve', 'post.publish') ORDER BY id",
-                   {id});
+    return c.query(
+        "SELECT action, actor, actor_id, source FROM audit_log WHERE record_type = 'post' AND "
+        "record_id = ? "
+        "AND action IN ('post.approve', 'post.publish') ORDER BY id",
+        {id});
   });
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 2u);
@@ -223,7 +226,8 @@ TEST_F(PostsCliTest, UnknownPostsSchoolsAndDatabasesAreClearErrors) {
 
   // A post of Oakfield is not found from Riverside.
   Post draft = wording_draft();
-  CliRun other = run("posts show " + std::to_string(draft.id) + " --school riverside --db " + db_url_);
+  CliRun other =
+      run("posts show " + std::to_string(draft.id) + " --school riverside --db " + db_url_);
   EXPECT_EQ(other.exit_code, 1);
 
   EXPECT_EQ(run("posts list --school oakfield --db nonsense:x").exit_code, 2);

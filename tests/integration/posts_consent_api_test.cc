@@ -3,6 +3,7 @@
 // is published, and a withdrawal then opens a task to take it down.
 // REQ CON-1, CON-4, CON-5, PST-2, PST-5, PST-6, PST-7, PST-8, PST-10, LAW-9.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "media/test_images.h"
@@ -42,10 +43,15 @@ class PostsConsentApiTest : public ::testing::TestWithParam<Dialect> {
   }
   Client signed_in(const std::string& user) {
     Client c(server_->port());
-    EXPECT_EQ(c.post_json("/api/v1/session", json{{"username", user}, {"password", test::kTestPassword}}.dump()).status, 201u);
+    EXPECT_EQ(c.post_json("/api/v1/session",
+                          json{{"username", user}, {"password", test::kTestPassword}}.dump())
+                  .status,
+              201u);
     return c;
   }
-  std::string url(const std::string& rest) { return "/api/v1/schools/" + std::to_string(a_) + rest; }
+  std::string url(const std::string& rest) {
+    return "/api/v1/schools/" + std::to_string(a_) + rest;
+  }
   std::string today() { return format_utc(server_->clock().now()).substr(0, 10); }
 
   std::unique_ptr<TestServer> server_;
@@ -53,36 +59,59 @@ class PostsConsentApiTest : public ::testing::TestWithParam<Dialect> {
 };
 
 TEST_P(PostsConsentApiTest, ConsentGatesPostsAndAWithdrawalFindsThem) {
-  Client head = signed_in("head.one"), head2 = signed_in("head.two"), teacher = signed_in("teacher.one");
+  Client head = signed_in("head.one"), head2 = signed_in("head.two"),
+         teacher = signed_in("teacher.one");
   // An open account the teacher may post to.
-  json proposal = {{"platform", "facebook"}, {"account_name", "Alpha Primary"}, {"purpose", "News"},
-                   {"master_admin_role", "headteacher"}, {"official_email", "office@alpha.example.org"},
-                   {"school_holds_master_access", true}, {"school_has_editorial_oversight", true},
+  json proposal = {{"platform", "facebook"},
+                   {"account_name", "Alpha Primary"},
+                   {"purpose", "News"},
+                   {"master_admin_role", "headteacher"},
+                   {"official_email", "office@alpha.example.org"},
+                   {"school_holds_master_access", true},
+                   {"school_has_editorial_oversight", true},
                    {"listed_in_privacy_notice", true},
-                   {"assessment", {{"investment_achieves", "Yes"}, {"staff_contribute", true}, {"staff_minutes_per_week", 30}, {"success_measures", "Survey"}}}};
+                   {"assessment",
+                    {{"investment_achieves", "Yes"},
+                     {"staff_contribute", true},
+                     {"staff_minutes_per_week", 30},
+                     {"success_measures", "Survey"}}}};
   auto created = head.post_json(url("/accounts"), proposal.dump());
   ASSERT_EQ(created.status, 201u) << created.body;
   int64_t account = json::parse(created.body)["id"];
-  ASSERT_EQ(head2.post_json(url("/accounts/" + std::to_string(account) + "/decision"), json{{"approve", true}}.dump()).status, 200u);
+  ASSERT_EQ(head2
+                .post_json(url("/accounts/" + std::to_string(account) + "/decision"),
+                           json{{"approve", true}}.dump())
+                .status,
+            200u);
   ASSERT_EQ(head.post_json(url("/accounts/" + std::to_string(account) + "/authorisations"),
-                           json{{"person_id", teacher_}, {"kind", "post"}}.dump()).status, 200u);
+                           json{{"person_id", teacher_}, {"kind", "post"}}.dump())
+                .status,
+            200u);
 
-  json post = {{"account_id", account}, {"objective", "achievements"}, {"text", "Our class assembly was wonderful."},
-               {"shows_images", true}, {"pupil_ids", {pupil_}}, {"media_source", "School iPad, taken by the class teacher"}};
+  json post = {{"account_id", account},
+               {"objective", "achievements"},
+               {"text", "Our class assembly was wonderful."},
+               {"shows_images", true},
+               {"pupil_ids", {pupil_}},
+               {"media_source", "School iPad, taken by the class teacher"}};
   // No consent yet: the checks refuse.
   auto refused = teacher.post_json(url("/posts"), post.dump());
   ASSERT_EQ(refused.status, 201u) << refused.body;
   EXPECT_EQ(json::parse(refused.body)["decision"], "refuse");
 
   // The mother's form grants photographs.
-  json form = {{"use", "images_school_accounts"}, {"decision", "granted"}, {"given_by_person_id", parent_},
-               {"given_on", today()}, {"form_reference", "Form 2026-01"}};
+  json form = {{"use", "images_school_accounts"},
+               {"decision", "granted"},
+               {"given_by_person_id", parent_},
+               {"given_on", today()},
+               {"form_reference", "Form 2026-01"}};
   auto granted = head.post_json(url("/consent/pupils/" + std::to_string(pupil_)), form.dump());
   ASSERT_EQ(granted.status, 201u) << granted.body;
   // Someone without parental responsibility cannot consent.
   json bad = form;
   bad["given_by_person_id"] = teacher_;
-  EXPECT_EQ(head.post_json(url("/consent/pupils/" + std::to_string(pupil_)), bad.dump()).status, 422u);
+  EXPECT_EQ(head.post_json(url("/consent/pupils/" + std::to_string(pupil_)), bad.dump()).status,
+            422u);
 
   auto ok = teacher.post_json(url("/posts"), post.dump());
   ASSERT_EQ(ok.status, 201u) << ok.body;
@@ -90,8 +119,9 @@ TEST_P(PostsConsentApiTest, ConsentGatesPostsAndAWithdrawalFindsThem) {
   int64_t id = json::parse(ok.body)["id"];
   EXPECT_EQ(teacher.post_json(url("/posts/" + std::to_string(id) + "/approve"), "{}").status, 403u);
   ASSERT_EQ(head.post_json(url("/posts/" + std::to_string(id) + "/approve"), "{}").status, 200u);
-  auto published = teacher.post_json(url("/posts/" + std::to_string(id) + "/publish"),
-                                     json{{"live_url", "https://facebook.com/alpha/posts/9"}}.dump());
+  auto published =
+      teacher.post_json(url("/posts/" + std::to_string(id) + "/publish"),
+                        json{{"live_url", "https://facebook.com/alpha/posts/9"}}.dump());
   ASSERT_EQ(published.status, 200u) << published.body;
 
   // Withdrawal by letter: one task to take the post down.
@@ -109,14 +139,16 @@ TEST_P(PostsConsentApiTest, ConsentGatesPostsAndAWithdrawalFindsThem) {
   ASSERT_EQ(removals.size(), 1u);
   EXPECT_EQ(removals[0]["post_id"], id);
   // The history keeps both decisions.
-  auto history = json::parse(head.get(url("/consent/pupils/" + std::to_string(pupil_))).body)["history"];
+  auto history =
+      json::parse(head.get(url("/consent/pupils/" + std::to_string(pupil_))).body)["history"];
   EXPECT_EQ(history.size(), 2u);
 }
 
 TEST_P(PostsConsentApiTest, TextChecksImagesImportAndRemovalsThroughTheApi) {
   Client head = signed_in("head.one"), teacher = signed_in("teacher.one");
   // The checker alone: nothing saved, each finding with its span.
-  auto checked = teacher.post_json(url("/check"), json{{"text", "In my opinion the new rules are stupid."}}.dump());
+  auto checked = teacher.post_json(
+      url("/check"), json{{"text", "In my opinion the new rules are stupid."}}.dump());
   ASSERT_EQ(checked.status, 200u) << checked.body;
   json result = json::parse(checked.body);
   EXPECT_NE(result["decision"], "pass");
@@ -127,10 +159,12 @@ TEST_P(PostsConsentApiTest, TextChecksImagesImportAndRemovalsThroughTheApi) {
 
   // An image through the API: the record says what was removed and that the device is unknown.
   const std::string b = "apiUploadBoundary";
-  std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nTaken on a trip\r\n" +
-                     "--" + b + "\r\nContent-Disposition: form-data; name=\"owner\"\r\n\r\nAlpha Primary\r\n" +
-                     "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
-                     "Content-Type: image/jpeg\r\n\r\n" + test::with_metadata(test::tiny_jpeg()) + "\r\n--" + b + "--\r\n";
+  std::string body =
+      "--" + b + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nTaken on a trip\r\n" +
+      "--" + b + "\r\nContent-Disposition: form-data; name=\"owner\"\r\n\r\nAlpha Primary\r\n" +
+      "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
+      "Content-Type: image/jpeg\r\n\r\n" + test::with_metadata(test::tiny_jpeg()) + "\r\n--" + b +
+      "--\r\n";
   auto uploaded = teacher.post_raw(url("/media"), "multipart/form-data; boundary=" + b, body);
   ASSERT_EQ(uploaded.status, 201u) << uploaded.body;
   json item = json::parse(uploaded.body);
@@ -139,23 +173,31 @@ TEST_P(PostsConsentApiTest, TextChecksImagesImportAndRemovalsThroughTheApi) {
   EXPECT_NE(item["metadata_removed"].get<std::string>().find("EXIF"), std::string::npos);
   auto listed = json::parse(teacher.get(url("/media")).body)["media"];
   EXPECT_EQ(listed.size(), 1u);
-  std::string bad = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
+  std::string bad = "--" + b +
+                    "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"trip.jpg\"\r\n" +
                     "Content-Type: image/jpeg\r\n\r\nnot an image\r\n--" + b + "--\r\n";
-  EXPECT_EQ(teacher.post_raw(url("/media"), "multipart/form-data; boundary=" + b, bad).status, 422u);
+  EXPECT_EQ(teacher.post_raw(url("/media"), "multipart/form-data; boundary=" + b, bad).status,
+            422u);
 
   // Consent forms by CSV: a bad row names its line and nothing is written.
-  std::string header = "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
-  auto refused = head.post_raw(url("/consent/import"), "text/csv", header + "PA1,images_school_accounts,yes,?," + today() + ",F1\n");
+  std::string header =
+      "pupil_external_id,use,decision,given_by_external_id,given_on,form_reference\n";
+  auto refused = head.post_raw(url("/consent/import"), "text/csv",
+                               header + "PA1,images_school_accounts,yes,?," + today() + ",F1\n");
   EXPECT_EQ(refused.status, 422u);
   EXPECT_NE(refused.body.find("line 2"), std::string::npos) << refused.body;
   EXPECT_EQ(teacher.post_raw(url("/consent/import"), "text/csv", header).status, 403u);
 
   // A removal task is closed through the API with its outcome.
-  EXPECT_EQ(head.post_json(url("/consent/removals/999"), json{{"outcome", "removed"}}.dump()).status, 404u);
-  EXPECT_EQ(head.post_json(url("/consent/removals/1"), json{{"outcome", "maybe"}}.dump()).status, 422u);
+  EXPECT_EQ(
+      head.post_json(url("/consent/removals/999"), json{{"outcome", "removed"}}.dump()).status,
+      404u);
+  EXPECT_EQ(head.post_json(url("/consent/removals/1"), json{{"outcome", "maybe"}}.dump()).status,
+            422u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PostsConsentApiTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, PostsConsentApiTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

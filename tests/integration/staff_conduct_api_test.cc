@@ -8,6 +8,7 @@
 // REQ STF-4: a member of staff ticks their own induction checklist; the school
 //   sees who has not finished.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support/staff_conduct_fixture.h"
@@ -23,7 +24,9 @@ class StaffConductApiTest : public test::StaffConductServerTest {
  protected:
   Client signed_in(const std::string& user) {
     Client c(server_->port());
-    EXPECT_EQ(c.post_json("/api/v1/session", json{{"username", user}, {"password", test::kTestPassword}}.dump()).status,
+    EXPECT_EQ(c.post_json("/api/v1/session",
+                          json{{"username", user}, {"password", test::kTestPassword}}.dump())
+                  .status,
               201u)
         << user;
     return c;
@@ -41,16 +44,20 @@ class StaffConductApiTest : public test::StaffConductServerTest {
     return scalar("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
   }
   json contact() {
-    return {{"staff_id", teacher_}, {"decision", "approved"}, {"platform", "WhatsApp"},
-            {"group", "Parents of the Year 6 football team"}, {"reason", "He coaches the team."}};
+    return {{"staff_id", teacher_},
+            {"decision", "approved"},
+            {"platform", "WhatsApp"},
+            {"group", "Parents of the Year 6 football team"},
+            {"reason", "He coaches the team."}};
   }
   int64_t declare(Client& who, const std::string& other, int64_t school = 0) {
-    auto r = who.post_json(url(school ? school : a_, "/relationships"),
-                           json{{"other", other}, {"relationship", "nephew"}, {"details", "Family WhatsApp group."}}.dump());
+    auto r = who.post_json(
+        url(school ? school : a_, "/relationships"),
+        json{{"other", other}, {"relationship", "nephew"}, {"details", "Family WhatsApp group."}}
+            .dump());
     EXPECT_EQ(r.status, 201u) << r.body;
     return body(r).value("id", int64_t{0});
   }
-
 };
 
 // REQ STF-4, STF-1
@@ -81,7 +88,8 @@ TEST_P(StaffConductApiTest, AMemberOfStaffDeclaresTicksAndSeesThemInTheirOvervie
   EXPECT_EQ(o["relationships"][0]["other"], "Sam Patel, Year 3 Owls");
   EXPECT_EQ(o["relationships"][0]["status"], "awaiting_decision");
   EXPECT_TRUE(o["relationships"][0]["declared_at"].is_number_integer());
-  EXPECT_FALSE(o.contains("relationships_needing_attention")) << "the school's records are not for every member of staff";
+  EXPECT_FALSE(o.contains("relationships_needing_attention"))
+      << "the school's records are not for every member of staff";
   EXPECT_EQ(audited("staff.induction.tick"), 1);
   EXPECT_EQ(audited("staff.relationship.declare"), 1);
 }
@@ -106,22 +114,31 @@ TEST_P(StaffConductApiTest, TheHeadteacherListsAndDecidesWithTheReasonRequired) 
   EXPECT_EQ(r["may_take_part"][0]["role"], "dsl");
 
   const std::string decide = url("/relationships/" + std::to_string(id) + "/decide");
-  auto no_reason = head.post_json(decide, json{{"outcome", "agreed"}, {"discussed_with", {dsl_}}}.dump());
+  auto no_reason =
+      head.post_json(decide, json{{"outcome", "agreed"}, {"discussed_with", {dsl_}}}.dump());
   EXPECT_EQ(no_reason.status, 422u) << no_reason.body;
-  EXPECT_NE(message(no_reason).find("\"agreed\": Say what was agreed"), std::string::npos) << no_reason.body;
+  EXPECT_NE(message(no_reason).find("\"agreed\": Say what was agreed"), std::string::npos)
+      << no_reason.body;
   auto no_outcome = head.post_json(decide, "{}");
   EXPECT_EQ(no_outcome.status, 422u);
   EXPECT_NE(message(no_outcome).find("\"outcome\""), std::string::npos) << no_outcome.body;
-  auto bad_date = head.post_json(decide, json{{"outcome", "agreed"}, {"agreed", "No school talk."},
-                                              {"discussed_with", {dsl_}}, {"review_on", "next Easter"}}.dump());
+  auto bad_date = head.post_json(decide, json{{"outcome", "agreed"},
+                                              {"agreed", "No school talk."},
+                                              {"discussed_with", {dsl_}},
+                                              {"review_on", "next Easter"}}
+                                             .dump());
   EXPECT_EQ(bad_date.status, 422u);
   EXPECT_NE(message(bad_date).find("\"review_on\""), std::string::npos) << bad_date.body;
-  auto alone = head.post_json(decide, json{{"outcome", "agreed"}, {"agreed", "No school talk."}}.dump());
+  auto alone =
+      head.post_json(decide, json{{"outcome", "agreed"}, {"agreed", "No school talk."}}.dump());
   EXPECT_EQ(alone.status, 422u) << "the DSL must take part";
   EXPECT_EQ(count("staff_relationship_decisions"), 0);
 
-  auto ok = head.post_json(decide, json{{"outcome", "agreed"}, {"agreed", "No school talk on Facebook."},
-                                        {"discussed_with", {dsl_}}, {"review_on", "2099-03-31"}}.dump());
+  auto ok = head.post_json(decide, json{{"outcome", "agreed"},
+                                        {"agreed", "No school talk on Facebook."},
+                                        {"discussed_with", {dsl_}},
+                                        {"review_on", "2099-03-31"}}
+                                       .dump());
   ASSERT_EQ(ok.status, 201u) << ok.body;
   EXPECT_GT(body(ok)["id"].get<int64_t>(), 0);
   EXPECT_EQ(audited("staff.relationship.decide"), 1);
@@ -157,7 +174,9 @@ TEST_P(StaffConductApiTest, ContactIsApprovedSeenAndRevoked) {
   const std::string revoke = url("/contact/" + std::to_string(id) + "/revoke");
   auto no_reason = head.post_json(revoke, "{}");
   EXPECT_EQ(no_reason.status, 422u);
-  EXPECT_NE(message(no_reason).find("\"reason\": Say why the approval is revoked."), std::string::npos) << no_reason.body;
+  EXPECT_NE(message(no_reason).find("\"reason\": Say why the approval is revoked."),
+            std::string::npos)
+      << no_reason.body;
   auto revoked = head.post_json(revoke, json{{"reason", "The season is over."}}.dump());
   ASSERT_EQ(revoked.status, 200u) << revoked.body;
   EXPECT_EQ(head.post_json(revoke, json{{"reason", "Again."}}.dump()).status, 409u);
@@ -165,7 +184,8 @@ TEST_P(StaffConductApiTest, ContactIsApprovedSeenAndRevoked) {
   EXPECT_EQ(list["approvals"][0]["revoke_reason"], "The season is over.");
   EXPECT_EQ(list["approvals"][0]["in_force"], false);
   EXPECT_TRUE(list["approvals"][0]["revoked_on"].is_string());
-  EXPECT_TRUE(body(teacher.get(url()))["contact_approvals"].empty()) << "a revoked approval no longer applies";
+  EXPECT_TRUE(body(teacher.get(url()))["contact_approvals"].empty())
+      << "a revoked approval no longer applies";
   EXPECT_EQ(audited("staff.contact.decide"), 1);
   EXPECT_EQ(audited("staff.contact.revoke"), 1);
 }
@@ -173,8 +193,11 @@ TEST_P(StaffConductApiTest, ContactIsApprovedSeenAndRevoked) {
 // REQ STF-3
 TEST_P(StaffConductApiTest, BloggingIsAuthorisedAndRevoked) {
   Client head = signed_in("head.a");
-  auto given = head.post_json(url("/blogging"), json{{"staff_id", teacher_}, {"channel", "professional_network"},
-                                                     {"address", "LinkedIn"}, {"scope", "Curriculum articles."}}.dump());
+  auto given = head.post_json(url("/blogging"), json{{"staff_id", teacher_},
+                                                     {"channel", "professional_network"},
+                                                     {"address", "LinkedIn"},
+                                                     {"scope", "Curriculum articles."}}
+                                                    .dump());
   ASSERT_EQ(given.status, 201u) << given.body;
   int64_t id = body(given)["id"];
   Client teacher = signed_in("teacher.a");
@@ -199,7 +222,8 @@ TEST_P(StaffConductApiTest, BloggingIsAuthorisedAndRevoked) {
 TEST_P(StaffConductApiTest, TheInductionsListShowsWhoHasNotFinished) {
   Client teacher = signed_in("teacher.a");
   for (const char* item : {"read_policy", "reviewed_past_posts", "privacy_settings"})
-    ASSERT_EQ(teacher.post_json(url("/induction"), json{{"item", item}}.dump()).status, 201u) << item;
+    ASSERT_EQ(teacher.post_json(url("/induction"), json{{"item", item}}.dump()).status, 201u)
+        << item;
   EXPECT_EQ(body(teacher.get(url()))["induction"]["complete"], true);
   Client dsl = signed_in("dsl.a");
   ASSERT_EQ(dsl.post_json(url("/induction"), json{{"item", "read_policy"}}.dump()).status, 201u);
@@ -230,10 +254,16 @@ TEST_P(StaffConductApiTest, APlainMemberOfStaffIsRefusedTheSchoolsRecords) {
   for (const char* path : {"/relationships", "/contact", "/blogging", "/inductions"})
     EXPECT_EQ(teacher.get(url(path)).status, 403u) << path;
   EXPECT_EQ(teacher.get(url("/relationships/" + std::to_string(id))).status, 403u);
-  EXPECT_EQ(teacher.post_json(url("/relationships/" + std::to_string(id) + "/decide"),
-                              json{{"outcome", "agreed"}, {"agreed", "x"}}.dump()).status, 403u);
+  EXPECT_EQ(teacher
+                .post_json(url("/relationships/" + std::to_string(id) + "/decide"),
+                           json{{"outcome", "agreed"}, {"agreed", "x"}}.dump())
+                .status,
+            403u);
   EXPECT_EQ(teacher.post_json(url("/contact"), contact().dump()).status, 403u);
-  EXPECT_EQ(teacher.post_json(url("/blogging"), json{{"staff_id", teacher_}, {"channel", "blog"}, {"scope", "x"}}.dump()).status,
+  EXPECT_EQ(teacher
+                .post_json(url("/blogging"),
+                           json{{"staff_id", teacher_}, {"channel", "blog"}, {"scope", "x"}}.dump())
+                .status,
             403u);
   EXPECT_EQ(other_teacher.get(url()).status, 403u) << "another school's member of staff";
   // The deputy may decide by the permission table, but the policy names the headteacher:
@@ -266,12 +296,14 @@ TEST_P(StaffConductApiTest, BadJsonIsAnsweredWithTheProblemAndWritesNothing) {
   c["person_ids"] = "all of them";
   auto people = head.post_json(url("/contact"), c.dump());
   EXPECT_EQ(people.status, 422u);
-  EXPECT_NE(message(people).find("\"person_ids\" is a list of person ids"), std::string::npos) << people.body;
+  EXPECT_NE(message(people).find("\"person_ids\" is a list of person ids"), std::string::npos)
+      << people.body;
   c = contact();
   c["reason"] = "  ";
   auto no_reason = head.post_json(url("/contact"), c.dump());
   EXPECT_EQ(no_reason.status, 422u);
-  EXPECT_NE(message(no_reason).find("\"reason\": Say why this contact is approved."), std::string::npos)
+  EXPECT_NE(message(no_reason).find("\"reason\": Say why this contact is approved."),
+            std::string::npos)
       << no_reason.body;
   c = contact();
   c["ends_on"] = "next Friday";
@@ -281,12 +313,16 @@ TEST_P(StaffConductApiTest, BadJsonIsAnsweredWithTheProblemAndWritesNothing) {
   EXPECT_NE(message(bad_date).find("is not a date"), std::string::npos) << bad_date.body;
   c = contact();
   c["platform"] = "carrier pigeon";
-  EXPECT_EQ(head.post_json(url("/contact"), c.dump()).status, 422u) << "the library knows the platforms";
+  EXPECT_EQ(head.post_json(url("/contact"), c.dump()).status, 422u)
+      << "the library knows the platforms";
 
-  auto channel = head.post_json(url("/blogging"), json{{"staff_id", teacher_}, {"channel", "podcast"}, {"scope", "x"}}.dump());
+  auto channel =
+      head.post_json(url("/blogging"),
+                     json{{"staff_id", teacher_}, {"channel", "podcast"}, {"scope", "x"}}.dump());
   EXPECT_EQ(channel.status, 422u);
   EXPECT_NE(message(channel).find("\"channel\""), std::string::npos) << channel.body;
-  auto scope = head.post_json(url("/blogging"), json{{"staff_id", teacher_}, {"channel", "blog"}}.dump());
+  auto scope =
+      head.post_json(url("/blogging"), json{{"staff_id", teacher_}, {"channel", "blog"}}.dump());
   EXPECT_EQ(scope.status, 422u);
   EXPECT_NE(message(scope).find("\"scope\""), std::string::npos) << scope.body;
 
@@ -300,10 +336,12 @@ TEST_P(StaffConductApiTest, BadJsonIsAnsweredWithTheProblemAndWritesNothing) {
   EXPECT_NE(message(declare).find("relationship"), std::string::npos) << declare.body;
   EXPECT_EQ(teacher.post_json(url("/relationships"), "not json").status, 422u);
 
-  EXPECT_EQ(count("staff_contact_approvals") + count("staff_blog_authorisations") + count("staff_relationships") +
-                count("staff_induction_ticks"),
+  EXPECT_EQ(count("staff_contact_approvals") + count("staff_blog_authorisations") +
+                count("staff_relationships") + count("staff_induction_ticks"),
             0);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'staff.%' AND action NOT LIKE '%.view'"), 0)
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'staff.%' AND action NOT LIKE "
+                   "'%.view'"),
+            0)
       << "no change was audited, because none was made";
 }
 
@@ -315,15 +353,18 @@ TEST_P(StaffConductApiTest, ARelationshipOfAnotherSchoolIsNotFound) {
   Client head = signed_in("head.a");
   auto seen = head.get(url("/relationships/" + std::to_string(other)));
   EXPECT_EQ(seen.status, 404u) << seen.body;
-  auto decided = head.post_json(url("/relationships/" + std::to_string(other) + "/decide"),
-                                json{{"outcome", "agreed"}, {"agreed", "No contact."}, {"discussed_with", {dsl_}}}.dump());
+  auto decided = head.post_json(
+      url("/relationships/" + std::to_string(other) + "/decide"),
+      json{{"outcome", "agreed"}, {"agreed", "No contact."}, {"discussed_with", {dsl_}}}.dump());
   EXPECT_EQ(decided.status, 404u) << decided.body;
-  EXPECT_EQ(head.get(url(b_, "/relationships/" + std::to_string(other))).status, 403u) << "not head of school B";
+  EXPECT_EQ(head.get(url(b_, "/relationships/" + std::to_string(other))).status, 403u)
+      << "not head of school B";
   EXPECT_TRUE(body(head.get(url("/relationships")))["relationships"].empty());
   EXPECT_EQ(count("staff_relationship_decisions"), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StaffConductApiTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, StaffConductApiTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

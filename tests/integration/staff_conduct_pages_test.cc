@@ -16,7 +16,9 @@ namespace {
 using test::Client;
 using test::TestServer;
 
-bool has(const test::ClientResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
+bool has(const test::ClientResponse& r, const std::string& text) {
+  return r.body.find(text) != std::string::npos;
+}
 
 class StaffConductPagesTest : public test::StaffConductServerTest {
  protected:
@@ -29,10 +31,12 @@ class StaffConductPagesTest : public test::StaffConductServerTest {
     return "/schools/" + std::to_string(school) + "/staff-conduct" + rest;
   }
   std::map<std::string, std::string> contact_form() {
-    return {{"staff", std::to_string(teacher_)}, {"decision", "approved"}, {"platform", "WhatsApp"},
-            {"group", "Parents of the Year 6 football team"}, {"reason", "He coaches the team."}};
+    return {{"staff", std::to_string(teacher_)},
+            {"decision", "approved"},
+            {"platform", "WhatsApp"},
+            {"group", "Parents of the Year 6 football team"},
+            {"reason", "He coaches the team."}};
   }
-
 };
 
 // REQ STF-4, STF-1
@@ -42,7 +46,8 @@ TEST_P(StaffConductPagesTest, AMemberOfStaffTicksTheirInductionAndDeclaresARelat
   ASSERT_EQ(overview.status, 200u) << overview.body;
   EXPECT_TRUE(has(overview, "Your induction checklist"));
   EXPECT_TRUE(has(overview, "You have ticked 0 of 3 items"));
-  EXPECT_FALSE(has(overview, "Relationships declared by staff")) << "the school's records are not for every member of staff";
+  EXPECT_FALSE(has(overview, "Relationships declared by staff"))
+      << "the school's records are not for every member of staff";
 
   auto ticked = teacher.post_form(page(a_, "/induction"), {{"item", "read_policy"}});
   ASSERT_EQ(ticked.status, 303u) << ticked.body;
@@ -60,7 +65,8 @@ TEST_P(StaffConductPagesTest, AMemberOfStaffTicksTheirInductionAndDeclaresARelat
   EXPECT_EQ(teacher.get(page(a_, "/inductions")).status, 403u);
 
   auto declared = teacher.post_form(page(a_, "/relationships"),
-                                    {{"other", "Sam Patel, Year 3 Owls"}, {"relationship", "nephew"},
+                                    {{"other", "Sam Patel, Year 3 Owls"},
+                                     {"relationship", "nephew"},
                                      {"details", "We are in a family WhatsApp group."}});
   ASSERT_EQ(declared.status, 303u) << declared.body;
   overview = teacher.get(declared.header("location"));
@@ -72,8 +78,12 @@ TEST_P(StaffConductPagesTest, AMemberOfStaffTicksTheirInductionAndDeclaresARelat
 // REQ STF-1
 TEST_P(StaffConductPagesTest, TheDslDecidesWithTheHeadteacher) {
   Client teacher = signed_in("teacher.a");
-  ASSERT_EQ(teacher.post_form(page(a_, "/relationships"), {{"other", "Ava Jones, a parent"}, {"relationship", "sister"},
-                                                            {"details", "Facebook friends."}}).status, 303u);
+  ASSERT_EQ(teacher
+                .post_form(page(a_, "/relationships"), {{"other", "Ava Jones, a parent"},
+                                                        {"relationship", "sister"},
+                                                        {"details", "Facebook friends."}})
+                .status,
+            303u);
   int64_t id = scalar("SELECT id FROM staff_relationships");
   Client dsl = signed_in("dsl.a");
   auto list = dsl.get(page(a_, "/relationships"));
@@ -84,12 +94,14 @@ TEST_P(StaffConductPagesTest, TheDslDecidesWithTheHeadteacher) {
   EXPECT_TRUE(has(detail, "Record a decision"));
 
   const std::string decide = page(a_, "/relationships/" + std::to_string(id) + "/decide");
-  auto alone = dsl.post_form(decide, {{"outcome", "agreed"}, {"agreed", "No school talk on Facebook."}});
+  auto alone =
+      dsl.post_form(decide, {{"outcome", "agreed"}, {"agreed", "No school talk on Facebook."}});
   EXPECT_EQ(alone.status, 422u) << "the head must take part";
   EXPECT_TRUE(has(alone, "No school talk on Facebook.")) << "what was typed is kept";
   EXPECT_EQ(count("staff_relationship_decisions"), 0);
 
-  auto ok = dsl.post_form(decide, {{"outcome", "agreed"}, {"agreed", "No school talk on Facebook."},
+  auto ok = dsl.post_form(decide, {{"outcome", "agreed"},
+                                   {"agreed", "No school talk on Facebook."},
                                    {"with", std::to_string(head_)}});
   ASSERT_EQ(ok.status, 303u) << ok.body;
   EXPECT_EQ(count("staff_relationship_decisions"), 1);
@@ -110,9 +122,11 @@ TEST_P(StaffConductPagesTest, ContactIsApprovedByTheHeadSeenByTheMemberOfStaffAn
   EXPECT_TRUE(has(mine, "WhatsApp with Parents of the Year 6 football team"));
 
   int64_t id = scalar("SELECT id FROM staff_contact_approvals");
-  auto no_reason = head.post_form(page(a_, "/contact/" + std::to_string(id) + "/revoke"), {{"reason", ""}});
+  auto no_reason =
+      head.post_form(page(a_, "/contact/" + std::to_string(id) + "/revoke"), {{"reason", ""}});
   EXPECT_EQ(no_reason.status, 422u);
-  auto revoked = head.post_form(page(a_, "/contact/" + std::to_string(id) + "/revoke"), {{"reason", "The season is over."}});
+  auto revoked = head.post_form(page(a_, "/contact/" + std::to_string(id) + "/revoke"),
+                                {{"reason", "The season is over."}});
   ASSERT_EQ(revoked.status, 303u) << revoked.body;
   auto list = head.get(revoked.header("location"));
   EXPECT_TRUE(has(list, "The season is over."));
@@ -129,7 +143,8 @@ TEST_P(StaffConductPagesTest, OnlyTheApproverApprovesContact) {
   auto refused = deputy.post_form(page(a_, "/contact"), contact_form());
   EXPECT_EQ(refused.status, 403u) << "the policy names the headteacher";
   EXPECT_TRUE(has(refused, "govuk-error-summary"));
-  EXPECT_EQ(deputy.post_form(page(a_, "/contact"), {}).status, 422u) << "an empty form is a problem to correct";
+  EXPECT_EQ(deputy.post_form(page(a_, "/contact"), {}).status, 422u)
+      << "an empty form is a problem to correct";
   EXPECT_EQ(count("staff_contact_approvals"), 0);
 }
 
@@ -151,30 +166,40 @@ TEST_P(StaffConductPagesTest, BadInputShowsTheProblemAndWritesNothing) {
   auto bad_date = head.post_form(page(a_, "/contact"), form);
   EXPECT_EQ(bad_date.status, 422u);
   EXPECT_TRUE(has(bad_date, "is not a date"));
-  auto blog = head.post_form(page(a_, "/blogging"), {{"staff", std::to_string(teacher_)}, {"channel", "blog"}, {"scope", ""}});
+  auto blog =
+      head.post_form(page(a_, "/blogging"),
+                     {{"staff", std::to_string(teacher_)}, {"channel", "blog"}, {"scope", ""}});
   EXPECT_EQ(blog.status, 422u);
   Client teacher = signed_in("teacher.a");
-  auto declare = teacher.post_form(page(a_, "/relationships"), {{"other", "Sam Patel"}, {"relationship", ""}});
+  auto declare =
+      teacher.post_form(page(a_, "/relationships"), {{"other", "Sam Patel"}, {"relationship", ""}});
   EXPECT_EQ(declare.status, 422u);
   EXPECT_TRUE(has(declare, "value=\"Sam Patel\"")) << declare.body;
   EXPECT_EQ(teacher.post_form(page(a_, "/induction"), {{"item", "juggling"}}).status, 422u);
-  EXPECT_EQ(count("staff_contact_approvals") + count("staff_blog_authorisations") + count("staff_relationships") +
-                count("staff_induction_ticks"),
+  EXPECT_EQ(count("staff_contact_approvals") + count("staff_blog_authorisations") +
+                count("staff_relationships") + count("staff_induction_ticks"),
             0);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'staff.%' AND action NOT LIKE '%.view'"), 0)
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'staff.%' AND action NOT LIKE "
+                   "'%.view'"),
+            0)
       << "no change was audited, because none was made";
 }
 
 // REQ STF-3
 TEST_P(StaffConductPagesTest, TheHeadAuthorisesBloggingAndRevokesIt) {
   Client head = signed_in("head.a");
-  auto given = head.post_form(page(a_, "/blogging"), {{"staff", std::to_string(teacher_)}, {"channel", "professional_network"},
-                                                      {"address", "LinkedIn"}, {"scope", "Curriculum articles."}});
+  auto given = head.post_form(page(a_, "/blogging"), {{"staff", std::to_string(teacher_)},
+                                                      {"channel", "professional_network"},
+                                                      {"address", "LinkedIn"},
+                                                      {"scope", "Curriculum articles."}});
   ASSERT_EQ(given.status, 303u) << given.body;
   Client teacher = signed_in("teacher.a");
   EXPECT_TRUE(has(teacher.get(page(a_)), "Curriculum articles."));
   int64_t id = scalar("SELECT id FROM staff_blog_authorisations");
-  ASSERT_EQ(head.post_form(page(a_, "/blogging/" + std::to_string(id) + "/revoke"), {{"reason", "Left the network."}}).status, 303u);
+  ASSERT_EQ(head.post_form(page(a_, "/blogging/" + std::to_string(id) + "/revoke"),
+                           {{"reason", "Left the network."}})
+                .status,
+            303u);
   EXPECT_FALSE(has(teacher.get(page(a_)), "Curriculum articles."));
 }
 
@@ -189,7 +214,8 @@ TEST_P(StaffConductPagesTest, AnotherSchoolsHeadIsRefused) {
   EXPECT_EQ(other.get(page(b_)).status, 200u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StaffConductPagesTest, ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, StaffConductPagesTest,
+                         ::testing::Values(Dialect::kSqlite, Dialect::kPostgres),
                          test::backend_name);
 
 }  // namespace

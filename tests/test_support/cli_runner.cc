@@ -1,5 +1,4 @@
 #include "test_support/cli_runner.h"
-#include "store/drivers/open_database.h"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -9,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+
+#include "store/drivers/open_database.h"
 
 namespace inloco::test {
 

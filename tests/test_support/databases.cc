@@ -5,9 +5,9 @@
 #include <atomic>
 #include <filesystem>
 
+#include "store/drivers/open_database.h"
 #include "store/migrations.h"
 #include "test_support/postgres_cluster.h"
-#include "store/drivers/open_database.h"
 
 namespace inloco::test {
 namespace fs = std::filesystem;

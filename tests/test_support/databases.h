@@ -31,8 +31,8 @@ std::string backend_name(const ::testing::TestParamInfo<Dialect>& info);
 
 }  // namespace inloco::test
 
-#define INLOCO_INSTANTIATE_BACKENDS(Suite)                                              \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                             \
-                           ::testing::Values(::inloco::Dialect::kSqlite,                \
-                                             ::inloco::Dialect::kPostgres),             \
-                           ::inloco::test::backend_name)
+#define INLOCO_INSTANTIATE_BACKENDS(Suite)                                         \
+  INSTANTIATE_TEST_SUITE_P(                                                        \
+      Backends, Suite,                                                             \
+      ::testing::Values(::inloco::Dialect::kSqlite, ::inloco::Dialect::kPostgres), \
+      ::inloco::test::backend_name)

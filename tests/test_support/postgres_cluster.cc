@@ -28,7 +28,8 @@ std::string pg_bin() {
       if (fs::exists(bin + "/initdb") && bin > best) best = bin;
     }
   }
-  if (best.empty()) throw std::runtime_error("PostgreSQL server binaries not found (apt-get install postgresql)");
+  if (best.empty())
+    throw std::runtime_error("PostgreSQL server binaries not found (apt-get install postgresql)");
   return best;
 }
 
@@ -68,11 +69,13 @@ PostgresCluster::PostgresCluster(std::string dir) : dir_(std::move(dir)) {
       throw std::runtime_error("could not hand " + dir_ + " to the postgres user");
   }
   int port = free_port();
-  run(as_server_user(bin + "/initdb -D " + dir_ + "/data -U postgres -A trust -E UTF8 --no-locale --no-sync > " +
-                     dir_ + "/initdb.log 2>&1"));
+  run(as_server_user(bin + "/initdb -D " + dir_ +
+                     "/data -U postgres -A trust -E UTF8 --no-locale --no-sync > " + dir_ +
+                     "/initdb.log 2>&1"));
   run(as_server_user(bin + "/pg_ctl -D " + dir_ + "/data -l " + dir_ + "/server.log -w -o \"-p " +
                      std::to_string(port) + " -k " + dir_ +
-                     " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start > /dev/null"));
+                     " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c "
+                     "full_page_writes=off\" start > /dev/null"));
   url_ = "postgresql://postgres@127.0.0.1:" + std::to_string(port) + "/postgres";
 }
 
@@ -80,8 +83,10 @@ PostgresCluster::~PostgresCluster() { stop(dir_); }
 
 void PostgresCluster::stop(const std::string& dir) {
   if (!fs::exists(dir + "/data")) return;
-  std::string cmd = as_server_user(pg_bin() + "/pg_ctl -D " + dir + "/data -m immediate -w stop > /dev/null 2>&1");
-  if (std::system(cmd.c_str()) != 0) { /* already stopped */ }
+  std::string cmd = as_server_user(pg_bin() + "/pg_ctl -D " + dir +
+                                   "/data -m immediate -w stop > /dev/null 2>&1");
+  if (std::system(cmd.c_str()) != 0) { /* already stopped */
+  }
   std::error_code ec;
   fs::remove_all(dir, ec);
 }
@@ -99,7 +104,8 @@ std::string new_postgres_database() {
       std::getline(in, admin_url);
     }
     if (admin_url.empty()) {
-      std::string dir = (fs::temp_directory_path() / ("inloco-pg-" + std::to_string(getpid()))).string();
+      std::string dir =
+          (fs::temp_directory_path() / ("inloco-pg-" + std::to_string(getpid()))).string();
       own = std::make_unique<PostgresCluster>(dir);
       admin_url = own->admin_url();
       // Remove the cluster at exit even if the test binary never destroys statics in order.

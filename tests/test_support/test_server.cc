@@ -3,18 +3,18 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <boost/beast/core.hpp>
-#include <filesystem>
-#include <stdlib.h>
-#include <boost/beast/http.hpp>
-#include <regex>
 #include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <filesystem>
+#include <regex>
 #include <stdexcept>
 
 #include "people/people_store.h"
@@ -36,7 +36,8 @@ T must(Result<T> r, const char* what) {
   return std::move(r).value();
 }
 
-int64_t add_pupil(Connection& c, const Clock& clock, int64_t trust, int64_t school, const std::string& ext) {
+int64_t add_pupil(Connection& c, const Clock& clock, int64_t trust, int64_t school,
+                  const std::string& ext) {
   Person p;
   p.trust_id = trust;
   p.school_id = school;
@@ -86,12 +87,15 @@ TestServer::TestServer(Dialect dialect, web::ServerOptions options) {
   fixture_ = must(std::move(f), "fixture");
   app_ = std::make_unique<web::App>(
       web::AppContext{*db_, clock_, *accounts_, key_, templates_, metrics_,
-                      web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_, evidence_dir_}, checkers_,
-                      web::RequestLog(capturing_logger(error_log_))});
+                      web::AppConfig{INLOCO_STATIC_DIR, false, media_dir_, evidence_dir_},
+                      checkers_, web::RequestLog(capturing_logger(error_log_))});
   options.address = "127.0.0.1";
   options.port = 0;
   server_ = std::make_unique<web::HttpServer>(
-      options, [this](web::HttpRequest&& r, const std::string& remote) { return app_->handle(std::move(r), remote); },
+      options,
+      [this](web::HttpRequest&& r, const std::string& remote) {
+        return app_->handle(std::move(r), remote);
+      },
       [this](unsigned s) { metrics_.record_rejected(s); });
   if (auto s = server_->start(); !s.ok()) throw std::runtime_error(s.error().message);
 }
@@ -104,7 +108,8 @@ TestServer::~TestServer() {
   std::filesystem::remove_all(media_dir_, ec);
 }
 
-int64_t TestServer::add_user(const std::string& username, Role role, std::optional<int64_t> school_id) {
+int64_t TestServer::add_user(const std::string& username, Role role,
+                             std::optional<int64_t> school_id) {
   auto id = db_->transaction([&](Connection& c) -> Result<int64_t> {
     Person p;
     p.trust_id = fixture_.trust_id;
@@ -122,8 +127,9 @@ int64_t TestServer::add_user(const std::string& username, Role role, std::option
   return pid;
 }
 
-ClientResponse Client::request(const std::string& method, const std::string& target, const std::string& content_type,
-                               const std::string& body, const std::map<std::string, std::string>& headers) {
+ClientResponse Client::request(const std::string& method, const std::string& target,
+                               const std::string& content_type, const std::string& body,
+                               const std::map<std::string, std::string>& headers) {
   boost::asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port_));
@@ -153,8 +159,10 @@ ClientResponse Client::request(const std::string& method, const std::string& tar
       std::string v(h.value());
       auto eq = v.find('='), semi = v.find(';');
       std::string k = v.substr(0, eq), val = v.substr(eq + 1, semi - eq - 1);
-      if (val.empty() || v.find("Max-Age=0") != std::string::npos) cookies_.erase(k);
-      else cookies_[k] = val;
+      if (val.empty() || v.find("Max-Age=0") != std::string::npos)
+        cookies_.erase(k);
+      else
+        cookies_[k] = val;
     }
   }
   beast::error_code ec;
@@ -164,8 +172,8 @@ ClientResponse Client::request(const std::string& method, const std::string& tar
 
 ClientResponse Client::get(const std::string& target) { return request("GET", target, "", ""); }
 
-ClientResponse Client::post_form(const std::string& target, const std::map<std::string, std::string>& fields,
-                                 bool with_csrf) {
+ClientResponse Client::post_form(const std::string& target,
+                                 const std::map<std::string, std::string>& fields, bool with_csrf) {
   std::string body;
   auto add = [&](const std::string& k, const std::string& v) {
     body += (body.empty() ? "" : "&") + web::url_encode(k) + "=" + web::url_encode(v);
@@ -181,8 +189,8 @@ ClientResponse Client::post_json(const std::string& target, const std::string& j
   return request("POST", target, "application/json", json, h);
 }
 
-ClientResponse Client::post_raw(const std::string& target, const std::string& content_type, const std::string& body,
-                                bool with_csrf) {
+ClientResponse Client::post_raw(const std::string& target, const std::string& content_type,
+                                const std::string& body, bool with_csrf) {
   std::map<std::string, std::string> h;
   if (with_csrf) h["X-CSRF-Token"] = csrf();
   return request("POST", target, content_type, body, h);
@@ -193,7 +201,8 @@ std::string Client::csrf() {
   if (session != cookies_.end() && session->second == csrf_session_ && !csrf_.empty()) return csrf_;
   // Signed in: the account page carries the session's token. Signed out: the
   // sign-in page sets the pre-session cookie, which is the token.
-  std::string page = cookies_.count(web::kSessionCookie) ? get("/account").body : get("/sign-in").body;
+  std::string page =
+      cookies_.count(web::kSessionCookie) ? get("/account").body : get("/sign-in").body;
   std::smatch m;
   static const std::regex re("name=\"csrf_token\" value=\"([^\"]*)\"");
   csrf_ = std::regex_search(page, m, re) ? std::string(m[1]) : std::string();
@@ -204,7 +213,9 @@ std::string Client::csrf() {
 unsigned Client::sign_in(const std::string& username, const std::string& password) {
   get("/sign-in");
   std::string token = cookies_[web::kPreSessionCookie];
-  return post_form("/sign-in", {{"username", username}, {"password", password}, {"csrf_token", token}}, false).status;
+  return post_form("/sign-in",
+                   {{"username", username}, {"password", password}, {"csrf_token", token}}, false)
+      .status;
 }
 
 std::string raw_exchange(uint16_t port, const std::string& bytes, int timeout_ms) {

@@ -79,13 +79,14 @@ class Client {
  public:
   explicit Client(uint16_t port) : port_(port) {}
   ClientResponse get(const std::string& target);
-  ClientResponse post_form(const std::string& target, const std::map<std::string, std::string>& fields,
-                           bool with_csrf = true);
+  ClientResponse post_form(const std::string& target,
+                           const std::map<std::string, std::string>& fields, bool with_csrf = true);
   ClientResponse post_json(const std::string& target, const std::string& json);
   ClientResponse post_raw(const std::string& target, const std::string& content_type,
                           const std::string& body, bool with_csrf = true);
-  ClientResponse request(const std::string& method, const std::string& target, const std::string& content_type,
-                         const std::string& body, const std::map<std::string, std::string>& headers = {});
+  ClientResponse request(const std::string& method, const std::string& target,
+                         const std::string& content_type, const std::string& body,
+                         const std::map<std::string, std::string>& headers = {});
 
   // Signs in through the form; returns the final status (303 on success).
   unsigned sign_in(const std::string& username, const std::string& password = kTestPassword);

@@ -1,7 +1,6 @@
 #include "store/drivers/postgres_database.h"
 
 #include <pqxx/pqxx>
-
 #include <unordered_map>
 
 #include "store/database_errors.h"
@@ -43,7 +42,8 @@ Error pg_error(const std::exception& e, std::string_view context) {
     if (state == "40001" || state == "40P01" || state == "55P03") return database_errors::busy(msg);
     if (state == "53100") return database_errors::disk_full(msg);  // disk_full
     if (state == "25006") return database_errors::read_only(msg);  // read_only_sql_transaction
-    if (state.starts_with("08") || state.starts_with("57P")) return database_errors::unreachable(msg);
+    if (state.starts_with("08") || state.starts_with("57P"))
+      return database_errors::unreachable(msg);
   }
   if (dynamic_cast<const pqxx::broken_connection*>(&e)) return database_errors::unreachable(msg);
   return database_errors::failed(msg);
@@ -56,9 +56,7 @@ class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(std::unique_ptr<pqxx::connection> conn)
       : conn_(std::move(conn)), tx_(std::make_unique<pqxx::nontransaction>(*conn_)) {}
-  ~PostgresConnection() override {
-    tx_.reset();
-  }
+  ~PostgresConnection() override { tx_.reset(); }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   bool healthy() const override { return conn_->is_open(); }
@@ -77,10 +75,14 @@ class PostgresConnection final : public Connection {
         values.reserve(ncols);
         for (int i = 0; i < ncols; ++i) {
           const pqxx::field f = row[i];
-          if (f.is_null()) values.emplace_back();
-          else if (is_integer_type(types[i])) values.emplace_back(f.as<int64_t>());
-          else if (is_float_type(types[i])) values.emplace_back(f.as<double>());
-          else values.emplace_back(std::string(f.c_str(), f.size()));
+          if (f.is_null())
+            values.emplace_back();
+          else if (is_integer_type(types[i]))
+            values.emplace_back(f.as<int64_t>());
+          else if (is_float_type(types[i]))
+            values.emplace_back(f.as<double>());
+          else
+            values.emplace_back(std::string(f.c_str(), f.size()));
         }
         out.rows.emplace_back(std::move(values));
       }
@@ -184,7 +186,8 @@ class PostgresDatabase final : public Database {
       TRY(pc->execute_script("SET client_min_messages TO WARNING"));
       return std::unique_ptr<Connection>(std::move(pc));
     } catch (const std::exception& e) {
-      return database_errors::unreachable("postgresql: could not connect to " + describe() + ": " + e.what());
+      return database_errors::unreachable("postgresql: could not connect to " + describe() + ": " +
+                                          e.what());
     }
   }
 

@@ -15,15 +15,22 @@ Error sqlite_error(sqlite3* db, std::string_view context) {
   int code = sqlite3_extended_errcode(db);
   std::string msg = "sqlite: " + std::string(context) + ": " + sqlite3_errmsg(db);
   switch (code & 0xff) {
-    case SQLITE_CONSTRAINT: return database_errors::clash(msg);
+    case SQLITE_CONSTRAINT:
+      return database_errors::clash(msg);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return database_errors::busy(msg);
-    case SQLITE_FULL: return database_errors::disk_full(msg);
-    case SQLITE_READONLY: return database_errors::read_only(msg);
-    case SQLITE_CANTOPEN: return database_errors::unreachable(msg);
+    case SQLITE_LOCKED:
+      return database_errors::busy(msg);
+    case SQLITE_FULL:
+      return database_errors::disk_full(msg);
+    case SQLITE_READONLY:
+      return database_errors::read_only(msg);
+    case SQLITE_CANTOPEN:
+      return database_errors::unreachable(msg);
     // SQLITE_IOERR_WRITE and friends: most often a disk that filled mid-write.
-    case SQLITE_IOERR: return database_errors::disk_full(msg);
-    default: return database_errors::failed(msg);
+    case SQLITE_IOERR:
+      return database_errors::disk_full(msg);
+    default:
+      return database_errors::failed(msg);
   }
 }
 
@@ -55,9 +62,15 @@ class SqliteConnection final : public Connection {
       values.reserve(ncols);
       for (int i = 0; i < ncols; ++i) {
         switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER: values.emplace_back(int64_t{sqlite3_column_int64(stmt, i)}); break;
-          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, i)); break;
-          case SQLITE_NULL: values.emplace_back(); break;
+          case SQLITE_INTEGER:
+            values.emplace_back(int64_t{sqlite3_column_int64(stmt, i)});
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(stmt, i));
+            break;
+          case SQLITE_NULL:
+            values.emplace_back();
+            break;
           default: {
             auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
             values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, i)));
@@ -117,19 +130,22 @@ class SqliteConnection final : public Connection {
     sqlite3_clear_bindings(stmt);
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
       return database_errors::failed("sqlite: statement expects " +
-                             std::to_string(sqlite3_bind_parameter_count(stmt)) +
-                             " parameters but was given " + std::to_string(params.size()));
+                                     std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                                     " parameters but was given " + std::to_string(params.size()));
     for (size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i) + 1;
       const SqlValue& v = params[i];
       int rc;
-      if (v.is_null()) rc = sqlite3_bind_null(stmt, idx);
-      else if (v.is_int()) rc = sqlite3_bind_int64(stmt, idx, v.as_int());
+      if (v.is_null())
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (v.is_int())
+        rc = sqlite3_bind_int64(stmt, idx, v.as_int());
       else if (v.is_text()) {
         std::string text = v.as_text();
         rc = sqlite3_bind_text(stmt, idx, text.data(), static_cast<int>(text.size()),
                                SQLITE_TRANSIENT);
-      } else rc = sqlite3_bind_double(stmt, idx, v.as_double());
+      } else
+        rc = sqlite3_bind_double(stmt, idx, v.as_double());
       if (rc != SQLITE_OK) return sqlite_error(db_, "could not bind parameter");
     }
     return stmt;
@@ -169,7 +185,8 @@ class SqliteDatabase final : public Database {
     if (sqlite3_open_v2(uri_.c_str(), &db, flags, nullptr) != SQLITE_OK) {
       std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
       sqlite3_close_v2(db);
-      return database_errors::unreachable("sqlite: could not open the database at " + path_ + ": " + msg);
+      return database_errors::unreachable("sqlite: could not open the database at " + path_ + ": " +
+                                          msg);
     }
     auto conn = std::make_unique<SqliteConnection>(db);
     sqlite3_busy_timeout(db, 5000);

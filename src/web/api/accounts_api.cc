@@ -229,24 +229,23 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
             });
       });
 
-  router.add({V::post, root + "/{account}/reviews", Access::kSchool, Capability::kAccountsReview},
-             [&ctx](Request& req) {
-               return change(ctx, req,
-                             [&](Connection& c, const AccountRules& rules, int64_t id,
-                                 const json& b) -> Status {
-                               ReviewRecord r;
-                               r.findings = text_field(b, "findings");
-                               if (b.contains("revoke_authorisation_ids") &&
-                                   b["revoke_authorisation_ids"].is_array())
-                                 for (const auto& v : b["revoke_authorisation_ids"])
-                                   if (v.is_number_integer())
-                                     r.revoke_authorisation_ids.push_back(v.get<int64_t>());
-                               TRY(record_review(
-                                   SchoolScope{c, ctx.clock, req.actor(), req.school->id},
-                                   req.grants, rules, id, r));
-                               return {};
-                             });
-             });
+  router.add(
+      {V::post, root + "/{account}/reviews", Access::kSchool, Capability::kAccountsReview},
+      [&ctx](Request& req) {
+        return change(
+            ctx, req,
+            [&](Connection& c, const AccountRules& rules, int64_t id, const json& b) -> Status {
+              ReviewRecord r;
+              r.findings = text_field(b, "findings");
+              if (b.contains("revoke_authorisation_ids") &&
+                  b["revoke_authorisation_ids"].is_array())
+                for (const auto& v : b["revoke_authorisation_ids"])
+                  if (v.is_number_integer()) r.revoke_authorisation_ids.push_back(v.get<int64_t>());
+              TRY(record_review(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, req.grants,
+                                rules, id, r));
+              return {};
+            });
+      });
 
   router.add(
       {V::post, root + "/{account}/close", Access::kSchool, Capability::kAccountsManage},

@@ -33,7 +33,8 @@ nlohmann::json person_json(const Person& p, bool sensitive) {
   return j;
 }
 
-int64_t int_query(const Request& req, const std::string& name, int64_t fallback, int64_t lo, int64_t hi) {
+int64_t int_query(const Request& req, const std::string& name, int64_t fallback, int64_t lo,
+                  int64_t hi) {
   std::string v = req.query_value(name);
   if (v.empty()) return fallback;
   return std::clamp<int64_t>(std::atoll(v.c_str()), lo, hi);
@@ -42,79 +43,100 @@ int64_t int_query(const Request& req, const std::string& name, int64_t fallback,
 }  // namespace
 
 void add_api_routes(Router& router, AppContext& ctx) {
-  router.add({http::verb::post, "/api/v1/session", Access::kPublic, std::nullopt, /*csrf=*/false},
-             [&ctx](Request& req) -> Result<HttpResponse> {
-    // Only JSON: a browser cannot send it from another site without CORS, which we never allow.
-    // 415 and 400 are the HTTP answers for these; an Error would answer 422.
-    if (!std::string_view(req.raw[http::field::content_type]).starts_with("application/json"))
-      return json_response(415, error_json(Error::invalid("Send the sign-in as application/json.")));
-    nlohmann::json body = nlohmann::json::parse(req.raw.body(), nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("username") || !body.contains("password") ||
-        !body["username"].is_string() || !body["password"].is_string())
-      return json_response(400, error_json(Error::invalid("Send {\"username\": \"...\", \"password\": \"...\"} as JSON.")));
-    const SignInResult r = TRY(ctx.accounts.sign_in(body["username"], body["password"], req.remote));
-    if (r.second_factor_needed) {
-      (void)ctx.accounts.sign_out(r.token, Actor::system());
-      return Error::forbidden("This account uses a second factor: sign in through the web pages.");
-    }
-    auto user = ctx.accounts.authenticate(r.token);
-    if (!user.ok() || !*user) return Error::internal("The new session was not found.");
-    auto res = json_response(201, {{"person_id", r.person_id}, {"csrf_token", (*user)->session.csrf_token}});
-    res.set(http::field::set_cookie, cookie_header(kSessionCookie, r.token, ctx.config.secure_cookies));
-    return res;
-  });
+  router.add(
+      {http::verb::post, "/api/v1/session", Access::kPublic, std::nullopt, /*csrf=*/false},
+      [&ctx](Request& req) -> Result<HttpResponse> {
+        // Only JSON: a browser cannot send it from another site without CORS, which we never allow.
+        // 415 and 400 are the HTTP answers for these; an Error would answer 422.
+        if (!std::string_view(req.raw[http::field::content_type]).starts_with("application/json"))
+          return json_response(415,
+                               error_json(Error::invalid("Send the sign-in as application/json.")));
+        nlohmann::json body = nlohmann::json::parse(req.raw.body(), nullptr, false);
+        if (body.is_discarded() || !body.is_object() || !body.contains("username") ||
+            !body.contains("password") || !body["username"].is_string() ||
+            !body["password"].is_string())
+          return json_response(
+              400, error_json(Error::invalid(
+                       "Send {\"username\": \"...\", \"password\": \"...\"} as JSON.")));
+        const SignInResult r =
+            TRY(ctx.accounts.sign_in(body["username"], body["password"], req.remote));
+        if (r.second_factor_needed) {
+          (void)ctx.accounts.sign_out(r.token, Actor::system());
+          return Error::forbidden(
+              "This account uses a second factor: sign in through the web pages.");
+        }
+        auto user = ctx.accounts.authenticate(r.token);
+        if (!user.ok() || !*user) return Error::internal("The new session was not found.");
+        auto res = json_response(
+            201, {{"person_id", r.person_id}, {"csrf_token", (*user)->session.csrf_token}});
+        res.set(http::field::set_cookie,
+                cookie_header(kSessionCookie, r.token, ctx.config.secure_cookies));
+        return res;
+      });
 
   router.add({http::verb::get, "/api/v1/me", Access::kSignedIn, Capability::kOwnSignIn},
              [](Request& req) -> Result<HttpResponse> {
-    nlohmann::json roles = nlohmann::json::array();
-    for (const auto& g : req.grants.all())
-      roles.push_back({{"role", role_key(g.role)}, {"school_id", g.school_id ? nlohmann::json(*g.school_id) : nlohmann::json()}});
-    return json_response(200, {{"person_id", req.user->person_id},
-                               {"name", req.user->display_name},
-                               {"username", req.user->username},
-                               {"roles", roles}});
-  });
-
-  router.add({http::verb::get, "/api/v1/schools/{school}/people", Access::kSchool, Capability::kPeopleView},
-             [&ctx](Request& req) -> Result<HttpResponse> {
-               PeopleQuery q;
-               q.school_id = req.school->id;
-               q.search = req.query_value("q");
-               if (std::string kind = req.query_value("kind"); !kind.empty()) {
-                 q.kind = parse_person_kind(kind);
-                 if (!q.kind) return Error::invalid("'" + kind + "' is not a kind of person.");
-               }
-               q.limit = int_query(req, "limit", 50, 1, 500);
-               q.offset = int_query(req, "offset", 0, 0, 1'000'000'000);
-               const PeoplePage page = TRY(ctx.db.read([&](Connection& c) { return list_people(c, q); }));
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& p : page.people) items.push_back(person_json(p, false));
-               return json_response(200, {{"total", page.total}, {"limit", q.limit}, {"offset", q.offset},
-                                          {"people", items}});
+               nlohmann::json roles = nlohmann::json::array();
+               for (const auto& g : req.grants.all())
+                 roles.push_back({{"role", role_key(g.role)},
+                                  {"school_id",
+                                   g.school_id ? nlohmann::json(*g.school_id) : nlohmann::json()}});
+               return json_response(200, {{"person_id", req.user->person_id},
+                                          {"name", req.user->display_name},
+                                          {"username", req.user->username},
+                                          {"roles", roles}});
              });
 
-  router.add({http::verb::get, "/api/v1/schools/{school}/people/{person}", Access::kSchool, Capability::kPeopleView},
+  router.add(
+      {http::verb::get, "/api/v1/schools/{school}/people", Access::kSchool,
+       Capability::kPeopleView},
+      [&ctx](Request& req) -> Result<HttpResponse> {
+        PeopleQuery q;
+        q.school_id = req.school->id;
+        q.search = req.query_value("q");
+        if (std::string kind = req.query_value("kind"); !kind.empty()) {
+          q.kind = parse_person_kind(kind);
+          if (!q.kind) return Error::invalid("'" + kind + "' is not a kind of person.");
+        }
+        q.limit = int_query(req, "limit", 50, 1, 500);
+        q.offset = int_query(req, "offset", 0, 0, 1'000'000'000);
+        const PeoplePage page = TRY(ctx.db.read([&](Connection& c) { return list_people(c, q); }));
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& p : page.people) items.push_back(person_json(p, false));
+        return json_response(
+            200,
+            {{"total", page.total}, {"limit", q.limit}, {"offset", q.offset}, {"people", items}});
+      });
+
+  router.add({http::verb::get, "/api/v1/schools/{school}/people/{person}", Access::kSchool,
+              Capability::kPeopleView},
              [&ctx](Request& req) -> Result<HttpResponse> {
                auto id = req.int_param("person");
                if (!id) return Error::not_found("There is no such person.");
                const bool sensitive = req.can(Capability::kPeopleViewSensitive);
-               const PersonView v = TRY(view_person(ctx.db, ctx.clock, req.actor(), req.school->id, *id, sensitive));
+               const PersonView v =
+                   TRY(view_person(ctx.db, ctx.clock, req.actor(), req.school->id, *id, sensitive));
                nlohmann::json j = person_json(v.person, sensitive);
                nlohmann::json links = nlohmann::json::array();
                for (const auto* list : {&v.guardians, &v.children})
                  for (const auto& g : *list)
-                   links.push_back({{"id", g.other.id}, {"name", g.other.display_name()},
+                   links.push_back({{"id", g.other.id},
+                                    {"name", g.other.display_name()},
                                     {"relationship", g.relationship},
                                     {"parental_responsibility", g.parental_responsibility}});
                if (sensitive) j["family"] = links;
                return json_response(200, j);
              });
 
-  router.add({http::verb::post, "/api/v1/schools/{school}/people/import", Access::kSchool, Capability::kPeopleImport},
+  router.add({http::verb::post, "/api/v1/schools/{school}/people/import", Access::kSchool,
+              Capability::kPeopleImport},
              [&ctx](Request& req) -> Result<HttpResponse> {
-               const auto r = TRY(import_people_csv(ctx.db, ctx.clock, req.actor(), req.school->id, req.raw.body()));
-               return json_response(200, {{"created", r.created}, {"updated", r.updated},
-                                          {"unchanged", r.unchanged}, {"links", r.links}});
+               const auto r = TRY(import_people_csv(ctx.db, ctx.clock, req.actor(), req.school->id,
+                                                    req.raw.body()));
+               return json_response(200, {{"created", r.created},
+                                          {"updated", r.updated},
+                                          {"unchanged", r.unchanged},
+                                          {"links", r.links}});
              });
 }
 

@@ -417,28 +417,28 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
             account_log_csv(rows));
       });
 
-  router.add(
-      {V::get, root + "/log", Access::kSchool, Capability::kAccountsView},
-      [&ctx](Request& req) -> Result<HttpResponse> {
-        auto rows = TRY(ctx.db.read([&](Connection& c) { return account_log(c, req.school->id); }));
-        mstch::array list;
-        for (const auto& r : rows) {
-          std::string posters;
-          for (size_t i = 0; i < r.posting_users.size(); ++i)
-            posters += (i ? ", " : "") + r.posting_users[i];
-          list.push_back(
-              mstch::map{{"platform", r.platform},
-                         {"name", r.account_name},
-                         {"master", r.master_admin_role},
-                         {"posters", posters},
-                         {"opened", r.date_opened ? long_date(*r.date_opened) : std::string()},
-                         {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
-        }
-        return render_page(ctx, req, "Account log", "account_log_print",
-                           mstch::map{{"rows", list},
-                                      {"school", req.school->name},
-                                      {"printed", long_date(date_of(ctx.clock.now()))}});
-      });
+  router.add({V::get, root + "/log", Access::kSchool, Capability::kAccountsView},
+             [&ctx](Request& req) -> Result<HttpResponse> {
+               auto rows =
+                   TRY(ctx.db.read([&](Connection& c) { return account_log(c, req.school->id); }));
+               mstch::array list;
+               for (const auto& r : rows) {
+                 std::string posters;
+                 for (size_t i = 0; i < r.posting_users.size(); ++i)
+                   posters += (i ? ", " : "") + r.posting_users[i];
+                 list.push_back(mstch::map{
+                     {"platform", r.platform},
+                     {"name", r.account_name},
+                     {"master", r.master_admin_role},
+                     {"posters", posters},
+                     {"opened", r.date_opened ? long_date(*r.date_opened) : std::string()},
+                     {"closed", r.date_closed ? long_date(*r.date_closed) : std::string()}});
+               }
+               return render_page(ctx, req, "Account log", "account_log_print",
+                                  mstch::map{{"rows", list},
+                                             {"school", req.school->name},
+                                             {"printed", long_date(date_of(ctx.clock.now()))}});
+             });
 
   router.add({V::get, root + "/{account}", Access::kSchool, Capability::kAccountsOwn},
              [&ctx](Request& req) { return detail_page(ctx, req); });
@@ -447,14 +447,14 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
              [&ctx](Request& req) {
                std::string decision = field(req.form(), "decision");
                std::string note = field(req.form(), "note");
-               return change(
-                   ctx, req, [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
-                     if (decision != "approve" && decision != "reject")
-                       return Error::invalid("Choose approve or reject.");
-                     return decide_assessment(
-                         SchoolScope{c, ctx.clock, req.actor(), req.school->id}, req.grants, rules,
-                         id, decision == "approve", note);
-                   });
+               return change(ctx, req,
+                             [&](Connection& c, const AccountRules& rules, int64_t id) -> Status {
+                               if (decision != "approve" && decision != "reject")
+                                 return Error::invalid("Choose approve or reject.");
+                               return decide_assessment(
+                                   SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                   req.grants, rules, id, decision == "approve", note);
+                             });
              });
 
   router.add({V::post, root + "/{account}/authorisations", Access::kSchool,
@@ -497,15 +497,15 @@ void add_account_register_routes(Router& router, AppContext& ctx) {
         });
       });
 
-  router.add(
-      {V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage},
-      [&ctx](Request& req) {
-        std::string secret = field(req.form(), "secret");
-        return change(ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
-          return set_credential(SchoolScope{c, ctx.clock, req.actor(), req.school->id}, ctx.key, id,
-                                secret);
-        });
-      });
+  router.add({V::post, root + "/{account}/password", Access::kSchool, Capability::kAccountsManage},
+             [&ctx](Request& req) {
+               std::string secret = field(req.form(), "secret");
+               return change(
+                   ctx, req, [&](Connection& c, const AccountRules&, int64_t id) -> Status {
+                     return set_credential(SchoolScope{c, ctx.clock, req.actor(), req.school->id},
+                                           ctx.key, id, secret);
+                   });
+             });
 
   // ACC-6: the person's own password (and code) again, then the reveal, audited.
   router.add(

@@ -73,8 +73,8 @@ void add_system_routes(Router& router, AppContext& ctx) {
   router.add({http::verb::get, "/static/*", Access::kPublic, std::nullopt},
              [files](Request& req) -> Result<HttpResponse> {
                const std::string& rel = req.params["*"];
-               bool safe = !rel.empty() && rel.find("..") == std::string::npos && rel.front() != '.' &&
-                           rel.find("/.") == std::string::npos;
+               bool safe = !rel.empty() && rel.find("..") == std::string::npos &&
+                           rel.front() != '.' && rel.find("/.") == std::string::npos;
                auto content = safe ? files->get(rel) : std::nullopt;
                if (!content) return Error::not_found("No such file.");
                HttpResponse res{http::status::ok, 11};
