@@ -13,6 +13,7 @@ PACKAGES=(
   libvectorscan-dev libicu-dev libexiv2-dev exiv2 zlib1g-dev
   postgresql wrk curl nodejs npm chromium
   squid squidguard unbound
+  clang-format clang-tidy
 )
 
 missing=()

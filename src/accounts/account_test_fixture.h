@@ -9,6 +9,7 @@
 #include <string>
 
 #include "accounts/account_register.h"
+#include "auth/grants_store.h"
 #include "auth/permissions.h"
 #include "people/people_store.h"
 #include "people/school_store.h"

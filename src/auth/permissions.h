@@ -1,5 +1,7 @@
 // Permissions (IAM-2): the one table of what each role may do, and the one
-// check every route goes through (web/access_check.cc calls Grants::can).
+// check every route goes through (check_access in web/app.cc calls Grants::can). No
+// database here: the table is read by the profile checks and the filter engine too, and
+// grants_store.h loads a person's grants.
 //
 // A role is held at a school, or across a trust when the assignment has no
 // school. A grant at one school never opens another school's data (ORG-1);
@@ -15,7 +17,6 @@
 
 #include "core/result.h"
 #include "people/role.h"
-#include "store/database.h"
 
 namespace inloco {
 
@@ -99,7 +100,5 @@ class Grants {
  private:
   std::vector<RoleGrant> grants_;
 };
-
-Result<Grants> load_grants(Connection& conn, int64_t person_id);
 
 }  // namespace inloco

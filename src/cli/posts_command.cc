@@ -12,6 +12,7 @@
 #include <functional>
 #include <iostream>
 
+#include "auth/grants_store.h"
 #include "auth/permissions.h"
 #include "auth/user_accounts.h"
 #include "cli/cli_support.h"

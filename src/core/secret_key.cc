@@ -1,5 +1,6 @@
 #include "core/secret_key.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,12 +18,18 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
   if (!fs::exists(path)) {
     fs::path p(path);
     if (p.has_parent_path()) fs::create_directories(p.parent_path());
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    // Written whole under a name of its own, then linked into place: two processes starting at
+    // once (a server and a command) never read a half-written key, and the first one's key wins.
+    std::string temp = path + ".new." + std::to_string(::getpid()) + "." + to_hex(random_bytes(4));
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) return Error::internal("could not create the secret key file " + path);
     std::string hex = to_hex(random_bytes(32)) + "\n";
-    bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size());
+    bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) &&
+              ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok) return Error::internal("could not write the secret key file " + path);
+    bool placed = ok && (::link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST);
+    ::unlink(temp.c_str());
+    if (!placed) return Error::internal("could not write the secret key file " + path);
   }
   // Refuse a key others could read: it would open every sealed secret.
   struct stat st {};

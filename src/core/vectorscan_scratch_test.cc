@@ -103,7 +103,8 @@ TEST(VectorscanScratchPoolTest, AScratchGrownForASecondDatabaseServesBoth) {
   auto s = pool.borrow();
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(matches(literal, s->get(), "a cat and a cat"), 2);
-  EXPECT_EQ(matches(pattern, s->get(), "a D0G123 barks"), 1);
+  // Vectorscan reports every end of a match: "D0G12" and "D0G123".
+  EXPECT_EQ(matches(pattern, s->get(), "a D0G123 barks"), 2);
 }
 
 TEST(VectorscanScratchPoolTest, AScratchBorrowedBeforeALaterServeIsNotLentAgain) {

@@ -5,6 +5,7 @@
 #include "accounts/access_reviews.h"
 #include "accounts/account_register.h"
 #include "accounts/credential_vault.h"
+#include "auth/grants_store.h"
 #include "auth/permissions.h"
 #include "people/people_store.h"
 #include "profile/policy_profile.h"

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "people/people_store.h"
+#include "auth/grants_store.h"
 
 namespace inloco {
 

@@ -13,6 +13,7 @@
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"
 #include "profile/profile_store.h"
+#include "auth/grants_store.h"
 
 namespace inloco {
 

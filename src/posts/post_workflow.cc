@@ -7,6 +7,7 @@
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
+#include "auth/grants_store.h"
 
 namespace inloco {
 

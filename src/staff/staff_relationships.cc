@@ -10,6 +10,7 @@
 #include "people/people_store.h"
 #include "staff/staff_members.h"
 #include "store/row_reader.h"
+#include "auth/grants_store.h"
 
 namespace inloco {
 namespace {

@@ -6,6 +6,7 @@
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
+#include "auth/grants_store.h"
 
 namespace inloco::web {
 
