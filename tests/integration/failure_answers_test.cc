@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "store/drivers/open_database.h"
 #include "test_support/test_server.h"
 
 namespace inloco {
@@ -42,18 +43,20 @@ TEST(FailureAnswersTest, ADatabaseOutageAnswersPlainlyAndIsLoggedWithTheReferenc
   ASSERT_EQ(client.sign_in("head"), 303u);
   ASSERT_EQ(client.get("/dashboard").status, 200u);
 
-  // The database goes away: no new connections, and the ones open are cut.
-  auto cut = server.db().read([](Connection& c) -> Status {
-    Rows name = TRY(c.query("SELECT current_database()"));
-    TRY(c.execute_script("ALTER DATABASE \"" + name[0][0].as_text() +
-                         "\" ALLOW_CONNECTIONS false"));
-    TRY(
-        c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
-    (void)c.query("SELECT pg_terminate_backend(pg_backend_pid())");
+  // The database goes away: no new connections, and the server's open ones are cut. Done from
+  // the cluster's own "postgres" database, since a database cannot shut its own door (the test
+  // cluster's URL has no password, so describe() is the whole URL).
+  std::string url = server.db().describe();
+  std::string name = url.substr(url.rfind('/') + 1);
+  auto outsider = open_database(url.substr(0, url.rfind('/') + 1) + "postgres");
+  ASSERT_TRUE(outsider.ok()) << outsider.error().message;
+  auto cut = (*outsider)->read([&](Connection& c) -> Status {
+    TRY(c.execute_script("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS false"));
+    TRY(c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?",
+                {name}));
     return {};
   });
-  ASSERT_TRUE(cut.ok()) << cut.error().message;
+  ASSERT_TRUE(cut.ok()) << cut.error().message << " " << cut.error().internal_detail;
 
   for (const char* target : {"/dashboard", "/api/v1/me"}) {
     auto res = client.get(target);
