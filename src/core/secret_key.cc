@@ -24,8 +24,8 @@ Result<SecretKey> SecretKey::load_or_create(const std::string& path) {
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) return Error::internal("could not create the secret key file " + path);
     std::string hex = to_hex(random_bytes(32)) + "\n";
-    bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) &&
-              ::fsync(fd) == 0;
+    bool ok =
+        ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) && ::fsync(fd) == 0;
     ::close(fd);
     bool placed = ok && (::link(temp.c_str(), path.c_str()) == 0 || errno == EEXIST);
     ::unlink(temp.c_str());

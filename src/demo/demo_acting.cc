@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "people/people_store.h"
 #include "auth/grants_store.h"
+#include "people/people_store.h"
 
 namespace inloco {
 

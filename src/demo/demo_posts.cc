@@ -7,13 +7,13 @@
 
 #include "accounts/account_register.h"
 #include "accounts/platform.h"
+#include "auth/grants_store.h"
 #include "consent/consent_register.h"
 #include "core/calendar_date.h"
 #include "people/people_store.h"
 #include "posts/post_context.h"
 #include "posts/post_workflow.h"
 #include "profile/profile_store.h"
-#include "auth/grants_store.h"
 
 namespace inloco {
 

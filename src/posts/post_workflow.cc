@@ -2,12 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/grants_store.h"
 #include "core/text.h"
 #include "media/media_store.h"
 #include "people/people_store.h"
 #include "people/person_fields.h"
 #include "store/row_reader.h"
-#include "auth/grants_store.h"
 
 namespace inloco {
 

@@ -6,11 +6,11 @@
 #include <set>
 #include <tuple>
 
+#include "auth/grants_store.h"
 #include "core/text.h"
 #include "people/people_store.h"
 #include "staff/staff_members.h"
 #include "store/row_reader.h"
-#include "auth/grants_store.h"
 
 namespace inloco {
 namespace {

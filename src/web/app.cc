@@ -2,11 +2,11 @@
 
 #include <chrono>
 
+#include "auth/grants_store.h"
 #include "core/crypto.h"
 #include "web/page.h"
 #include "web/response.h"
 #include "web/routes.h"
-#include "auth/grants_store.h"
 
 namespace inloco::web {
 
