@@ -34,7 +34,9 @@ echo "clang-tidy: ${#units[@]} translation units ($JOBS at a time)"
 run-clang-tidy -quiet -p "$BUILD" -j "$JOBS" "${units[@]/#/$PWD/}" > "$BUILD/clang-tidy.txt" 2>&1 || true
 # One line per finding in the project's own files, each once (a header's finding repeats in
 # every file that includes it), with the path relative to the project.
-grep -E "^$PWD/(src|tests|bench)/[^:]+:[0-9]+:[0-9]+: (warning|error):" "$BUILD/clang-tidy.txt" |
+# (clang-tidy colours its output even into a file: the colour codes are taken out first.)
+sed 's/\x1b\[[0-9;]*m//g' "$BUILD/clang-tidy.txt" |
+  grep -E "^$PWD/(src|tests|bench)/[^:]+:[0-9]+:[0-9]+: (warning|error):" |
   sed "s|^$PWD/||" | sort -u > "$BUILD/clang-tidy-findings.txt" || true
 # A finding of easily-swappable-parameters is known when its file and function are in the baseline.
 : > "$BUILD/clang-tidy-new.txt"

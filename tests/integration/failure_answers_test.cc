@@ -36,7 +36,7 @@ TEST(FailureAnswersTest, EveryAnswerCarriesARequestIdAndJsonErrorsRepeatIt) {
   EXPECT_EQ(server.error_log().find(id), std::string::npos);
 }
 
-TEST(FailureAnswersTest, ADatabaseOutageAnswersPlainlyAndIsLoggedWithTheReference) {
+TEST(FailureAnswersTest, APostgresOutageAnswersPlainlyAndIsLoggedWithTheReference) {
   TestServer server(Dialect::kPostgres);
   server.add_user("head", Role::kHeadteacher, server.fixture().school_a);
   Client client(server.port());
