@@ -9,8 +9,11 @@
 #     scripts/lint-swappable-baseline.txt (file and function, not line, so moving code does not
 #     trip it); any other finding fails.
 # Usage: scripts/lint.sh BUILD_DIR    (exit 1 on any finding)
+#        scripts/lint.sh --format-only  (step 1 alone, needs no build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+FORMAT_ONLY=0
+if [ "${1:-}" = "--format-only" ]; then FORMAT_ONLY=1; shift; fi
 BUILD=${1:-build}
 JOBS=${JOBS:-$(nproc)}
 BASELINE=scripts/lint-swappable-baseline.txt
@@ -18,13 +21,19 @@ status=0
 
 mapfile -t files < <(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc' 'bench/*.h')
 echo "clang-format: ${#files[@]} files"
-if ! clang-format --dry-run --Werror "${files[@]}" 2> "$BUILD/clang-format.txt"; then
-  grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error)' "$BUILD/clang-format.txt" | cut -d: -f1 | sort -u |
+format_out=$(mktemp)
+if ! clang-format --dry-run --Werror "${files[@]}" 2> "$format_out"; then
+  grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error)' "$format_out" | cut -d: -f1 | sort -u |
     sed 's/^/  not formatted: /'
   echo "clang-format: run 'clang-format -i' on the files above."
   status=1
 fi
+rm -f "$format_out"
 
+if [ $FORMAT_ONLY = 1 ]; then
+  [ $status = 0 ] && echo "clang-format: every file formatted"
+  exit $status
+fi
 if [ ! -f "$BUILD/compile_commands.json" ]; then
   echo "clang-tidy: $BUILD/compile_commands.json is missing; configure the build first." >&2
   exit 2
