@@ -82,6 +82,7 @@ TEST_P(ConcernNoticesTest, RoutedPeopleAreToldAndOpeningTheCaseMarksItRead) {
   auto staff_notices = json::parse(staff.get("/api/v1/notices").body);
   EXPECT_EQ(staff_notices["unread"], 0);
   EXPECT_EQ(staff.get("/dashboard").body.find("new notice"), std::string::npos);
+  EXPECT_EQ(staff.get("/dashboard").body.find("New for you"), std::string::npos);
 
   // The DSL (pupil) and the DPO (personal data) are told: header, dashboard, notices page, API.
   for (const char* who : {"dsl.a", "dpo.a"}) {
@@ -89,6 +90,7 @@ TEST_P(ConcernNoticesTest, RoutedPeopleAreToldAndOpeningTheCaseMarksItRead) {
     auto dash = c.get("/dashboard");
     ASSERT_EQ(dash.status, 200u);
     EXPECT_NE(dash.body.find("<strong>1</strong> new notice"), std::string::npos) << who;
+    EXPECT_NE(dash.body.find("New for you"), std::string::npos) << "the banner: " << who;
     EXPECT_NE(dash.body.find("A concern was routed to you. Reference " + std::to_string(id)),
               std::string::npos)
         << who;

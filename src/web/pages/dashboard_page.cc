@@ -50,6 +50,7 @@ mstch::map school_entry(const reports::SchoolDashboard& d) {
                      {"href", school_href(s, "/accounts/" + std::to_string(r.account_id))},
                      {"due_on", long_date(r.due_on)},
                      {"overdue", r.overdue}});
+    entry.emplace("has_due", !due.empty());
     entry.emplace("due", due);
   }
   // Posts to take down after a withdrawal of consent (CON-5).
@@ -111,11 +112,11 @@ void add_dashboard_routes(Router& router, AppContext& ctx) {
                std::string first =
                    req.user->display_name.substr(0, req.user->display_name.find(' '));
                mstch::array coming{std::string("Comment and follower moderation"),
-                                   std::string("Web filtering and monitoring"),
                                    std::string("Training, signed agreements and policy reviews")};
                mstch::map c{{"first_name", first},
                             {"schools", std::move(schools)},
                             {"coming", coming},
+                            {"has_notices", !dashboard.unread_notices.empty()},
                             {"notices", notice_rows(dashboard.unread_notices)},
                             {"must_change_password", req.user->must_change_password}};
                return render_page(ctx, req, "Dashboard", "dashboard", std::move(c));
