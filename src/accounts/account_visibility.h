@@ -16,17 +16,15 @@
 
 #include "accounts/account_register.h"
 #include "auth/permissions.h"
+#include "auth/viewer.h"
 #include "core/result.h"
 #include "people/school_store.h"
 #include "store/database.h"
 
 namespace inloco {
 
-// The signed-in person looking, with their role grants (load_grants).
-struct AccountViewer {
-  int64_t person_id = 0;
-  const Grants& grants;
-};
+// The signed-in person looking (auth/viewer.h).
+using AccountViewer = Viewer;
 
 // May the viewer see the whole register of the school?
 bool sees_whole_register(const AccountViewer& viewer, const School& school);

@@ -12,16 +12,14 @@
 #include <cstdint>
 
 #include "auth/permissions.h"
+#include "auth/viewer.h"
 #include "people/school_store.h"
 #include "posts/post.h"
 
 namespace inloco {
 
-// The signed-in person looking, with their role grants (load_grants).
-struct PostViewer {
-  int64_t person_id = 0;
-  const Grants& grants;
-};
+// The signed-in person looking (auth/viewer.h).
+using PostViewer = Viewer;
 
 // May the viewer see this post of `school` (the school it belongs to)?
 bool may_see_post(const Post& post, const PostViewer& viewer, const School& school);

@@ -8,6 +8,7 @@
 
 #include "auth/permissions.h"
 #include "auth/user_accounts.h"
+#include "auth/viewer.h"
 #include "people/school_store.h"
 #include "store/audit_log.h"
 #include "web/form_data.h"
@@ -45,6 +46,8 @@ struct Request {
   // before the handler ran; this is for what a page offers beyond it (a
   // button, a link, a section shown only to some).
   bool can(Capability c) const;
+  // The signed-in person as a capability sees them (signed-in routes only).
+  Viewer viewer() const { return Viewer{user->person_id, grants}; }
   // A path parameter as a positive integer, or nullopt.
   std::optional<int64_t> int_param(const std::string& name) const;
 

@@ -64,10 +64,6 @@ Result<json> body_of(const Request& req) {
   return body;
 }
 
-AccountViewer viewer_of(const Request& req) {
-  return AccountViewer{req.user->person_id, req.grants};
-}
-
 // One change in one transaction, answered with the account as it now is.
 template <typename F>
 Result<HttpResponse> change(AppContext& ctx, Request& req, F&& fn) {
@@ -91,7 +87,7 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
              [&ctx](Request& req) -> Result<HttpResponse> {
                AccountRules rules = TRY(school_profile(ctx, req)).accounts;
                auto list = TRY(ctx.db.read([&](Connection& c) {
-                 return register_for(c, *req.school, rules, viewer_of(req));
+                 return register_for(c, *req.school, rules, req.viewer());
                }));
                json out = json::array();
                for (const auto& e : list) out.push_back(account_json(e));
@@ -179,7 +175,7 @@ void add_accounts_api_routes(Router& router, AppContext& ctx) {
                if (!id) return Error::not_found("There is no such account.");
                AccountRules rules = TRY(school_profile(ctx, req)).accounts;
                RegisterEntry e = TRY(ctx.db.read([&](Connection& c) {
-                 return account_for(c, *req.school, *id, rules, viewer_of(req));
+                 return account_for(c, *req.school, *id, rules, req.viewer());
                }));
                return json_response(200, account_json(e));
              });

@@ -83,8 +83,6 @@ Result<HttpResponse> answer(AppContext& app, Request& req, int64_t id, unsigned 
   return json_response(status, post_json(p));
 }
 
-PostViewer viewer_of(const Request& req) { return PostViewer{req.user->person_id, req.grants}; }
-
 }  // namespace
 
 void add_posts_api_routes(Router& router, AppContext& app) {
@@ -93,7 +91,7 @@ void add_posts_api_routes(Router& router, AppContext& app) {
   router.add({V::get, root, Access::kSchool, Capability::kPostsWrite},
              [&app](Request& req) -> Result<HttpResponse> {
                auto posts = TRY(app.db.read(
-                   [&](Connection& c) { return visible_posts(c, *req.school, viewer_of(req)); }));
+                   [&](Connection& c) { return visible_posts(c, *req.school, req.viewer()); }));
                json out = json::array();
                for (const auto& p : posts) out.push_back(post_json(p));
                return json_response(200, {{"posts", out}});
@@ -114,7 +112,7 @@ void add_posts_api_routes(Router& router, AppContext& app) {
                auto id = req.int_param("post");
                if (!id) return Error::not_found("There is no such post.");
                PostView view = TRY(app.db.read(
-                   [&](Connection& c) { return view_post(c, *req.school, *id, viewer_of(req)); }));
+                   [&](Connection& c) { return view_post(c, *req.school, *id, req.viewer()); }));
                return json_response(200, post_json(view.post));
              });
   router.add({V::post, root + "/{post}/approve", Access::kSchool, Capability::kPostsApprove},

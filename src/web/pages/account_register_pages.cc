@@ -29,10 +29,6 @@ std::string account_href(const Request& req, int64_t id) {
   return base(req) + "/" + std::to_string(id);
 }
 
-AccountViewer viewer_of(const Request& req) {
-  return AccountViewer{req.user->person_id, req.grants};
-}
-
 std::string status_class(AccountStatus s) {
   switch (s) {
     case AccountStatus::kOpen:
@@ -73,7 +69,7 @@ std::string role_list(const std::vector<Role>& roles) {
 Result<HttpResponse> list_page(AppContext& ctx, Request& req, const Error* error = nullptr,
                                unsigned status = 200) {
   AccountRules rules = TRY(school_profile(ctx, req)).accounts;
-  AccountViewer viewer = viewer_of(req);
+  AccountViewer viewer = req.viewer();
   bool full = sees_whole_register(viewer, *req.school);
   auto entries =
       TRY(ctx.db.read([&](Connection& c) { return register_for(c, *req.school, rules, viewer); }));
@@ -224,7 +220,7 @@ Result<HttpResponse> detail_page(AppContext& ctx, Request& req, const Error* err
   auto id = req.int_param("account");
   if (!id) return Error::not_found("There is no such account.");
   AccountRules rules = TRY(school_profile(ctx, req)).accounts;
-  AccountViewer viewer = viewer_of(req);
+  AccountViewer viewer = req.viewer();
   RegisterEntry entry = TRY(
       ctx.db.read([&](Connection& c) { return account_for(c, *req.school, *id, rules, viewer); }));
   const OfficialAccount& a = entry.account;

@@ -32,8 +32,6 @@ std::string incidents_base(const Request& req) {
   return "/schools/" + std::to_string(req.school->id) + "/incidents";
 }
 
-PostViewer viewer_of(const Request& req) { return PostViewer{req.user->person_id, req.grants}; }
-
 std::string status_class(PostStatus s) {
   switch (s) {
     case PostStatus::kDraft:
@@ -164,7 +162,7 @@ Result<HttpResponse> list_page(AppContext& app, Request& req, const Error* error
   std::vector<Post> posts;
   std::vector<CriticalIncident> incidents;
   TRY(app.db.read([&](Connection& c) -> Status {
-    posts = TRY(visible_posts(c, *req.school, viewer_of(req)));
+    posts = TRY(visible_posts(c, *req.school, req.viewer()));
     incidents = TRY(open_incidents(c, req.school->id));
     return {};
   }));
@@ -248,8 +246,8 @@ Result<HttpResponse> detail_page(AppContext& app, Request& req, const Error* err
   auto id = req.int_param("post");
   if (!id) return Error::not_found("There is no such post.");
   PostEnv env = TRY(post_env(app, req));
-  PostView view = TRY(
-      app.db.read([&](Connection& c) { return view_post(c, *req.school, *id, viewer_of(req)); }));
+  PostView view =
+      TRY(app.db.read([&](Connection& c) { return view_post(c, *req.school, *id, req.viewer()); }));
   const Post& p = view.post;
   bool mine = p.author_id == req.user->person_id;
   bool approver = req.can(Capability::kPostsApprove);
