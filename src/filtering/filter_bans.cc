@@ -174,15 +174,7 @@ Result<int64_t> record_supervision(const SchoolScope& at, const Grants& grants,
 }
 
 Result<std::vector<Person>> possible_supervisors(Connection& conn, int64_t school_id) {
-  PeopleQuery q;
-  q.school_id = school_id;
-  q.kind = PersonKind::kStaff;
-  q.limit = kMaxPeoplePageSize;
-  PeoplePage staff = TRY(list_people(conn, q));
-  std::vector<Person> out;
-  for (Person& p : staff.people)
-    if (p.active) out.push_back(std::move(p));
-  return out;
+  return current_staff(conn, school_id);
 }
 
 Result<FilterBan> get_ban(Connection& conn, int64_t school_id, int64_t ban_id, int64_t now) {

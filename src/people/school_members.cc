@@ -34,4 +34,16 @@ Result<Person> load_pupil_or_parent(Connection& conn, int64_t school_id, int64_t
   return std::move(p).value();
 }
 
+Result<std::vector<Person>> current_staff(Connection& conn, int64_t school_id) {
+  PeopleQuery q;
+  q.school_id = school_id;
+  q.kind = PersonKind::kStaff;
+  q.limit = kMaxPeoplePageSize;
+  PeoplePage staff = TRY(list_people(conn, q));
+  std::vector<Person> out;
+  for (Person& p : staff.people)
+    if (p.active) out.push_back(std::move(p));
+  return out;
+}
+
 }  // namespace inloco

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "core/result.h"
 #include "people/person.h"
@@ -19,5 +20,9 @@ Result<Person> load_staff_member(Connection& conn, int64_t school_id, int64_t pe
 // A pupil or parent/carer of this school. kNotFound for a person of another
 // school or none; kInvalid, naming them, for someone of another kind.
 Result<Person> load_pupil_or_parent(Connection& conn, int64_t school_id, int64_t person_id);
+
+// The school's current staff (kind staff, active), in list_people's order, up to
+// kMaxPeoplePageSize: who can be named as a member of staff in a form.
+Result<std::vector<Person>> current_staff(Connection& conn, int64_t school_id);
 
 }  // namespace inloco

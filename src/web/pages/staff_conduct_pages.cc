@@ -11,6 +11,7 @@
 #include <set>
 
 #include "people/people_store.h"
+#include "people/school_members.h"
 #include "staff/blog_authorisations.h"
 #include "staff/contact_approvals.h"
 #include "staff/induction_checklist.h"
@@ -43,17 +44,7 @@ int64_t int_field(const Fields& f, const std::string& name) {
 
 // The current staff of the school, for the "member of staff" lists.
 Result<std::vector<Person>> current_staff(AppContext& app, const Request& req) {
-  return app.db.read([&](Connection& c) -> Result<std::vector<Person>> {
-    PeopleQuery q;
-    q.school_id = req.school->id;
-    q.kind = PersonKind::kStaff;
-    q.limit = kMaxPeoplePageSize;
-    PeoplePage page = TRY(list_people(c, q));
-    std::vector<Person> out;
-    for (auto& p : page.people)
-      if (p.active) out.push_back(std::move(p));
-    return out;
-  });
+  return app.db.read([&](Connection& c) { return inloco::current_staff(c, req.school->id); });
 }
 
 mstch::array staff_options(const std::vector<Person>& staff, int64_t chosen) {
