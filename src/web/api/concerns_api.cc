@@ -167,6 +167,15 @@ Result<HttpResponse> evidence_response(AppContext& app, Request& req, int64_t co
   return json_response(201, evidence_json(*item));
 }
 
+// What the reporter is told of a concern they raised: where to follow their own report, never
+// where it went.
+json reported_json(const Request& req, const ReportedConcern& done) {
+  return {{"id", done.concern_id},
+          {"reported_at", done.reported_at},
+          {"report", "/api/v1/schools/" + std::to_string(req.school->id) + "/concerns/mine/" +
+                         std::to_string(done.concern_id)}};
+}
+
 }  // namespace
 
 void add_concerns_api_routes(Router& router, AppContext& app) {
@@ -182,11 +191,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                }));
                // Never where it went: the reporter may not learn who has a concern about a
                // colleague.
-               return json_response(
-                   201, {{"id", done.concern_id},
-                         {"reported_at", done.reported_at},
-                         {"report", "/api/v1/schools/" + std::to_string(req.school->id) +
-                                        "/concerns/mine/" + std::to_string(done.concern_id)}});
+               return json_response(201, reported_json(req, done));
              });
   router.add({V::get, root + "/mine", Access::kSchool, Capability::kConcernsReport},
              [&app](Request& req) -> Result<HttpResponse> {
@@ -259,11 +264,7 @@ void add_concerns_api_routes(Router& router, AppContext& app) {
                  return report_personal_account_contact(
                      SchoolScope{c, app.clock, req.actor(), req.school->id}, profile.concerns, in);
                }));
-               return json_response(
-                   201, {{"id", done.concern_id},
-                         {"reported_at", done.reported_at},
-                         {"report", "/api/v1/schools/" + std::to_string(req.school->id) +
-                                        "/concerns/mine/" + std::to_string(done.concern_id)}});
+               return json_response(201, reported_json(req, done));
              });
   // LAW-1: a pupil's chronology, only the concerns the caller may open.
   router.add({V::get, root + "/pupils/{pupil}", Access::kSchool, Capability::kConcernsChronology},
