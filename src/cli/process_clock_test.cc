@@ -1,4 +1,4 @@
-// The command line's test hook for the time (INLOCO_FAKE_NOW).
+// No requirement ID: the command line's test hook for the time (INLOCO_FAKE_NOW, issue 12 §4).
 #include "cli/process_clock.h"
 
 #include <gtest/gtest.h>

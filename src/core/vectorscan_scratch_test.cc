@@ -1,4 +1,5 @@
-// The Vectorscan scratch pool shared by the text checker and the web filter.
+// No requirement ID: the Vectorscan scratch pool shared by the text checker (PST-2) and the web
+// filter (NET-1), issue 12 §4.
 #include "core/vectorscan_scratch.h"
 
 #include <gtest/gtest.h>

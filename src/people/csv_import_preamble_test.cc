@@ -1,4 +1,4 @@
-// The start every CSV import shares (ORG-4, CON-8): one set of refusals, each
+// REQ ORG-4, REQ CON-8: the start every CSV import shares: one set of refusals, each
 // saying nothing was changed, and the rows handed on without the blank ones.
 #include "people/csv_import_preamble.h"
 
